@@ -1,0 +1,80 @@
+/**
+ * The HTTP contract as data: every endpoint with its method, path, who may call it and the
+ * schemas of its query, body and answer. The mock server validates requests with it and the
+ * OpenAPI document is generated from it, so a change here changes both.
+ */
+import type * as z from 'zod/mini';
+import * as s from './schemas/index.js';
+
+export type Access = 'manager' | 'any';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface Endpoint {
+  readonly method: Method;
+  /** OpenAPI-style path below the base URL, e.g. `/documents/{id}`. */
+  readonly path: string;
+  /** `manager`: a contact gets 403; `any`: contacts too, restricted to what they may see. */
+  readonly access: Access;
+  readonly summary: string;
+  readonly query?: z.ZodMiniObject;
+  /** A JSON body schema, or `binary` for raw bytes. */
+  readonly body?: z.ZodMiniType | 'binary';
+  /** The success answer: a JSON schema, `binary` for file bytes, `null` for 204. */
+  readonly response: z.ZodMiniType | 'binary' | null;
+  readonly status: 200 | 201 | 204;
+  /** Error codes this endpoint can answer with, beyond 401 and 429. */
+  readonly errors: readonly s.ProblemCode[];
+}
+
+const e = <const T extends Endpoint>(x: T): T => x;
+
+export const endpoints = {
+  me: e({ method: 'GET', path: '/me', access: 'any', summary: 'The caller', response: s.Me, status: 200, errors: [] }),
+  listProperties: e({ method: 'GET', path: '/properties', access: 'any', summary: 'Properties (a contact: those they currently relate to)', response: s.PropertyList, status: 200, errors: [] }),
+  getProperty: e({ method: 'GET', path: '/properties/{id}', access: 'any', summary: 'One property with its addresses', response: s.Property, status: 200, errors: ['not_found'] }),
+  listUnits: e({ method: 'GET', path: '/properties/{id}/units', access: 'manager', summary: 'Units of a property with their current residents', response: s.UnitList, status: 200, errors: ['forbidden', 'not_found'] }),
+  getUnit: e({ method: 'GET', path: '/units/{id}', access: 'manager', summary: 'One unit with its current residents', response: s.Unit, status: 200, errors: ['forbidden', 'not_found'] }),
+  listGroups: e({ method: 'GET', path: '/properties/{id}/groups', access: 'manager', summary: 'Groups of a property', response: s.GroupList, status: 200, errors: ['forbidden', 'not_found'] }),
+  searchRecipients: e({ method: 'GET', path: '/recipients', access: 'manager', summary: 'Share options inside a scope, filtered by label', query: s.RecipientSearchQuery, response: s.RecipientOptionList, status: 200, errors: ['forbidden', 'validation_failed', 'not_found'] }),
+  resolveRecipients: e({ method: 'POST', path: '/recipients/resolve', access: 'manager', summary: 'Who a share list reaches today', body: s.ResolveRequest, response: s.ResolveResult, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'target_out_of_scope', 'not_found'] }),
+  listDocumentTypes: e({ method: 'GET', path: '/document-types', access: 'any', summary: 'The type tree, flat in depth-first order, with counts', query: s.DocumentTypeListQuery, response: s.DocumentTypeList, status: 200, errors: ['validation_failed'] }),
+  createDocumentType: e({ method: 'POST', path: '/document-types', access: 'manager', summary: 'Create a type', body: s.CreateDocumentType, response: s.DocumentType, status: 201, errors: ['forbidden', 'bad_request', 'validation_failed', 'too_deep', 'conflict'] }),
+  updateDocumentType: e({ method: 'PATCH', path: '/document-types/{id}', access: 'manager', summary: 'Rename, move or reorder a type', body: s.UpdateDocumentType, response: s.DocumentType, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'cycle', 'too_deep', 'not_found', 'conflict'] }),
+  deleteDocumentType: e({ method: 'DELETE', path: '/document-types/{id}', access: 'manager', summary: 'Delete an empty type', response: null, status: 204, errors: ['forbidden', 'not_found', 'conflict'] }),
+  createUpload: e({ method: 'POST', path: '/uploads', access: 'manager', summary: 'Open a resumable upload session', body: s.CreateUpload, response: s.UploadSession, status: 201, errors: ['forbidden', 'bad_request', 'file_too_large', 'unsupported_file_type', 'validation_failed'] }),
+  appendUpload: e({ method: 'PATCH', path: '/uploads/{id}', access: 'manager', summary: 'Append bytes at `Upload-Offset`', body: 'binary', response: null, status: 204, errors: ['forbidden', 'bad_request', 'file_too_large', 'validation_failed', 'not_found', 'offset_mismatch', 'conflict'] }),
+  getUpload: e({ method: 'GET', path: '/uploads/{id}', access: 'manager', summary: 'How far the server got', response: s.UploadStatus, status: 200, errors: ['forbidden', 'not_found'] }),
+  deleteUpload: e({ method: 'DELETE', path: '/uploads/{id}', access: 'manager', summary: 'Abort an upload and drop its bytes', response: null, status: 204, errors: ['forbidden', 'not_found', 'conflict'] }),
+  createDocument: e({ method: 'POST', path: '/documents', access: 'manager', summary: 'Commit a complete upload as a document (honours Idempotency-Key)', body: s.CreateDocument, response: s.Document, status: 201, errors: ['forbidden', 'bad_request', 'unsupported_file_type', 'validation_failed', 'target_out_of_scope', 'not_found', 'conflict', 'upload_incomplete'] }),
+  listDocuments: e({ method: 'GET', path: '/documents', access: 'any', summary: 'One page of documents (a contact: only what they may see)', query: s.DocumentListQuery, response: s.DocumentPage, status: 200, errors: ['validation_failed'] }),
+  getDocument: e({ method: 'GET', path: '/documents/{id}', access: 'any', summary: 'One document; ETag is its version', response: s.Document, status: 200, errors: ['not_found'] }),
+  updateDocument: e({ method: 'PATCH', path: '/documents/{id}', access: 'manager', summary: 'Change title, type or shares (shares replace the list); honours If-Match', body: s.UpdateDocument, response: s.Document, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'target_out_of_scope', 'not_found', 'precondition_failed'] }),
+  deleteDocument: e({ method: 'DELETE', path: '/documents/{id}', access: 'manager', summary: 'Delete a document', response: null, status: 204, errors: ['forbidden', 'not_found'] }),
+  getDocumentContent: e({ method: 'GET', path: '/documents/{id}/content', access: 'any', summary: 'The file bytes (a contact\'s download is counted)', response: 'binary', status: 200, errors: ['not_found'] }),
+  getDocumentDownloads: e({ method: 'GET', path: '/documents/{id}/downloads', access: 'manager', summary: 'Download counts per contact', response: s.DownloadStats, status: 200, errors: ['forbidden', 'not_found'] }),
+  listDigests: e({ method: 'GET', path: '/notifications/digests', access: 'manager', summary: 'The digests that go out on a date', query: s.DigestQuery, response: s.DigestDay, status: 200, errors: ['forbidden', 'validation_failed'] }),
+  getDigestEmail: e({ method: 'GET', path: '/notifications/digests/{date}/{contactId}', access: 'manager', summary: 'One rendered digest e-mail', response: s.DigestEmail, status: 200, errors: ['forbidden', 'validation_failed', 'not_found'] }),
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof endpoints;
+
+/** HTTP status of each error code. */
+export const problemStatus: Record<s.ProblemCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  upload_incomplete: 409,
+  offset_mismatch: 409,
+  precondition_failed: 412,
+  file_too_large: 413,
+  unsupported_file_type: 415,
+  validation_failed: 422,
+  target_out_of_scope: 422,
+  cycle: 422,
+  too_deep: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+};

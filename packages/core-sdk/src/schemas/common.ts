@@ -1,0 +1,70 @@
+import * as z from 'zod/mini';
+
+/** Characters never allowed in titles and names: C0/C1 controls. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+
+/** Number of Unicode code points in a string (not UTF-16 units). */
+export const codePointLength = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+/** An opaque identifier: 1–200 characters. */
+export const Id = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'));
+
+/** ISO-8601 UTC timestamp. */
+export const Timestamp = z.iso.datetime({ offset: false });
+
+/** A calendar date `YYYY-MM-DD`. */
+export const DateString = z.iso.date();
+
+export const Locale = z.enum(['de', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const Role = z.enum(['tenant', 'owner']);
+export type Role = z.infer<typeof Role>;
+
+/** A non-empty set of roles, each at most once. */
+export const Roles = z.array(Role).check(
+  z.minLength(1, 'must name at least one role'),
+  z.maxLength(2),
+  z.refine((r) => new Set(r).size === r.length, 'must not repeat a role'),
+);
+
+/**
+ * Free text typed by a person (titles, folder names): trimmed, 1–`max` code points,
+ * no control characters.
+ */
+export const text = (max: number) =>
+  z.string().check(
+    z.trim(),
+    z.refine((s) => s.length > 0, 'must not be empty'),
+    z.refine((s) => codePointLength(s) <= max, `must be at most ${max} characters`),
+    z.refine((s) => !CONTROL.test(s), 'must not contain control characters'),
+  );
+
+export const ScopeKind = z.enum(['property', 'unit']);
+export type ScopeKind = z.infer<typeof ScopeKind>;
+
+/** Where a document lives: a whole property or one unit. */
+export const Scope = z.object({ kind: ScopeKind, id: Id });
+export type Scope = z.infer<typeof Scope>;
+
+/** A scope in its string form, as used in query parameters and attributes: `unit:max-planck-12-w002`. */
+export const ScopeString = z.string().check(z.regex(/^(property|unit):[^\s:][^\s]{0,199}$/, 'must look like "property:<id>" or "unit:<id>"'));
+
+/** Who may see a document: one entry of its share list. */
+export const ShareTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('property'), propertyId: Id, roles: Roles }),
+  z.object({ kind: z.literal('address'), addressId: Id, roles: Roles }),
+  z.object({ kind: z.literal('unit'), unitId: Id, roles: Roles }),
+  z.object({ kind: z.literal('group'), groupId: Id }),
+  z.object({ kind: z.literal('contact'), contactId: Id }),
+]);
+export type ShareTarget = z.infer<typeof ShareTarget>;
+
+export const ShareTargets = z.array(ShareTarget).check(z.maxLength(100, 'must hold at most 100 targets'));
+
+/** `{ items: T[] }`, the shape of every unpaginated list. */
+export const list = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item) });

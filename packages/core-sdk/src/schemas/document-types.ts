@@ -1,0 +1,35 @@
+import * as z from 'zod/mini';
+import { Id, ScopeString, text } from './common.js';
+
+/** A folder documents are filed in; types form a tree at most 5 levels deep. */
+export const DocumentType = z.object({
+  id: Id,
+  name: z.string(),
+  parentId: z.nullable(Id),
+  position: z.number(),
+  /** Documents of this type itself, in the asked scope, that the caller may see. */
+  documentCount: z.number(),
+  /** Documents of this type and its descendants, in the asked scope, that the caller may see. */
+  subtreeCount: z.number(),
+});
+export type DocumentType = z.infer<typeof DocumentType>;
+export const DocumentTypeList = z.object({ items: z.array(DocumentType) });
+
+export const DocumentTypeListQuery = z.object({ scope: z.optional(ScopeString) });
+
+export const TypeName = text(100);
+const Position = z.int().check(z.gte(0, 'must be 0 or more'));
+
+export const CreateDocumentType = z.object({
+  name: TypeName,
+  parentId: z.optional(z.nullable(Id)),
+  position: z.optional(Position),
+});
+export type CreateDocumentType = z.input<typeof CreateDocumentType>;
+
+export const UpdateDocumentType = z.object({
+  name: z.optional(TypeName),
+  parentId: z.optional(z.nullable(Id)),
+  position: z.optional(Position),
+});
+export type UpdateDocumentType = z.input<typeof UpdateDocumentType>;

@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { Id, Scope, ScopeString, ShareTargets, Timestamp, text } from './common.js';
+
+export const Title = text(200);
+
+/**
+ * A shared file. `shares`, `recipientCount` and `downloadCount` are present for managers only.
+ */
+export const Document = z.object({
+  id: Id,
+  title: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  documentTypeId: Id,
+  scope: Scope,
+  shares: z.optional(ShareTargets),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** Raised by every change; sent as `ETag` and checked against `If-Match`. */
+  version: z.number(),
+  recipientCount: z.optional(z.number()),
+  downloadCount: z.optional(z.number()),
+});
+export type Document = z.infer<typeof Document>;
+
+export const DocumentSort = z.enum(['createdAt:desc', 'createdAt:asc', 'title:asc', 'title:desc']);
+export type DocumentSort = z.infer<typeof DocumentSort>;
+
+export const DocumentListQuery = z.object({
+  scope: z.optional(ScopeString),
+  documentTypeId: z.optional(Id),
+  includeSubtypes: z.optional(z.enum(['true', 'false'])),
+  q: z.optional(z.string().check(z.maxLength(200))),
+  sort: z.optional(DocumentSort),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1, 'must be at least 1'), z.lte(200, 'must be at most 200'))),
+  cursor: z.optional(z.string().check(z.maxLength(1000))),
+});
+
+export const DocumentPage = z.object({
+  items: z.array(Document),
+  nextCursor: z.nullable(z.string()),
+});
+export type DocumentPage = z.infer<typeof DocumentPage>;
+
+export const CreateDocument = z.object({
+  uploadId: Id,
+  title: Title,
+  documentTypeId: Id,
+  scope: Scope,
+  shares: ShareTargets,
+});
+export type CreateDocument = z.input<typeof CreateDocument>;
+
+export const UpdateDocument = z.object({
+  title: z.optional(Title),
+  documentTypeId: z.optional(Id),
+  shares: z.optional(ShareTargets),
+});
+export type UpdateDocument = z.input<typeof UpdateDocument>;
+
+export const DownloadStats = z.object({
+  total: z.number(),
+  byContact: z.array(z.object({ contactId: Id, name: z.string(), count: z.number(), lastAt: Timestamp })),
+});
+export type DownloadStats = z.infer<typeof DownloadStats>;

@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+import { Id, Locale, Role, Scope, ScopeString, ShareTarget, ShareTargets } from './common.js';
+
+export const RecipientSearchQuery = z.object({
+  scope: ScopeString,
+  q: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1, 'must be at least 1'), z.lte(100, 'must be at most 100'))),
+  locale: z.optional(Locale),
+});
+export type RecipientSearchQuery = z.input<typeof RecipientSearchQuery>;
+
+/** One choice of the share picker. */
+export const RecipientOption = z.object({
+  target: ShareTarget,
+  label: z.string(),
+  description: z.string(),
+  recipientCount: z.number(),
+});
+export type RecipientOption = z.infer<typeof RecipientOption>;
+export const RecipientOptionList = z.object({ items: z.array(RecipientOption) });
+
+export const ResolveRequest = z.object({ scope: Scope, targets: ShareTargets });
+export type ResolveRequest = z.infer<typeof ResolveRequest>;
+
+export const ResolvedContact = z.object({ id: Id, name: z.string(), roles: z.array(Role) });
+export type ResolvedContact = z.infer<typeof ResolvedContact>;
+
+export const ResolveResult = z.object({
+  count: z.number(),
+  contacts: z.array(ResolvedContact),
+  truncated: z.boolean(),
+});
+export type ResolveResult = z.infer<typeof ResolveResult>;

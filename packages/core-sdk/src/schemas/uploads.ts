@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+import { Id, Timestamp } from './common.js';
+
+/** The largest file accepted: 50 MiB. */
+export const MAX_FILE_SIZE = 52_428_800;
+/** The largest body one `PATCH /uploads/{id}` may carry: 64 MiB. */
+export const MAX_CHUNK_SIZE = 67_108_864;
+
+export const CreateUpload = z.object({
+  fileName: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(4096)),
+  size: z.int().check(z.gte(1, 'must be at least 1 byte')),
+  /** The declared type; `''` when the browser gives none. */
+  mimeType: z.string().check(z.maxLength(255)),
+});
+export type CreateUpload = z.infer<typeof CreateUpload>;
+
+export const UploadSession = z.object({
+  id: Id,
+  offset: z.number(),
+  size: z.number(),
+  /** A hint for the size of each PATCH body. */
+  chunkSize: z.number(),
+  expiresAt: Timestamp,
+});
+export type UploadSession = z.infer<typeof UploadSession>;
+
+export const UploadStatus = z.object({
+  id: Id,
+  offset: z.number(),
+  size: z.number(),
+  expiresAt: Timestamp,
+});
+export type UploadStatus = z.infer<typeof UploadStatus>;

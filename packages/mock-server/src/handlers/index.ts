@@ -1,0 +1,138 @@
+import { DateString, type CreateDocument } from '@docportal/core-sdk';
+import { http, type HttpHandler } from 'msw';
+import * as z from 'zod/mini';
+import { ClockBody, FaultsBody, ResetBody } from '../control.js';
+import { ApiError, invalid } from '../store/errors.js';
+import { createStore, type MockStore } from '../store/store.js';
+import { contentDisposition, json, problem } from './respond.js';
+import { readJson, route, validationError, type HandlerOptions } from './route.js';
+
+export type { HandlerOptions } from './route.js';
+
+/**
+ * The MSW handlers of the whole contract plus the `/__mock` control endpoints, over one store.
+ * Usable with `setupWorker` in the browser and `setupServer` in Node.
+ */
+export function handlers(store: MockStore = createStore(), options: HandlerOptions = {}): HttpHandler[] {
+  const r = <N extends Parameters<typeof route>[2]>(name: N, fn: Parameters<typeof route<N>>[3]) => route(store, options, name, fn);
+  const base = options.basePath ?? '/api/v1';
+
+  return [
+    r('me', ({ principal }) => store.me(principal)),
+    r('listProperties', ({ principal }) => store.listProperties(principal)),
+    r('getProperty', ({ principal, params }) => store.getProperty(principal, params.id!)),
+    r('listUnits', ({ params }) => store.listUnits(params.id!)),
+    r('listGroups', ({ params }) => store.listGroups(params.id!)),
+    r('getUnit', ({ params }) => store.getUnit(params.id!)),
+
+    r('searchRecipients', ({ query }) => store.searchRecipients(query)),
+    r('resolveRecipients', ({ body }) => store.resolveRecipients(body)),
+
+    r('listDocumentTypes', ({ principal, query }) => store.listDocumentTypes(principal, query)),
+    r('createDocumentType', ({ body }) => store.createDocumentType(body)),
+    r('updateDocumentType', ({ params, body }) => store.updateDocumentType(params.id!, body)),
+    r('deleteDocumentType', ({ params }) => store.deleteDocumentType(params.id!)),
+
+    r('createUpload', ({ body }) => store.createUpload(body)),
+    r('appendUpload', ({ params, body, request }) => {
+      if ((request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/offset+octet-stream')
+        throw new ApiError('bad_request', 'Upload chunks must be sent as Content-Type: application/offset+octet-stream.');
+      const header = request.headers.get('upload-offset');
+      if (header === null || !/^\d+$/.test(header.trim())) throw new ApiError('bad_request', 'The Upload-Offset header must be a non-negative integer.');
+      const offset = store.appendUpload(params.id!, Number(header), body);
+      return new Response(null, { status: 204, headers: { 'Upload-Offset': String(offset) } });
+    }),
+    r('getUpload', ({ params }) => store.getUpload(params.id!)),
+    r('deleteUpload', ({ params }) => store.deleteUpload(params.id!)),
+
+    r('createDocument', async ({ principal, body, request }) => {
+      const key = request.headers.get('idempotency-key') ?? undefined;
+      if (key !== undefined && (key.length === 0 || key.length > 255)) throw invalid('Idempotency-Key', 'must be 1–255 characters');
+      return json(await store.createDocument(principal, body as CreateDocument & { title: string }, key), 201);
+    }),
+    r('listDocuments', ({ principal, query }) => store.listDocuments(principal, query)),
+    r('getDocument', ({ principal, params }) => {
+      const doc = store.getDocument(principal, params.id!);
+      return json(doc, 200, { ETag: `"${doc.version}"` });
+    }),
+    r('updateDocument', ({ principal, params, body, request }) => {
+      const doc = store.updateDocument(principal, params.id!, body, request.headers.get('if-match') ?? undefined);
+      return json(doc, 200, { ETag: `"${doc.version}"` });
+    }),
+    r('deleteDocument', ({ params }) => store.deleteDocument(params.id!)),
+    r('getDocumentContent', ({ principal, params }) => {
+      const { document, bytes } = store.content(principal, params.id!);
+      return new Response(bytes as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: {
+          'Content-Type': document.mimeType,
+          'Content-Length': String(bytes.byteLength),
+          'Content-Disposition': contentDisposition(document.fileName),
+          ETag: `"${document.sha256}"`,
+          'Cache-Control': 'private, no-store',
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    }),
+    r('getDocumentDownloads', ({ params }) => store.downloads(params.id!)),
+
+    r('listDigests', ({ query }) => store.digests(query.date)),
+    r('getDigestEmail', ({ params }) => {
+      const date = z.safeParse(DateString, params.date);
+      if (!date.success) throw validationError(date.error, 'date');
+      return store.digestEmail(date.data, params.contactId!);
+    }),
+
+    // Anything else under the API: a problem+json 404, never MSW's default.
+    http.all(`*${base}/*`, () => {
+      if (options.transport !== 'http') store.countRequest();
+      return problem(new ApiError('not_found', 'No such endpoint.'));
+    }),
+
+    ...controlHandlers(store),
+  ];
+}
+
+/** `/__mock/*`: reset, clock, faults, discard and stats. No token needed. */
+function controlHandlers(store: MockStore): HttpHandler[] {
+  const control = <S extends z.ZodMiniType>(schema: S, apply: (body: z.output<S>) => unknown) => async ({ request }: { request: Request }) => {
+    try {
+      const raw = request.headers.get('content-length') === '0' ? { value: {} } : await readJson(request);
+      const parsed = z.safeParse(schema, raw.value);
+      if (!parsed.success) throw validationError(parsed.error);
+      return json(apply(parsed.data));
+    } catch (e) {
+      if (e instanceof ApiError) return problem(e);
+      throw e;
+    }
+  };
+  return [
+    http.post(
+      '*/__mock/reset',
+      control(ResetBody, (b) => {
+        store.reset(b);
+        return { dataset: b.dataset ?? 'fixtures', seed: b.seed ?? 1 };
+      }),
+    ),
+    http.post(
+      '*/__mock/clock',
+      control(ClockBody, (b) => {
+        store.setClock(b.now);
+        return { now: b.now === null ? null : new Date(store.now()).toISOString() };
+      }),
+    ),
+    http.post(
+      '*/__mock/faults',
+      control(FaultsBody, (b) => {
+        store.setFaults(b);
+        return store.faults ?? {};
+      }),
+    ),
+    http.put('*/__mock/discard', async ({ request }) => {
+      const reader = request.body?.getReader();
+      if (reader) for (let r = await reader.read(); !r.done; r = await reader.read());
+      return new Response(null, { status: 204 });
+    }),
+    http.get('*/__mock/stats', () => json(store.stats())),
+  ];
+}

@@ -1,0 +1,5 @@
+export { handlers, type HandlerOptions } from './handlers/index.js';
+export { createStore, MockStore, type StoreOptions, type Principal, type FaultConfig, type Stats, type DatasetName } from './store/store.js';
+export { ApiError } from './store/errors.js';
+export { FIXTURE_IDS } from './fixtures/fixtures.js';
+export { makePdf, makePng, makeJpeg, makeDoc, makeDocx, makeOle2, makeZip, badFiles } from './fixtures/files.js';
