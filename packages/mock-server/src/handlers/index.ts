@@ -97,7 +97,9 @@ export function handlers(store: MockStore = createStore(), options: HandlerOptio
 function controlHandlers(store: MockStore): HttpHandler[] {
   const control = <S extends z.ZodMiniType>(schema: S, apply: (body: z.output<S>) => unknown) => async ({ request }: { request: Request }) => {
     try {
-      const raw = request.headers.get('content-length') === '0' ? { value: {} } : await readJson(request);
+      // An empty body (curl -X POST with no data) means "no options".
+      const empty = !request.headers.get('content-type') && (await request.clone().arrayBuffer()).byteLength === 0;
+      const raw = empty ? { value: {} } : await readJson(request);
       const parsed = z.safeParse(schema, raw.value);
       if (!parsed.success) throw validationError(parsed.error);
       return json(apply(parsed.data));

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Runs every test suite of the repository in turn, streams their output, and ends with one
+// line of its own: "N passed, M failed" over all suites. Exits non-zero when anything failed.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Test files under packages/NAME/test, sorted (Node 20's test runner takes no globs).
+const testFiles = (suffix) =>
+  readdirSync('packages')
+    .flatMap((p) => {
+      const dir = join('packages', p, 'test');
+      return existsSync(dir) ? readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))) : [];
+    })
+    .filter((f) => f.endsWith(suffix))
+    .sort();
+
+const node = process.execPath;
+const suites = [
+  {
+    name: 'typecheck',
+    cmd: node,
+    args: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'],
+    // One check: passes when tsc exits 0.
+    count: (_out, code) => (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
+  },
+  {
+    name: 'node tests (core-sdk, mock-server)',
+    cmd: node,
+    args: ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('.test.ts')],
+    count: (out) => ({ passed: last(out, /^ℹ pass (\d+)$/m), failed: last(out, /^ℹ fail (\d+)$/m) + last(out, /^ℹ cancelled (\d+)$/m) }),
+  },
+];
+
+function last(text, re) {
+  const all = [...text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))];
+  return all.length ? Number(all[all.length - 1][1]) : 0;
+}
+
+function run(suite) {
+  return new Promise((resolve) => {
+    console.log(`\n=== ${suite.name} ===`);
+    const child = spawn(suite.cmd, suite.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    let out = '';
+    const take = (stream, sink) => stream.on('data', (d) => { out += d; sink.write(d); });
+    take(child.stdout, process.stdout);
+    take(child.stderr, process.stderr);
+    child.on('close', (code) => {
+      const c = suite.count(out, code);
+      // A runner that dies before it reports still counts as a failure.
+      if (code !== 0 && c.failed === 0) c.failed = 1;
+      resolve({ ...c, code });
+    });
+  });
+}
+
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+const lines = [];
+for (const suite of suites) {
+  if (only.length && !only.some((o) => suite.name.includes(o))) continue;
+  const r = await run(suite);
+  passed += r.passed;
+  failed += r.failed;
+  lines.push(`${suite.name}: ${r.passed} passed, ${r.failed} failed${r.code ? ` (exit ${r.code})` : ''}`);
+}
+console.log(`\n${lines.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
