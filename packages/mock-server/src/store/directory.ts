@@ -188,6 +188,20 @@ export class Directory {
     return (this.groupsByContact.get(contactId) ?? []).some((g) => g.propertyId === scope.id);
   }
 
+  /**
+   * Every property where a share could reach the contact: relations of any time (contact
+   * targets outlive a tenancy) and group memberships. Share targets never lie outside these.
+   */
+  propertiesReaching(contactId: string): Set<string> {
+    const out = new Set<string>();
+    for (const r of this.relationsByContact.get(contactId) ?? []) {
+      const u = this.units.get(r.unitId);
+      if (u) out.add(u.propertyId);
+    }
+    for (const g of this.groupsByContact.get(contactId) ?? []) out.add(g.propertyId);
+    return out;
+  }
+
   /** The path and complaint for the first target naming an unknown id, if any. */
   unknownTarget(targets: readonly ShareTarget[], base: string): { path: string; message: string } | undefined {
     for (const [i, t] of targets.entries()) {

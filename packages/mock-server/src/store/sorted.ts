@@ -15,6 +15,16 @@ export class SortedIndex<T> {
     this.items = items.slice().sort(this.compare);
   }
 
+  /** Takes items that are already in this index's order (e.g. a filtered slice of another). */
+  loadSorted(items: T[]): void {
+    this.items = items;
+  }
+
+  /** The items in order; do not mutate. */
+  get ordered(): readonly T[] {
+    return this.items;
+  }
+
   insert(item: T): void {
     this.items.splice(this.lowerBound(item), 0, item);
   }

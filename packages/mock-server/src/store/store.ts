@@ -148,13 +148,11 @@ export class MockStore {
     }
     this.all.created.load(recs);
     this.all.title.load(recs);
-    const byProperty = new Map<string, DocRec[]>();
-    for (const d of recs) (byProperty.get(d.propertyId) ?? byProperty.set(d.propertyId, []).get(d.propertyId)!).push(d);
-    for (const [pid, list] of byProperty) {
-      const idx = newIndex();
-      idx.created.load(list);
-      idx.title.load(list);
-      this.perProperty.set(pid, idx);
+    // Per-property indexes are partitions of the global ones, already in order: no second sort.
+    for (const order of ['created', 'title'] as const) {
+      const parts = new Map<string, DocRec[]>();
+      for (const d of this.all[order].ordered) (parts.get(d.propertyId) ?? parts.set(d.propertyId, []).get(d.propertyId)!).push(d);
+      for (const [pid, list] of parts) this.indexFor(pid)[order].loadSorted(list);
     }
   }
 
@@ -521,9 +519,10 @@ export class MockStore {
   appendUpload(id: string, offset: number, bytes: Uint8Array): number {
     if (bytes.byteLength > MAX_CHUNK_SIZE) throw new ApiError('file_too_large', `One PATCH body may carry at most ${MAX_CHUNK_SIZE} bytes.`);
     const u = this.openUpload(id);
+    // 422 before 409 (API.md's order): bytes that would reach past the size from the offset the client names.
+    if (offset + bytes.byteLength > u.size) throw invalid('body', `the bytes would reach past the declared size of ${u.size}`);
     if (u.committed) throw new ApiError('conflict', 'The upload has already been committed.');
     if (offset !== u.offset) throw new ApiError('offset_mismatch', `The upload is at offset ${u.offset}, not ${offset}.`, { offset: u.offset });
-    if (u.offset + bytes.byteLength > u.size) throw invalid('body', `the bytes would reach past the declared size of ${u.size}`);
     if (bytes.byteLength > 0) u.chunks.push(bytes.slice());
     u.offset += bytes.byteLength;
     return u.offset;
@@ -574,14 +573,24 @@ export class MockStore {
     const dir = this.dir;
     const pid = scope ? dir.propertyOf(scope) : undefined;
     if (scope && !pid) return;
-    const index = pid ? this.perProperty.get(pid) : this.all;
-    if (!index) return;
     const view = p.kind === 'contact' ? dir.view(p.id) : undefined;
-    for (const d of index.created.walk(true)) {
-      if (scope?.kind === 'unit' && (d.scope.kind !== 'unit' || d.scope.id !== scope.id)) continue;
-      if (view && !dir.reaches(d.shares, view)) continue;
-      yield d;
+    for (const index of this.indexesFor(p, pid)) {
+      for (const d of index.created.walk(true)) {
+        if (scope?.kind === 'unit' && (d.scope.kind !== 'unit' || d.scope.id !== scope.id)) continue;
+        if (view && !dir.reaches(d.shares, view)) continue;
+        yield d;
+      }
     }
+  }
+
+  /**
+   * The indexes that can hold what the caller may see: one property's, everything for a
+   * manager, and for a contact only the properties where a share could reach them.
+   */
+  private indexesFor(p: Principal, pid: string | undefined): DocIndex[] {
+    const ids = pid !== undefined ? [pid] : p.kind === 'contact' ? [...this.directory.propertiesReaching(p.id)] : undefined;
+    if (!ids) return [this.all];
+    return ids.flatMap((id) => this.perProperty.get(id) ?? []);
   }
 
   private indexFor(pid: string): DocIndex {
@@ -688,20 +697,24 @@ export class MockStore {
       types = q.includeSubtypes === 'true' ? this.subtreeIds(q.documentTypeId) : new Set([q.documentTypeId]);
     }
     const needle = q.q ? fold(q.q).trim() : '';
-    const index = pid ? this.perProperty.get(pid) : this.all;
     const view = p.kind === 'contact' ? dir.view(p.id) : undefined;
     const cmp = field === 'createdAt' ? byCreated : byTitle;
-    const found: DocRec[] = [];
-    if (index) {
-      for (const d of (field === 'createdAt' ? index.created : index.title).walk(direction === 'asc', probe && ((x) => cmp(x, probe)))) {
+    const ascending = direction === 'asc';
+    // Up to limit + 1 matches from each index, merged: the first limit + 1 of the merge are exact.
+    let found: DocRec[] = [];
+    const indexes = this.indexesFor(p, pid);
+    for (const index of indexes) {
+      let taken = 0;
+      for (const d of (field === 'createdAt' ? index.created : index.title).walk(ascending, probe && ((x) => cmp(x, probe)))) {
         if (scope?.kind === 'unit' && (d.scope.kind !== 'unit' || d.scope.id !== scope.id)) continue;
         if (types && !types.has(d.documentTypeId)) continue;
         if (needle && !d.key.includes(needle) && !fold(d.fileName).includes(needle)) continue;
         if (view && !dir.reaches(d.shares, view)) continue;
         found.push(d);
-        if (found.length > limit) break;
+        if (++taken > limit) break;
       }
     }
+    if (indexes.length > 1) found = found.sort((a, b) => (ascending ? cmp(a, b) : cmp(b, a))).slice(0, limit + 1);
     const page = found.slice(0, limit);
     const last = page[page.length - 1];
     return {
