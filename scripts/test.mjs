@@ -12,7 +12,7 @@ const testFiles = (suffix) =>
       const dir = join('packages', p, 'test');
       return existsSync(dir) ? readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))) : [];
     })
-    .filter((f) => f.endsWith(suffix))
+    .filter((f) => f.endsWith(suffix) && !f.includes(`${join('test', 'browser')}`))
     .sort();
 
 const node = process.execPath;
@@ -30,6 +30,17 @@ const suites = [
     args: ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('.test.ts')],
     count: (out) => ({ passed: last(out, /^ℹ pass (\d+)$/m), failed: last(out, /^ℹ fail (\d+)$/m) + last(out, /^ℹ cancelled (\d+)$/m) }),
   },
+  {
+    name: 'browser tests (Chromium, MSW worker)',
+    cmd: node,
+    args: ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'],
+    // The progress line "… | N passed, M failed" is printed repeatedly: the last one counts.
+    count: (out) => {
+      const all = [...out.matchAll(/(\d+) passed, (\d+) failed/g)];
+      const m = all[all.length - 1];
+      return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
+    },
+  },
 ];
 
 function last(text, re) {
@@ -46,7 +57,7 @@ function run(suite) {
     take(child.stdout, process.stdout);
     take(child.stderr, process.stderr);
     child.on('close', (code) => {
-      const c = suite.count(out, code);
+      const c = suite.count(out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''), code);
       // A runner that dies before it reports still counts as a failure.
       if (code !== 0 && c.failed === 0) c.failed = 1;
       resolve({ ...c, code });

@@ -3,16 +3,15 @@ import type { Scope, ScopeKind } from './schemas/common.js';
 const KINDS: readonly ScopeKind[] = ['property', 'unit'];
 
 /**
- * Reads a scope from its string form (`unit:max-planck-12-w002`); an object passes through.
- * @throws TypeError when the string is not `property:<id>` or `unit:<id>`.
+ * Reads a scope from its string form (`unit:max-planck-12-w002`) or checks a scope object.
+ * @throws TypeError when it is not `property:<id>` or `unit:<id>`.
  */
 export function parseScope(scope: Scope | string): Scope {
-  if (typeof scope !== 'string') return { kind: scope.kind, id: scope.id };
-  const i = scope.indexOf(':');
-  const kind = scope.slice(0, i) as ScopeKind;
-  const id = scope.slice(i + 1);
-  if (i < 1 || !KINDS.includes(kind) || id.length === 0 || /\s/.test(id)) {
-    throw new TypeError(`Invalid scope "${scope}": expected "property:<id>" or "unit:<id>".`);
+  const i = typeof scope === 'string' ? scope.indexOf(':') : -1;
+  const kind = (typeof scope === 'string' ? scope.slice(0, i) : scope?.kind) as ScopeKind;
+  const id = typeof scope === 'string' ? scope.slice(i + 1) : scope?.id;
+  if (!KINDS.includes(kind) || typeof id !== 'string' || id.length === 0 || /\s/.test(id)) {
+    throw new TypeError(`Invalid scope ${JSON.stringify(scope)}: expected "property:<id>" or "unit:<id>".`);
   }
   return { kind, id };
 }

@@ -1,0 +1,190 @@
+/**
+ * The request loop: one place that sends, authenticates, retries, times out, maps failures to
+ * DocPortalError and parses answers with the contract's schemas. Not exported from the package.
+ */
+import axios, { type AxiosInstance, type AxiosProgressEvent, type AxiosResponse, type ResponseType } from 'axios';
+import * as z from 'zod/mini';
+import { AbortError, DocPortalError, NetworkError, RateLimitError, ResponseValidationError, TimeoutError, errorFromStatus } from '../errors.js';
+import { Problem } from '../schemas/problem.js';
+
+/** A bearer token, or a function the SDK calls before each request (and once more after a 401). */
+export type TokenSource = string | (() => string | Promise<string>);
+
+export interface RetryOptions {
+  /** Retries per request after the first try. @default 5 */
+  maxRetries?: number;
+  /** First backoff; doubled on each retry. @default 500 */
+  baseDelayMs?: number;
+  /** Cap of one backoff. @default 8000 */
+  maxDelayMs?: number;
+}
+
+export interface ClientOptions {
+  /** Base URL of the API, e.g. `http://127.0.0.1:4010/api/v1` or `/api/v1`. */
+  baseUrl: string;
+  token?: TokenSource;
+  /** Retry policy, or just the number of retries. */
+  retry?: RetryOptions | number;
+  /** Time allowed for one request. @default 30000 */
+  timeoutMs?: number;
+  /** An axios instance of your own (interceptors, proxies); the SDK sets its per-request options on it. */
+  axios?: AxiosInstance;
+  /** Send through this `fetch` (axios' fetch adapter) instead of XHR / Node http. */
+  fetch?: typeof fetch;
+  /** Called before each attempt. */
+  onRequest?: (info: { method: string; url: string; attempt: number }) => void;
+  /** Called after each answer. */
+  onResponse?: (info: { method: string; url: string; status: number; ms: number }) => void;
+}
+
+/** Per-call options; always the last argument of a method. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+  headers?: Record<string, string>;
+}
+
+export interface Call {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  responseType?: ResponseType;
+  onUploadProgress?: (e: AxiosProgressEvent) => void;
+  onDownloadProgress?: (e: AxiosProgressEvent) => void;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(aborted());
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(t);
+      reject(aborted());
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+
+export const aborted = () => new AbortError('The request was aborted.', { code: 'aborted' });
+
+/** `Retry-After` in ms (seconds or an HTTP date), when present and sane. */
+function retryAfterMs(res: AxiosResponse): number | undefined {
+  const v = res.headers['retry-after'] as string | undefined;
+  if (v == null) return undefined;
+  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
+}
+
+/** Whether an error may succeed on another try. */
+export const isTransient = (e: unknown): boolean =>
+  e instanceof NetworkError || e instanceof TimeoutError || (e instanceof DocPortalError && (e.status === 408 || e.status === 429 || e.status >= 500));
+
+export class Http {
+  private readonly ax: AxiosInstance;
+  private readonly retry: Required<RetryOptions>;
+
+  constructor(readonly options: ClientOptions) {
+    this.ax = options.axios ?? axios.create();
+    const r = typeof options.retry === 'number' ? { maxRetries: options.retry } : options.retry ?? {};
+    this.retry = { maxRetries: r.maxRetries ?? 5, baseDelayMs: r.baseDelayMs ?? 500, maxDelayMs: r.maxDelayMs ?? 8000 };
+  }
+
+  /** Backoff before retry `n` (0-based): exponential with jitter, or the server's Retry-After. */
+  delay(n: number, error?: unknown): number {
+    const after = error instanceof RateLimitError || (error instanceof DocPortalError && error.status === 503) ? (error as RateLimitError).retryAfterMs : undefined;
+    if (after !== undefined && after <= 60_000) return after;
+    return Math.min(this.retry.baseDelayMs * 2 ** n, this.retry.maxDelayMs) * (1 - Math.random() * 0.25);
+  }
+
+  private async token(refresh: boolean): Promise<string | undefined> {
+    const t = this.options.token;
+    return typeof t === 'function' ? await t() : refresh ? undefined : t;
+  }
+
+  /** Sends once (plus one token refresh after a 401); maps every failure to a DocPortalError. */
+  async once(call: Call, opts: RequestOptions = {}, attempt = 0): Promise<AxiosResponse> {
+    let refreshed = false;
+    for (;;) {
+      if (opts.signal?.aborted) throw aborted();
+      const token = await this.token(refreshed);
+      const url = this.options.baseUrl.replace(/\/$/, '') + call.path;
+      this.options.onRequest?.({ method: call.method, url, attempt });
+      const started = Date.now();
+      let res: AxiosResponse;
+      try {
+        res = await this.ax.request({
+          method: call.method,
+          url,
+          params: call.query,
+          data: call.body,
+          headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...call.headers, ...opts.headers },
+          signal: opts.signal,
+          timeout: opts.timeoutMs ?? this.options.timeoutMs ?? 30_000,
+          responseType: call.responseType ?? 'json',
+          onUploadProgress: call.onUploadProgress,
+          onDownloadProgress: call.onDownloadProgress,
+          validateStatus: () => true,
+          ...(this.options.fetch ? { adapter: 'fetch', env: { fetch: this.options.fetch } } : {}),
+        });
+      } catch (e) {
+        if (opts.signal?.aborted || axios.isCancel(e)) throw aborted();
+        const code = (e as { code?: string }).code;
+        if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') throw new TimeoutError('The server did not answer in time.', { code: 'timeout', cause: e });
+        throw new NetworkError('The server could not be reached or the connection was cut.', { code: 'network_error', cause: e });
+      }
+      this.options.onResponse?.({ method: call.method, url, status: res.status, ms: Date.now() - started });
+      if (res.status < 400) return res;
+      if (res.status === 401 && !refreshed && typeof this.options.token === 'function') {
+        refreshed = true;
+        continue;
+      }
+      let data: unknown = res.data;
+      if (data instanceof ArrayBuffer || (typeof Blob !== 'undefined' && data instanceof Blob)) data = await readJson(data);
+      const problem = z.safeParse(Problem, data);
+      const error = errorFromStatus(res.status, problem.success ? problem.data : undefined);
+      if (error instanceof RateLimitError || res.status === 503) (error as RateLimitError).retryAfterMs = retryAfterMs(res);
+      throw error;
+    }
+  }
+
+  /** Sends with retries on transient failures (network, timeout, 408, 429, 5xx). */
+  async send(call: Call, opts: RequestOptions = {}): Promise<AxiosResponse> {
+    const max = opts.maxRetries ?? this.retry.maxRetries;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once(call, opts, attempt);
+      } catch (e) {
+        if (attempt >= max || !isTransient(e)) throw e;
+        await sleep(this.delay(attempt, e), opts.signal);
+      }
+    }
+  }
+
+  /** Sends and parses the answer with `schema`. */
+  async json<S extends z.ZodMiniType>(schema: S, call: Call, opts?: RequestOptions): Promise<z.output<S>> {
+    return parse(schema, (await this.send(call, opts)).data);
+  }
+
+  sleep = sleep;
+}
+
+/** Parses an answer; a mismatch becomes a ResponseValidationError naming where. */
+export function parse<S extends z.ZodMiniType>(schema: S, data: unknown): z.output<S> {
+  const r = z.safeParse(schema, data);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  throw new ResponseValidationError(`The server's answer does not match the contract (${issues.map((i) => i.path || '(root)').join(', ')}).`, issues);
+}
+
+async function readJson(data: ArrayBuffer | Blob): Promise<unknown> {
+  try {
+    return JSON.parse(new TextDecoder().decode(data instanceof ArrayBuffer ? data : await data.arrayBuffer()));
+  } catch {
+    return undefined;
+  }
+}

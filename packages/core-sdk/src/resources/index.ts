@@ -1,0 +1,198 @@
+/**
+ * The API's resources: thin classes that build a request and parse its answer with the
+ * contract's schemas. `RequestOptions` is always the last argument.
+ */
+import { aborted, type Http, type RequestOptions } from '../internal/http.js';
+import { formatScope, parseScope } from '../scope.js';
+import { type Scope, type ShareTarget, type Locale } from '../schemas/common.js';
+import { GroupList, Property, PropertyList, Unit, UnitList } from '../schemas/context.js';
+import { CreateDocumentType, DocumentType, DocumentTypeList, UpdateDocumentType } from '../schemas/document-types.js';
+import { Document, DocumentPage, DownloadStats, type DocumentSort, type UpdateDocument } from '../schemas/documents.js';
+import { DigestDay, DigestEmail } from '../schemas/notifications.js';
+import { RecipientOptionList, ResolveResult } from '../schemas/recipients.js';
+import { upload, type UploadOptions } from '../upload/upload.js';
+
+const enc = encodeURIComponent;
+const JSON_BODY = { 'Content-Type': 'application/json' };
+type ScopeInput = Scope | string;
+const q = (scope?: ScopeInput) => (scope === undefined ? undefined : formatScope(scope));
+
+export class Properties {
+  constructor(private readonly http: Http) {}
+  /** Properties; a contact gets those they currently relate to. */
+  async list(opts?: RequestOptions): Promise<Property[]> {
+    return (await this.http.json(PropertyList, { method: 'GET', path: '/properties' }, opts)).items;
+  }
+  get(id: string, opts?: RequestOptions): Promise<Property> {
+    return this.http.json(Property, { method: 'GET', path: `/properties/${enc(id)}` }, opts);
+  }
+  /** Units of a property with their current residents. */
+  async units(id: string, opts?: RequestOptions): Promise<Unit[]> {
+    return (await this.http.json(UnitList, { method: 'GET', path: `/properties/${enc(id)}/units` }, opts)).items;
+  }
+  async groups(id: string, opts?: RequestOptions) {
+    return (await this.http.json(GroupList, { method: 'GET', path: `/properties/${enc(id)}/groups` }, opts)).items;
+  }
+}
+
+export class Units {
+  constructor(private readonly http: Http) {}
+  get(id: string, opts?: RequestOptions): Promise<Unit> {
+    return this.http.json(Unit, { method: 'GET', path: `/units/${enc(id)}` }, opts);
+  }
+}
+
+export class Recipients {
+  constructor(private readonly http: Http) {}
+  /** Share options inside a scope whose label matches `q`: role-wide ones first. */
+  async search(p: { scope: ScopeInput; q?: string; limit?: number; locale?: Locale } & RequestOptions) {
+    const { scope, q: text, limit, locale, ...opts } = p;
+    return (await this.http.json(RecipientOptionList, { method: 'GET', path: '/recipients', query: { scope: formatScope(scope), q: text || undefined, limit, locale } }, opts)).items;
+  }
+  /** How many contacts a share list reaches today, and who (at most 100 listed). */
+  resolve(p: { scope: ScopeInput; targets: ShareTarget[] } & RequestOptions) {
+    const { scope, targets, ...opts } = p;
+    return this.http.json(ResolveResult, { method: 'POST', path: '/recipients/resolve', body: { scope: parseScope(scope), targets }, headers: JSON_BODY }, opts);
+  }
+}
+
+/** A document type with its subtypes, as `documentTypes.tree()` returns it. */
+export type DocumentTypeNode = DocumentType & { children: DocumentTypeNode[] };
+
+export class DocumentTypes {
+  constructor(private readonly http: Http) {}
+  /** The whole tree, flat in depth-first order, with counts of what the caller sees in `scope`. */
+  async list(p: { scope?: ScopeInput } & RequestOptions = {}): Promise<DocumentType[]> {
+    const { scope, ...opts } = p;
+    return (await this.http.json(DocumentTypeList, { method: 'GET', path: '/document-types', query: { scope: q(scope) } }, opts)).items;
+  }
+  /** The tree as nested nodes. */
+  async tree(p: { scope?: ScopeInput } & RequestOptions = {}): Promise<DocumentTypeNode[]> {
+    const nodes = new Map<string, DocumentTypeNode>();
+    const roots: DocumentTypeNode[] = [];
+    for (const t of await this.list(p)) nodes.set(t.id, { ...t, children: [] });
+    for (const n of nodes.values()) (n.parentId ? nodes.get(n.parentId)?.children ?? roots : roots).push(n);
+    return roots;
+  }
+  create(body: CreateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
+    return this.http.json(DocumentType, { method: 'POST', path: '/document-types', body, headers: JSON_BODY }, opts);
+  }
+  /** Rename, move or reorder. */
+  update(id: string, patch: UpdateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
+    return this.http.json(DocumentType, { method: 'PATCH', path: `/document-types/${enc(id)}`, body: patch, headers: JSON_BODY }, opts);
+  }
+  /** Move under `parentId` (null: top level) at `position` (default: last). */
+  move(id: string, to: { parentId: string | null; position?: number }, opts?: RequestOptions): Promise<DocumentType> {
+    return this.update(id, to, opts);
+  }
+  async remove(id: string, opts?: RequestOptions): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: `/document-types/${enc(id)}` }, opts);
+  }
+}
+
+export interface DocumentQuery {
+  scope?: ScopeInput;
+  documentTypeId?: string;
+  includeSubtypes?: boolean;
+  q?: string;
+  sort?: DocumentSort;
+  limit?: number;
+  cursor?: string;
+}
+
+export class Documents {
+  constructor(private readonly http: Http) {}
+
+  /** Validates `file` locally, uploads it resumably and commits it as a document. */
+  upload(file: Blob, options: UploadOptions): Promise<Document> {
+    return upload(this.http, file, options);
+  }
+
+  /** One page; pass `nextCursor` as `cursor` for the next. */
+  list(p: DocumentQuery & RequestOptions = {}): Promise<DocumentPage> {
+    const { scope, documentTypeId, includeSubtypes, q: text, sort, limit, cursor, ...opts } = p;
+    return this.http.json(DocumentPage, { method: 'GET', path: '/documents', query: { scope: q(scope), documentTypeId, includeSubtypes, q: text || undefined, sort, limit, cursor } }, opts);
+  }
+
+  /** Every document of the query, page after page: `for await (const d of client.documents.iterate())`. */
+  async *iterate(p: DocumentQuery & RequestOptions = {}): AsyncGenerator<Document> {
+    let cursor = p.cursor;
+    do {
+      const page = await this.list({ ...p, cursor });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  get(id: string, opts?: RequestOptions): Promise<Document> {
+    return this.http.json(Document, { method: 'GET', path: `/documents/${enc(id)}` }, opts);
+  }
+
+  /** Changes title, type or shares; with `ifMatch` (a version) fails with 412 when someone changed it since. */
+  update(id: string, patch: UpdateDocument, opts: RequestOptions & { ifMatch?: number } = {}): Promise<Document> {
+    const { ifMatch, ...rest } = opts;
+    const headers = { ...JSON_BODY, ...(ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` }) };
+    return this.http.json(Document, { method: 'PATCH', path: `/documents/${enc(id)}`, body: patch, headers }, rest);
+  }
+
+  /** Replaces the share list. */
+  share(id: string, targets: ShareTarget[], opts?: RequestOptions & { ifMatch?: number }): Promise<Document> {
+    return this.update(id, { shares: targets }, opts);
+  }
+
+  async remove(id: string, opts?: RequestOptions): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: `/documents/${enc(id)}` }, opts);
+  }
+
+  /** The file, named as the server's Content-Disposition says. A contact's download is counted. */
+  async download(id: string, opts: RequestOptions & { onProgress?: (p: { loaded: number; total: number }) => void } = {}): Promise<File> {
+    const { onProgress, ...rest } = opts;
+    const browser = typeof XMLHttpRequest !== 'undefined';
+    const res = await this.http.send(
+      {
+        method: 'GET',
+        path: `/documents/${enc(id)}/content`,
+        responseType: browser ? 'blob' : 'arraybuffer',
+        onDownloadProgress: onProgress && ((e) => onProgress({ loaded: e.loaded, total: e.total ?? 0 })),
+      },
+      rest,
+    );
+    if (rest.signal?.aborted) throw aborted();
+    const type = String(res.headers['content-type'] ?? 'application/octet-stream');
+    return new File([res.data as BlobPart], fileNameOf(String(res.headers['content-disposition'] ?? '')) ?? id, { type });
+  }
+
+  /** Download counts per contact. */
+  downloads(id: string, opts?: RequestOptions): Promise<DownloadStats> {
+    return this.http.json(DownloadStats, { method: 'GET', path: `/documents/${enc(id)}/downloads` }, opts);
+  }
+}
+
+/** The file name of a Content-Disposition header: `filename*` (RFC 8187) first, else `filename`. */
+export function fileNameOf(header: string): string | undefined {
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!.trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(header)?.[1]?.replace(/\\(.)/g, '$1') ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1];
+}
+
+export class Notifications {
+  constructor(private readonly http: Http) {}
+  /** What goes out on `date` (YYYY-MM-DD). */
+  digests(p: { date: string } & RequestOptions): Promise<DigestDay> {
+    const { date, ...opts } = p;
+    return this.http.json(DigestDay, { method: 'GET', path: '/notifications/digests', query: { date } }, opts);
+  }
+  /** The rendered e-mail of one contact on `date`. */
+  email(p: { date: string; contactId: string } & RequestOptions): Promise<DigestEmail> {
+    const { date, contactId, ...opts } = p;
+    return this.http.json(DigestEmail, { method: 'GET', path: `/notifications/digests/${enc(date)}/${enc(contactId)}` }, opts);
+  }
+}
+
+
