@@ -42,7 +42,7 @@ export function buildOpenApi(version: string): Json {
     }
     if (ep.method === 'PATCH' && ep.path === '/uploads/{id}')
       parameters.push({ name: 'Upload-Offset', in: 'header', required: true, schema: { type: 'integer', minimum: 0 } });
-    if (operationId === 'createDocument')
+    if (operationId === 'createDocument' || operationId === 'createUpload')
       parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 255 }, description: 'Same key and body: the first answer again. Same key, other body: 409.' });
     if (operationId === 'updateDocument')
       parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The `"<version>"` last seen; an older one gives 412.' });

@@ -761,3 +761,34 @@ describe('commit body validation: every refusal changes nothing', () => {
     assert.equal((await api.post('/documents', good, M, { 'Content-Type': 'application/json; charset=utf-8' })).status, 201);
   });
 });
+
+describe('Idempotency-Key on POST /uploads', () => {
+  it('opens one session per key: a replay answers the same session, another body is 409', async () => {
+    // Arrange
+    const body = { fileName: 'Plan.pdf', size: 100, mimeType: PDF_TYPE };
+    const headers = { 'Idempotency-Key': 'open-plan-1' };
+    // Act
+    const first = await api.post('/uploads', body, M, headers);
+    const replay = await api.post('/uploads', body, M, headers);
+    const other = await api.post('/uploads', { ...body, size: 101 }, M, headers);
+    // Assert
+    assert.equal(first.status, 201);
+    assert.equal(replay.status, 201);
+    assert.deepEqual(replay.body, first.body);
+    problem(other, 409, 'conflict');
+    const s = await stats();
+    assert.equal(s.uploads, 1);
+    assert.equal(s.openUploads, 1);
+  });
+
+  it('keeps upload keys apart from commit keys', async () => {
+    const key = { 'Idempotency-Key': 'shared-key' };
+    const bytes = makePdf('Getrennt');
+    const created = await api.post('/uploads', { fileName: 'Getrennt.pdf', size: bytes.length, mimeType: PDF_TYPE }, M, key);
+    assert.equal(created.status, 201);
+    const patched = await api.call('PATCH', `/uploads/${created.body.id}`, { token: M, body: bytes, headers: { 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' } });
+    assert.equal(patched.status, 204);
+    const doc = await api.post('/documents', { uploadId: created.body.id, title: 'Getrennt', documentTypeId: 'plaene', scope: ROSENWEG, shares: [] }, M, key);
+    assert.equal(doc.status, 201);
+  });
+});

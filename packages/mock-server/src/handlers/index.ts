@@ -33,7 +33,7 @@ export function handlers(store: MockStore = createStore(), options: HandlerOptio
     r('updateDocumentType', ({ params, body }) => store.updateDocumentType(params.id!, body)),
     r('deleteDocumentType', ({ params }) => store.deleteDocumentType(params.id!)),
 
-    r('createUpload', ({ body }) => store.createUpload(body)),
+    r('createUpload', async ({ principal, body, request }) => json(await store.createUpload(principal, body, idempotencyKey(request)), 201)),
     r('appendUpload', ({ params, body, request }) => {
       if ((request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/offset+octet-stream')
         throw new ApiError('bad_request', 'Upload chunks must be sent as Content-Type: application/offset+octet-stream.');
@@ -45,11 +45,7 @@ export function handlers(store: MockStore = createStore(), options: HandlerOptio
     r('getUpload', ({ params }) => store.getUpload(params.id!)),
     r('deleteUpload', ({ params }) => store.deleteUpload(params.id!)),
 
-    r('createDocument', async ({ principal, body, request }) => {
-      const key = request.headers.get('idempotency-key') ?? undefined;
-      if (key !== undefined && (key.length === 0 || key.length > 255)) throw invalid('Idempotency-Key', 'must be 1–255 characters');
-      return json(await store.createDocument(principal, body as CreateDocument & { title: string }, key), 201);
-    }),
+    r('createDocument', async ({ principal, body, request }) => json(await store.createDocument(principal, body as CreateDocument & { title: string }, idempotencyKey(request)), 201)),
     r('listDocuments', ({ principal, query }) => store.listDocuments(principal, query)),
     r('getDocument', ({ principal, params }) => {
       const doc = store.getDocument(principal, params.id!);
@@ -91,6 +87,13 @@ export function handlers(store: MockStore = createStore(), options: HandlerOptio
 
     ...controlHandlers(store),
   ];
+}
+
+/** The `Idempotency-Key` header, if any: 1–255 characters. */
+function idempotencyKey(request: Request): string | undefined {
+  const key = request.headers.get('idempotency-key') ?? undefined;
+  if (key !== undefined && (key.length === 0 || key.length > 255)) throw invalid('Idempotency-Key', 'must be 1–255 characters');
+  return key;
 }
 
 /** `/__mock/*`: reset, clock, faults, discard and stats. No token needed. */

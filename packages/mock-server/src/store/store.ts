@@ -106,7 +106,7 @@ export class MockStore {
   private all!: DocIndex;
   private perProperty!: Map<string, DocIndex>;
   private uploads!: Map<string, UploadRec>;
-  private idempotency!: Map<string, { hash: string; result: Promise<Document> }>;
+  private idempotency!: Map<string, { hash: string; result: Promise<unknown> }>;
   /** When each contact first got each document: the basis of digests (at most once, ever). */
   private firstShared!: Map<string, Map<string, number>>;
   private clock: number | null = null;
@@ -494,7 +494,12 @@ export class MockStore {
 
   // ---------------------------------------------------------------- uploads
 
-  createUpload(body: CreateUpload): UploadSession {
+  /** Opens an upload session; honours an idempotency key like the commit does. */
+  createUpload(p: Principal, body: CreateUpload, idempotencyKey?: string): Promise<UploadSession> {
+    return this.idempotent(p, 'uploads', idempotencyKey, body, () => this.openSession(body));
+  }
+
+  private openSession(body: CreateUpload): UploadSession {
     const fileName = cleanFileName(body.fileName);
     if (body.size > MAX_FILE_SIZE) throw new ApiError('file_too_large', `The file has ${body.size} bytes; at most ${MAX_FILE_SIZE} (50 MiB) are accepted.`);
     const byName = kindOfName(fileName);
@@ -611,21 +616,27 @@ export class MockStore {
 
   /** Commits a complete upload as a document; a replay of the same idempotency key answers the first result. */
   createDocument(p: Principal, body: CreateDocument & { title: string }, idempotencyKey?: string): Promise<Document> {
-    if (idempotencyKey !== undefined) {
-      const key = `${p.id}\n${idempotencyKey}`;
-      const hash = stable(body);
-      const prior = this.idempotency.get(key);
-      if (prior) {
-        if (prior.hash !== hash) throw new ApiError('conflict', 'This Idempotency-Key was used with another request body.');
-        return prior.result;
-      }
-      const result = this.commit(p, body);
-      this.idempotency.set(key, { hash, result });
-      // A refused commit took no effect: the key may be used again.
-      result.catch(() => this.idempotency.delete(key));
-      return result;
+    return this.idempotent(p, 'documents', idempotencyKey, body, () => this.commit(p, body));
+  }
+
+  /**
+   * Runs a write once per caller, operation and key: the same key and body answer the first
+   * result again, the same key with another body is a 409. A refused write took no effect, so
+   * its key may be used again.
+   */
+  private idempotent<T>(p: Principal, operation: string, idempotencyKey: string | undefined, body: unknown, run: () => T | Promise<T>): Promise<T> {
+    if (idempotencyKey === undefined) return Promise.resolve().then(run);
+    const key = `${p.id}\n${operation}\n${idempotencyKey}`;
+    const hash = stable(body);
+    const prior = this.idempotency.get(key);
+    if (prior) {
+      if (prior.hash !== hash) throw new ApiError('conflict', 'This Idempotency-Key was used with another request body.');
+      return prior.result as Promise<T>;
     }
-    return this.commit(p, body);
+    const result = Promise.resolve().then(run);
+    this.idempotency.set(key, { hash, result });
+    result.catch(() => this.idempotency.delete(key));
+    return result;
   }
 
   private async commit(p: Principal, body: CreateDocument & { title: string }): Promise<Document> {
