@@ -6,8 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Row } from './lib.ts';
 import { benchMockServer } from './mock-server.ts';
+import { benchSize } from './size.ts';
+import { benchUpload } from './upload.ts';
 
-const benches: Array<[string, () => Promise<Row[]>]> = [['mock-server', benchMockServer]];
+const benches: Array<[string, () => Promise<Row[]>]> = [
+  ['size', benchSize],
+  ['upload', benchUpload],
+  ['mock-server', benchMockServer],
+];
 const only = process.argv.slice(2);
 const rows: Row[] = [];
 for (const [name, run] of benches) {

@@ -10,6 +10,8 @@ export interface ErrorInit {
   cause?: unknown;
 }
 
+// Each class names itself: minifiers rename classes, and `error.name` must survive that.
+
 /** Every error the SDK throws. `status` is 0 when there was no answer; `code` is what widgets translate by. */
 export class DocPortalError extends Error {
   /** HTTP status, or 0 when no answer arrived. */
@@ -21,7 +23,7 @@ export class DocPortalError extends Error {
 
   constructor(message: string, init: ErrorInit) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = new.target.name;
+    this.name = 'DocPortalError';
     this.status = init.status ?? 0;
     this.code = init.code;
     this.problem = init.problem;
@@ -29,39 +31,64 @@ export class DocPortalError extends Error {
 }
 
 /** No answer: the connection failed or was cut. */
-export class NetworkError extends DocPortalError {}
+export class NetworkError extends DocPortalError {
+  override name = 'NetworkError';
+}
 /** No answer within the time allowed. */
-export class TimeoutError extends DocPortalError {}
+export class TimeoutError extends DocPortalError {
+  override name = 'TimeoutError';
+}
 /** The caller aborted (its `AbortSignal`). */
-export class AbortError extends DocPortalError {}
+export class AbortError extends DocPortalError {
+  override name = 'AbortError';
+}
 /** 401: no token, or the token is not accepted (also after one refresh). */
-export class AuthError extends DocPortalError {}
+export class AuthError extends DocPortalError {
+  override name = 'AuthError';
+}
 /** 403: the caller may not do this. */
-export class ForbiddenError extends DocPortalError {}
+export class ForbiddenError extends DocPortalError {
+  override name = 'ForbiddenError';
+}
 /** 404: unknown, or not visible to the caller. */
-export class NotFoundError extends DocPortalError {}
+export class NotFoundError extends DocPortalError {
+  override name = 'NotFoundError';
+}
 /** 409: `conflict`, `upload_incomplete` or `offset_mismatch`. */
-export class ConflictError extends DocPortalError {}
+export class ConflictError extends DocPortalError {
+  override name = 'ConflictError';
+}
 /** 412: the document changed since it was read. */
-export class PreconditionFailedError extends DocPortalError {}
+export class PreconditionFailedError extends DocPortalError {
+  override name = 'PreconditionFailedError';
+}
 /** 413: the file is larger than 50 MiB. */
-export class FileTooLargeError extends DocPortalError {}
+export class FileTooLargeError extends DocPortalError {
+  override name = 'FileTooLargeError';
+}
 /** 415: not a PDF, Word, JPEG or PNG file by its content, name or declared type. */
-export class UnsupportedFileTypeError extends DocPortalError {}
+export class UnsupportedFileTypeError extends DocPortalError {
+  override name = 'UnsupportedFileTypeError';
+}
 /** 422: the request broke a rule; `errors` names each field. */
 export class ValidationError extends DocPortalError {
+  override name = 'ValidationError';
   get errors(): FieldError[] {
     return this.problem?.errors ?? [];
   }
 }
 /** 429: too many requests; `retryAfterMs` says when to try again. */
 export class RateLimitError extends DocPortalError {
+  override name = 'RateLimitError';
   retryAfterMs?: number;
 }
 /** 5xx: the server failed. */
-export class ServerError extends DocPortalError {}
+export class ServerError extends DocPortalError {
+  override name = 'ServerError';
+}
 /** A 2xx answer that breaks the contract's schema. */
 export class ResponseValidationError extends DocPortalError {
+  override name = 'ResponseValidationError';
   /** Where the answer broke the schema. */
   readonly issues: FieldError[];
   constructor(message: string, issues: FieldError[]) {

@@ -1,15 +1,16 @@
 import { parseArgs } from 'node:util';
-import { startHttpServer } from './http.js';
+import { nodeSha256, startHttpServer } from './http.js';
 import { createStore } from './store/store.js';
 
 const HELP = `docportal-mock-server: the docportal API in memory, for development and tests.
 
-Usage: docportal-mock-server [--port 4010] [--host 127.0.0.1] [--dataset fixtures|large] [--seed 1] [--quiet]
+Usage: docportal-mock-server [--port 4010] [--host 127.0.0.1] [--dataset fixtures|large] [--seed 1] [--static dir] [--quiet]
 
   --port     port to listen on (0: any free port)            default 4010
   --host     interface to bind                                default 127.0.0.1
   --dataset  data to start with: fixtures or large            default fixtures
   --seed     seed of the large data set                       default 1
+  --static   also serve the files of this folder (a demo page, a built Storybook)
   --quiet    no log line per request
 
 Tokens: "manager", or "contact:<contactId>" (e.g. contact:ahmet-yilmaz).
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     dataset: { type: 'string', default: 'fixtures' },
     seed: { type: 'string', default: '1' },
     quiet: { type: 'boolean', default: false },
+    static: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -40,8 +42,8 @@ if (values.dataset !== 'fixtures' && values.dataset !== 'large') {
   process.exit(2);
 }
 
-const store = createStore({ dataset: values.dataset, seed: Number(values.seed) });
-const server = await startHttpServer({ port, host: values.host, store, log: !values.quiet }).catch((e: NodeJS.ErrnoException) => {
+const store = createStore({ dataset: values.dataset, seed: Number(values.seed), sha256: nodeSha256 });
+const server = await startHttpServer({ port, host: values.host, store, log: !values.quiet, staticDir: values.static }).catch((e: NodeJS.ErrnoException) => {
   console.error(e.code === 'EADDRINUSE' ? `Port ${port} is already in use: pick another with --port.` : e.message);
   process.exit(1);
 });

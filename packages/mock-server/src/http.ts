@@ -1,9 +1,13 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { handlers as makeHandlers } from './handlers/index.js';
 import { faultResponse, problem } from './handlers/respond.js';
 import { ApiError } from './store/errors.js';
+import type { Sha256 } from './store/bytes.js';
 import { createStore, type MockStore } from './store/store.js';
 
 export interface HttpServerOptions {
@@ -16,7 +20,21 @@ export interface HttpServerOptions {
   basePath?: string;
   /** One line per request: `true` to stdout, a function to take the lines, `false` for none. @default false */
   log?: boolean | ((line: string) => void);
+  /** Also serve the files of this folder (GET, same origin as the API): a demo page, a built Storybook. */
+  staticDir?: string;
 }
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
 
 export interface RunningServer {
   /** Origin of the server, e.g. `http://127.0.0.1:4010`; the API is at `${url}/api/v1`. */
@@ -43,7 +61,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * with CORS for any origin, streamed file bytes, and faults that cut real connections.
  */
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<RunningServer> {
-  const store = options.store ?? createStore();
+  const store = options.store ?? createStore({ sha256: nodeSha256 });
   const basePath = options.basePath ?? '/api/v1';
   const handlers = makeHandlers(store, { basePath, transport: 'http' });
   const log = options.log === true ? (l: string) => console.log(l) : options.log || undefined;
@@ -90,7 +108,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
       headers: toHeaders(req),
       ...(hasBody ? { body: bodyStream(req, isApi ? store : undefined), duplex: 'half' } : {}),
     } as RequestInit);
-    const response = (await getResponse(handlers, request)) ?? problem(new ApiError('not_found', 'No such endpoint.'));
+    const response = (await getResponse(handlers, request)) ?? (await serveStatic(url.pathname, req.method)) ?? problem(new ApiError('not_found', 'No such endpoint.'));
     if (lose) {
       // The request took effect; now the answer is lost with the connection.
       await response.arrayBuffer();
@@ -98,6 +116,20 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
       return;
     }
     await send(res, response);
+  }
+
+  /** A file of `staticDir` (index.html for a folder), never outside it. */
+  async function serveStatic(pathname: string, method: string | undefined): Promise<Response | undefined> {
+    if (!options.staticDir || (method !== 'GET' && method !== 'HEAD')) return undefined;
+    const base = resolve(options.staticDir);
+    let file = resolve(join(base, decodeURIComponent(pathname)));
+    if (file !== base && !file.startsWith(base + sep)) return undefined;
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) file = join(file, 'index.html');
+    const found = info?.isDirectory() ? await stat(file).catch(() => undefined) : info;
+    if (!found?.isFile()) return undefined;
+    const body = method === 'HEAD' ? null : new Uint8Array(await readFile(file));
+    return new Response(body, { headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': String(found.size) } });
   }
 
   /** Reads the body up to `limit` bytes, then destroys the connection; nothing reaches the store. */
@@ -130,6 +162,15 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/** Incremental SHA-256 by node:crypto: uploads are hashed while their chunks arrive. */
+export function nodeSha256(hash: Hash = createHash('sha256')): Sha256 {
+  return {
+    update: (b) => void hash.update(b),
+    copy: () => nodeSha256(hash.copy()),
+    digest: async () => hash.digest('hex'),
   };
 }
 

@@ -118,14 +118,15 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     const maxRetries = o.maxRetries ?? 5;
     for (let failures = 0; offset < total; ) {
       const from = offset;
-      const end = Math.min(total, from + chunk);
+      // A short tail rides along with the chunk before it.
+      const end = total - from - chunk < chunk / 2 && total - from <= MAX_CHUNK_SIZE ? total : from + chunk;
       const started = Date.now();
       try {
         offset = await sendChunk(http, path, file, from, end, o.timeoutMs ?? 30_000, signal, report);
         failures = 0;
-        // Aim at chunks of about TARGET_CHUNK_MS on this connection, growing at most twofold.
+        // Aim at chunks of about TARGET_CHUNK_MS on this connection, growing at most fourfold.
         const rate = (end - from) / Math.max(1, Date.now() - started);
-        chunk = Math.min(MAX_CHUNK_SIZE, chunk * 2, Math.max(MIN_CHUNK, Math.round(rate * TARGET_CHUNK_MS)));
+        chunk = Math.min(MAX_CHUNK_SIZE, chunk * 4, Math.max(MIN_CHUNK, Math.round(rate * TARGET_CHUNK_MS)));
       } catch (e) {
         if (signal?.aborted) throw aborted();
         if (e instanceof ConflictError && e.code === 'offset_mismatch' && typeof e.problem?.offset === 'number' && failures++ < maxRetries) {

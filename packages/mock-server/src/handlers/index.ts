@@ -3,6 +3,7 @@ import { http, type HttpHandler } from 'msw';
 import * as z from 'zod/mini';
 import { ClockBody, FaultsBody, ResetBody } from '../control.js';
 import { ApiError, invalid } from '../store/errors.js';
+import { piecesStream } from '../store/bytes.js';
 import { createStore, type MockStore } from '../store/store.js';
 import { contentDisposition, json, problem } from './respond.js';
 import { readJson, route, validationError, type HandlerOptions } from './route.js';
@@ -34,12 +35,13 @@ export function handlers(store: MockStore = createStore(), options: HandlerOptio
     r('deleteDocumentType', ({ params }) => store.deleteDocumentType(params.id!)),
 
     r('createUpload', async ({ principal, body, request }) => json(await store.createUpload(principal, body, idempotencyKey(request)), 201)),
-    r('appendUpload', ({ params, body, request }) => {
+    r('appendUpload', async ({ params, body, request }) => {
       if ((request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/offset+octet-stream')
         throw new ApiError('bad_request', 'Upload chunks must be sent as Content-Type: application/offset+octet-stream.');
       const header = request.headers.get('upload-offset');
       if (header === null || !/^\d+$/.test(header.trim())) throw new ApiError('bad_request', 'The Upload-Offset header must be a non-negative integer.');
-      const offset = store.appendUpload(params.id!, Number(header), body);
+      const length = request.headers.get('content-length');
+      const offset = await store.appendUpload(params.id!, Number(header), body, length === null ? undefined : Number(length));
       return new Response(null, { status: 204, headers: { 'Upload-Offset': String(offset) } });
     }),
     r('getUpload', ({ params }) => store.getUpload(params.id!)),
@@ -58,11 +60,11 @@ export function handlers(store: MockStore = createStore(), options: HandlerOptio
     r('deleteDocument', ({ params }) => store.deleteDocument(params.id!)),
     r('getDocumentContent', ({ principal, params }) => {
       const { document, bytes } = store.content(principal, params.id!);
-      return new Response(bytes as Uint8Array<ArrayBuffer>, {
+      return new Response(piecesStream(bytes), {
         status: 200,
         headers: {
           'Content-Type': document.mimeType,
-          'Content-Length': String(bytes.byteLength),
+          'Content-Length': String(document.size),
           'Content-Disposition': contentDisposition(document.fileName),
           ETag: `"${document.sha256}"`,
           'Cache-Control': 'private, no-store',

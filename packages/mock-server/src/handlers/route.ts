@@ -21,7 +21,8 @@ export interface RouteContext<E extends Endpoint> {
   principal: Principal;
   params: Record<string, string>;
   query: E['query'] extends z.ZodMiniType ? z.output<E['query']> : Record<string, never>;
-  body: E['body'] extends 'binary' ? Uint8Array : Output<E['body']>;
+  /** A binary body arrives as a stream, so that uploads never sit whole in memory twice. */
+  body: E['body'] extends 'binary' ? ReadableStream<Uint8Array> | null : Output<E['body']>;
   request: Request;
 }
 
@@ -45,6 +46,15 @@ export async function readJson(request: Request): Promise<{ value: unknown; byte
     throw new ApiError('bad_request', 'The body is not well-formed JSON.');
   }
 }
+
+/** Passes bytes through, counting them as received. */
+const counter = (store: MockStore) =>
+  new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, c) {
+      store.countBytes(chunk.byteLength);
+      c.enqueue(chunk);
+    },
+  });
 
 function bearer(request: Request): string | undefined {
   const m = /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '');
@@ -75,8 +85,7 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
       if (ep.access === 'manager' && principal.kind !== 'manager') throw new ApiError('forbidden', 'Only the property manager may do this.');
       let body: unknown;
       if (ep.body === 'binary') {
-        body = new Uint8Array(await request.arrayBuffer());
-        if (options.transport !== 'http') store.countBytes((body as Uint8Array).byteLength);
+        body = options.transport === 'http' || !request.body ? request.body : request.body.pipeThrough(counter(store));
       } else if (ep.body) {
         const raw = await readJson(request);
         if (options.transport !== 'http') store.countBytes(raw.bytes);

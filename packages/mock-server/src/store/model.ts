@@ -16,7 +16,8 @@ export interface DocRec {
   mimeType: string;
   size: number;
   sha256: string;
-  bytes: Uint8Array;
+  /** The file, as the pieces it arrived in. */
+  bytes: Uint8Array[];
   documentTypeId: string;
   scope: Scope;
   /** The property the scope lies in (the scope's own id for a property scope). */
@@ -37,6 +38,10 @@ export interface UploadRec {
   size: number;
   offset: number;
   chunks: Uint8Array[];
+  /** SHA-256 of the bytes so far, fed as chunks arrive. */
+  hash: import('./bytes.js').Sha256;
+  /** A PATCH is streaming into this upload. */
+  writing: boolean;
   createdAt: number;
   expiresAt: number;
   committed: boolean;
@@ -51,5 +56,5 @@ export interface Dataset {
   relations: RelationRec[];
   groups: GroupRec[];
   types: TypeRec[];
-  documents: Array<Omit<DocRec, 'key' | 'downloads' | 'version' | 'updatedAt'> & { sharedAt?: number }>;
+  documents: Array<Omit<DocRec, 'key' | 'downloads' | 'version' | 'updatedAt' | 'bytes'> & { bytes: Uint8Array; sharedAt?: number }>;
 }

@@ -1,7 +1,6 @@
 import {
   MAX_CHUNK_SIZE,
   MAX_FILE_SIZE,
-  bytesSource,
   cleanFileName,
   FILE_KINDS,
   kindOfMimeType,
@@ -39,7 +38,8 @@ import { renderDigestEmail } from './email.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import type { Dataset, DocRec, TypeRec, UploadRec } from './model.js';
 import { SortedIndex } from './sorted.js';
-import { addDays, base64url, berlinDate, fold, fromBase64url, prng, sha256 } from './util.js';
+import { collectingSha256, piecesSource, type Sha256 } from './bytes.js';
+import { addDays, base64url, berlinDate, fold, fromBase64url, prng } from './util.js';
 
 export type Principal = { kind: 'manager'; id: 'manager' } | { kind: 'contact'; id: string };
 
@@ -49,6 +49,11 @@ export interface StoreOptions {
   dataset?: DatasetName;
   /** Seed of the large generator. @default 1 */
   seed?: number;
+  /**
+   * How uploads are hashed as their chunks arrive. The standalone server passes node:crypto's
+   * incremental SHA-256; the default keeps the chunks and hashes them with Web Crypto at commit.
+   */
+  sha256?: () => Sha256;
 }
 
 /** Failure injection, set through `POST /__mock/faults`. */
@@ -114,7 +119,10 @@ export class MockStore {
   private faultRandom: () => number = Math.random;
   private counters!: Omit<Stats, 'openUploads'>;
 
+  private readonly newSha256: () => Sha256;
+
   constructor(options: StoreOptions = {}) {
+    this.newSha256 = options.sha256 ?? (() => collectingSha256());
     this.reset(options);
   }
 
@@ -135,8 +143,9 @@ export class MockStore {
     this.clock = null;
     this.faultConfig = null;
     this.counters = { requests: 0, bytesReceived: 0, documents: 0, uploads: 0 };
-    const recs: DocRec[] = data.documents.map(({ sharedAt: _s, ...d }) => ({
+    const recs: DocRec[] = data.documents.map(({ sharedAt: _s, bytes, ...d }) => ({
       ...d,
+      bytes: [bytes],
       updatedAt: d.createdAt,
       version: 1,
       key: fold(d.title),
@@ -508,7 +517,7 @@ export class MockStore {
     if (declared === null) throw new ApiError('unsupported_file_type', `The declared type "${body.mimeType}" is not PDF, Word, JPEG or PNG.`);
     if (declared !== 'unknown' && declared !== byName) throw new ApiError('unsupported_file_type', `The declared type "${body.mimeType}" does not match the name "${fileName}".`);
     const now = this.now();
-    const u: UploadRec = { id: crypto.randomUUID(), fileName, mimeType: body.mimeType, size: body.size, offset: 0, chunks: [], createdAt: now, expiresAt: now + UPLOAD_TTL_MS, committed: false };
+    const u: UploadRec = { id: crypto.randomUUID(), fileName, mimeType: body.mimeType, size: body.size, offset: 0, chunks: [], hash: this.newSha256(), writing: false, createdAt: now, expiresAt: now + UPLOAD_TTL_MS, committed: false };
     this.uploads.set(u.id, u);
     this.counters.uploads++;
     return { id: u.id, offset: 0, size: u.size, chunkSize: Math.min(CHUNK_HINT, u.size), expiresAt: iso(u.expiresAt) };
@@ -520,16 +529,43 @@ export class MockStore {
     return u;
   }
 
-  /** Appends bytes at `offset`; answers the new offset. */
-  appendUpload(id: string, offset: number, bytes: Uint8Array): number {
-    if (bytes.byteLength > MAX_CHUNK_SIZE) throw new ApiError('file_too_large', `One PATCH body may carry at most ${MAX_CHUNK_SIZE} bytes.`);
+  /**
+   * Streams a PATCH body into the upload at `offset`; answers the new offset. All or nothing: a
+   * body that breaks off or runs past the size leaves the upload as it was. `length` is the
+   * declared Content-Length, checked before reading when there is one.
+   */
+  async appendUpload(id: string, offset: number, body: ReadableStream<Uint8Array> | null, length?: number): Promise<number> {
+    const tooBig = () => new ApiError('file_too_large', `One PATCH body may carry at most ${MAX_CHUNK_SIZE} bytes.`);
+    const pastSize = (u: UploadRec) => invalid('body', `the bytes would reach past the declared size of ${u.size}`);
+    if (length !== undefined && length > MAX_CHUNK_SIZE) throw tooBig();
     const u = this.openUpload(id);
     // 422 before 409 (API.md's order): bytes that would reach past the size from the offset the client names.
-    if (offset + bytes.byteLength > u.size) throw invalid('body', `the bytes would reach past the declared size of ${u.size}`);
+    if (length !== undefined && offset + length > u.size) throw pastSize(u);
     if (u.committed) throw new ApiError('conflict', 'The upload has already been committed.');
-    if (offset !== u.offset) throw new ApiError('offset_mismatch', `The upload is at offset ${u.offset}, not ${offset}.`, { offset: u.offset });
-    if (bytes.byteLength > 0) u.chunks.push(bytes.slice());
-    u.offset += bytes.byteLength;
+    if (offset !== u.offset || u.writing) throw new ApiError('offset_mismatch', `The upload is at offset ${u.offset}, not ${offset}.`, { offset: u.offset });
+    u.writing = true;
+    const staged: Uint8Array[] = [];
+    const hash = u.hash.copy();
+    let n = 0;
+    const reader = body?.getReader();
+    try {
+      for (let r = await read(reader); r; r = await read(reader)) {
+        n += r.byteLength;
+        if (n > MAX_CHUNK_SIZE) throw tooBig();
+        if (offset + n > u.size) throw pastSize(u);
+        staged.push(r);
+        hash.update(r);
+      }
+    } catch (e) {
+      await reader?.cancel().catch(() => undefined);
+      throw e;
+    } finally {
+      u.writing = false;
+    }
+    if (u.committed || this.uploads.get(id) !== u) throw new ApiError('conflict', 'The upload was committed or deleted meanwhile.');
+    u.chunks.push(...staged);
+    u.offset += n;
+    u.hash = hash;
     return u.offset;
   }
 
@@ -649,15 +685,15 @@ export class MockStore {
     this.checkTargetsInScope(body.shares, body.scope, 'shares');
     if (u.committed) throw new ApiError('conflict', 'The upload has already been committed.');
     if (u.offset < u.size) throw new ApiError('upload_incomplete', `The upload holds ${u.offset} of ${u.size} bytes.`);
-    const bytes = concat(u.chunks, u.size);
-    const kind = await sniff(bytesSource(bytes));
+    const bytes = u.chunks;
+    const kind = await sniff(piecesSource(bytes));
     const byName = kindOfName(u.fileName);
     const declared = kindOfMimeType(u.mimeType);
     if (!kind || kind !== byName || (declared !== 'unknown' && declared !== kind))
       throw new ApiError('unsupported_file_type', kind ? `The content is ${kind.toUpperCase()}, but the file claims to be something else.` : 'The content is not a PDF, Word, JPEG or PNG file.');
     // Taken before the await below, so that a concurrent second commit sees it.
     u.committed = true;
-    const hash = await sha256(bytes);
+    const hash = await u.hash.digest();
     const now = this.now();
     const d: DocRec = {
       id: crypto.randomUUID(),
@@ -789,7 +825,7 @@ export class MockStore {
   }
 
   /** The file of a document; a contact's download is counted. */
-  content(p: Principal, id: string): { document: Document; bytes: Uint8Array } {
+  content(p: Principal, id: string): { document: Document; bytes: readonly Uint8Array[] } {
     const d = this.visibleDoc(p, id);
     if (p.kind === 'contact') {
       const x = d.downloads.get(p.id) ?? { count: 0, lastAt: 0 };
@@ -851,15 +887,16 @@ export class MockStore {
   }
 }
 
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]!.byteLength === size) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.byteLength;
+/** The next piece of a body, or undefined at its end; a body that breaks off is a 400. */
+async function read(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): Promise<Uint8Array | undefined> {
+  if (!reader) return undefined;
+  let r: ReadableStreamReadResult<Uint8Array>;
+  try {
+    r = await reader.read();
+  } catch (e) {
+    throw new ApiError('bad_request', 'The body broke off before its end.', {}, undefined);
   }
-  return out;
+  return r.done ? undefined : r.value;
 }
 
 function etagMatches(header: string, version: number): boolean {

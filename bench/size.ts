@@ -1,0 +1,43 @@
+/**
+ * Sizes: what a portal loads, bundled by esbuild (ESM, minified, browser), compressed with
+ * brotli 11. Baselines measured in the same run: axios and zod/mini alone.
+ */
+import { brotliCompressSync, constants } from 'node:zlib';
+import { build } from 'esbuild';
+import { round, type Row } from './lib.ts';
+
+const root = new URL('../', import.meta.url).pathname;
+
+/** Brotli-11 size in KB (1,000 bytes) of a bundle of `contents`, optionally leaving packages external. */
+export async function bundleSize(contents: string, external: string[] = []): Promise<number> {
+  const out = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['source', 'browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const bytes = out.outputFiles.reduce((n, f) => n + brotliCompressSync(f.contents, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+  return round(bytes / 1000, 1);
+}
+
+export async function benchSize(): Promise<Row[]> {
+  const sdk = `export * from '@docportal/core-sdk';`;
+  const all = await bundleSize(sdk);
+  const own = await bundleSize(sdk, ['axios', 'zod', 'zod/mini']);
+  const axios = await bundleSize(`export { default } from 'axios';`);
+  const zod = await bundleSize(`export * from 'zod/mini';`);
+  return [
+    { name: 'size: SDK with its dependencies (everything exported)', value: all, unit: 'KB', baseline: round(axios + zod, 1), ratio: round(all / (axios + zod)), budget: '≤ 36 KB', ok: all <= 36 },
+    { name: 'size: SDK own code (schemas, client, upload engine, sniffing, errors)', value: own, unit: 'KB', budget: '≤ 8 KB', ok: own <= 8 },
+    { name: 'size: axios alone (baseline)', value: axios, unit: 'KB', budget: 'info', ok: true },
+    { name: 'size: zod/mini alone, everything (baseline)', value: zod, unit: 'KB', budget: 'info', ok: true },
+  ];
+}
