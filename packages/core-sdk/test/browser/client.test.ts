@@ -207,11 +207,11 @@ describe('core-sdk in Chromium against the MSW worker', () => {
       const bytes = new Uint8Array(1024 * 1024);
       bytes.set(makePdf('Resume'));
       const f = file(bytes, 'Resume.pdf');
-      // The first attempt loses the network after two chunks: every later request fails.
+      // The first attempt loses the network after one chunk: every later PATCH fails.
       let patches = 0;
       const dying: typeof fetch = (input, init) => {
         const method = input instanceof Request ? input.method : init?.method;
-        if (method === 'PATCH' && ++patches > 2) return Promise.reject(new TypeError('Failed to fetch'));
+        if (method === 'PATCH' && ++patches > 1) return Promise.reject(new TypeError('Failed to fetch'));
         return fetch(input, init);
       };
       const failing = clientAs('manager', { retry: 0, fetch: dying });
