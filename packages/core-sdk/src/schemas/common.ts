@@ -33,12 +33,13 @@ export const Roles = z.array(Role).check(
 );
 
 /**
- * Free text typed by a person (titles, folder names): trimmed, 1–`max` code points,
- * no control characters.
+ * Free text typed by a person (titles, folder names): trimmed and NFC-normalised (so that
+ * "Pläne" typed either way is one name), 1–`max` code points, no control characters.
  */
 export const text = (max: number) =>
   z.string().check(
     z.trim(),
+    z.normalize('NFC'),
     z.refine((s) => s.length > 0, 'must not be empty'),
     z.refine((s) => codePointLength(s) <= max, `must be at most ${max} characters`),
     z.refine((s) => !CONTROL.test(s), 'must not contain control characters'),

@@ -8,9 +8,12 @@ export const berlinDate = (ms: number): string => BERLIN.format(ms);
 export const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Folds text for searching and sorting: no case, no accents, "ß" as "ss". */
+// Letters that Unicode does not decompose into a base letter and a mark.
+const LETTERS: Record<string, string> = { ß: 'ss', ı: 'i', ł: 'l', ø: 'o', đ: 'd', æ: 'ae', œ: 'oe', þ: 'th' };
+
+/** Folds text for searching and sorting: no case, no accents, "ß" as "ss", "ı" as "i". */
 export const fold = (s: string): string =>
-  s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
+  s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[ßıłøđæœþ]/g, (c) => LETTERS[c]!);
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same sequence. */
 export function prng(seed: number): () => number {
