@@ -10,7 +10,10 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--dis
 
 export default {
   rootDir: '.',
-  groups: [{ name: 'core-sdk', files: 'packages/core-sdk/test/browser/**/*.test.ts' }],
+  groups: [
+    { name: 'core-sdk', files: 'packages/core-sdk/test/browser/**/*.test.ts' },
+    { name: 'widgets', files: 'packages/widgets/src/**/*.test.ts' },
+  ],
   nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) })],
   middleware: [

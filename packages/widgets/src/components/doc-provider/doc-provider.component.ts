@@ -1,0 +1,63 @@
+import { provide } from '@lit/context';
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createClient, parseScope, type DocPortalClient, type Locale, type TokenSource } from '@docportal/core-sdk';
+import { DocBus, docContext, type DocContext } from '../../context/doc-context.js';
+import { DocElement } from '../../internal/doc-element.js';
+
+/**
+ * Shares an API client, a scope and a locale with every docportal element inside it, and a bus
+ * so that an upload in one element refreshes the others. It takes no space of its own
+ * (`display: contents`).
+ *
+ * @summary Context for the docportal elements inside it.
+ * @slot - The elements that share this context.
+ */
+export class DocProvider extends DocElement {
+  /** Base URL of the API, e.g. `/api/v1`. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+  /** Bearer token: a string, or (as a property) a function that returns one, called before each request. */
+  @property() token?: TokenSource;
+  /** `property:<id>` or `unit:<id>`. */
+  @property() scope?: string;
+  /** `de` or `en`. */
+  @property() locale?: Locale;
+  /** An SDK client of your own; wins over `base-url` and `token`. */
+  @property({ attribute: false }) client?: DocPortalClient;
+
+  @provide({ context: docContext })
+  protected value: DocContext = { bus: new DocBus() };
+
+  private made?: { key: string; client: DocPortalClient };
+
+  protected override willUpdate(): void {
+    let client = this.client;
+    if (!client && this.baseUrl) {
+      const key = `${this.baseUrl}\n${typeof this.token === 'string' ? this.token : ''}`;
+      if (this.made?.key !== key || typeof this.token === 'function') this.made = { key, client: createClient({ baseUrl: this.baseUrl, token: this.token }) };
+      client = this.made.client;
+    }
+    let scope;
+    try {
+      scope = this.scope ? parseScope(this.scope) : undefined;
+    } catch {
+      scope = undefined;
+    }
+    const locale = this.locale === 'de' || this.locale === 'en' ? this.locale : undefined;
+    const v = this.value;
+    if (v.client !== client || v.scope?.kind !== scope?.kind || v.scope?.id !== scope?.id || v.locale !== locale) {
+      // A new object: context consumers are told only when the identity changes.
+      this.value = { client, scope, locale, bus: v.bus };
+    }
+  }
+
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,176 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .wrap {
+    display: grid;
+    gap: 1rem;
+  }
+  .dropzone {
+    display: grid;
+    justify-items: center;
+    gap: 0.35rem;
+    width: 100%;
+    padding: 1.75rem 1rem;
+    border: 2px dashed var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_subtle);
+    color: var(--_text);
+    text-align: center;
+    cursor: pointer;
+    transition: background-color 120ms, border-color 120ms;
+  }
+  .dropzone:hover,
+  .dropzone.over {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
+  }
+  .dropzone svg {
+    width: 28px;
+    height: 28px;
+    color: var(--_accent);
+  }
+  .drop-title {
+    font-weight: 600;
+    font-size: 1.05em;
+  }
+  .drop-hint {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .notice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.6rem;
+    padding: 0.7rem 0.8rem;
+    border: 1px solid var(--_danger);
+    border-left-width: 4px;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
+  }
+  .notice svg {
+    flex: none;
+    color: var(--_danger);
+    margin-top: 0.1rem;
+  }
+  .notice p {
+    margin: 0;
+  }
+  .notice .grow {
+    flex: 1;
+    min-width: 0;
+  }
+  .files {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .file {
+    display: grid;
+    gap: 0.75rem;
+    padding: 0.9rem;
+    border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .file-head {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+  .file-head svg {
+    flex: none;
+    color: var(--_muted);
+  }
+  .file-name {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-weight: 600;
+  }
+  .file-size {
+    flex: none;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .fields {
+    display: grid;
+    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+    gap: 0.75rem;
+  }
+  @media (max-width: 560px) {
+    .fields {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  .status {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    min-height: 2.25rem;
+  }
+  .bar {
+    flex: 1;
+    height: 0.5rem;
+    border-radius: 999px;
+    background: var(--_subtle);
+    border: 1px solid color-mix(in srgb, var(--_border) 50%, transparent);
+    overflow: hidden;
+  }
+  .bar > span {
+    display: block;
+    height: 100%;
+    background: var(--_accent);
+    transition: width 150ms linear;
+  }
+  .ok {
+    color: var(--_success);
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .actions .end {
+    margin-inline-start: auto;
+  }
+  .success {
+    display: grid;
+    gap: 0.5rem;
+    padding: 1rem;
+    border: 1px solid var(--_success);
+    border-left-width: 4px;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_success) 7%, var(--_surface));
+  }
+  .success h3 {
+    margin: 0;
+    font-size: 1.05em;
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .success h3:focus {
+    outline: none;
+  }
+  .success ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .success p {
+    margin: 0;
+  }
+  input[type='file'] {
+    display: none;
+  }
+`;

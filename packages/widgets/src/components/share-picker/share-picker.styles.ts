@@ -1,0 +1,139 @@
+import { css } from 'lit';
+
+export const styles = css`
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+    display: grid;
+    gap: 0.6rem;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: 0.35rem;
+    font-weight: 600;
+    font-size: 0.9em;
+  }
+  .roles {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.25rem;
+  }
+  .role {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.45rem;
+    min-height: 2.25rem;
+    font-weight: 400;
+    font-size: 1em;
+    cursor: pointer;
+  }
+  .role input {
+    width: 1.15rem;
+    height: 1.15rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .count {
+    color: var(--_muted);
+  }
+  .combo {
+    position: relative;
+  }
+  .listbox {
+    position: absolute;
+    z-index: 10;
+    inset-inline: 0;
+    top: calc(100% + 4px);
+    max-height: calc(var(--_row) * 6.5);
+    overflow-y: auto;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.14);
+  }
+  :host {
+    --_row: 3.25rem;
+  }
+  .option {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+    height: var(--_row);
+    padding: 0 0.75rem;
+    cursor: pointer;
+  }
+  .option[aria-selected='true'] {
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+  .option-text {
+    display: grid;
+    min-width: 0;
+  }
+  .option-label,
+  .option-desc {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .option-desc,
+  .option-count {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .option-count {
+    flex: none;
+  }
+  .status {
+    padding: 0.6rem 0.75rem;
+    color: var(--_muted);
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.2rem;
+    max-width: 100%;
+    padding: 0.15rem 0.2rem 0.15rem 0.7rem;
+    border-radius: 999px;
+    background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
+    border: 1px solid color-mix(in srgb, var(--_accent) 35%, var(--_surface));
+  }
+  .chip-label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .chip .icon-btn {
+    width: 1.9rem;
+    height: 1.9rem;
+    border-radius: 999px;
+  }
+  .summary {
+    display: flex;
+    align-items: center;
+    gap: 0.45rem;
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.92em;
+  }
+  .summary strong {
+    color: var(--_text);
+  }
+  :host([disabled]) {
+    opacity: 0.6;
+  }
+`;

@@ -1,0 +1,23 @@
+import { createContext } from '@lit/context';
+import type { DocPortalClient, Locale, Scope } from '@docportal/core-sdk';
+
+/** What a `<doc-provider>` shares with the elements inside it. */
+export interface DocContext {
+  client?: DocPortalClient;
+  scope?: Scope;
+  locale?: Locale;
+  /** One bus per provider: an upload in one element refreshes the others. */
+  bus: DocBus;
+}
+
+/** Events on the bus. */
+export type DocBusEvent = 'documents-changed' | 'types-changed';
+
+/** A stable EventTarget shared by the elements of one provider. */
+export class DocBus extends EventTarget {
+  publish(type: DocBusEvent): void {
+    this.dispatchEvent(new Event(type));
+  }
+}
+
+export const docContext = createContext<DocContext>(Symbol('docportal'));

@@ -1,0 +1,66 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { DocPortalError, Locale } from '@docportal/core-sdk';
+import { de, type Translation } from '../i18n/de.js';
+import { en } from '../i18n/en.js';
+
+const CATALOGS: Record<Locale, Translation> = { de, en };
+
+export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
+  /** The element's own `locale`, if set. */
+  locale?: Locale | string;
+  /** The provider's locale, if inside one. */
+  readonly contextLocale?: Locale;
+}
+
+/**
+ * Picks the language: the element's `locale`, else its provider's, else the nearest `lang`
+ * attribute (also across shadow roots), else German. Formats numbers and sizes with Intl.
+ */
+export class LocalizeController implements ReactiveController {
+  constructor(private readonly host: LocalizeHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // A later change of `lang` on an ancestor is picked up on the next render.
+  }
+
+  get locale(): Locale {
+    const pick = (v: string | undefined | null): Locale | undefined => {
+      const l = v?.toLowerCase().slice(0, 2);
+      return l === 'de' || l === 'en' ? l : undefined;
+    };
+    return pick(this.host.locale) ?? this.host.contextLocale ?? pick(closestLang(this.host)) ?? 'de';
+  }
+
+  get t(): Translation {
+    return CATALOGS[this.locale];
+  }
+
+  number(n: number): string {
+    return new Intl.NumberFormat(this.locale).format(n);
+  }
+
+  percent(fraction: number): string {
+    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  }
+
+  /** A file size as people read it: "50 MB" is 50 × 1,048,576 bytes, as the limit is meant. */
+  size(bytes: number): string {
+    const mb = bytes / 1_048_576;
+    return new Intl.NumberFormat(this.locale, { style: 'unit', unit: mb >= 1 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(mb >= 1 ? mb : bytes / 1024);
+  }
+
+  /** The message for an error, by its code, in this language. */
+  error(e: unknown): string {
+    const code = (e as DocPortalError | undefined)?.code as keyof Translation['errors'] | undefined;
+    return (code && this.t.errors[code]) || this.t.errors.other;
+  }
+}
+
+function closestLang(el: Element): string | null {
+  for (let n: Node | null = el; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+    if (n instanceof Element && n.hasAttribute('lang')) return n.getAttribute('lang');
+  }
+  return null;
+}

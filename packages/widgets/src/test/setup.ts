@@ -1,0 +1,48 @@
+// Test helpers: the MSW mock backend in this page, control calls, files, and deep queries.
+import { startWorker } from '@docportal/mock-server/browser';
+
+export const ready = startWorker({ quiet: true });
+
+export async function control(path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`/__mock${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return res.json();
+}
+
+export const fileOf = (bytes: Uint8Array, name: string, type = '') => new File([bytes as Uint8Array<ArrayBuffer>], name, { type });
+
+/** Waits until `check` returns something truthy (polling animation frames), or fails after `ms`. */
+export async function until<T>(check: () => T | undefined | null | false, ms = 5000, what = 'condition'): Promise<T> {
+  const end = performance.now() + ms;
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 16));
+  }
+}
+
+/** querySelector that also looks into open shadow roots. */
+export function deep<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
+  const found = root.querySelector<T>(selector);
+  if (found) return found;
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) {
+      const inner = deep<T>(el.shadowRoot, selector);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+export function deepAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
+  const out = [...root.querySelectorAll<T>(selector)];
+  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...deepAll<T>(el.shadowRoot, selector));
+  return out;
+}
+
+/** Drops files on an element the way a browser does (a real DataTransfer). */
+export function dropFiles(target: Element, files: File[]): void {
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(f);
+  for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer: dt }));
+}
