@@ -130,6 +130,9 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.92em;
   }
+  .summary svg {
+    flex: none;
+  }
   .summary strong {
     color: var(--_text);
   }
