@@ -1,0 +1,21 @@
+// The self-contained ESM bundle for a plain <script type="module">: every element, the SDK and
+// all dependencies in one minified file, dist/docportal-widgets.js.
+import { build } from 'esbuild';
+
+export const bundleOptions = {
+  entryPoints: [new URL('./src/index.ts', import.meta.url).pathname],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['source', 'browser', 'production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none',
+  tsconfig: new URL('../../tsconfig.base.json', import.meta.url).pathname,
+  logLevel: 'warning',
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await build({ ...bundleOptions, outfile: new URL('./dist/docportal-widgets.js', import.meta.url).pathname, sourcemap: true });
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'doc-provider': 'src/components/doc-provider/doc-provider.define.ts',
+    'doc-uploader': 'src/components/doc-uploader/doc-uploader.define.ts',
+    'share-picker': 'src/components/share-picker/share-picker.define.ts',
+  },
+  format: ['esm'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'browser',
+  external: ['@docportal/core-sdk', 'lit', /^lit\//, /^@lit\//],
+});
