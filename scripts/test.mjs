@@ -41,6 +41,17 @@ const suites = [
       return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
     },
   },
+  {
+    name: 'stories (Storybook build, every story, axe)',
+    cmd: node,
+    args: ['scripts/test-stories.mjs'],
+    // One line per story and locale, then "N passed, M failed" alone on the last line.
+    count: (out) => {
+      const all = [...out.matchAll(/^(\d+) passed, (\d+) failed$/gm)];
+      const m = all[all.length - 1];
+      return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
+    },
+  },
 ];
 
 function last(text, re) {

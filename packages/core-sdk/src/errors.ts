@@ -91,8 +91,9 @@ export class ResponseValidationError extends DocPortalError {
   override name = 'ResponseValidationError';
   /** Where the answer broke the schema. */
   readonly issues: FieldError[];
-  constructor(message: string, issues: FieldError[]) {
-    super(message, { code: 'invalid_response' });
+  /** `status` is the HTTP status of the answer that broke the schema (0 when unknown). */
+  constructor(message: string, issues: FieldError[], status = 0) {
+    super(message, { code: 'invalid_response', status });
     this.issues = issues;
   }
 }

@@ -94,6 +94,11 @@ export class Http {
     this.retry = { maxRetries: r.maxRetries ?? 5, baseDelayMs: r.baseDelayMs ?? 500, maxDelayMs: r.maxDelayMs ?? 8000 };
   }
 
+  /** Retries per request of the client's policy; the upload engine bounds chunk retries by it too. */
+  get maxRetries(): number {
+    return this.retry.maxRetries;
+  }
+
   /** Backoff before retry `n` (0-based): exponential with jitter, or the server's Retry-After. */
   delay(n: number, error?: unknown): number {
     const after = error instanceof RateLimitError || (error instanceof DocPortalError && error.status === 503) ? (error as RateLimitError).retryAfterMs : undefined;
@@ -144,7 +149,8 @@ export class Http {
         continue;
       }
       let data: unknown = res.data;
-      if (data instanceof ArrayBuffer || (typeof Blob !== 'undefined' && data instanceof Blob)) data = await readJson(data);
+      // Binary answers (downloads) carry their problem as bytes: an ArrayBuffer, a Node Buffer or a Blob.
+      if (data instanceof ArrayBuffer || ArrayBuffer.isView(data) || (typeof Blob !== 'undefined' && data instanceof Blob)) data = await readJson(data);
       const problem = z.safeParse(Problem, data);
       const error = errorFromStatus(res.status, problem.success ? problem.data : undefined);
       if (error instanceof RateLimitError || res.status === 503) (error as RateLimitError).retryAfterMs = retryAfterMs(res);
@@ -167,23 +173,24 @@ export class Http {
 
   /** Sends and parses the answer with `schema`. */
   async json<S extends z.ZodMiniType>(schema: S, call: Call, opts?: RequestOptions): Promise<z.output<S>> {
-    return parse(schema, (await this.send(call, opts)).data);
+    const res = await this.send(call, opts);
+    return parse(schema, res.data, res.status);
   }
 
   sleep = sleep;
 }
 
 /** Parses an answer; a mismatch becomes a ResponseValidationError naming where. */
-export function parse<S extends z.ZodMiniType>(schema: S, data: unknown): z.output<S> {
+export function parse<S extends z.ZodMiniType>(schema: S, data: unknown, status?: number): z.output<S> {
   const r = z.safeParse(schema, data);
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  throw new ResponseValidationError(`The server's answer does not match the contract (${issues.map((i) => i.path || '(root)').join(', ')}).`, issues);
+  throw new ResponseValidationError(`The server's answer does not match the contract (${issues.map((i) => i.path || '(root)').join(', ')}).`, issues, status);
 }
 
-async function readJson(data: ArrayBuffer | Blob): Promise<unknown> {
+async function readJson(data: ArrayBuffer | ArrayBufferView | Blob): Promise<unknown> {
   try {
-    return JSON.parse(new TextDecoder().decode(data instanceof ArrayBuffer ? data : await data.arrayBuffer()));
+    return JSON.parse(new TextDecoder().decode(data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data : await data.arrayBuffer()));
   } catch {
     return undefined;
   }

@@ -115,7 +115,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
 
   try {
     report(offset);
-    const maxRetries = o.maxRetries ?? 5;
+    const maxRetries = o.maxRetries ?? http.maxRetries;
     for (let failures = 0; offset < total; ) {
       const from = offset;
       // A short tail rides along with the chunk before it.
@@ -153,8 +153,9 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
       memo.set(key, undefined);
       throw e instanceof AbortError ? e : aborted();
     }
-    // Bad content cannot succeed later: drop the bytes. Anything else stays resumable.
-    if (e instanceof UnsupportedFileTypeError) {
+    // Bad content cannot succeed later, and without localStorage nothing can resume: drop the
+    // bytes. Otherwise the session stays for the same file to resume after a reload.
+    if (e instanceof UnsupportedFileTypeError || !remember || globalThis.localStorage === undefined) {
       await http.send({ method: 'DELETE', path }).catch(() => undefined);
       memo.set(key, undefined);
     }
@@ -165,18 +166,17 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
 /** After an abort: delete what exists, so that nothing is left behind. */
 async function cleanUp(http: Http, path: string, commit?: (s?: AbortSignal) => Promise<{ data: unknown }>) {
   try {
-    if (commit) {
-      // The commit may have reached the server: replaying its key tells, and whatever it made goes.
-      const made = await commit().catch(() => undefined);
-      const docId = (made?.data as { id?: string } | undefined)?.id;
-      if (docId) {
-        await http.send({ method: 'DELETE', path: `/documents/${encodeURIComponent(docId)}` });
-        return;
-      }
-    }
+    // Deleting the session first: if the commit has not been processed yet, it now never will be.
     await http.send({ method: 'DELETE', path });
-  } catch {
-    // Best effort: an unfinished session also expires on the server.
+  } catch (e) {
+    // 409: the commit got there first. Replaying its key names the document, which then goes.
+    if (!(e instanceof ConflictError) || !commit) return;
+    try {
+      const docId = ((await commit()).data as { id?: string }).id;
+      if (docId) await http.send({ method: 'DELETE', path: `/documents/${encodeURIComponent(docId)}` });
+    } catch {
+      // Best effort; the caller still gets its AbortError.
+    }
   }
 }
 

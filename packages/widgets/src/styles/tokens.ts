@@ -67,7 +67,8 @@ export const base = css`
   .btn.primary:hover {
     background: color-mix(in srgb, var(--_accent) 88%, black);
   }
-  .btn[disabled] {
+  .btn[disabled],
+  .btn[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
   }

@@ -10,6 +10,7 @@ import { DocElement } from '../../internal/doc-element.js';
  * so that an upload in one element refreshes the others. It takes no space of its own
  * (`display: contents`).
  *
+ * @tagname doc-provider
  * @summary Context for the docportal elements inside it.
  * @slot - The elements that share this context.
  */

@@ -41,6 +41,7 @@ let keys = 0;
  * a document type and recipients; then "Dokument hochladen" uploads with progress, cancel and
  * retry.
  *
+ * @tagname doc-uploader
  * @summary Upload documents and share them with tenants and owners.
  * @event doc-file-rejected - `{ file, code }` a file was refused before sending.
  * @event doc-upload-start - `{ file }` a file starts uploading.
@@ -193,7 +194,7 @@ export class DocUploader extends ConnectedElement {
       const ok = check.ok && this.allowedByAccept(f, check.kind);
       if (!ok) {
         const code = check.ok ? 'unsupported_file_type' : check.code;
-        const message = code === 'file_too_large' ? t.rejectTooLarge(this.i18n.size(f.size), this.i18n.size(this.maxSize)) : code === 'empty_file' ? t.rejectEmpty : t.rejectType;
+        const message = code === 'file_too_large' ? this.tooLarge(f.size) : code === 'empty_file' ? t.rejectEmpty : t.rejectType;
         rejected.push({ key: ++keys, name: f.name, message });
         this.emit(new DocFileRejectedEvent({ file: f, code }));
         continue;
@@ -206,6 +207,16 @@ export class DocUploader extends ConnectedElement {
     this.rejections = [...rejected, ...this.rejections].slice(0, 5);
     const said = [added.length ? t.added(added.length) : '', ...rejected.map((r) => `${t.rejected(r.name)} ${r.message}`)].filter(Boolean).join(' ');
     if (said) this.announce(said);
+  }
+
+  /** "The file is X; at most Y": in exact bytes when both would read the same ("50 MB" vs "50 MB"). */
+  private tooLarge(size: number): string {
+    let [a, b] = [this.i18n.size(size), this.i18n.size(this.maxSize)];
+    if (a === b) {
+      const bytes = new Intl.NumberFormat(this.i18n.locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
+      [a, b] = [bytes.format(size), bytes.format(this.maxSize)];
+    }
+    return this.i18n.t.uploader.rejectTooLarge(a, b);
   }
 
   private update1(item: Item, patch: Partial<Item>): void {
@@ -222,6 +233,7 @@ export class DocUploader extends ConnectedElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
+    if (this.busy || this.disabled) return;
     const t = this.i18n.t.uploader;
     const todo = this.items.filter((i) => i.status === 'ready' || i.status === 'error' || i.status === 'cancelled');
     let firstInvalid: string | undefined;
@@ -239,6 +251,12 @@ export class DocUploader extends ConnectedElement {
     this.busy = true;
     for (const i of todo) await this.send(i);
     this.busy = false;
+    await this.finish();
+  }
+
+  /** When every file is published: the success message, with focus on it. */
+  private async finish(): Promise<void> {
+    const t = this.i18n.t.uploader;
     const done = this.items.filter((i) => i.status === 'done');
     if (done.length && done.length === this.items.length) {
       this.published = done.map((i) => i.doc!);
@@ -249,13 +267,42 @@ export class DocUploader extends ConnectedElement {
     }
   }
 
+  private async retryItem(item: Item): Promise<void> {
+    await this.send(item);
+    if (!this.busy) await this.finish();
+  }
+
+  /**
+   * A card's cancel and retry buttons replace each other: when focus was on one of them, it moves
+   * to the one now shown (or to the submit button, the success message, the drop zone), never to
+   * the page.
+   */
+  private keepFocus(item: Item, had: boolean): void {
+    if (!had) return;
+    void this.updateComplete.then(() => {
+      const root = this.renderRoot as ShadowRoot;
+      if (root.activeElement) return;
+      for (const sel of [`#cancel-${item.key}`, `#retry-${item.key}`, 'button[type="submit"]', '.success h3', '.dropzone']) {
+        const next = root.querySelector<HTMLElement>(sel);
+        if (next) return next.focus();
+      }
+    });
+  }
+
+  private focusOnButtonsOf(item: Item): boolean {
+    const id = (this.renderRoot as ShadowRoot).activeElement?.id;
+    return id === `cancel-${item.key}` || id === `retry-${item.key}`;
+  }
+
   private async send(item: Item): Promise<void> {
     const api = this.api;
     const scope = this.scopeValue;
     const t = this.i18n.t.uploader;
     if (!api || !scope) return;
     const ctl = new AbortController();
+    let had = this.focusOnButtonsOf(item);
     this.update1(item, { status: 'uploading', loaded: 0, error: undefined, ctl, said: 0 });
+    this.keepFocus(item, had);
     this.emit(new DocUploadStartEvent({ file: item.file }));
     try {
       const doc = await api.documents.upload(item.file, {
@@ -274,13 +321,17 @@ export class DocUploader extends ConnectedElement {
           }
         },
       });
+      had = this.focusOnButtonsOf(item);
       this.update1(item, { status: 'done', doc, ctl: undefined, loaded: item.file.size });
+      this.keepFocus(item, had);
       this.emit(new DocUploadedEvent({ document: doc }));
       this.bus.publish('documents-changed');
       this.announce(t.announceDone(item.title));
     } catch (error) {
       const cancelled = ctl.signal.aborted;
+      had = this.focusOnButtonsOf(item);
       this.update1(item, { status: cancelled ? 'cancelled' : 'error', error, ctl: undefined });
+      this.keepFocus(item, had);
       this.emit(new DocUploadErrorEvent({ file: item.file, error }));
       this.announce(t.announceError(item.title, cancelled ? t.cancelled : this.i18n.error(error)));
     }
@@ -379,7 +430,7 @@ export class DocUploader extends ConnectedElement {
             <span style="width:${(pct * 100).toFixed(1)}%"></span>
           </div>
           <span class="muted">${this.i18n.percent(pct)}</span>
-          <button type="button" class="btn" aria-label=${t.cancelUpload(item.file.name)} @click=${() => item.ctl?.abort()}>${this.i18n.t.common.cancel}</button>
+          <button type="button" class="btn" id="cancel-${item.key}" aria-label=${t.cancelUpload(item.file.name)} @click=${() => item.ctl?.abort()}>${this.i18n.t.common.cancel}</button>
         </div>`;
       case 'done':
         return html`<div class="status"><span class="ok">${check} ${t.uploaded}</span></div>`;
@@ -388,7 +439,7 @@ export class DocUploader extends ConnectedElement {
         return html`<div class="status notice" part="notice" role="alert">
           ${alert}
           <p class="grow">${item.status === 'cancelled' ? t.cancelled : `${t.failed}: ${this.i18n.error(item.error)}`}</p>
-          <button type="button" class="btn" @click=${() => void this.send(item)}>${retry} ${this.i18n.t.common.retry}</button>
+          <button type="button" class="btn" id="retry-${item.key}" ?disabled=${this.disabled} @click=${() => void this.retryItem(item)}>${retry} ${this.i18n.t.common.retry}</button>
         </div>`;
       default:
         return nothing;
@@ -445,7 +496,7 @@ export class DocUploader extends ConnectedElement {
       ${pending
         ? html`<div class="actions">
             ${pending > 1 ? html`<button type="button" class="btn" ?disabled=${this.busy || this.disabled} @click=${this.applyToAll}>${t.applyToAll}</button>` : nothing}
-            <button type="submit" class="btn primary end" part="submit" ?disabled=${this.busy || this.disabled}>${t.submit(pending)}</button>
+            <button type="submit" class="btn primary end" part="submit" ?disabled=${this.disabled} aria-disabled=${this.busy ? 'true' : nothing}>${t.submit(pending)}</button>
           </div>`
         : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>

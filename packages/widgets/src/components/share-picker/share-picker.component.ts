@@ -30,6 +30,7 @@ let seq = 0;
  * or single people found by a search. Says live how many people that is and that they will be
  * e-mailed tomorrow. Form-associated: its form value is the JSON of the targets.
  *
+ * @tagname share-picker
  * @summary Share targets for a document, with a live count of recipients.
  * @event input - The selection changed (as the user acts).
  * @event change - The selection changed (as the user acts).

@@ -1,0 +1,347 @@
+#!/usr/bin/env node
+// Builds Storybook, serves the static build, and visits every story in headless Chromium, once
+// per locale: a story fails on an uncaught error, a console.error, a render or play-function
+// error, a render that does not finish in time, or any axe violation (WCAG 2.x A/AA) in the
+// story's root. Prints one line per story and locale and ends with "N passed, M failed".
+//
+//   node scripts/test-stories.mjs [--no-build] [--dir storybook-static] [--locales de,en]
+//                                 [--themes light] [--filter text] [--concurrency 2]
+//                                 [--timeout 20000] [--verbose]
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// ------------------------------------------------------------------ options
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return fallback;
+  return argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
+};
+const opts = {
+  build: !flag('no-build'),
+  dir: resolve(ROOT, option('dir', 'storybook-static')),
+  locales: option('locales', 'de,en').split(',').filter(Boolean),
+  themes: option('themes', 'light').split(',').filter(Boolean),
+  filter: option('filter', ''),
+  concurrency: Math.max(1, Number(option('concurrency', '2'))),
+  timeout: Number(option('timeout', '20000')),
+  verbose: flag('verbose'),
+};
+
+// Console errors that are not failures: HTTP errors of the mock API (stories show server errors
+// and faults on purpose; Chromium logs each as "Failed to load resource"), and startup chatter.
+const IGNORED_CONSOLE = [
+  /^\[MSW\]/,
+  /Lit is in dev mode/,
+];
+const oneLine = (text) => String(text).replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\s+/g, ' ').trim().slice(0, 300);
+// Most telling first: what Storybook reported, then uncaught errors, axe, and console output.
+const RANK = ['did not finish', 'story', 'play', 'unhandled', 'uncaught', 'error display', 'axe', 'console', 'runner'];
+const rank = (e) => { const i = RANK.findIndex((p) => e.startsWith(p)); return i < 0 ? RANK.length : i; };
+const summary = (errors) => {
+  let list = [...new Set(errors.map(oneLine))].sort((a, b) => rank(a) - rank(b));
+  // Storybook logs a story's or play function's error to the console too: say it once.
+  if (list.some((e) => /^(story|play|unhandled)/.test(e))) list = list.filter((e) => !e.startsWith('console.error'));
+  return list.join('; ');
+};
+const isMockApi = (url) => /\/(api\/v1|__mock)\//.test(url ?? '');
+
+// ------------------------------------------------------------------ build
+
+function run(cmd, args) {
+  return new Promise((resolveRun) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', STORYBOOK_DISABLE_TELEMETRY: '1' } });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('close', (code) => resolveRun({ code, out }));
+  });
+}
+
+const t0 = performance.now();
+if (opts.build) {
+  const started = performance.now();
+  const { code, out } = await run(process.execPath, [join(ROOT, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '--output-dir', opts.dir, '--quiet']);
+  const clean = out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  if (code !== 0) {
+    console.log(clean.split('\n').slice(-60).join('\n'));
+    console.log(`FAIL storybook build (exit ${code})`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  if (opts.verbose) console.log(clean);
+  console.log(`storybook built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+if (!existsSync(join(opts.dir, 'index.json'))) {
+  console.log(`FAIL no Storybook build in ${opts.dir} (run without --no-build)`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+// ------------------------------------------------------------------ static server
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
+  '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8', '.pdf': 'application/pdf', '.wasm': 'application/wasm',
+};
+
+const server = createServer((req, res) => {
+  let path;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  let file = normalize(join(opts.dir, path));
+  if (file !== opts.dir && !file.startsWith(opts.dir + sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    return;
+  }
+  const ext = extname(file).toLowerCase();
+  // The build does not change while the runner serves it: scripts may be cached (and V8's code
+  // cache with them), which makes every page load after the first one faster.
+  const cache = ext === '.html' || ext === '.json' || file.endsWith('mockServiceWorker.js') ? 'no-cache' : 'max-age=3600';
+  res.writeHead(200, { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': cache });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+// ------------------------------------------------------------------ stories
+
+const index = JSON.parse(readFileSync(join(opts.dir, 'index.json'), 'utf8'));
+const stories = Object.values(index.entries ?? {})
+  .filter((e) => e.type === 'story' && (!opts.filter || e.id.includes(opts.filter)))
+  .map((e) => e.id)
+  .sort();
+
+const jobs = [];
+for (const id of stories) for (const locale of opts.locales) for (const theme of opts.themes) jobs.push({ id, locale, theme });
+const label = (j) => `[${j.locale}${opts.themes.length > 1 || j.theme !== 'light' ? `, ${j.theme}` : ''}]`;
+
+// Runs in the page before Storybook: catches the addons channel as soon as it is installed and
+// records the render's phases and every error event Storybook emits for the story.
+const INIT = () => {
+  const state = { phase: 'loading', phases: [], errors: [], finished: false, status: null };
+  window.__storyRun = state;
+  const hooked = new WeakSet();
+  const hook = (channel) => {
+    if (!channel || hooked.has(channel) || typeof channel.on !== 'function') return;
+    hooked.add(channel);
+    channel.on('storyRenderPhaseChanged', ({ newPhase }) => {
+      state.phase = newPhase;
+      state.phases.push(`${newPhase}@${Math.round(performance.now())}`);
+    });
+    channel.on('storyFinished', ({ status }) => {
+      state.status = status;
+      state.finished = true;
+    });
+    channel.on('storyThrewException', (e) => state.errors.push(`story threw: ${e?.message ?? e}`));
+    channel.on('storyErrored', (e) => state.errors.push(`story errored: ${e?.title ?? ''} ${e?.description ?? ''}`.trim()));
+    channel.on('playFunctionThrewException', (e) => state.errors.push(`play function threw: ${e?.message ?? e}`));
+    channel.on('unhandledErrorsWhilePlaying', (list) => {
+      for (const e of list ?? []) state.errors.push(`unhandled error while playing: ${e?.message ?? e}`);
+    });
+    channel.on('storyMissing', () => {
+      state.errors.push('story missing');
+      state.finished = true;
+    });
+  };
+  let current;
+  Object.defineProperty(globalThis, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => current,
+    set: (v) => {
+      current = v;
+      hook(v);
+    },
+  });
+};
+
+const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+let stopping = false;
+const cleanup = async () => {
+  stopping = true;
+  await browser.close().catch(() => {});
+  server.close();
+  server.closeAllConnections?.();
+};
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => cleanup().then(() => process.exit(130)));
+
+/** Gives a worker a fresh context and page (again, after a page hung or crashed). */
+async function openPage(w) {
+  // A context per worker: its own service worker registration, no hidden-tab throttling.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.addInitScript(INIT);
+  Object.assign(w, { context, page, current: null, inflight: new Set() });
+  page.on('pageerror', (err) => w.current?.errors.push(`uncaught: ${err.message}`));
+  page.on('console', (msg) => {
+    if (!w.current || msg.type() !== 'error') return;
+    const text = msg.text();
+    if (IGNORED_CONSOLE.some((re) => re.test(text))) return;
+    // The browser's own favicon probe is no story's business.
+    if (/^Failed to load resource/.test(text) && (isMockApi(msg.location()?.url) || /\/favicon\.ico$/.test(msg.location()?.url ?? ''))) return;
+    const where = /^Failed to load resource/.test(text) ? ` (${msg.location()?.url})` : '';
+    w.current.errors.push(`console.error: ${oneLine(text)}${where}`);
+  });
+  page.on('request', (r) => w.inflight.add(r));
+  page.on('requestfinished', (r) => w.inflight.delete(r));
+  page.on('requestfailed', (r) => w.inflight.delete(r));
+  return w;
+}
+
+/** Waits until the page has had no request in flight for a moment (at most `max` ms). */
+async function settle(w, max = 2000) {
+  const end = Date.now() + max;
+  let quietSince = Date.now();
+  while (Date.now() < end) {
+    if (w.inflight.size) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 100) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A page whose main thread hangs never answers `evaluate`: give up after `ms`. */
+const within = (promise, ms, what) =>
+  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer in ${ms / 1000} s`)), ms).unref())]);
+
+async function visit(w, job) {
+  const result = { ...job, errors: [], ms: 0 };
+  w.current = result;
+  w.inflight.clear();
+  const started = Date.now();
+  const globals = `locale:${job.locale}${job.theme !== 'light' ? `;theme:${job.theme}` : ''}`;
+  const url = `${base}/iframe.html?id=${encodeURIComponent(job.id)}&viewMode=story&globals=${globals}`;
+  try {
+    await w.page.goto(url, { waitUntil: 'domcontentloaded', timeout: opts.timeout });
+    const remaining = Math.max(1000, opts.timeout - (Date.now() - started));
+    const done = await within(w.page
+      .waitForFunction(
+        () => {
+          const s = window.__storyRun;
+          if (document.body?.classList.contains('sb-show-errordisplay')) return 'errordisplay';
+          return s?.finished ? 'finished' : false;
+        },
+        null,
+        { timeout: remaining, polling: 50 },
+      )
+      .then((h) => h.jsonValue()), remaining + 500, 'the page')
+      .catch(() => null);
+    result.timings = { rendered: Date.now() - started };
+    const state = await within(
+      w.page.evaluate(() => ({ ...window.__storyRun, root: document.querySelector('#storybook-root')?.childElementCount ?? -1, error: document.querySelector('#error-message')?.textContent ?? '' })),
+      3000,
+      'the page',
+    ).catch(() => ({ phase: 'unknown: the page does not answer', errors: [], phases: [] }));
+    result.phases = state.phases;
+    if (!done) {
+      result.errors.push(`did not finish rendering in ${opts.timeout / 1000} s (phase: ${state.phase})`);
+    } else {
+      result.errors.push(...state.errors);
+      if (done === 'errordisplay' && !state.errors.length) result.errors.push(`error display: ${state.error.trim().slice(0, 300) || 'unknown error'}`);
+      if (state.status === 'error' && !result.errors.length) result.errors.push('story finished with status "error"');
+      if (!result.errors.length && state.root <= 0) result.errors.push('#storybook-root is empty');
+    }
+    if (!result.errors.length) {
+      // Let data arrive and Lit finish its updates before checking accessibility.
+      await settle(w);
+      await within(w.page.evaluate(async () => {
+        const all = [];
+        const walk = (root) => {
+          for (const el of root.querySelectorAll('*')) {
+            if (el.updateComplete instanceof Promise) all.push(el.updateComplete);
+            if (el.shadowRoot) walk(el.shadowRoot);
+          }
+        };
+        walk(document.querySelector('#storybook-root'));
+        await Promise.race([Promise.all(all), new Promise((r) => setTimeout(r, 1000))]);
+        await document.fonts?.ready;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }), 5000, 'the page');
+      result.timings.settled = Date.now() - started;
+      await within(w.page.evaluate(axeSource), 10000, 'loading axe');
+      const violations = await within(w.page.evaluate(async (tags) => {
+        const r = await window.axe.run(document.querySelector('#storybook-root'), {
+          runOnly: { type: 'tag', values: tags },
+          resultTypes: ['violations'],
+        });
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.slice(0, 3).map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' ')),
+          more: Math.max(0, v.nodes.length - 3),
+        }));
+      }, AXE_TAGS), 30000, 'axe');
+      result.timings.axe = Date.now() - started;
+      for (const v of violations)
+        result.errors.push(`axe ${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}${v.more ? ` and ${v.more} more` : ''}`);
+      // Errors logged while settling or checking count as well (already pushed by the listeners).
+    }
+  } catch (err) {
+    result.errors.push(`runner: ${String(err?.message ?? err).split('\n')[0]}`);
+  }
+  w.current = null;
+  result.ms = Date.now() - started;
+  return result;
+}
+
+let passed = 0;
+let failed = 0;
+if (!jobs.length) {
+  console.log(`FAIL no stories found in ${join(opts.dir, 'index.json')}${opts.filter ? ` matching "${opts.filter}"` : ''}`);
+  failed = 1;
+} else {
+  const queue = [...jobs];
+  const workers = await Promise.all(Array.from({ length: Math.min(opts.concurrency, jobs.length) }, () => openPage({})));
+  const startedAll = performance.now();
+  await Promise.all(
+    workers.map(async (w) => {
+      for (let job = queue.shift(); job && !stopping; job = queue.shift()) {
+        const r = await visit(w, job);
+        // A crashed or hung page is replaced, so that one story cannot fail the ones after it.
+        if (r.errors.some((e) => e.startsWith('runner:') || e.startsWith('did not finish'))) {
+          await w.context.close().catch(() => {});
+          await openPage(w);
+        }
+        if (r.errors.length) {
+          failed++;
+          console.log(`FAIL ${r.id} ${label(r)}: ${summary(r.errors)}`);
+        } else {
+          passed++;
+          console.log(`ok  ${r.id} ${label(r)}${opts.verbose ? ` (${r.ms} ms ${JSON.stringify(r.timings ?? {})} ${r.phases?.join(' ')})` : ''}`);
+        }
+      }
+    }),
+  );
+  console.log(`visited ${jobs.length} story renders in ${((performance.now() - startedAll) / 1000).toFixed(1)} s (total ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+await cleanup();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
