@@ -8,10 +8,12 @@ import type { Row } from './lib.ts';
 import { benchMockServer } from './mock-server.ts';
 import { benchSize } from './size.ts';
 import { benchUpload } from './upload.ts';
+import { benchPicker } from './picker.ts';
 
 const benches: Array<[string, () => Promise<Row[]>]> = [
   ['size', benchSize],
   ['upload', benchUpload],
+  ['picker', benchPicker],
   ['mock-server', benchMockServer],
 ];
 const only = process.argv.slice(2);

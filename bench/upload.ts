@@ -4,34 +4,15 @@
  * Blob to `PUT /__mock/discard` on the same server, runs interleaved; and the JS heap growth
  * while uploading 10 MiB and 50 MiB.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { startHttpServer } from '../packages/mock-server/src/http.ts';
-import { launch } from './browser.ts';
 import { median, round, type Row } from './lib.ts';
+import { openBenchPage } from './page.ts';
 
 const MiB = 1024 * 1024;
 const RUNS = 5;
 
-export async function benchUpload(): Promise<Row[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'docportal-bench-'));
-  await build({
-    entryPoints: [new URL('../packages/core-sdk/src/index.ts', import.meta.url).pathname],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['source', 'browser'],
-    outfile: join(dir, 'sdk.js'),
-    logLevel: 'silent',
-  });
-  writeFileSync(
-    join(dir, 'index.html'),
-    `<!doctype html><meta charset="utf-8"><title>upload bench</title><script type="module">
-import * as sdk from './sdk.js';
-const client = sdk.createClient({ baseUrl: '/api/v1', token: 'manager' });
+const ENTRY = `
+import { createClient } from '@docportal/core-sdk';
+const client = createClient({ baseUrl: '/api/v1', token: 'manager' });
 window.makeFile = (size) => {
   const parts = [];
   for (let o = 0; o < size; o += 1048576) {
@@ -56,36 +37,34 @@ window.sdkUpload = async () => {
   return performance.now() - t;
 };
 window.ready = true;
-</script>`,
-  );
-  const server = await startHttpServer({ port: 0, staticDir: dir });
-  const browser = await launch();
+`;
+
+type W = Window & { makeFile(n: number): number; baseline(): Promise<number>; sdkUpload(): Promise<number> };
+
+export async function benchUpload(): Promise<Row[]> {
+  const { page, server, close } = await openBenchPage({ entry: ENTRY });
   const rows: Row[] = [];
   try {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/index.html`);
-    await page.waitForFunction(() => (window as any).ready === true);
     const cdp = await page.context().newCDPSession(page);
     const reset = () => fetch(`${server.url}/__mock/reset`, { method: 'POST' });
-
-    await page.evaluate((n) => (window as any).makeFile(n), 50 * MiB);
+    await page.evaluate((n) => (window as unknown as W).makeFile(n), 50 * MiB);
     // Warm-up, then interleaved runs.
-    await page.evaluate(() => (window as any).baseline());
+    await page.evaluate(() => (window as unknown as W).baseline());
     await reset();
-    await page.evaluate(() => (window as any).sdkUpload());
+    await page.evaluate(() => (window as unknown as W).sdkUpload());
     const base: number[] = [];
     const sdk: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await reset();
-      base.push(await page.evaluate(() => (window as any).baseline()));
-      sdk.push(await page.evaluate(() => (window as any).sdkUpload()));
+      base.push(await page.evaluate(() => (window as unknown as W).baseline()));
+      sdk.push(await page.evaluate(() => (window as unknown as W).sdkUpload()));
     }
     const mbps = (ms: number) => round((50 * MiB) / 1e6 / (ms / 1000), 0);
     const ratio = median(base) / median(sdk);
     rows.push({ name: 'upload: 50 MiB documents.upload vs fetch PUT /__mock/discard (throughput)', value: mbps(median(sdk)), unit: 'MB/s', baseline: mbps(median(base)), ratio: round(ratio), budget: '≥ 0.85×', ok: ratio >= 0.85 });
 
     for (const size of [10, 50]) {
-      await page.evaluate((n) => (window as any).makeFile(n), size * MiB);
+      await page.evaluate((n) => (window as unknown as W).makeFile(n), size * MiB);
       await reset();
       await cdp.send('HeapProfiler.collectGarbage');
       const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -97,16 +76,14 @@ window.ready = true;
           await new Promise((r) => setTimeout(r, 10));
         }
       })();
-      await page.evaluate(() => (window as any).sdkUpload());
+      await page.evaluate(() => (window as unknown as W).sdkUpload());
       sampling = false;
       await sampler;
       const growth = round((peak - before) / MiB, 1);
       rows.push({ name: `upload: JS heap growth while uploading ${size} MiB`, value: growth, unit: 'MiB', budget: '≤ 16 MiB', ok: growth <= 16 });
     }
   } finally {
-    await browser.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
   return rows;
 }

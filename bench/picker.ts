@@ -1,0 +1,72 @@
+/**
+ * Picker: a search answered → its options rendered, in `<share-picker>` on scope
+ * property:grosssiedlung of the large data set (10,000+ contacts), against the same on the
+ * fixtures' property:rosenweg-24 in the same run. Timed in the page from the moment the answer
+ * arrives (the SDK's onResponse) to the DOM mutation that shows its first option.
+ */
+import { median, round, type Row } from './lib.ts';
+import { openBenchPage } from './page.ts';
+
+const QUERIES = ['am park 1', 'wohnung 0', 'müller', 'schmidt', 'am park 2', 'anna', 'ö', 'hausgemeinschaft', 'wohnung 01', 'k'];
+const ROUNDS = 4;
+
+const ENTRY = `
+import '@docportal/widgets';
+import { createClient } from '@docportal/core-sdk';
+let answeredAt = 0;
+const client = createClient({ baseUrl: '/api/v1', token: 'manager', onResponse: (i) => { if (i.url.includes('/recipients?')) answeredAt = performance.now(); } });
+window.measure = async (scope, q) => {
+  document.body.innerHTML = '';
+  const p = document.createElement('share-picker');
+  p.client = client;
+  p.setAttribute('scope', scope);
+  document.body.append(p);
+  await p.updateComplete;
+  const input = p.shadowRoot.querySelector('input[role=combobox]');
+  const list = p.shadowRoot.querySelector('.listbox');
+  input.focus();
+  await new Promise((r) => setTimeout(r, 400));
+  return await new Promise((resolve) => {
+    answeredAt = 0;
+    const obs = new MutationObserver(() => {
+      const first = p.shadowRoot.querySelector('[role=option]');
+      if (answeredAt && first && p.shadowRoot.querySelector('input').value === q) {
+        obs.disconnect();
+        resolve({ ms: performance.now() - answeredAt, options: p.shadowRoot.querySelectorAll('[role=option]').length, setsize: Number(first.getAttribute('aria-setsize')) });
+      }
+    });
+    obs.observe(p.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
+    input.value = q;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  });
+};
+window.ready = true;
+`;
+
+type W = Window & { measure(scope: string, q: string): Promise<{ ms: number; options: number; setsize: number }> };
+
+export async function benchPicker(): Promise<Row[]> {
+  const { page, close } = await openBenchPage({ entry: ENTRY, dataset: 'large' });
+  try {
+    const run = async (scope: string) => {
+      const times: number[] = [];
+      let maxDom = 0;
+      for (let r = 0; r < ROUNDS; r++)
+        for (const q of QUERIES) {
+          const m = await page.evaluate(([s, qq]) => (window as unknown as W).measure(s!, qq!), [scope, q]);
+          times.push(m.ms);
+          maxDom = Math.max(maxDom, m.options);
+        }
+      return { median: median(times), maxDom };
+    };
+    await run('property:rosenweg-24');
+    const small = await run('property:rosenweg-24');
+    const large = await run('property:grosssiedlung');
+    return [
+      { name: 'picker: query answered → options rendered, grosssiedlung (10,000+ contacts) vs rosenweg-24', value: round(large.median), unit: 'ms', baseline: round(small.median), ratio: round(large.median / small.median), budget: '≤ 16 ms median', ok: large.median <= 16 },
+      { name: 'picker: option elements in the DOM at most (windowed list)', value: large.maxDom, unit: 'nodes', budget: 'info', ok: true },
+    ];
+  } finally {
+    await close();
+  }
+}
