@@ -8,13 +8,13 @@ import { median, round, type Row } from './lib.ts';
 import { openBenchPage } from './page.ts';
 
 const QUERIES = ['am park 1', 'wohnung 0', 'müller', 'schmidt', 'am park 2', 'anna', 'ö', 'hausgemeinschaft', 'wohnung 01', 'k'];
-const ROUNDS = 4;
+const ROUNDS = 2;
 
 const ENTRY = `
 import '@docportal/widgets';
 import { createClient } from '@docportal/core-sdk';
 let answeredAt = 0;
-const client = createClient({ baseUrl: '/api/v1', token: 'manager', onResponse: (i) => { if (i.url.includes('/recipients?')) answeredAt = performance.now(); } });
+const client = createClient({ baseUrl: '/api/v1', token: 'manager', onResponse: (i) => { if (i.url.endsWith('/recipients')) answeredAt = performance.now(); } });
 window.measure = async (scope, q) => {
   document.body.innerHTML = '';
   const p = document.createElement('share-picker');
@@ -25,14 +25,18 @@ window.measure = async (scope, q) => {
   const input = p.shadowRoot.querySelector('input[role=combobox]');
   const list = p.shadowRoot.querySelector('.listbox');
   input.focus();
-  await new Promise((r) => setTimeout(r, 400));
+  await new Promise((r) => setTimeout(r, 250));
   return await new Promise((resolve) => {
     answeredAt = 0;
+    const fail = setTimeout(() => resolve({ ms: NaN, options: 0, setsize: 0 }), 5000);
     const obs = new MutationObserver(() => {
+      // The answer is on screen: its first option, or the "no matches" line.
       const first = p.shadowRoot.querySelector('[role=option]');
-      if (answeredAt && first && p.shadowRoot.querySelector('input').value === q) {
+      const none = p.shadowRoot.querySelector('.listbox .status');
+      if (answeredAt && (first || (none && !none.textContent.includes('…'))) && input.value === q) {
         obs.disconnect();
-        resolve({ ms: performance.now() - answeredAt, options: p.shadowRoot.querySelectorAll('[role=option]').length, setsize: Number(first.getAttribute('aria-setsize')) });
+        clearTimeout(fail);
+        resolve({ ms: performance.now() - answeredAt, options: p.shadowRoot.querySelectorAll('[role=option]').length, setsize: first ? Number(first.getAttribute('aria-setsize')) : 0 });
       }
     });
     obs.observe(p.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -54,6 +58,7 @@ export async function benchPicker(): Promise<Row[]> {
       for (let r = 0; r < ROUNDS; r++)
         for (const q of QUERIES) {
           const m = await page.evaluate(([s, qq]) => (window as unknown as W).measure(s!, qq!), [scope, q]);
+          if (Number.isNaN(m.ms)) throw new Error(`no answer rendered for "${q}" in ${scope}`);
           times.push(m.ms);
           maxDom = Math.max(maxDom, m.options);
         }
