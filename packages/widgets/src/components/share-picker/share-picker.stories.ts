@@ -1,0 +1,83 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { ShareTarget } from '@docportal/core-sdk';
+import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import '../../index.js';
+import { find } from '../../stories/play.js';
+
+interface Args {
+  scope: string;
+  required: boolean;
+  disabled: boolean;
+  value: ShareTarget[];
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Share picker',
+  component: 'share-picker',
+  args: { scope: 'property:rosenweg-24', required: false, disabled: false, value: [] },
+  argTypes: { scope: { control: 'select', options: ['property:rosenweg-24', 'property:max-planck-12', 'unit:max-planck-12-w002'] } },
+  render: (a) => html`<div style="max-width: 36rem">
+    <share-picker base-url="/api/v1" token="manager" scope=${a.scope} ?required=${a.required} ?disabled=${a.disabled} .value=${a.value}></share-picker>
+  </div>`,
+  parameters: { layout: 'padded' },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** All tenants, all owners, or a search over addresses, units, groups and people. */
+export const Property: Story = {};
+
+/** In one unit: its tenants and owners, and its residents one by one. */
+export const Unit: Story = { args: { scope: 'unit:max-planck-12-w002' } };
+
+/** Recipients chosen already, e.g. when a document's sharing is edited. */
+export const WithSelection: Story = {
+  args: {
+    value: [
+      { kind: 'property', propertyId: 'rosenweg-24', roles: ['owner'] },
+      { kind: 'group', groupId: 'rosenweg-24-beirat' },
+      { kind: 'contact', contactId: 'ahmet-yilmaz' },
+    ],
+  },
+};
+
+/** The search open, with suggestions to pick with the arrow keys. */
+export const Searching: Story = {
+  play: async ({ canvasElement }) => {
+    const input = await find<HTMLInputElement>(canvasElement, 'share-picker', 'input[role="combobox"]');
+    await userEvent.click(input);
+    await userEvent.type(input, 'Rosenweg');
+    await waitFor(() => expect(input.getAttribute('aria-expanded')).toBe('true'));
+  },
+};
+
+/**
+ * The worst case: the estate "Großsiedlung Am Park" with 4,000 units and 10,000 current
+ * contacts. The suggestion list is windowed: the page holds only the rows in view.
+ */
+export const LargeDataSet: Story = {
+  tags: ['!autodocs'],
+  args: { scope: 'property:grosssiedlung' },
+  parameters: { docportal: { dataset: 'large' } },
+  play: async ({ canvasElement }) => {
+    const input = await find<HTMLInputElement>(canvasElement, 'share-picker', 'input[role="combobox"]');
+    await userEvent.click(input);
+    await userEvent.type(input, 'Wohnung');
+    const root = input.getRootNode() as ShadowRoot;
+    await waitFor(() => expect(Number(root.querySelector('[role="option"]')?.getAttribute('aria-setsize'))).toBeGreaterThan(20), { timeout: 10000 });
+    await expect(root.querySelectorAll('[role="option"]').length).toBeLessThan(20);
+  },
+};
+
+/** In a form: required, with the form's own validation. */
+export const InAForm: Story = {
+  args: { required: true },
+  render: (a) => html`<form style="max-width: 36rem; display: grid; gap: 1rem" @submit=${(e: Event) => e.preventDefault()}>
+    <share-picker name="shares" base-url="/api/v1" token="manager" scope=${a.scope} ?required=${a.required}></share-picker>
+    <div><button type="submit">Speichern</button></div>
+  </form>`,
+};
+
+/** Switched off. */
+export const Disabled: Story = { args: { disabled: true, value: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }] } };

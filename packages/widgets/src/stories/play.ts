@@ -1,0 +1,31 @@
+// Helpers for play functions: shadow-DOM queries and sample files (the real mock backend answers).
+import { makeDocx, makePdf, makePng } from '@docportal/mock-server';
+import { waitFor } from 'storybook/test';
+
+/** Waits for an element inside nested open shadow roots: `find(root, 'doc-uploader', '.dropzone')`. */
+export async function find<T extends Element = HTMLElement>(root: ParentNode, ...path: string[]): Promise<T> {
+  return waitFor(
+    () => {
+      let node: ParentNode = root;
+      let el: Element | null = null;
+      for (const [i, sel] of path.entries()) {
+        el = node.querySelector(sel);
+        if (!el) throw new Error(`not yet: ${path.slice(0, i + 1).join(' › ')}`);
+        node = el.shadowRoot ?? el;
+      }
+      return el as T;
+    },
+    { timeout: 8000 },
+  );
+}
+
+export const pdf = (title: string, name = `${title}.pdf`) => new File([makePdf(title) as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' });
+export const png = (name: string) => new File([makePng(48, 32) as Uint8Array<ArrayBuffer>], name, { type: 'image/png' });
+export const docx = (name: string) => new File([makeDocx(name) as Uint8Array<ArrayBuffer>], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+
+/** Drops files the way a browser does: a real DataTransfer on dragenter, dragover and drop. */
+export function drop(target: Element, files: File[]): void {
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(f);
+  for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer: dt }));
+}
