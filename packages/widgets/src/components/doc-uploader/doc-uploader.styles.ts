@@ -160,8 +160,11 @@ export const styles = css`
     align-items: center;
     gap: 0.4rem;
   }
-  .success h3:focus {
+  /* Focus lands on the heading so that it is read out; it is not a control and needs no ring. */
+  .success h3:focus,
+  .success h3:focus-visible {
     outline: none;
+    box-shadow: none;
   }
   .success ul {
     margin: 0;
