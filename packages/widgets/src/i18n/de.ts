@@ -84,6 +84,7 @@ export const de = {
     summaryNone: 'Noch keine Empfänger · nur die Verwaltung sieht das Dokument',
     counting: 'Empfänger werden gezählt …',
     required: 'Bitte wählen Sie mindestens einen Empfänger.',
+    requiredMark: '(Pflichtangabe)',
     kind: { property: 'Liegenschaft', address: 'Adresse', unit: 'Einheit', group: 'Gruppe', contact: 'Person' },
   },
 };

@@ -81,6 +81,7 @@ export const en: Translation = {
     summaryNone: 'No recipients yet · only the management sees the document',
     counting: 'Counting recipients …',
     required: 'Please choose at least one recipient.',
+    requiredMark: '(required)',
     kind: { property: 'Property', address: 'Address', unit: 'Unit', group: 'Group', contact: 'Person' },
   },
 };

@@ -425,7 +425,7 @@ export class SharePicker extends ConnectedElement {
     </label>`;
     return html`
       <fieldset part="base" ?disabled=${this.off} @focusout=${this.onFocusOut}>
-        <legend>${this.label ?? this.i18n.t.uploader.sharedWith}</legend>
+        <legend>${this.label ?? this.i18n.t.uploader.sharedWith}${this.required ? html` <span class="muted">${p.requiredMark}</span>` : nothing}</legend>
         <div class="roles" part="roles" role="group" aria-label=${p.roles}>${roleBox('tenant', p.tenants)} ${roleBox('owner', p.owners)}</div>
         <div class="field combo">
           <label for="${this.uid}-q">${p.search}</label>
