@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { makePdf } from '../src/fixtures/files.ts';
-import { useServer, type Answer } from './helpers.ts';
+import { problem, stats as statsOf, useServer, type Answer } from './helpers.ts';
 
 const api = useServer();
 
@@ -17,21 +17,8 @@ const FIXTURE_DOCS = ['energieausweis-rosenweg-24', 'grundriss-max-planck-12-w00
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const jsonBytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
 
-function problem(r: Answer, status: number, code: string): void {
-  assert.equal(r.status, status, `expected ${status} ${code}, got ${r.status} ${JSON.stringify(r.body)}`);
-  assert.match(r.headers.get('content-type') ?? '', /^application\/problem\+json/);
-  assert.equal(r.body.code, code);
-  assert.equal(r.body.status, status);
-  assert.equal(typeof r.body.type, 'string');
-  assert.equal(typeof r.body.title, 'string');
-}
 
-type Stats = { requests: number; bytesReceived: number; documents: number; uploads: number; openUploads: number };
-const stats = async (): Promise<Stats> => {
-  const r = await api.control('GET', '/stats');
-  assert.equal(r.status, 200);
-  return r.body;
-};
+const stats = () => statsOf(api);
 const faults = async (body: Record<string, unknown>) => {
   const r = await api.control('POST', '/faults', body);
   assert.equal(r.status, 200, JSON.stringify(r.body));

@@ -2,7 +2,9 @@
  * Test helpers: a standalone mock server on a free port with its own store, and a small fetch
  * wrapper. Each test file starts its own server, so files share no state.
  */
+import assert from 'node:assert/strict';
 import { after, before, beforeEach } from 'node:test';
+import type { Stats } from '../src/store/store.ts';
 import { startHttpServer, type RunningServer } from '../src/http.ts';
 import { createStore, type StoreOptions } from '../src/store/store.ts';
 
@@ -97,3 +99,20 @@ export function makeApi(server: RunningServer): Api {
 
 /** Every fixture contact id. */
 export const CONTACTS = ['kristina-maiblume', 'jonas-becker', 'lena-hoffmann', 'ahmet-yilmaz', 'sophie-wagner', 'markus-schneider', 'paul-klein'] as const;
+
+/** Asserts a problem+json answer with this status and code. */
+export function problem(r: Answer, status: number, code: string): void {
+  assert.equal(r.status, status, `expected ${status} ${code}, got ${r.status} ${JSON.stringify(r.body)}`);
+  assert.match(r.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  assert.equal(r.body.code, code);
+  assert.equal(r.body.status, status);
+  assert.equal(typeof r.body.type, 'string');
+  assert.equal(typeof r.body.title, 'string');
+}
+
+/** The server's counters since the last reset. */
+export async function stats(api: Api): Promise<Stats> {
+  const r = await api.control('GET', '/stats');
+  assert.equal(r.status, 200);
+  return r.body;
+}

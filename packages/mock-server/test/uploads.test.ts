@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { badFiles, makeDoc, makeDocx, makeJpeg, makePdf, makePng } from '../src/fixtures/files.ts';
-import { useServer, type Answer } from './helpers.ts';
+import { problem, stats as statsOf, useServer, type Answer } from './helpers.ts';
 
 const api = useServer();
 
@@ -20,19 +20,11 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-function problem(r: Answer, status: number, code: string): void {
-  assert.equal(r.status, status, `expected ${status} ${code}, got ${r.status} ${JSON.stringify(r.body)}`);
-  assert.match(r.headers.get('content-type') ?? '', /^application\/problem\+json/);
-  assert.equal(r.body.code, code);
-  assert.equal(r.body.status, status);
-  assert.equal(typeof r.body.type, 'string');
-  assert.equal(typeof r.body.title, 'string');
-}
 
 /** The paths named by a 422 answer. */
 const paths = (r: Answer): string[] => (r.body.errors ?? []).map((e: { path: string }) => e.path);
 
-const stats = async () => (await api.control('GET', '/stats')).body as { requests: number; bytesReceived: number; documents: number; uploads: number; openUploads: number };
+const stats = () => statsOf(api);
 
 /** Every document id the manager sees (the fixtures hold only a few). */
 async function docIds(): Promise<string[]> {
