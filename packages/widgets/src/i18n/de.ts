@@ -25,6 +25,8 @@ export const de = {
     timeout: 'Der Server antwortet nicht. Bitte versuchen Sie es erneut.',
     aborted: 'Abgebrochen.',
     invalid_response: 'Der Server hat unerwartet geantwortet.',
+    internal_error: 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut.',
+    service_unavailable: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
     other: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
   },
   common: {

@@ -22,6 +22,8 @@ export const en: Translation = {
     timeout: 'The server does not answer. Please try again.',
     aborted: 'Cancelled.',
     invalid_response: 'The server gave an unexpected answer.',
+    internal_error: 'The server ran into an error. Please try again in a few minutes.',
+    service_unavailable: 'The service is unavailable right now. Please try again in a few minutes.',
     other: 'Something went wrong. Please try again.',
   },
   common: {

@@ -263,6 +263,8 @@ export class SharePicker extends ConnectedElement {
   }
 
   private onInput(e: InputEvent): void {
+    // Typing a query is not a change of the value: only the picker's own `input` event leaves it.
+    e.stopPropagation();
     this.query = (e.target as HTMLInputElement).value;
     this.open = true;
     this.scheduleSearch();
@@ -283,7 +285,7 @@ export class SharePicker extends ConnectedElement {
     const ctl = (this.searchCtl = new AbortController());
     const mine = ++this.latestSearch;
     try {
-      const items = await api.recipients.search({ scope, q: this.query.trim(), limit: 50, locale: this.i18n.locale, signal: ctl.signal });
+      const items = await api.recipients.search({ scope, q: this.query.trim(), limit: 100, locale: this.i18n.locale, signal: ctl.signal });
       if (mine !== this.latestSearch) return;
       this.options = items.filter((o) => !isScopeRole(o.target, scope));
       this.active = this.options.length ? 0 : -1;
@@ -379,6 +381,7 @@ export class SharePicker extends ConnectedElement {
         part="listbox"
         id="${this.uid}-list"
         role="listbox"
+        tabindex="-1"
         aria-label=${p.options}
         ?hidden=${!this.open || (!this.options.length && !this.searching && !this.query)}
         @scroll=${(e: Event) => (this.listScroll = (e.target as HTMLElement).scrollTop)}
@@ -420,7 +423,7 @@ export class SharePicker extends ConnectedElement {
     const chips = this.value.filter((t) => !isScopeRole(t, scope));
     const activeId = this.open && this.active >= 0 ? `${this.uid}-o${this.active}` : nothing;
     const roleBox = (role: Role, text: string) => html`<label class="role">
-      <input type="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
+      <input type="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
       <span>${text}${this.roleCounts[role] !== undefined ? html` <span class="count">(${this.i18n.number(this.roleCounts[role]!)})</span>` : nothing}</span>
     </label>`;
     return html`
