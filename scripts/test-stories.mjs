@@ -323,7 +323,15 @@ if (!jobs.length) {
   await Promise.all(
     workers.map(async (w) => {
       for (let job = queue.shift(); job && !stopping; job = queue.shift()) {
-        const r = await visit(w, job);
+        let r = await visit(w, job);
+        // Chromium's own service-worker update check can fail in a busy context; that says nothing
+        // about the story, so such a run gets one more try in a fresh context (and says so).
+        if (r.errors.length && r.errors.every((e) => /ServiceWorker/.test(e))) {
+          console.log(`retry ${r.id} ${label(r)}: ${summary(r.errors)}`);
+          await w.context.close().catch(() => {});
+          await openPage(w);
+          r = await visit(w, job);
+        }
         // A crashed or hung page is replaced, so that one story cannot fail the ones after it.
         if (r.errors.some((e) => e.startsWith('runner:') || e.startsWith('did not finish'))) {
           await w.context.close().catch(() => {});

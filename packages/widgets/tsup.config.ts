@@ -6,6 +6,7 @@ export default defineConfig({
     'doc-provider': 'src/components/doc-provider/doc-provider.define.ts',
     'doc-uploader': 'src/components/doc-uploader/doc-uploader.define.ts',
     'share-picker': 'src/components/share-picker/share-picker.define.ts',
+    'doc-folder-tree': 'src/components/doc-folder-tree/doc-folder-tree.define.ts',
   },
   format: ['esm'],
   dts: true,

@@ -70,6 +70,17 @@ export const de = {
     announceError: (name: string, message: string) => `${name}: ${message}`,
     fileList: 'Ausgewählte Dateien',
   },
+  tree: {
+    label: 'Dokumente',
+    empty: 'Hier sind noch keine Dokumente.',
+    loadMore: 'Weitere Dokumente laden',
+    documents: (n: string, count: number) => (count === 1 ? '1 Dokument' : `${n} Dokumente`),
+    downloads: (n: string, count: number) => (count === 1 ? '1 Download' : `${n} Downloads`),
+    downloading: (title: string) => `${title} wird heruntergeladen …`,
+    downloaded: (title: string) => `${title} wurde heruntergeladen.`,
+    expanded: 'aufgeklappt',
+    collapsed: 'zugeklappt',
+  },
   picker: {
     roles: 'Alle im Bereich',
     tenants: 'Alle Mieter',

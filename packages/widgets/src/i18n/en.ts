@@ -67,6 +67,17 @@ export const en: Translation = {
     announceError: (name, message) => `${name}: ${message}`,
     fileList: 'Selected files',
   },
+  tree: {
+    label: 'Documents',
+    empty: 'There are no documents here yet.',
+    loadMore: 'Load more documents',
+    documents: (n, count) => (count === 1 ? '1 document' : `${n} documents`),
+    downloads: (n, count) => (count === 1 ? '1 download' : `${n} downloads`),
+    downloading: (title) => `Downloading ${title} …`,
+    downloaded: (title) => `${title} has been downloaded.`,
+    expanded: 'expanded',
+    collapsed: 'collapsed',
+  },
   picker: {
     roles: 'Everyone in this area',
     tenants: 'All tenants',

@@ -1,0 +1,361 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Document, DocumentType } from '@docportal/core-sdk';
+import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
+import { DocDocumentActivateEvent, DocDownloadEvent, DocFolderSelectEvent } from '../../events/tree-events.js';
+import { ConnectedElement } from '../../internal/connected-element.js';
+import { file as fileIcon } from '../../internal/icons.js';
+import { base } from '../../styles/tokens.js';
+import { styles } from './doc-folder-tree.styles.js';
+
+type Row =
+  | { kind: 'type'; key: string; depth: number; type: DocumentType; open: boolean; leaf: boolean }
+  | { kind: 'doc'; key: string; depth: number; doc: Document; parent: string }
+  | { kind: 'more'; key: string; depth: number; parent: string };
+
+interface Folder {
+  items: Document[];
+  next: string | null;
+  loading: boolean;
+}
+
+const ROW = 40; // px; matches --_row (2.5rem at 16px)
+const PAGE = 100;
+
+/**
+ * The folders (document types) with their documents. `browse`: what a tenant or owner may see,
+ * with counts; empty folders are hidden; activating a document downloads it. `manage`: every
+ * document of the scope with its download count. `admin`: the folders alone. A WAI-ARIA tree
+ * with roving focus; rows are windowed, so the page holds only those in view.
+ *
+ * @tagname doc-folder-tree
+ * @summary Folders and documents, for tenants, owners and managers.
+ * @event doc-folder-select - `{ documentType }` a folder was selected.
+ * @event doc-document-activate - `{ document }` a document was activated.
+ * @event doc-download - `{ document }` a document was downloaded (browse).
+ * @event doc-document-change - `{ document }` a document was changed (manage).
+ * @event doc-types-change - the folders were changed (admin).
+ * @csspart base - The scrolling box.
+ * @csspart tree - The tree.
+ * @csspart row - A row; `row--type`, `row--document`, `row--selected` tell which.
+ * @cssproperty [--doc-tree-height=24rem] - Height of the scrolling box.
+ * @cssproperty [--doc-tree-indent=1.25rem] - Indent per level.
+ */
+export class DocFolderTree extends ConnectedElement {
+  static override styles = [base, styles];
+
+  /** `browse` (tenant/owner portal), `manage` (manager) or `admin` (edit the folders). */
+  @property({ reflect: true }) mode: 'browse' | 'manage' | 'admin' = 'browse';
+  /** The selected folder's id. */
+  @property({ reflect: true }) selected?: string;
+
+  @state() private types: DocumentType[] = [];
+  @state() private expanded = new Set<string>();
+  @state() private folders = new Map<string, Folder>();
+  @state() private active = 0;
+  @state() private top = 0;
+  @state() private loaded = false;
+  @state() private error?: unknown;
+  @state() private said = '';
+
+  @query('.scroller') private scroller?: HTMLElement;
+
+  private loadedFor = '';
+  private typeahead = '';
+  private typeaheadTimer?: ReturnType<typeof setTimeout>;
+  private readonly refresh = () => {
+    this.loadedFor = '';
+    this.requestUpdate();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.bus.addEventListener('documents-changed', this.refresh);
+    this.bus.addEventListener('types-changed', this.refresh);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.bus.removeEventListener('documents-changed', this.refresh);
+    this.bus.removeEventListener('types-changed', this.refresh);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const scope = this.scopeValue;
+    const key = this.api && scope ? `${scope.kind}:${scope.id}:${this.mode}` : '';
+    if (key && key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.load();
+    }
+    if (changed.has('mode')) this.folders = new Map();
+  }
+
+  private async load(): Promise<void> {
+    const api = this.api;
+    const scope = this.scopeValue;
+    if (!api || !scope) return;
+    try {
+      this.types = await api.documentTypes.list({ scope });
+      this.error = undefined;
+      // Open folders are reloaded: an upload may have added to them.
+      const open = [...this.folders.keys()];
+      this.folders = new Map();
+      for (const id of open) void this.loadFolder(id);
+    } catch (e) {
+      this.error = e;
+    }
+    this.loaded = true;
+  }
+
+  private async loadFolder(typeId: string, cursor?: string): Promise<void> {
+    const api = this.api;
+    const scope = this.scopeValue;
+    if (!api || !scope || this.mode === 'admin') return;
+    const prior = this.folders.get(typeId);
+    this.folders = new Map(this.folders).set(typeId, { items: prior && cursor ? prior.items : [], next: null, loading: true });
+    try {
+      const page = await api.documents.list({ scope, documentTypeId: typeId, sort: 'title:asc', limit: PAGE, cursor });
+      const items = [...(cursor ? prior?.items ?? [] : []), ...page.items];
+      this.folders = new Map(this.folders).set(typeId, { items, next: page.nextCursor, loading: false });
+    } catch (e) {
+      this.folders = new Map(this.folders).set(typeId, { items: prior?.items ?? [], next: null, loading: false });
+      this.error = e;
+    }
+  }
+
+  /** The rows in view order: folders depth-first, each open folder's subfolders, then its documents. */
+  private get rows(): Row[] {
+    const byParent = new Map<string | null, DocumentType[]>();
+    for (const t of this.types) (byParent.get(t.parentId) ?? byParent.set(t.parentId, []).get(t.parentId)!).push(t);
+    const rows: Row[] = [];
+    const visible = (t: DocumentType) => this.mode !== 'browse' || t.subtreeCount > 0;
+    const walk = (parent: string | null, depth: number) => {
+      for (const t of byParent.get(parent) ?? []) {
+        if (!visible(t)) continue;
+        const open = this.expanded.has(t.id);
+        const kids = (byParent.get(t.id) ?? []).filter(visible);
+        const leaf = kids.length === 0 && (this.mode === 'admin' || t.documentCount === 0);
+        rows.push({ kind: 'type', key: `t:${t.id}`, depth, type: t, open, leaf });
+        if (!open) continue;
+        walk(t.id, depth + 1);
+        const f = this.folders.get(t.id);
+        for (const doc of f?.items ?? []) rows.push({ kind: 'doc', key: `d:${doc.id}`, depth: depth + 1, doc, parent: t.id });
+        if (f?.next) rows.push({ kind: 'more', key: `m:${t.id}`, depth: depth + 1, parent: t.id });
+      }
+    };
+    walk(null, 0);
+    return rows;
+  }
+
+  private toggle(t: DocumentType, open = !this.expanded.has(t.id)): void {
+    const next = new Set(this.expanded);
+    if (open) {
+      next.add(t.id);
+      if (!this.folders.has(t.id) && t.documentCount > 0) void this.loadFolder(t.id);
+    } else next.delete(t.id);
+    this.expanded = next;
+  }
+
+  private async activate(row: Row): Promise<void> {
+    if (row.kind === 'type') {
+      this.selected = row.type.id;
+      this.emit(new DocFolderSelectEvent({ documentType: row.type }));
+      if (!row.leaf) this.toggle(row.type);
+      return;
+    }
+    if (row.kind === 'more') {
+      void this.loadFolder(row.parent, this.folders.get(row.parent)?.next ?? undefined);
+      return;
+    }
+    this.emit(new DocDocumentActivateEvent({ document: row.doc }));
+    if (this.mode === 'browse') await this.download(row.doc);
+  }
+
+  /** Downloads a document and saves it under the server's file name. */
+  async download(doc: Document): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const t = this.i18n.t.tree;
+    this.said = t.downloading(doc.title);
+    try {
+      const file = await api.documents.download(doc.id);
+      const url = URL.createObjectURL(file);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      this.emit(new DocDownloadEvent({ document: doc }));
+      this.said = t.downloaded(doc.title);
+    } catch (e) {
+      this.said = this.i18n.error(e);
+    }
+  }
+
+  private focusRow(index: number): void {
+    const rows = this.rows;
+    if (!rows.length) return;
+    this.active = Math.max(0, Math.min(rows.length - 1, index));
+    const s = this.scroller;
+    if (s) {
+      const top = scrollToRow(this.active, ROW, s.scrollTop, s.clientHeight);
+      if (top !== undefined) s.scrollTop = this.top = top;
+    }
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true }));
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    const rows = this.rows;
+    const row = rows[this.active];
+    if (!row) return;
+    const parentIndex = () => {
+      for (let i = this.active - 1; i >= 0; i--) if (rows[i]!.depth < row.depth) return i;
+      return this.active;
+    };
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown':
+        this.focusRow(this.active + 1);
+        break;
+      case 'ArrowUp':
+        this.focusRow(this.active - 1);
+        break;
+      case 'Home':
+        this.focusRow(0);
+        break;
+      case 'End':
+        this.focusRow(rows.length - 1);
+        break;
+      case 'ArrowRight':
+        if (row.kind === 'type' && !row.leaf) {
+          if (!row.open) this.toggle(row.type, true);
+          else this.focusRow(this.active + 1);
+        }
+        break;
+      case 'ArrowLeft':
+        if (row.kind === 'type' && row.open) this.toggle(row.type, false);
+        else this.focusRow(parentIndex());
+        break;
+      case 'Enter':
+      case ' ':
+        void this.activate(row);
+        break;
+      case '*': {
+        // Opens every folder on the level of the focused one.
+        const siblings = rows.filter((r): r is Extract<Row, { kind: 'type' }> => r.kind === 'type' && r.depth === row.depth && r.type.parentId === (row.kind === 'type' ? row.type.parentId : undefined));
+        for (const r of siblings) if (!r.leaf) this.toggle(r.type, true);
+        break;
+      }
+      default:
+        handled = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && this.typeAhead(e.key);
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  /** Moves to the next row whose name starts with what was typed in the last half second. */
+  private typeAhead(ch: string): boolean {
+    clearTimeout(this.typeaheadTimer);
+    this.typeahead += ch.toLowerCase();
+    this.typeaheadTimer = setTimeout(() => (this.typeahead = ''), 500);
+    const rows = this.rows;
+    const name = (r: Row) => (r.kind === 'type' ? r.type.name : r.kind === 'doc' ? r.doc.title : '').toLowerCase();
+    const start = this.typeahead.length === 1 ? this.active + 1 : this.active;
+    for (let k = 0; k < rows.length; k++) {
+      const i = (start + k) % rows.length;
+      if (name(rows[i]!).startsWith(this.typeahead)) {
+        this.focusRow(i);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private renderRow(row: Row, index: number, setsize: Map<string, number>, posinset: number) {
+    const t = this.i18n.t.tree;
+    const n = (x: number) => this.i18n.number(x);
+    const common = {
+      index,
+      style: `top:${index * ROW}px;--_depth:${row.depth}`,
+      tabindex: index === this.active ? '0' : '-1',
+    };
+    const click = () => {
+      this.active = index;
+      void this.activate(row);
+    };
+    if (row.kind === 'type') {
+      const selected = this.selected === row.type.id;
+      const count = this.mode === 'browse' || this.mode === 'manage' ? row.type.subtreeCount : undefined;
+      return html`<li
+        class="row type"
+        part="row row--type${selected ? ' row--selected' : ''}"
+        role="treeitem"
+        data-index=${common.index}
+        style=${common.style}
+        tabindex=${common.tabindex}
+        aria-level=${row.depth + 1}
+        aria-setsize=${setsize.get(row.type.parentId ?? '') ?? 1}
+        aria-posinset=${posinset}
+        aria-expanded=${row.leaf ? nothing : row.open ? 'true' : 'false'}
+        aria-selected=${selected ? 'true' : 'false'}
+        @click=${click}
+      >
+        <span class="twisty" aria-hidden="true">${row.leaf ? '' : '›'}</span>
+        <span class="name">${row.type.name}</span>
+        ${count !== undefined ? html`<span class="meta">${t.documents(n(count), count)}</span>` : nothing}
+      </li>`;
+    }
+    if (row.kind === 'more')
+      return html`<li class="row more" part="row" role="treeitem" data-index=${common.index} style=${common.style} tabindex=${common.tabindex} aria-level=${row.depth + 1} @click=${click}>
+        <span class="twisty"></span><span class="name">${t.loadMore}</span>
+      </li>`;
+    const d = row.doc;
+    return html`<li
+      class="row doc"
+      part="row row--document"
+      role="treeitem"
+      data-index=${common.index}
+      style=${common.style}
+      tabindex=${common.tabindex}
+      aria-level=${row.depth + 1}
+      aria-selected="false"
+      @click=${click}
+    >
+      <span class="twisty">${fileIcon}</span>
+      <span class="name" title=${d.title}>${d.title}</span>
+      ${this.mode === 'manage' && d.downloadCount !== undefined ? html`<span class="meta">${t.downloads(n(d.downloadCount), d.downloadCount)}</span>` : nothing}
+    </li>`;
+  }
+
+  protected override render() {
+    const t = this.i18n.t.tree;
+    if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
+    const rows = this.rows;
+    if (this.active >= rows.length) this.active = Math.max(0, rows.length - 1);
+    const viewport = this.scroller?.clientHeight || 384;
+    const r = visibleRange(rows.length, ROW, this.top, viewport);
+    // Sibling counts and positions for aria-setsize/posinset of folders.
+    const setsize = new Map<string, number>();
+    const pos = new Map<string, number>();
+    for (const row of rows) if (row.kind === 'type') setsize.set(row.type.parentId ?? '', (setsize.get(row.type.parentId ?? '') ?? 0) + 1);
+    const positions = rows.map((row) => {
+      if (row.kind !== 'type') return 0;
+      const k = row.type.parentId ?? '';
+      const p = (pos.get(k) ?? 0) + 1;
+      pos.set(k, p);
+      return p;
+    });
+    return html`<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
+        ${!this.loaded
+          ? html`<p class="status loading">${this.i18n.t.common.loading}</p>`
+          : !rows.length
+          ? html`<p class="status">${this.error ? this.i18n.error(this.error) : t.empty}</p>`
+          : html`<ul role="tree" part="tree" aria-label=${t.label} style="height:${rows.length * ROW}px" @keydown=${this.onKeyDown}>
+              ${rows.slice(r.start, r.end).map((row, i) => this.renderRow(row, r.start + i, setsize, positions[r.start + i]!))}
+            </ul>`}
+      </div>
+      <div class="sr-only" role="status" aria-live="polite">${this.said}</div>`;
+  }
+}

@@ -1,0 +1,60 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import '../../index.js';
+import { find } from '../../stories/play.js';
+
+interface Args {
+  scope: string;
+  token: string;
+  mode: 'browse' | 'manage' | 'admin';
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Folder tree',
+  component: 'doc-folder-tree',
+  args: { scope: 'property:rosenweg-24', token: 'manager', mode: 'manage' },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['browse', 'manage', 'admin'] },
+    token: { control: 'select', options: ['manager', 'contact:ahmet-yilmaz', 'contact:sophie-wagner', 'contact:kristina-maiblume', 'contact:paul-klein'] },
+  },
+  render: (a) => html`<div style="max-width: 40rem">
+    <doc-folder-tree base-url="/api/v1" token=${a.token} scope=${a.scope} mode=${a.mode}></doc-folder-tree>
+  </div>`,
+  parameters: { layout: 'padded' },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The manager's view: every folder, with documents and their download counts. */
+export const Manage: Story = {
+  play: async ({ canvasElement }) => {
+    const row = await find(canvasElement, 'doc-folder-tree', '[role="treeitem"]');
+    await expect(row).toHaveAttribute('aria-level', '1');
+  },
+};
+
+/** A tenant's portal (Ahmet Yılmaz, Rosenweg 24): only what he may see; empty folders hidden. */
+export const BrowseAsTenant: Story = { args: { mode: 'browse', token: 'contact:ahmet-yilmaz' } };
+
+/** An owner (Sophie Wagner) sees the owners' documents too. */
+export const BrowseAsOwner: Story = { args: { mode: 'browse', token: 'contact:sophie-wagner' } };
+
+/** A former tenant (Paul Klein) sees nothing: the empty state. */
+export const Empty: Story = {
+  args: { mode: 'browse', token: 'contact:paul-klein' },
+  play: async ({ canvasElement }) => {
+    const tree = await find(canvasElement, 'doc-folder-tree');
+    await waitFor(() => expect(tree.shadowRoot!.querySelector('.status:not(.loading)')).not.toBeNull());
+  },
+};
+
+/** The folders alone, as admins shape them (editing follows). */
+export const Admin: Story = { args: { mode: 'admin' } };
+
+/** The large data set: 200+ folders of documents, windowed rows. */
+export const LargeDataSet: Story = {
+  tags: ['!autodocs'],
+  args: { scope: 'property:grosssiedlung' },
+  parameters: { docportal: { dataset: 'large' } },
+};

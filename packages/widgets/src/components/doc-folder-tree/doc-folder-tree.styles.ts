@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_row: 2.5rem;
+    --_indent: var(--doc-tree-indent, 1.25rem);
+  }
+  .scroller {
+    height: var(--doc-tree-height, 24rem);
+    overflow-y: auto;
+    border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    position: relative;
+  }
+  [role='tree'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    position: relative;
+  }
+  .row {
+    position: absolute;
+    inset-inline: 0;
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    height: var(--_row);
+    padding-inline: 0.5rem 0.75rem;
+    padding-inline-start: calc(0.5rem + var(--_depth) * var(--_indent));
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  .row:hover {
+    background: var(--_subtle);
+  }
+  .row[aria-selected='true'] {
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  }
+  .row:focus-visible {
+    outline-offset: -2px;
+  }
+  .twisty {
+    flex: none;
+    width: 1.25rem;
+    text-align: center;
+    color: var(--_muted);
+    transition: transform 120ms;
+  }
+  [aria-expanded='true'] > .twisty {
+    transform: rotate(90deg);
+  }
+  .name {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .type .name {
+    font-weight: 600;
+  }
+  .meta {
+    flex: none;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .more .name {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .status {
+    padding: 1rem;
+    color: var(--_muted);
+  }
+`;

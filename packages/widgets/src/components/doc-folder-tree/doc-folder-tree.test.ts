@@ -1,0 +1,127 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
+import '../../index.ts';
+import { control, ready, until } from '../../test/setup.ts';
+import type { DocFolderTree } from './doc-folder-tree.component.ts';
+
+/** Uploads a document as the manager through the real API (the MSW backend in this page). */
+async function publish(title: string, typeId: string, scope: { kind: 'property' | 'unit'; id: string }, shares: unknown[]): Promise<string> {
+  const { createClient } = await import('@docportal/core-sdk');
+  const client = createClient({ baseUrl: '/api/v1', token: 'manager' });
+  const doc = await client.documents.upload(new File([makePdf(title) as Uint8Array<ArrayBuffer>], `${title}.pdf`), { documentTypeId: typeId, scope, shares: shares as never });
+  return doc.id;
+}
+
+const names = (el: DocFolderTree) => [...el.shadowRoot!.querySelectorAll('[role="treeitem"] .name')].map((n) => n.textContent!.trim());
+
+async function browse(token: string, scope: string): Promise<DocFolderTree> {
+  const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token=${token} scope=${scope} mode="browse" locale="de"></doc-folder-tree>`);
+  await until(() => el.shadowRoot!.querySelector('[role="treeitem"], .status:not(.loading)'), 5000, 'tree');
+  return el;
+}
+
+/** Opens every folder by keyboard (`*` on each level) until documents show. */
+async function openAll(el: DocFolderTree) {
+  el.shadowRoot!.querySelector<HTMLElement>('[role="treeitem"]')?.focus();
+  for (let i = 0; i < 3; i++) {
+    await sendKeys({ press: '*' });
+    await el.updateComplete;
+    for (const row of el.shadowRoot!.querySelectorAll<HTMLElement>('[aria-expanded="false"]')) row.click();
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+describe('<doc-folder-tree>', () => {
+  before(async () => {
+    await ready;
+  });
+  beforeEach(async () => {
+    await control('/reset', {});
+  });
+
+  describe('browse: each contact sees exactly their documents', () => {
+    it('Ahmet sees "Hausordnung", Kristina her manual, Paul nothing', async () => {
+      // Arrange: both walkthroughs' documents.
+      await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
+      await publish('Bedienungsanleitung Therme', 'bedienungsanleitungen', { kind: 'unit', id: 'max-planck-12-w002' }, [{ kind: 'contact', contactId: 'kristina-maiblume' }]);
+      // Act + Assert
+      const ahmet = await browse('contact:ahmet-yilmaz', 'property:rosenweg-24');
+      await openAll(ahmet);
+      await until(() => names(ahmet).includes('Hausordnung'), 5000, 'Hausordnung');
+      expect(names(ahmet)).not.to.include('Bedienungsanleitung Therme');
+      expect(names(ahmet)).not.to.include('Bedienungsanleitungen'); // an empty folder is hidden
+
+      const kristina = await browse('contact:kristina-maiblume', 'unit:max-planck-12-w002');
+      await openAll(kristina);
+      await until(() => names(kristina).includes('Bedienungsanleitung Therme'), 5000, 'manual');
+      expect(names(kristina)).not.to.include('Hausordnung');
+
+      const paul = await browse('contact:paul-klein', 'property:rosenweg-24');
+      expect(paul.shadowRoot!.querySelectorAll('[role="treeitem"]')).to.have.length(0);
+      expect(paul.shadowRoot!.querySelector('.status')!.textContent).to.contain('Hier sind noch keine Dokumente.');
+      await expect(paul).to.be.accessible();
+      await expect(ahmet).to.be.accessible();
+    });
+
+    it('downloads a document on Enter and counts the download', async () => {
+      const id = await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
+      const el = await browse('contact:ahmet-yilmaz', 'property:rosenweg-24');
+      await openAll(el);
+      const row = await until(() => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) => r.textContent!.includes('Hausordnung')), 5000, 'row');
+      row.click(); // makes it the active row
+      row.focus();
+      const downloaded = oneEvent(el, 'doc-download');
+      await sendKeys({ press: 'Enter' });
+      expect((await downloaded).detail.document.id).to.equal(id);
+      const res = await fetch(`/api/v1/documents/${id}`, { headers: { Authorization: 'Bearer manager' } });
+      expect((await res.json()).downloadCount).to.be.at.least(1);
+    });
+  });
+
+  describe('keyboard (WAI-ARIA treeview)', () => {
+    it('arrows, Home/End, Right opens, Left closes, type-ahead; one row in the tab order', async () => {
+      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:rosenweg-24" mode="manage" lang="en"></doc-folder-tree>`);
+      await until(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 5000, 'rows');
+      const first = el.shadowRoot!.querySelector<HTMLElement>('[role="treeitem"]')!;
+      first.focus();
+      const focused = () => el.shadowRoot!.activeElement?.querySelector('.name')?.textContent?.trim();
+      expect(el.shadowRoot!.querySelectorAll('[tabindex="0"]')).to.have.length(1);
+      expect(focused()).to.equal('Objektunterlagen');
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => first.getAttribute('aria-expanded') === 'true', 3000, 'expanded');
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => focused() === 'Pläne', 3000, 'Pläne');
+      await sendKeys({ press: 'ArrowLeft' });
+      await until(() => focused() === 'Objektunterlagen', 3000, 'back to parent');
+      await sendKeys({ press: 'ArrowLeft' });
+      await until(() => first.getAttribute('aria-expanded') === 'false', 3000, 'collapsed');
+      await sendKeys({ press: 'End' });
+      await until(() => focused() === 'Protokolle', 3000, 'End');
+      await sendKeys({ press: 'Home' });
+      await until(() => focused() === 'Objektunterlagen', 3000, 'Home');
+      await sendKeys({ type: 'ab' });
+      await until(() => focused() === 'Abrechnungen', 3000, 'type-ahead');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('manage', () => {
+    it('shows download counts and refreshes when an uploader in the same provider publishes', async () => {
+      const el = await fixture(html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de">
+        <doc-folder-tree mode="manage"></doc-folder-tree>
+        <doc-uploader document-type="objektunterlagen"></doc-uploader>
+      </doc-provider>`);
+      const tree = el.querySelector('doc-folder-tree')!;
+      await until(() => tree.shadowRoot!.querySelector('[role="treeitem"]'), 5000, 'rows');
+      const count = () => tree.shadowRoot!.querySelector('[role="treeitem"] .meta')!.textContent!.trim();
+      const before = count();
+      await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, []);
+      // Published outside the provider: no refresh yet. Through the provider's bus: refreshed.
+      expect(count()).to.equal(before);
+      (el as unknown as { value: { bus: EventTarget } }).value.bus.dispatchEvent(new Event('documents-changed'));
+      await until(() => count() !== before, 5000, 'refreshed count');
+      expect(count()).to.equal('2 Dokumente');
+    });
+  });
+});
