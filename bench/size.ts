@@ -42,12 +42,14 @@ export async function benchSize(): Promise<Row[]> {
   // What a portal loads: the shipped self-contained bundle, built exactly as `npm run build` does.
   const { bundleOptions } = (await import(new URL('../packages/widgets/build-bundle.mjs', import.meta.url).href)) as { bundleOptions: BuildOptions };
   const widgets = await bundleKB(await build({ ...bundleOptions, write: false, logLevel: 'silent' }));
+  const three = await bundleSize(`import '@docportal/widgets/doc-provider.js'; import '@docportal/widgets/doc-uploader.js'; import '@docportal/widgets/share-picker.js';`);
   const lit = await bundleSize(`export * from 'lit'; export * from '@lit/context';`);
   return [
     { name: 'size: SDK with its dependencies (everything exported)', value: all, unit: 'KB', baseline: axios, ratio: round(all / axios), budget: '≤ 36 KB', ok: all <= 36 },
     { name: 'size: SDK own code (schemas, client, upload engine, sniffing, errors)', value: own, unit: 'KB', budget: '≤ 8 KB', ok: own <= 8 },
     { name: 'size: axios alone (baseline)', value: axios, unit: 'KB', budget: 'info', ok: true },
-    { name: 'size: everything a portal loads for the elements + SDK + dependencies (CSS included)', value: widgets, unit: 'KB', baseline: round(axios + lit, 1), ratio: round(widgets / (axios + lit)), budget: '≤ 55 KB', ok: widgets <= 55 },
+    { name: 'size: provider + uploader + share picker + SDK + dependencies (CSS included)', value: three, unit: 'KB', baseline: round(axios + lit, 1), ratio: round(three / (axios + lit)), budget: '≤ 55 KB', ok: three <= 55 },
+    { name: 'size: everything a portal loads for all elements + SDK + dependencies (CSS included)', value: widgets, unit: 'KB', baseline: round(axios + lit, 1), ratio: round(widgets / (axios + lit)), budget: '≤ 55 KB', ok: widgets <= 55 },
     { name: 'size: lit + @lit/context alone (baseline)', value: lit, unit: 'KB', budget: 'info', ok: true },
   ];
 }
