@@ -3,26 +3,27 @@
  * search, and find where a page starts after a cursor in O(log n).
  */
 export class SortedIndex<T> {
-  private items: T[] = [];
+  private list: T[] = [];
+  private sorted = true;
   constructor(private readonly compare: (a: T, b: T) => number) {}
 
+  /** The items in order, sorted on first use after a bulk load (a reset need not pay for indexes no query reads). */
+  private get items(): T[] {
+    if (!this.sorted) {
+      this.list.sort(this.compare);
+      this.sorted = true;
+    }
+    return this.list;
+  }
+
   get size(): number {
-    return this.items.length;
+    return this.list.length;
   }
 
-  /** Replaces the content in one sort, for bulk loads. */
+  /** Replaces the content, for bulk loads; sorted when first needed. */
   load(items: T[]): void {
-    this.items = items.slice().sort(this.compare);
-  }
-
-  /** Takes items that are already in this index's order (e.g. a filtered slice of another). */
-  loadSorted(items: T[]): void {
-    this.items = items;
-  }
-
-  /** The items in order; do not mutate. */
-  get ordered(): readonly T[] {
-    return this.items;
+    this.list = items.slice();
+    this.sorted = false;
   }
 
   insert(item: T): void {
@@ -30,21 +31,23 @@ export class SortedIndex<T> {
   }
 
   remove(item: T): void {
+    const items = this.items;
     const i = this.lowerBound(item);
-    if (this.items[i] === item) this.items.splice(i, 1);
+    if (items[i] === item) items.splice(i, 1);
     else {
-      const j = this.items.indexOf(item);
-      if (j >= 0) this.items.splice(j, 1);
+      const j = items.indexOf(item);
+      if (j >= 0) items.splice(j, 1);
     }
   }
 
   /** First index whose item is not less than `probe`. */
   private lowerBound(probe: T): number {
+    const items = this.items;
     let lo = 0;
-    let hi = this.items.length;
+    let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compare(this.items[mid]!, probe) < 0) lo = mid + 1;
+      if (this.compare(items[mid]!, probe) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -52,11 +55,12 @@ export class SortedIndex<T> {
 
   /** First index whose item compares greater than `probe` by `cmp(item, probe) > 0`. */
   private upperBoundBy(cmp: (item: T) => number): number {
+    const items = this.items;
     let lo = 0;
-    let hi = this.items.length;
+    let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (cmp(this.items[mid]!) <= 0) lo = mid + 1;
+      if (cmp(items[mid]!) <= 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;

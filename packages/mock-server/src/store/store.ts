@@ -157,11 +157,12 @@ export class MockStore {
     }
     this.all.created.load(recs);
     this.all.title.load(recs);
-    // Per-property indexes are partitions of the global ones, already in order: no second sort.
-    for (const order of ['created', 'title'] as const) {
-      const parts = new Map<string, DocRec[]>();
-      for (const d of this.all[order].ordered) (parts.get(d.propertyId) ?? parts.set(d.propertyId, []).get(d.propertyId)!).push(d);
-      for (const [pid, list] of parts) this.indexFor(pid)[order].loadSorted(list);
+    const parts = new Map<string, DocRec[]>();
+    for (const d of recs) (parts.get(d.propertyId) ?? parts.set(d.propertyId, []).get(d.propertyId)!).push(d);
+    for (const [pid, list] of parts) {
+      const idx = this.indexFor(pid);
+      idx.created.load(list);
+      idx.title.load(list);
     }
   }
 
