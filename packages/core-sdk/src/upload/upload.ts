@@ -123,6 +123,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
       const started = Date.now();
       try {
         offset = await sendChunk(http, path, file, from, end, o.timeoutMs ?? 30_000, signal, report);
+        report(offset);
         failures = 0;
         // Aim at chunks of about TARGET_CHUNK_MS on this connection, growing at most fourfold.
         const rate = (end - from) / Math.max(1, Date.now() - started);
@@ -205,10 +206,14 @@ async function sendChunk(http: Http, path: string, file: Blob, from: number, to:
         // The slice carries the content type: axios and XHR take a Blob's own type over a header.
         body: file.slice(from, to, 'application/offset+octet-stream'),
         headers: { 'Upload-Offset': String(from), 'Content-Type': 'application/offset+octet-stream' },
-        onUploadProgress: (e: AxiosProgressEvent) => {
-          arm();
-          progress(from + Math.min(e.loaded, to - from));
-        },
+        // Through fetch (the `fetch` option) a progress listener would need request streams,
+        // which browsers allow over HTTP/2 only: progress then comes per chunk.
+        onUploadProgress: http.options.fetch
+          ? undefined
+          : (e: AxiosProgressEvent) => {
+              arm();
+              progress(from + Math.min(e.loaded, to - from));
+            },
       },
       { signal: ctl.signal, timeoutMs: 0 },
     );

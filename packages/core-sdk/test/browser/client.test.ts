@@ -183,6 +183,17 @@ describe('core-sdk in Chromium against the MSW worker', () => {
       expect(stats.openUploads).to.equal(0);
     });
 
+    it('uploads through the fetch option too (progress per chunk: fetch has no upload progress over HTTP/1.1)', async () => {
+      const bytes = new Uint8Array(1024 * 1024);
+      bytes.set(makePdf('Per Fetch'));
+      const viaFetch = clientAs('manager', { fetch: window.fetch.bind(window) });
+      const progress: number[] = [];
+      const doc = await viaFetch.documents.upload(file(bytes, 'Per Fetch.pdf'), { documentTypeId: 'plaene', scope: rosenweg, chunkSize: 256 * 1024, onProgress: (p) => progress.push(p.loaded) });
+      expect(doc.sha256).to.equal(await sha256(new Blob([bytes])));
+      expect(progress.at(-1)).to.equal(bytes.length);
+      expect(progress).to.deep.equal([...progress].sort((a, b) => a - b));
+    });
+
     it('abort at any moment leaves nothing behind', async () => {
       const bytes = new Uint8Array(2 * 1024 * 1024);
       bytes.set(makePdf('Abort'));
