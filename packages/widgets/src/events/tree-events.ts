@@ -27,3 +27,16 @@ declare global {
     'doc-download': DocDownloadEvent;
   }
 }
+
+/** A document was changed or deleted (manage); `deleted` tells which. */
+export class DocDocumentChangeEvent extends DocEvent<{ document: Document; deleted: boolean }> {
+  constructor(detail: { document: Document; deleted: boolean }) {
+    super('doc-document-change', detail);
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'doc-document-change': DocDocumentChangeEvent;
+  }
+}

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Document, DocumentType } from '@docportal/core-sdk';
+import type { Document, DocumentType, DownloadStats, ShareTarget } from '@docportal/core-sdk';
 import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
-import { DocDocumentActivateEvent, DocDownloadEvent, DocFolderSelectEvent } from '../../events/tree-events.js';
+import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent } from '../../events/tree-events.js';
+import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { file as fileIcon } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
@@ -57,6 +58,8 @@ export class DocFolderTree extends ConnectedElement {
   @state() private loaded = false;
   @state() private error?: unknown;
   @state() private said = '';
+  /** The document open for editing (manage), with the edits so far. */
+  @state() private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: DownloadStats };
 
   @query('.scroller') private scroller?: HTMLElement;
 
@@ -169,6 +172,120 @@ export class DocFolderTree extends ConnectedElement {
     }
     this.emit(new DocDocumentActivateEvent({ document: row.doc }));
     if (this.mode === 'browse') await this.download(row.doc);
+    else if (this.mode === 'manage') await this.edit(row.doc);
+  }
+
+  /** Opens a document for editing (manage): title, type and sharing, downloads, delete. */
+  private async edit(doc: Document): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    try {
+      const fresh = await api.documents.get(doc.id);
+      this.editing = { doc: fresh, title: fresh.title, typeId: fresh.documentTypeId, shares: fresh.shares ?? [], confirming: false, busy: false };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.details h3')?.focus();
+    } catch (e) {
+      this.said = this.i18n.error(e);
+    }
+  }
+
+  private closeEditor(): void {
+    this.editing = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus());
+  }
+
+  private async save(e: Event): Promise<void> {
+    e.preventDefault();
+    const api = this.api;
+    const ed = this.editing;
+    if (!api || !ed || ed.busy) return;
+    this.editing = { ...ed, busy: true, error: undefined };
+    try {
+      const doc = await api.documents.update(ed.doc.id, { title: ed.title, documentTypeId: ed.typeId, shares: ed.shares }, { ifMatch: ed.doc.version });
+      this.editing = { ...ed, doc, busy: false };
+      this.emit(new DocDocumentChangeEvent({ document: doc, deleted: false }));
+      this.said = this.i18n.t.tree.saved;
+      this.bus.publish('documents-changed');
+    } catch (error) {
+      this.editing = { ...ed, busy: false, error };
+    }
+  }
+
+  private async removeDocument(): Promise<void> {
+    const api = this.api;
+    const ed = this.editing;
+    if (!api || !ed) return;
+    if (!ed.confirming) {
+      this.editing = { ...ed, confirming: true };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.confirm .btn')?.focus();
+      return;
+    }
+    try {
+      await api.documents.remove(ed.doc.id);
+      this.emit(new DocDocumentChangeEvent({ document: ed.doc, deleted: true }));
+      this.said = this.i18n.t.tree.removed(ed.doc.title);
+      this.bus.publish('documents-changed');
+      this.closeEditor();
+    } catch (error) {
+      this.editing = { ...ed, confirming: false, error };
+    }
+  }
+
+  private async showDownloads(): Promise<void> {
+    const api = this.api;
+    const ed = this.editing;
+    if (!api || !ed) return;
+    try {
+      this.editing = { ...ed, downloads: await api.documents.downloads(ed.doc.id) };
+    } catch (error) {
+      this.editing = { ...ed, error };
+    }
+  }
+
+  private renderEditor() {
+    const ed = this.editing!;
+    const t = this.i18n.t.tree;
+    const u = this.i18n.t.uploader;
+    const date = (iso: string) => new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
+    const set = (patch: Partial<NonNullable<typeof this.editing>>) => (this.editing = { ...this.editing!, ...patch });
+    const depth = new Map<string | null, number>([[null, 0]]);
+    return html`<form class="details" part="details" aria-label=${t.details} @submit=${this.save}>
+      <h3 tabindex="-1">${ed.doc.title}</h3>
+      <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(date(ed.doc.createdAt), this.i18n.size(ed.doc.size))} · ${t.downloads(this.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
+      <div class="field">
+        <label for="edit-title">${u.title}</label>
+        <input id="edit-title" class="input" required maxlength="200" .value=${ed.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })} />
+      </div>
+      <div class="field">
+        <label for="edit-type">${u.documentType}</label>
+        <select id="edit-type" class="input" @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value })}>
+          ${this.types.map((ty) => {
+            const d = (depth.get(ty.parentId) ?? 0) + 1;
+            depth.set(ty.id, d);
+            return html`<option value=${ty.id} ?selected=${ty.id === ed.typeId}>${'\u00a0\u00a0\u00a0'.repeat(d - 1)}${d > 1 ? '› ' : ''}${ty.name}</option>`;
+          })}
+        </select>
+      </div>
+      <share-picker .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
+      ${ed.error ? html`<p class="error" role="alert">${this.i18n.error(ed.error)}</p>` : nothing}
+      <div class="bar">
+        <button type="submit" class="btn primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
+        <button type="button" class="btn" @click=${() => void this.showDownloads()}>${t.whoDownloaded}</button>
+        <button type="button" class="btn danger" @click=${() => void this.removeDocument()}>${t.remove}</button>
+        <button type="button" class="btn" @click=${this.closeEditor}>${t.close}</button>
+      </div>
+      ${ed.confirming
+        ? html`<div class="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
+            <button type="button" class="btn danger" @click=${() => void this.removeDocument()}>${t.confirm}</button>
+            <button type="button" class="btn" @click=${() => set({ confirming: false })}>${this.i18n.t.common.cancel}</button></div>`
+        : nothing}
+      ${ed.downloads
+        ? ed.downloads.byContact.length
+          ? html`<ul class="downloads">${ed.downloads.byContact.map((c) => html`<li>${t.downloadedBy(c.name, this.i18n.number(c.count), date(c.lastAt))}</li>`)}</ul>`
+          : html`<p class="muted">${t.noDownloads}</p>`
+        : nothing}
+    </form>`;
   }
 
   /** Downloads a document and saves it under the server's file name. */
@@ -356,6 +473,7 @@ export class DocFolderTree extends ConnectedElement {
               ${rows.slice(r.start, r.end).map((row, i) => this.renderRow(row, r.start + i, setsize, positions[r.start + i]!))}
             </ul>`}
       </div>
+      ${this.editing && this.mode === 'manage' ? this.renderEditor() : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.said}</div>`;
   }
 }

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, waitFor } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../../index.js';
 import { find } from '../../stories/play.js';
 
@@ -57,4 +57,27 @@ export const LargeDataSet: Story = {
   tags: ['!autodocs'],
   args: { scope: 'property:grosssiedlung' },
   parameters: { docportal: { dataset: 'large' } },
+};
+
+/** A document opened by the manager: title, type and sharing to edit, who downloaded, delete. */
+export const ManageEditing: Story = {
+  tags: ['!autodocs'],
+  play: async ({ canvasElement }) => {
+    const tree = await find(canvasElement, 'doc-folder-tree');
+    const root = tree.shadowRoot!;
+    await userEvent.click(await find(canvasElement, 'doc-folder-tree', '[role="treeitem"]'));
+    const energy = await waitFor(() => {
+      const r = [...root.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((x) => x.textContent!.includes('Energieausweis') && x.getAttribute('aria-level') === '2');
+      if (!r) throw new Error('not yet');
+      return r;
+    });
+    await userEvent.click(energy);
+    const doc = await waitFor(() => {
+      const r = [...root.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((x) => x.textContent!.includes('Energieausweis Rosenweg 24'));
+      if (!r) throw new Error('not yet');
+      return r;
+    });
+    await userEvent.click(doc);
+    await waitFor(() => expect(root.querySelector('.details h3')).not.toBeNull());
+  },
 };

@@ -68,6 +68,46 @@ export const styles = css`
     color: var(--_accent);
     text-decoration: underline;
   }
+  .details {
+    display: grid;
+    gap: 0.75rem;
+    margin-top: 1rem;
+    padding: 1rem;
+    border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
+    border-radius: var(--_radius);
+  }
+  .details h3 {
+    margin: 0;
+    font-size: 1.05em;
+    overflow-wrap: anywhere;
+  }
+  /* Focus lands on the heading to be read out; it is not a control and needs no ring. */
+  .details h3:focus,
+  .details h3:focus-visible {
+    outline: none;
+    box-shadow: none;
+  }
+  .details p {
+    margin: 0;
+  }
+  .bar,
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .confirm p {
+    flex-basis: 100%;
+  }
+  .btn.danger {
+    color: var(--_danger);
+    border-color: var(--_danger);
+  }
+  .downloads {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
   .status {
     padding: 1rem;
     color: var(--_muted);

@@ -124,4 +124,41 @@ describe('<doc-folder-tree>', () => {
       expect(count()).to.equal('2 Dokumente');
     });
   });
+
+  describe('manage: edit, who downloaded, delete', () => {
+    it('walkthrough 1: the count goes from 0 to 1; the title is edited; the document is deleted after confirmation', async () => {
+      // Arrange
+      const id = await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
+      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:rosenweg-24" mode="manage" locale="de"></doc-folder-tree>`);
+      await until(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 5000, 'rows');
+      el.shadowRoot!.querySelector<HTMLElement>('[role="treeitem"]')!.click();
+      const row = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) => r.textContent!.includes('Hausordnung'));
+      await until(row, 5000, 'document row');
+      expect(row()!.querySelector('.meta')!.textContent).to.contain('0 Downloads');
+      await fetch(`/api/v1/documents/${id}/content`, { headers: { Authorization: 'Bearer contact:ahmet-yilmaz' } }).then((r) => r.arrayBuffer());
+      // Act: open it; the editor shows the count and who downloaded.
+      row()!.click();
+      const heading = await until(() => el.shadowRoot!.querySelector<HTMLElement>('.details h3'), 5000, 'editor');
+      expect(el.shadowRoot!.activeElement).to.equal(heading);
+      expect(el.shadowRoot!.querySelector('.details')!.textContent).to.contain('1 Download');
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.details button')].find((b) => b.textContent!.includes('Wer hat'))!.click();
+      await until(() => el.shadowRoot!.querySelector('.downloads li')?.textContent?.includes('Ahmet Yılmaz'), 5000, 'downloads');
+      // Edit the title.
+      const title = el.shadowRoot!.querySelector<HTMLInputElement>('#edit-title')!;
+      title.value = 'Hausordnung 2027';
+      title.dispatchEvent(new Event('input'));
+      const changed = oneEvent(el, 'doc-document-change');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.details button[type="submit"]')!.click();
+      expect((await changed).detail.document.title).to.equal('Hausordnung 2027');
+      await expect(el).to.be.accessible();
+      // Delete: first a confirmation, then gone.
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.details .bar button')].find((b) => b.textContent!.includes('löschen'))!.click();
+      const confirm = await until(() => el.shadowRoot!.querySelector<HTMLButtonElement>('.confirm .btn'), 5000, 'confirm');
+      expect((await fetch(`/api/v1/documents/${id}`, { headers: { Authorization: 'Bearer manager' } })).status).to.equal(200);
+      const deleted = oneEvent(el, 'doc-document-change');
+      confirm.click();
+      expect((await deleted).detail.deleted).to.equal(true);
+      expect((await fetch(`/api/v1/documents/${id}`, { headers: { Authorization: 'Bearer manager' } })).status).to.equal(404);
+    });
+  });
 });
