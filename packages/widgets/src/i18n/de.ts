@@ -107,6 +107,7 @@ export const de = {
     selected: 'Ausgewählte Empfänger',
     summary: (n: string, count: number) => (count === 1 ? '1 Empfänger · wird morgen per E-Mail benachrichtigt' : `${n} Empfänger · werden morgen per E-Mail benachrichtigt`),
     summaryNone: 'Noch keine Empfänger · nur die Verwaltung sieht das Dokument',
+    summaryExisting: (n: string, count: number) => (count === 1 ? '1 Empfänger · wer neu dazukommt, wird morgen per E-Mail benachrichtigt' : `${n} Empfänger · wer neu dazukommt, wird morgen per E-Mail benachrichtigt`),
     counting: 'Empfänger werden gezählt …',
     required: 'Bitte wählen Sie mindestens einen Empfänger.',
     requiredMark: '(Pflichtangabe)',

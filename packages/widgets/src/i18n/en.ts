@@ -104,6 +104,7 @@ export const en: Translation = {
     selected: 'Selected recipients',
     summary: (n, count) => (count === 1 ? '1 recipient · will be notified by e-mail tomorrow' : `${n} recipients · will be notified by e-mail tomorrow`),
     summaryNone: 'No recipients yet · only the management sees the document',
+    summaryExisting: (n, count) => (count === 1 ? '1 recipient · anyone newly added will be notified by e-mail tomorrow' : `${n} recipients · anyone newly added will be notified by e-mail tomorrow`),
     counting: 'Counting recipients …',
     required: 'Please choose at least one recipient.',
     requiredMark: '(required)',

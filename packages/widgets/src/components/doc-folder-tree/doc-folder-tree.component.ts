@@ -267,7 +267,7 @@ export class DocFolderTree extends ConnectedElement {
           })}
         </select>
       </div>
-      <share-picker .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
+      <share-picker existing .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
       ${ed.error ? html`<p class="error" role="alert">${this.i18n.error(ed.error)}</p>` : nothing}
       <div class="bar">
         <button type="submit" class="btn primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>

@@ -141,6 +141,9 @@ describe('<doc-folder-tree>', () => {
       const heading = await until(() => el.shadowRoot!.querySelector<HTMLElement>('.details h3'), 5000, 'editor');
       expect(el.shadowRoot!.activeElement).to.equal(heading);
       expect(el.shadowRoot!.querySelector('.details')!.textContent).to.contain('1 Download');
+      // For a document that exists, only people newly added will be told.
+      const picker = el.shadowRoot!.querySelector('share-picker')!;
+      await until(() => picker.shadowRoot?.querySelector('.summary')?.textContent?.includes('4 Empfänger · wer neu dazukommt'), 5000, 'summary for an existing document');
       [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.details button')].find((b) => b.textContent!.includes('Wer hat'))!.click();
       await until(() => el.shadowRoot!.querySelector('.downloads li')?.textContent?.includes('Ahmet Yılmaz'), 5000, 'downloads');
       // Edit the title.

@@ -61,6 +61,8 @@ export class SharePicker extends ConnectedElement {
   @property() placeholder?: string;
   /** Visible name of the whole control. @default "Geteilt mit" / "Shared with" */
   @property() label?: string;
+  /** The document exists already: only people newly added will be notified, and the live line says so. */
+  @property({ type: Boolean }) existing = false;
 
   @state() private query = '';
   @state() private options: RecipientOption[] = [];
@@ -469,7 +471,7 @@ export class SharePicker extends ConnectedElement {
           : nothing}
         <p class="summary" part="summary" aria-live="polite">
           ${mail}
-          <span>${this.counting && this.count === undefined ? p.counting : this.count === undefined ? '' : this.count === 0 ? p.summaryNone : p.summary(this.i18n.number(this.count), this.count)}</span>
+          <span>${this.counting && this.count === undefined ? p.counting : this.count === undefined ? '' : this.count === 0 ? p.summaryNone : (this.existing ? p.summaryExisting : p.summary)(this.i18n.number(this.count), this.count)}</span>
         </p>
       </fieldset>
     `;
