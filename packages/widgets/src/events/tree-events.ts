@@ -40,3 +40,16 @@ declare global {
     'doc-document-change': DocDocumentChangeEvent;
   }
 }
+
+/** The folders (document types) were changed (admin). */
+export class DocTypesChangeEvent extends DocEvent<Record<string, never>> {
+  constructor() {
+    super('doc-types-change', {});
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'doc-types-change': DocTypesChangeEvent;
+  }
+}

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Document, DocumentType, DownloadStats, ShareTarget } from '@docportal/core-sdk';
 import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
-import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent } from '../../events/tree-events.js';
+import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent, DocTypesChangeEvent } from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { file as fileIcon } from '../../internal/icons.js';
@@ -59,6 +59,9 @@ export class DocFolderTree extends ConnectedElement {
   @state() private error?: unknown;
   @state() private said = '';
   /** The document open for editing (manage), with the edits so far. */
+  /** Admin: the folder form (new or rename) and the last refusal. */
+  @state() private folderForm?: { id?: string; parentId: string | null; name: string };
+  @state() private refusal?: unknown;
   @state() private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: DownloadStats };
 
   @query('.scroller') private scroller?: HTMLElement;
@@ -321,10 +324,21 @@ export class DocFolderTree extends ConnectedElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true }));
   }
 
+  /** Whatever row gets focus (click, script) becomes the roving tab stop. */
+  private onFocusIn(e: FocusEvent): void {
+    const i = Number((e.target as HTMLElement).dataset?.index);
+    if (Number.isInteger(i)) this.active = i;
+  }
+
   private onKeyDown(e: KeyboardEvent): void {
     const rows = this.rows;
     const row = rows[this.active];
     if (!row) return;
+    if (this.mode === 'admin' && e.altKey && row.kind === 'type' && e.key.startsWith('Arrow')) {
+      e.preventDefault();
+      void this.moveByKey(row.type, e.key);
+      return;
+    }
     const parentIndex = () => {
       for (let i = this.active - 1; i >= 0; i--) if (rows[i]!.depth < row.depth) return i;
       return this.active;
@@ -372,6 +386,110 @@ export class DocFolderTree extends ConnectedElement {
     }
   }
 
+  /** The siblings of a folder, in order. */
+  private siblings(parentId: string | null): DocumentType[] {
+    return this.types.filter((t) => t.parentId === parentId).sort((a, b) => a.position - b.position);
+  }
+
+  /** Alt+arrows in admin: up/down reorder, right moves into the folder above, left one level out. */
+  private async moveByKey(t: DocumentType, key: string): Promise<void> {
+    const sibs = this.siblings(t.parentId);
+    const i = sibs.findIndex((x) => x.id === t.id);
+    const parent = t.parentId ? this.types.find((x) => x.id === t.parentId) : undefined;
+    const to =
+      key === 'ArrowUp' ? (i > 0 ? { parentId: t.parentId, position: i - 1 } : undefined)
+      : key === 'ArrowDown' ? (i < sibs.length - 1 ? { parentId: t.parentId, position: i + 1 } : undefined)
+      : key === 'ArrowRight' ? (i > 0 ? { parentId: sibs[i - 1]!.id } : undefined)
+      : parent ? { parentId: parent.parentId, position: this.siblings(parent.parentId).findIndex((x) => x.id === parent.id) + 1 } : undefined;
+    if (!to) return;
+    if (key === 'ArrowRight') this.expanded = new Set(this.expanded).add(to.parentId!);
+    await this.changeTypes(() => this.api!.documentTypes.move(t.id, to), this.i18n.t.tree.folderMoved(t.name), t.id);
+  }
+
+  /** Runs one change of the folders; a refusal is shown in words and the tree stays as it was. */
+  private async changeTypes(run: () => Promise<unknown>, done: string, focusId?: string): Promise<boolean> {
+    if (!this.api) return false;
+    try {
+      await run();
+      this.refusal = undefined;
+      this.said = done;
+      this.types = await this.api.documentTypes.list({ scope: this.scopeValue });
+      this.emit(new DocTypesChangeEvent());
+      this.bus.publish('types-changed');
+      if (focusId) {
+        const index = this.rows.findIndex((r) => r.kind === 'type' && r.type.id === focusId);
+        if (index >= 0) this.focusRow(index);
+      }
+      return true;
+    } catch (e) {
+      this.refusal = e;
+      this.said = this.i18n.error(e);
+      return false;
+    }
+  }
+
+  private async saveFolder(e: Event): Promise<void> {
+    e.preventDefault();
+    const f = this.folderForm;
+    const api = this.api;
+    if (!f || !api || !f.name.trim()) return;
+    const name = f.name.trim();
+    let id = f.id;
+    const ok = await this.changeTypes(
+      async () => (id = f.id ? (await api.documentTypes.update(f.id, { name })).id : (await api.documentTypes.create({ name, parentId: f.parentId })).id),
+      this.i18n.t.tree.folderSaved(name),
+    );
+    if (!ok) return;
+    this.folderForm = undefined;
+    if (f.parentId) this.expanded = new Set(this.expanded).add(f.parentId);
+    const index = this.rows.findIndex((r) => r.kind === 'type' && r.type.id === id);
+    if (index >= 0) this.focusRow(index);
+  }
+
+  private async removeFolder(t: DocumentType): Promise<void> {
+    await this.changeTypes(() => this.api!.documentTypes.remove(t.id), this.i18n.t.tree.folderRemoved(t.name));
+    if (!this.refusal && this.selected === t.id) this.selected = undefined;
+  }
+
+  private onDrop(e: DragEvent, target: DocumentType): void {
+    const id = e.dataTransfer?.getData('application/x-docportal-type');
+    e.preventDefault();
+    const moving = this.types.find((t) => t.id === id);
+    if (!moving || moving.id === target.id) return;
+    this.expanded = new Set(this.expanded).add(target.id);
+    void this.changeTypes(() => this.api!.documentTypes.move(moving.id, { parentId: target.id }), this.i18n.t.tree.folderMoved(moving.name), moving.id);
+  }
+
+  private renderAdminTools() {
+    const t = this.i18n.t.tree;
+    // Read at click time, not at render time: a click may come before the next render.
+    const sel = () => this.types.find((x) => x.id === this.selected);
+    const f = this.folderForm;
+    return html`<div class="admin" part="admin" role="group" aria-label=${t.folderTools}>
+      <div class="bar">
+        <button type="button" class="btn" @click=${() => (this.folderForm = { parentId: sel()?.id ?? null, name: '' })}>${t.newFolder}</button>
+        <button type="button" class="btn" ?disabled=${!sel()} @click=${() => {
+          const s = sel();
+          if (s) this.folderForm = { id: s.id, parentId: s.parentId, name: s.name };
+        }}>${t.renameFolder}</button>
+        <button type="button" class="btn danger" ?disabled=${!sel()} @click=${() => {
+          const s = sel();
+          if (s) void this.removeFolder(s);
+        }}>${t.removeFolder}</button>
+      </div>
+      <p class="muted hint">${t.adminHint}</p>
+      ${f
+        ? html`<form class="bar" @submit=${this.saveFolder}>
+            <label for="folder-name" class="sr-only">${t.folderName}</label>
+            <input id="folder-name" class="input grow" maxlength="100" required placeholder=${t.folderName} .value=${f.name} @input=${(e: Event) => (this.folderForm = { ...f, name: (e.target as HTMLInputElement).value })} />
+            <button type="submit" class="btn primary">${f.id ? t.save : t.create}</button>
+            <button type="button" class="btn" @click=${() => (this.folderForm = undefined)}>${this.i18n.t.common.cancel}</button>
+          </form>`
+        : nothing}
+      ${this.refusal ? html`<p class="error" role="alert">${this.i18n.error(this.refusal)}</p>` : nothing}
+    </div>`;
+  }
+
   /** Moves to the next row whose name starts with what was typed in the last half second. */
   private typeAhead(ch: string): boolean {
     clearTimeout(this.typeaheadTimer);
@@ -417,6 +535,10 @@ export class DocFolderTree extends ConnectedElement {
         aria-posinset=${posinset}
         aria-expanded=${row.leaf ? nothing : row.open ? 'true' : 'false'}
         aria-selected=${selected ? 'true' : 'false'}
+        draggable=${this.mode === 'admin' ? 'true' : 'false'}
+        @dragstart=${(e: DragEvent) => e.dataTransfer?.setData('application/x-docportal-type', row.type.id)}
+        @dragover=${(e: DragEvent) => this.mode === 'admin' && e.preventDefault()}
+        @drop=${(e: DragEvent) => this.mode === 'admin' && this.onDrop(e, row.type)}
         @click=${click}
       >
         <span class="twisty" aria-hidden="true">${row.leaf ? '' : '›'}</span>
@@ -464,12 +586,12 @@ export class DocFolderTree extends ConnectedElement {
       pos.set(k, p);
       return p;
     });
-    return html`<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
+    return html`${this.mode === 'admin' ? this.renderAdminTools() : nothing}<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
         ${!this.loaded
           ? html`<p class="status loading">${this.i18n.t.common.loading}</p>`
           : !rows.length
           ? html`<p class="status">${this.error ? this.i18n.error(this.error) : t.empty}</p>`
-          : html`<ul role="tree" part="tree" aria-label=${t.label} style="height:${rows.length * ROW}px" @keydown=${this.onKeyDown}>
+          : html`<ul role="tree" part="tree" aria-label=${t.label} style="height:${rows.length * ROW}px" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
               ${rows.slice(r.start, r.end).map((row, i) => this.renderRow(row, r.start + i, setsize, positions[r.start + i]!))}
             </ul>`}
       </div>

@@ -49,7 +49,10 @@ export const Empty: Story = {
   },
 };
 
-/** The folders alone, as admins shape them (editing follows). */
+/**
+ * The folders alone, as admins shape them: new, rename, delete; Alt+arrows or drag and drop to
+ * move. A refusal (duplicate name, not empty, cycle, too deep) is said in words.
+ */
 export const Admin: Story = { args: { mode: 'admin' } };
 
 /** The large data set: 200+ folders of documents, windowed rows. */

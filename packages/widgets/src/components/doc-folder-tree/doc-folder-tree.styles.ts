@@ -104,6 +104,20 @@ export const styles = css`
     color: var(--_danger);
     border-color: var(--_danger);
   }
+  .admin {
+    display: grid;
+    gap: 0.5rem;
+    margin-bottom: 0.75rem;
+  }
+  .admin .grow {
+    flex: 1;
+    min-width: 10rem;
+    width: auto;
+  }
+  .hint {
+    margin: 0;
+    font-size: 0.85em;
+  }
   .downloads {
     margin: 0;
     padding-inline-start: 1.25rem;

@@ -164,4 +164,60 @@ describe('<doc-folder-tree>', () => {
       expect((await fetch(`/api/v1/documents/${id}`, { headers: { Authorization: 'Bearer manager' } })).status).to.equal(404);
     });
   });
+
+  describe('admin: folders', () => {
+    const typeNames = async () => ((await (await fetch('/api/v1/document-types', { headers: { Authorization: 'Bearer manager' } })).json()).items as Array<{ name: string; parentId: string | null; position: number; id: string }>);
+
+    it('creates, renames, reorders by keyboard and deletes; refusals in words leave the tree as it was', async () => {
+      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:rosenweg-24" mode="admin" locale="de"></doc-folder-tree>`);
+      const root = el.shadowRoot!;
+      await until(() => root.querySelector('[role="treeitem"]'), 5000, 'rows');
+      const button = (text: string) => [...root.querySelectorAll<HTMLButtonElement>('.admin button')].find((b) => b.textContent!.trim() === text)!;
+      const nameInput = () => root.querySelector<HTMLInputElement>('#folder-name')!;
+      const submitName = async (name: string) => {
+        await until(() => nameInput(), 3000, 'name field');
+        nameInput().value = name;
+        nameInput().dispatchEvent(new Event('input'));
+        root.querySelector<HTMLButtonElement>('.admin form button[type="submit"]')!.click();
+      };
+      // Create a top-level folder.
+      const changed = oneEvent(el, 'doc-types-change');
+      button('Neuer Ordner').click();
+      await submitName('Verträge');
+      await changed;
+      expect((await typeNames()).some((t) => t.name === 'Verträge' && t.parentId === null)).to.equal(true);
+      // A duplicate name is refused in words; nothing changes.
+      const before = JSON.stringify(await typeNames());
+      button('Neuer Ordner').click();
+      await submitName('objektunterlagen');
+      await until(() => root.querySelector('.admin [role="alert"]'), 5000, 'refusal');
+      expect(root.querySelector('.admin [role="alert"]')!.textContent).to.contain('Widerspruch');
+      expect(JSON.stringify(await typeNames())).to.equal(before);
+      root.querySelectorAll<HTMLButtonElement>('.admin form button')[1]!.click(); // cancel
+      // Deleting a folder that holds documents is refused.
+      const row = (name: string) => [...root.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) => r.querySelector('.name')!.textContent!.trim() === name)!;
+      row('Objektunterlagen').click();
+      await until(() => row('Energieausweis'), 3000, 'child rows');
+      row('Energieausweis').click();
+      button('Ordner löschen').click();
+      await until(() => root.querySelector('.admin [role="alert"]'), 5000, 'refusal on delete');
+      expect(JSON.stringify(await typeNames())).to.equal(before);
+      // Rename, then move it down among its siblings by keyboard (Alt+ArrowDown).
+      row('Pläne').click();
+      button('Umbenennen').click();
+      await submitName('Grundrisse');
+      await until(() => row('Grundrisse'), 5000, 'renamed');
+      const renamed = await typeNames();
+      expect(renamed.find((t) => t.id === 'plaene')!.name, JSON.stringify(renamed.map((t) => t.name))).to.equal('Grundrisse');
+      row('Grundrisse').focus();
+      await sendKeys({ press: 'Alt+ArrowDown' });
+      await until(() => [...root.querySelectorAll('[role="treeitem"] .name')].map((n) => n.textContent!.trim()).join('|').includes('Energieausweis|Grundrisse'), 5000, 'reordered');
+      // Delete the empty new folder.
+      row('Verträge').click();
+      button('Ordner löschen').click();
+      await until(() => !row('Verträge'), 5000, 'deleted');
+      expect((await typeNames()).some((t) => t.name === 'Verträge')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  });
 });
