@@ -356,8 +356,8 @@ export class MockStore {
     return parts.join(', ');
   }
 
-  /** Checks a share list against a scope: unknown ids first (422 validation_failed), then out-of-scope targets. */
-  private checkTargets(targets: readonly ShareTarget[], scope: Scope, base: string): void {
+  /** 422 `validation_failed` naming the first share target with an unknown id. */
+  private checkTargets(targets: readonly ShareTarget[], base: string): void {
     const unknown = this.directory.unknownTarget(targets, base);
     if (unknown) throw invalid(unknown.path, unknown.message);
   }
@@ -369,7 +369,7 @@ export class MockStore {
 
   resolveRecipients(body: { scope: Scope; targets: ShareTarget[] }): ResolveResult {
     this.scopeOrInvalid(body.scope, 'scope.id');
-    this.checkTargets(body.targets, body.scope, 'targets');
+    this.checkTargets(body.targets, 'targets');
     this.checkTargetsInScope(body.targets, body.scope, 'targets');
     const dir = this.dir;
     const ids = [...dir.resolveAll(body.targets)];
@@ -682,7 +682,7 @@ export class MockStore {
     if (!u || u.expiresAt <= this.now()) throw invalid('uploadId', 'unknown upload id');
     if (!this.types.has(body.documentTypeId)) throw invalid('documentTypeId', 'unknown document type id');
     const pid = this.scopeOrInvalid(body.scope, 'scope.id');
-    this.checkTargets(body.shares, body.scope, 'shares');
+    this.checkTargets(body.shares, 'shares');
     this.checkTargetsInScope(body.shares, body.scope, 'shares');
     if (u.committed) throw new ApiError('conflict', 'The upload has already been committed.');
     if (u.offset < u.size) throw new ApiError('upload_incomplete', `The upload holds ${u.offset} of ${u.size} bytes.`);
@@ -777,10 +777,7 @@ export class MockStore {
 
   updateDocument(p: Principal, id: string, patch: UpdateDocument & { title?: string }, ifMatch?: string): Document {
     if (patch.documentTypeId !== undefined && !this.types.has(patch.documentTypeId)) throw invalid('documentTypeId', 'unknown document type id');
-    if (patch.shares) {
-      const unknown = this.directory.unknownTarget(patch.shares, 'shares');
-      if (unknown) throw invalid(unknown.path, unknown.message);
-    }
+    if (patch.shares) this.checkTargets(patch.shares, 'shares');
     const d = this.docs.get(id);
     if (!d) throw notFound('The document');
     if (patch.shares) this.checkTargetsInScope(patch.shares, d.scope, 'shares');

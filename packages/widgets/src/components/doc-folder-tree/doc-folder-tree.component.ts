@@ -5,6 +5,7 @@ import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
 import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent, DocTypesChangeEvent } from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
+import { typeOptions } from '../../internal/type-options.js';
 import { file as fileIcon } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-folder-tree.styles.js';
@@ -252,7 +253,6 @@ export class DocFolderTree extends ConnectedElement {
     const u = this.i18n.t.uploader;
     const date = (iso: string) => new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
     const set = (patch: Partial<NonNullable<typeof this.editing>>) => (this.editing = { ...this.editing!, ...patch });
-    const depth = new Map<string | null, number>([[null, 0]]);
     return html`<form class="details" part="details" aria-label=${t.details} @submit=${this.save}>
       <h3 tabindex="-1">${ed.doc.title}</h3>
       <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(date(ed.doc.createdAt), this.i18n.size(ed.doc.size))} · ${t.downloads(this.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
@@ -263,11 +263,7 @@ export class DocFolderTree extends ConnectedElement {
       <div class="field">
         <label for="edit-type">${u.documentType}</label>
         <select id="edit-type" class="input" @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value })}>
-          ${this.types.map((ty) => {
-            const d = (depth.get(ty.parentId) ?? 0) + 1;
-            depth.set(ty.id, d);
-            return html`<option value=${ty.id} ?selected=${ty.id === ed.typeId}>${'\u00a0\u00a0\u00a0'.repeat(d - 1)}${d > 1 ? '› ' : ''}${ty.name}</option>`;
-          })}
+          ${typeOptions(this.types, ed.typeId)}
         </select>
       </div>
       <share-picker existing .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>

@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ACCEPT, MAX_FILE_SIZE, defaultTitle, kindOfName, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
+import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, defaultTitle, kindOfName, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
 import { DocFileRejectedEvent, DocUploadedEvent, DocUploadErrorEvent, DocUploadProgressEvent, DocUploadStartEvent } from '../../events/uploader-events.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
+import { typeOptions } from '../../internal/type-options.js';
 import { alert, check, close, file as fileIcon, retry, upload } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-uploader.styles.js';
@@ -77,7 +78,7 @@ export class DocUploader extends ConnectedElement {
 
   @state() private items: Item[] = [];
   @state() private rejections: Rejection[] = [];
-  @state() private types: Array<DocumentType & { depth: number }> = [];
+  @state() private types: DocumentType[] = [];
   @state() private over = false;
   @state() private announcement = '';
   @state() private published: Document[] = [];
@@ -117,13 +118,7 @@ export class DocUploader extends ConnectedElement {
     const scope = this.scopeValue;
     if (!api || !scope) return;
     try {
-      const list = await api.documentTypes.list({ scope });
-      const depth = new Map<string | null, number>([[null, 0]]);
-      this.types = list.map((t) => {
-        const d = (depth.get(t.parentId) ?? 0) + 1;
-        depth.set(t.id, d);
-        return { ...t, depth: d };
-      });
+      this.types = await api.documentTypes.list({ scope });
     } catch (e) {
       this.announce(this.i18n.error(e));
     }
@@ -172,9 +167,7 @@ export class DocUploader extends ConnectedElement {
     const parts = this.accept.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
     if (!parts.length) return true;
     const ext = kindOfName(f.name) ? `.${f.name.split('.').pop()!.toLowerCase()}` : '';
-    const mime = (
-      { pdf: 'application/pdf', doc: 'application/msword', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', jpeg: 'image/jpeg', png: 'image/png' } as const
-    )[kind];
+    const mime = FILE_KINDS[kind].mimeType;
     return parts.some((p) => p === ext || p === mime || (p.endsWith('/*') && mime.startsWith(p.slice(0, -1))));
   }
 
@@ -353,12 +346,6 @@ export class DocUploader extends ConnectedElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus());
   }
 
-  private renderTypeOptions(selected: string) {
-    return this.types.map(
-      (ty) => html`<option value=${ty.id} ?selected=${ty.id === selected}>${'\u00a0\u00a0\u00a0'.repeat(ty.depth - 1)}${ty.depth > 1 ? '› ' : ''}${ty.name}</option>`,
-    );
-  }
-
   private renderItem(item: Item) {
     const t = this.i18n.t.uploader;
     const locked = item.status === 'uploading' || item.status === 'done' || this.disabled;
@@ -403,7 +390,7 @@ export class DocUploader extends ConnectedElement {
             @change=${(e: Event) => this.update1(item, { typeId: (e.target as HTMLSelectElement).value, invalid: { ...item.invalid, type: false } })}
           >
             <option value="" ?selected=${!item.typeId}>${t.chooseType}</option>
-            ${this.renderTypeOptions(item.typeId)}
+            ${typeOptions(this.types, item.typeId)}
           </select>
           ${item.invalid?.type ? html`<span class="error" id="type-err-${item.key}">${t.typeRequired}</span>` : nothing}
         </div>
