@@ -8,24 +8,14 @@ import { round, type Row } from './lib.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 
+/** The options of the shipped bundle (packages/widgets/build-bundle.mjs), so that every size is measured alike. */
+const shippedOptions = async (): Promise<BuildOptions> =>
+  ((await import(new URL('../packages/widgets/build-bundle.mjs', import.meta.url).href)) as { bundleOptions: BuildOptions }).bundleOptions;
+
 /** Brotli-11 size in KB (1,000 bytes) of a bundle of `contents`, optionally leaving packages external. */
 export async function bundleSize(contents: string, external: string[] = []): Promise<number> {
-  return bundleKB(
-    await build({
-      stdin: { contents, resolveDir: root, loader: 'ts' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      conditions: ['source', 'browser', 'production'],
-      define: { 'process.env.NODE_ENV': '"production"' },
-      external,
-      write: false,
-      legalComments: 'none',
-      logLevel: 'silent',
-    }),
-  );
+  const { entryPoints: _, ...options } = await shippedOptions();
+  return bundleKB(await build({ ...options, stdin: { contents, resolveDir: root, loader: 'ts' }, external, write: false, logLevel: 'silent' }));
 }
 
 /** Brotli-11 size in KB (1,000 bytes) of a build's output files. */
@@ -40,8 +30,7 @@ export async function benchSize(): Promise<Row[]> {
   const own = await bundleSize(sdk, ['axios', 'zod', 'zod/mini']);
   const axios = await bundleSize(`export { default } from 'axios';`);
   // What a portal loads: the shipped self-contained bundle, built exactly as `npm run build` does.
-  const { bundleOptions } = (await import(new URL('../packages/widgets/build-bundle.mjs', import.meta.url).href)) as { bundleOptions: BuildOptions };
-  const widgets = await bundleKB(await build({ ...bundleOptions, write: false, logLevel: 'silent' }));
+  const widgets = await bundleKB(await build({ ...(await shippedOptions()), write: false, logLevel: 'silent' }));
   const three = await bundleSize(`import '@docportal/widgets/doc-provider.js'; import '@docportal/widgets/doc-uploader.js'; import '@docportal/widgets/share-picker.js';`);
   const lit = await bundleSize(`export * from 'lit'; export * from '@lit/context';`);
   return [
