@@ -110,6 +110,7 @@ export class DocFolderTree extends ConnectedElement {
       for (const id of open) void this.loadFolder(id);
     } catch (e) {
       this.error = e;
+      this.said = this.i18n.error(e);
     }
     this.loaded = true;
   }
@@ -230,6 +231,9 @@ export class DocFolderTree extends ConnectedElement {
       this.emit(new DocDocumentChangeEvent({ document: ed.doc, deleted: true }));
       this.said = this.i18n.t.tree.removed(ed.doc.title);
       this.bus.publish('documents-changed');
+      // Its row goes away: focus returns to the folder that held it.
+      const folder = this.rows.findIndex((r) => r.kind === 'type' && r.type.id === ed.doc.documentTypeId);
+      if (folder >= 0) this.active = folder;
       this.closeEditor();
     } catch (error) {
       this.editing = { ...ed, confirming: false, error };
@@ -443,8 +447,11 @@ export class DocFolderTree extends ConnectedElement {
   }
 
   private async removeFolder(t: DocumentType): Promise<void> {
-    await this.changeTypes(() => this.api!.documentTypes.remove(t.id), this.i18n.t.tree.folderRemoved(t.name));
-    if (!this.refusal && this.selected === t.id) this.selected = undefined;
+    const index = this.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id);
+    const ok = await this.changeTypes(() => this.api!.documentTypes.remove(t.id), this.i18n.t.tree.folderRemoved(t.name));
+    if (ok && this.selected === t.id) this.selected = undefined;
+    // The pressed button is disabled now (nothing selected): focus goes to the row that took the folder's place.
+    if (ok && index >= 0) this.focusRow(index);
   }
 
   private onDrop(e: DragEvent, target: DocumentType): void {
