@@ -1,17 +1,20 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { createClient, type DocumentType, type ShareTarget } from '@docportal/core-sdk';
 import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
 import '../../index.ts';
+import { activeDeep, describeEl, eventually, press, record, tabTo, type } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
 
 /** Uploads a document as the manager through the real API (the MSW backend in this page). */
-async function publish(title: string, typeId: string, scope: { kind: 'property' | 'unit'; id: string }, shares: unknown[]): Promise<string> {
-  const { createClient } = await import('@docportal/core-sdk');
-  const client = createClient({ baseUrl: '/api/v1', token: 'manager' });
-  const doc = await client.documents.upload(new File([makePdf(title) as Uint8Array<ArrayBuffer>], `${title}.pdf`), { documentTypeId: typeId, scope, shares: shares as never });
+async function publish(title: string, typeId: string, scope: { kind: 'property' | 'unit'; id: string }, shares: unknown[], fileName = `${title}.pdf`): Promise<string> {
+  const doc = await manager().documents.upload(new File([makePdf(title) as Uint8Array<ArrayBuffer>], fileName), { title, documentTypeId: typeId, scope, shares: shares as never });
   return doc.id;
 }
+
+/** A second SDK client of the manager: someone else at work on the same data. */
+const manager = () => createClient({ baseUrl: '/api/v1', token: 'manager' });
 
 const names = (el: DocFolderTree) => [...el.shadowRoot!.querySelectorAll('[role="treeitem"] .name')].map((n) => n.textContent!.trim());
 
@@ -30,6 +33,247 @@ async function openAll(el: DocFolderTree) {
     for (const row of el.shadowRoot!.querySelectorAll<HTMLElement>('[aria-expanded="false"]')) row.click();
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+// ------------------------------------------------------------------ reading the tree by its roles
+
+const HOUSE_RULES: ShareTarget = { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] };
+const ROSENWEG = { kind: 'property', id: 'rosenweg-24' } as const;
+
+const treeitems = (el: DocFolderTree) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+const level = (row: Element) => Number(row.getAttribute('aria-level'));
+
+/** What a row says without its count ("2 Dokumente", "1 download"): a folder's name or a document's title. */
+function rowName(row: Element): string {
+  const copy = row.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return copy.textContent!.replace(/\s+/g, ' ').trim().replace(/ \d[\d.,]* (Dokumente?|documents?|Downloads?|downloads?)$/, '');
+}
+
+/** The count a folder row shows, or undefined. */
+const rowCount = (row: Element) => {
+  const m = /(\d[\d.,]*) (Dokumente?|documents?)\s*$/.exec(row.textContent!.replace(/\s+/g, ' ').trim());
+  return m ? Number(m[1]!.replace(/[.,]/g, '')) : undefined;
+};
+
+const rowNamed = (el: DocFolderTree, name: string) => treeitems(el).find((r) => rowName(r) === name);
+const waitRow = (el: DocFolderTree, name: string, ms = 5000) =>
+  eventually(() => rowNamed(el, name), ms, () => `a row "${name}"; rows: ${treeitems(el).map(rowName).join(' | ')}`);
+
+/** Rows as paths ("Objektunterlagen › Energieausweis"), folders (rows that open) apart from documents. */
+function shown(el: DocFolderTree): { folders: string[]; documents: string[]; open: Set<string>; rows: Array<{ path: string; row: HTMLElement }> } {
+  const stack: string[] = [];
+  const out = { folders: [] as string[], documents: [] as string[], open: new Set<string>(), rows: [] as Array<{ path: string; row: HTMLElement }> };
+  for (const row of treeitems(el)) {
+    stack.length = level(row) - 1;
+    const path = [...stack, rowName(row)].join(' › ');
+    stack.push(rowName(row));
+    out.rows.push({ path, row });
+    if (row.hasAttribute('aria-expanded')) out.folders.push(path);
+    else out.documents.push(path);
+    if (row.getAttribute('aria-expanded') === 'true') out.open.add(path);
+  }
+  return out;
+}
+
+/** Every open folder shows as many documents below it as its count says (no folder still loading). */
+function settled(el: DocFolderTree): boolean {
+  const rows = treeitems(el);
+  return rows.every((row, i) => {
+    if (row.getAttribute('aria-expanded') !== 'true') return true;
+    let docs = 0;
+    for (let j = i + 1; j < rows.length && level(rows[j]!) > level(row); j++) if (!rows[j]!.hasAttribute('aria-expanded')) docs++;
+    return docs === rowCount(row);
+  });
+}
+
+/** Opens every folder (clicking folder rows only: in browse, activating a document downloads it). */
+async function expandAll(el: DocFolderTree): Promise<void> {
+  for (let guard = 0; guard < 50; guard++) {
+    const closed = treeitems(el).find((r) => r.getAttribute('aria-expanded') === 'false');
+    if (!closed) break;
+    const name = rowName(closed);
+    closed.click();
+    await until(() => rowNamed(el, name)?.getAttribute('aria-expanded') === 'true', 5000, `folder "${name}" open`);
+  }
+  await eventually(() => settled(el), 5000, () => `every open folder to show its documents; rows: ${treeitems(el).map((r) => `${rowName(r)} (${r.textContent!.trim()})`).join(' | ')}`);
+}
+
+/** Renders a tree and waits until it has loaded (its rows, or what it says instead). */
+async function tree(attrs: { token?: string; scope?: string; mode: 'browse' | 'manage' | 'admin'; locale?: 'de' | 'en' }): Promise<DocFolderTree> {
+  const wrap = await fixture<HTMLElement>(html`<div>
+    <button type="button">Before</button>
+    <doc-folder-tree base-url="/api/v1" token=${attrs.token ?? 'manager'} scope=${attrs.scope ?? 'property:rosenweg-24'} mode=${attrs.mode} locale=${attrs.locale ?? 'de'} style="--doc-tree-height: 40rem"></doc-folder-tree>
+  </div>`);
+  const el = wrap.querySelector<DocFolderTree>('doc-folder-tree')!;
+  await until(() => el.shadowRoot!.querySelector('[role="tree"]') || !/Wird geladen|Loading/.test(el.shadowRoot!.textContent!), 8000, 'the tree to load');
+  return el;
+}
+
+/** Focus the button before the tree, then Tab into it. */
+async function tabIntoTree(el: DocFolderTree): Promise<Element> {
+  el.parentElement!.querySelector('button')!.focus();
+  return tabTo((a) => a.getAttribute('role') === 'treeitem', 'the tree');
+}
+
+/** Fails unless focus is inside the element (after an action: it must never fall back to the page). */
+function expectFocusInside(el: DocFolderTree, after: string): void {
+  if (document.activeElement !== el || !el.shadowRoot!.activeElement) throw new Error(`focus lost after ${after}: it is on ${describeEl(activeDeep())}`);
+}
+
+/** Fails unless the focused element is the tree row named `name`. */
+function expectFocusOnRow(el: DocFolderTree, name: string, after: string): void {
+  expectFocusInside(el, after);
+  const a = activeDeep();
+  if (a?.getAttribute('role') !== 'treeitem' || rowName(a) !== name) throw new Error(`after ${after}, focus should be on the row "${name}", is on ${describeEl(a)} "${a ? rowName(a) : ''}"`);
+}
+
+/** Waits until the focused row is `name` (focus moves after a render), then checks it. */
+async function focusReaches(el: DocFolderTree, name: string, after: string): Promise<void> {
+  await eventually(() => activeDeep()?.getAttribute('role') === 'treeitem' && rowName(activeDeep()!) === name, 5000, () => `focus on "${name}" after ${after}; it is on ${describeEl(activeDeep())} "${activeDeep() ? rowName(activeDeep()!) : ''}"`);
+  expectFocusOnRow(el, name, after);
+}
+
+const liveText = (el: DocFolderTree, role: 'status' | 'alert') => [...el.shadowRoot!.querySelectorAll(`[role="${role}"]`)].map((n) => n.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
+const waitLive = (el: DocFolderTree, role: 'status' | 'alert', text: string, ms = 8000) =>
+  eventually(() => liveText(el, role).includes(text), ms, () => `role=${role} saying "${text}"; it says "${liveText(el, role)}"`);
+
+/** A button in the element by its visible text. */
+const buttonNamed = (el: DocFolderTree, text: string) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text);
+/** A form field by the text of its label. */
+const fieldLabelled = (el: DocFolderTree, text: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].find((f) => [...(f.labels ?? [])].some((l) => l.textContent!.trim() === text));
+
+/** Drags one row onto another the way Chromium does: one DataTransfer through dragstart, dragenter, dragover, drop, dragend. Says whether the target accepted the drag. */
+function dragOnto(source: Element, target: Element): boolean {
+  const dataTransfer = new DataTransfer();
+  const fire = (on: Element, type: string) => on.dispatchEvent(new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer }));
+  fire(source, 'dragstart');
+  fire(target, 'dragenter');
+  const accepted = !fire(target, 'dragover');
+  fire(target, 'drop');
+  fire(source, 'dragend');
+  return accepted;
+}
+
+/** The server's folders, as `documentTypes.list` gives them. */
+const serverTypes = () => manager().documentTypes.list({ scope: 'property:rosenweg-24' });
+
+/** The path of each folder of the server's list. */
+function serverPaths(types: DocumentType[]): Map<string, string> {
+  const byId = new Map(types.map((t) => [t.id, t]));
+  const path = (t: DocumentType): string => (t.parentId ? `${path(byId.get(t.parentId)!)} › ${t.name}` : t.name);
+  return new Map(types.map((t) => [t.id, path(t)]));
+}
+
+/**
+ * Fails unless the admin tree shows the server's folders: the same names, order and nesting, a
+ * folder's children wherever the tree shows it open, and a twisty exactly on folders with children.
+ */
+async function expectTreeAsServer(el: DocFolderTree): Promise<void> {
+  const types = await serverTypes();
+  const paths = serverPaths(types);
+  const ui = shown(el);
+  const hasKids = new Set(types.map((t) => t.parentId));
+  const expected: string[] = [];
+  const walk = (parentId: string | null) => {
+    for (const t of types.filter((x) => x.parentId === parentId)) {
+      const p = paths.get(t.id)!;
+      expected.push(`${p}${hasKids.has(t.id) ? (ui.open.has(p) ? ' [open]' : ' [closed]') : ''}`);
+      if (ui.open.has(p)) walk(t.id);
+    }
+  };
+  walk(null);
+  const actual = ui.rows.map(({ path, row }) => `${path}${row.hasAttribute('aria-expanded') ? (row.getAttribute('aria-expanded') === 'true' ? ' [open]' : ' [closed]') : ''}`);
+  expect(actual, 'the tree as the server has it').to.deep.equal(expected);
+}
+
+// ------------------------------------------------------------------ who sees what (DOMAIN.md)
+
+/** The folders of DOMAIN.md's fixtures: id → [name, parent]. */
+const FOLDERS: Record<string, [string, string | null]> = {
+  objektunterlagen: ['Objektunterlagen', null],
+  plaene: ['Pläne', 'objektunterlagen'],
+  energieausweis: ['Energieausweis', 'objektunterlagen'],
+  bedienungsanleitungen: ['Bedienungsanleitungen', null],
+  abrechnungen: ['Abrechnungen', null],
+  nebenkostenabrechnungen: ['Nebenkostenabrechnungen', 'abrechnungen'],
+  hausgeldabrechnungen: ['Hausgeldabrechnungen', 'abrechnungen'],
+  protokolle: ['Protokolle', null],
+  eigentuemerversammlungen: ['Eigentümerversammlungen', 'protokolle'],
+};
+const folderPath = (id: string): string[] => {
+  const [name, parent] = FOLDERS[id]!;
+  return parent ? [...folderPath(parent), name] : [name];
+};
+
+interface DocCase {
+  title: string;
+  type: string;
+  scope: { kind: 'property' | 'unit'; id: string };
+  /** The property the scope lies in. */
+  property: string;
+  shares: ShareTarget[];
+  /** In the fixture data set already; else published by the test. */
+  fixture?: true;
+}
+
+/** Every document of the case: the fixture set's four, both walkthroughs' and one per kind of share target. */
+const DOCS: DocCase[] = [
+  { fixture: true, title: 'Energieausweis Rosenweg 24', type: 'energieausweis', scope: ROSENWEG, property: 'rosenweg-24', shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant', 'owner'] }] },
+  { fixture: true, title: 'Wirtschaftsplan 2027', type: 'hausgeldabrechnungen', scope: ROSENWEG, property: 'rosenweg-24', shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['owner'] }] },
+  { fixture: true, title: 'Protokoll Eigentümerversammlung 2026', type: 'eigentuemerversammlungen', scope: { kind: 'property', id: 'max-planck-12' }, property: 'max-planck-12', shares: [{ kind: 'property', propertyId: 'max-planck-12', roles: ['owner'] }] },
+  { fixture: true, title: 'Grundriss Wohnung 002', type: 'plaene', scope: { kind: 'unit', id: 'max-planck-12-w002' }, property: 'max-planck-12', shares: [{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant', 'owner'] }] },
+  // Walkthrough 1 and 2.
+  { title: 'Hausordnung', type: 'objektunterlagen', scope: ROSENWEG, property: 'rosenweg-24', shares: [HOUSE_RULES] },
+  { title: 'Bedienungsanleitung Therme', type: 'bedienungsanleitungen', scope: { kind: 'unit', id: 'max-planck-12-w002' }, property: 'max-planck-12', shares: [{ kind: 'contact', contactId: 'kristina-maiblume' }] },
+  // A group, an address, a unit whose former tenant moved out, a personal document, and one shared with nobody.
+  { title: 'Protokoll Beiratssitzung', type: 'protokolle', scope: ROSENWEG, property: 'rosenweg-24', shares: [{ kind: 'group', groupId: 'rosenweg-24-beirat' }] },
+  { title: 'Nebenkostenabrechnung 2025 Rosenweg 24a', type: 'nebenkostenabrechnungen', scope: ROSENWEG, property: 'rosenweg-24', shares: [{ kind: 'address', addressId: 'rosenweg-24a', roles: ['tenant'] }] },
+  { title: 'Heizkosten Wohnung 003', type: 'nebenkostenabrechnungen', scope: { kind: 'unit', id: 'rosenweg-24-w003' }, property: 'rosenweg-24', shares: [{ kind: 'unit', unitId: 'rosenweg-24-w003', roles: ['tenant'] }] },
+  { title: 'Mietbescheinigung Lena Hoffmann', type: 'objektunterlagen', scope: { kind: 'unit', id: 'max-planck-12-w001' }, property: 'max-planck-12', shares: [{ kind: 'contact', contactId: 'lena-hoffmann' }] },
+  { title: 'Entwurf Hausordnung 2027', type: 'objektunterlagen', scope: ROSENWEG, property: 'rosenweg-24', shares: [] },
+];
+
+/**
+ * What each contact sees today (27 Nov 2026), by DOMAIN.md's resolution: role targets through
+ * relations active today, groups and contacts whatever the tenancy. The first seven are DOMAIN.md's
+ * fixture contacts; the others are the fixture set's further residents of the same units.
+ */
+const SEES: Array<[contact: string, why: string, titles: string[]]> = [
+  ['kristina-maiblume', 'tenant of Wohnung 002, Max-Planck-Straße 12: her unit’s plan and her personal manual', ['Grundriss Wohnung 002', 'Bedienungsanleitung Therme']],
+  ['jonas-becker', 'owner of Wohnung 002: the owners’ minutes and the unit’s plan, not Kristina’s manual', ['Protokoll Eigentümerversammlung 2026', 'Grundriss Wohnung 002']],
+  ['lena-hoffmann', 'tenant of another unit of Max-Planck-Straße 12: only her personal document', ['Mietbescheinigung Lena Hoffmann']],
+  ['ahmet-yilmaz', 'tenant at Rosenweg 24: the property’s tenant documents', ['Energieausweis Rosenweg 24', 'Hausordnung']],
+  ['sophie-wagner', 'owner at Rosenweg 24 and 24a, member of the Verwaltungsbeirat', ['Energieausweis Rosenweg 24', 'Wirtschaftsplan 2027', 'Protokoll Beiratssitzung']],
+  ['markus-schneider', 'tenant at Rosenweg 24a and owner at Max-Planck-Straße 12', ['Energieausweis Rosenweg 24', 'Hausordnung', 'Nebenkostenabrechnung 2025 Rosenweg 24a', 'Protokoll Eigentümerversammlung 2026']],
+  ['paul-klein', 'former tenant (moved out): nothing, not even his old unit’s bill', []],
+  ['elif-demir', 'tenant of Paul’s former unit since he moved out', ['Energieausweis Rosenweg 24', 'Hausordnung', 'Heizkosten Wohnung 003']],
+  ['thomas-richter', 'owner of three units of Rosenweg 24, member of the Verwaltungsbeirat', ['Energieausweis Rosenweg 24', 'Wirtschaftsplan 2027', 'Protokoll Beiratssitzung']],
+  ['claire-dubois', 'tenant at Rosenweg 24a', ['Energieausweis Rosenweg 24', 'Hausordnung', 'Nebenkostenabrechnung 2025 Rosenweg 24a']],
+  ['friedrich-lang', 'owner and tenant at Max-Planck-Straße 12, not of Wohnung 002', ['Protokoll Eigentümerversammlung 2026']],
+  ['jan-novak', 'moves in only in 2030: nothing yet', []],
+];
+
+/** The scopes each contact's tree is opened in: both properties, and Kristina's unit. */
+const SCOPES = ['property:rosenweg-24', 'property:max-planck-12', 'unit:max-planck-12-w002'];
+
+/** The folder and document paths a tree in `scope` must show for these titles (a property includes its units). */
+function expectedIn(scope: string, titles: string[]): { folders: string[]; documents: string[] } {
+  const [kind, id] = scope.split(':') as ['property' | 'unit', string];
+  const docs = DOCS.filter((d) => titles.includes(d.title) && (kind === 'property' ? d.property === id : d.scope.kind === 'unit' && d.scope.id === id));
+  const folders = new Set<string>();
+  const documents: string[] = [];
+  for (const d of docs) {
+    const path = folderPath(d.type);
+    path.forEach((_, i) => folders.add(path.slice(0, i + 1).join(' › ')));
+    documents.push([...path, d.title].join(' › '));
+  }
+  return { folders: [...folders].sort(), documents: documents.sort() };
+}
+
+async function publishAll(): Promise<void> {
+  for (const d of DOCS) if (!d.fixture) await publish(d.title, d.type, d.scope, d.shares);
 }
 
 describe('<doc-folder-tree>', () => {
@@ -217,6 +461,406 @@ describe('<doc-folder-tree>', () => {
       button('Ordner löschen').click();
       await until(() => !row('Verträge'), 5000, 'deleted');
       expect((await typeNames()).some((t) => t.name === 'Verträge')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('browse: every fixture contact sees exactly what their shares resolve to today', () => {
+    for (const [contact, why, titles] of SEES) {
+      it(`${contact} (${why})`, async () => {
+        // Arrange: today is fixed; both walkthroughs and one document per kind of share target are published.
+        await control('/clock', { now: '2026-11-27T09:00:00Z' });
+        await publishAll();
+        for (const scope of SCOPES) {
+          // Act: the contact's tree in this scope, every folder opened.
+          const el = await tree({ token: `contact:${contact}`, scope, mode: 'browse' });
+          await expandAll(el);
+          // Assert: exactly the documents that reach them, in their folders; no empty folder.
+          const ui = shown(el);
+          const expected = expectedIn(scope, titles);
+          expect([...ui.documents].sort(), `${contact} in ${scope}: documents`).to.deep.equal(expected.documents);
+          expect([...ui.folders].sort(), `${contact} in ${scope}: folders`).to.deep.equal(expected.folders);
+          if (!expected.documents.length) expect(el.shadowRoot!.textContent, `${contact} in ${scope}: the empty state`).to.contain('Hier sind noch keine Dokumente.');
+          el.parentElement!.remove();
+        }
+      });
+    }
+  });
+
+  describe('keyboard alone, in English', () => {
+    it('browse: Tab in, *, arrows, Home/End, type-ahead, Enter downloads; focus stays in the tree', async () => {
+      // Arrange
+      const id = await publish('Hausordnung', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
+      await publish('Nebenkostenabrechnung 2025', 'nebenkostenabrechnungen', ROSENWEG, [HOUSE_RULES]);
+      const el = await tree({ token: 'contact:ahmet-yilmaz', mode: 'browse', locale: 'en' });
+      const downloads = record(el, ['doc-download']);
+      expect(el.shadowRoot!.querySelector('[role="tree"]')!.getAttribute('aria-label')).to.equal('Documents');
+      expect(rowNamed(el, 'Objektunterlagen')!.textContent).to.contain('2 documents');
+      expect(rowNamed(el, 'Abrechnungen')!.textContent).to.contain('1 document');
+      // Act + Assert, key by key.
+      await tabIntoTree(el);
+      expectFocusOnRow(el, 'Objektunterlagen', 'Tab');
+      expect(el.shadowRoot!.querySelectorAll('[role="treeitem"][tabindex="0"]'), 'one row in the tab order').to.have.length(1);
+      await press('*');
+      await until(() => rowNamed(el, 'Abrechnungen')?.getAttribute('aria-expanded') === 'true' && rowNamed(el, 'Objektunterlagen')?.getAttribute('aria-expanded') === 'true', 5000, '* opened both folders');
+      await waitRow(el, 'Hausordnung');
+      expectFocusOnRow(el, 'Objektunterlagen', '*');
+      await press('ArrowDown');
+      await focusReaches(el, 'Energieausweis', 'ArrowDown');
+      await press('ArrowRight');
+      await until(() => rowNamed(el, 'Energieausweis')?.getAttribute('aria-expanded') === 'true', 5000, 'ArrowRight opened Energieausweis');
+      expectFocusOnRow(el, 'Energieausweis', 'ArrowRight (open)');
+      const doc = await waitRow(el, 'Energieausweis Rosenweg 24');
+      expect(level(doc)).to.equal(3);
+      await press('ArrowRight');
+      await focusReaches(el, 'Energieausweis Rosenweg 24', 'ArrowRight (to the first child)');
+      await press('ArrowLeft');
+      await focusReaches(el, 'Energieausweis', 'ArrowLeft (to the parent)');
+      await press('ArrowLeft');
+      await until(() => rowNamed(el, 'Energieausweis')?.getAttribute('aria-expanded') === 'false', 5000, 'ArrowLeft closed Energieausweis');
+      expectFocusOnRow(el, 'Energieausweis', 'ArrowLeft (close)');
+      await press('End');
+      await focusReaches(el, 'Nebenkostenabrechnungen', 'End');
+      await press('Home');
+      await focusReaches(el, 'Objektunterlagen', 'Home');
+      await type('h');
+      await focusReaches(el, 'Hausordnung', 'type-ahead "h"');
+      await press('Enter');
+      await waitLive(el, 'status', 'Hausordnung has been downloaded.');
+      expectFocusOnRow(el, 'Hausordnung', 'Enter (download)');
+      expect(downloads.of('doc-download').map((d) => d.document.id)).to.deep.equal([id]);
+      expect((await manager().documents.get(id)).downloadCount).to.equal(1);
+    });
+
+    it('manage: open a document, edit its title, see who downloaded, delete it; focus never lost', async () => {
+      // Arrange
+      const id = await publish('Hausordnung', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
+      const el = await tree({ mode: 'manage', locale: 'en' });
+      // Act + Assert
+      await tabIntoTree(el);
+      expectFocusOnRow(el, 'Objektunterlagen', 'Tab');
+      await press('ArrowRight');
+      const row = await waitRow(el, 'Hausordnung');
+      expect(row.textContent).to.contain('0 downloads');
+      expectFocusOnRow(el, 'Objektunterlagen', 'ArrowRight (open)');
+      await type('h');
+      await focusReaches(el, 'Hausordnung', 'type-ahead "h"');
+      await press('Enter');
+      const form = await until(() => el.shadowRoot!.querySelector<HTMLFormElement>('form[aria-label="Edit document"]'), 5000, 'the editor');
+      await eventually(() => activeDeep()?.textContent === 'Hausordnung', 5000, () => `focus on the editor's heading; it is on ${describeEl(activeDeep())}`);
+      expectFocusInside(el, 'Enter (open the editor)');
+      expect(form.textContent).to.contain('Uploaded on').and.to.contain('0 downloads');
+      const title = fieldLabelled(el, 'Title') as HTMLInputElement;
+      expect(fieldLabelled(el, 'Document type'), 'the type chooser by its label').to.exist;
+      await tabTo((a) => a === title, 'the title field');
+      await press('End');
+      await type(' 2027');
+      await press('Enter');
+      await waitLive(el, 'status', 'The changes have been saved.');
+      expectFocusInside(el, 'Enter (save)');
+      expect((await manager().documents.get(id)).title).to.equal('Hausordnung 2027');
+      await tabTo((a) => a.textContent?.trim() === 'Who downloaded it?', 'the "Who downloaded it?" button', 40);
+      await press('Enter');
+      await until(() => form.textContent!.includes('Nobody has downloaded the document yet.'), 5000, 'who downloaded');
+      expectFocusInside(el, 'Enter (who downloaded)');
+      await tabTo((a) => a.textContent?.trim() === 'Delete document', 'the "Delete document" button');
+      await press('Enter');
+      await waitLive(el, 'alert', 'Really delete “Hausordnung 2027”? Its recipients will no longer see it.');
+      await eventually(() => activeDeep()?.textContent?.trim() === 'Delete for good', 5000, () => `focus on "Delete for good"; it is on ${describeEl(activeDeep())}`);
+      await press('Enter');
+      await waitLive(el, 'status', '“Hausordnung 2027” has been deleted.');
+      await until(() => !el.shadowRoot!.querySelector('form[aria-label="Edit document"]'), 5000, 'the editor closed');
+      await until(() => !rowNamed(el, 'Hausordnung 2027') && rowNamed(el, 'Objektunterlagen')?.textContent?.includes('1 document'), 5000, 'the tree reloaded without it');
+      await el.updateComplete;
+      // Its row is gone: focus is back on the folder that held it.
+      await focusReaches(el, 'Objektunterlagen', 'Enter (delete for good)');
+      expect(await manager().documents.get(id).then(() => 'still there', (e: { status: number }) => e.status)).to.equal(404);
+    });
+
+    it('admin: tool buttons, a new folder by name and Enter, Alt+arrows move it, rename and delete; focus never lost', async () => {
+      // Arrange
+      const el = await tree({ mode: 'admin', locale: 'en' });
+      const top = async () => (await serverTypes()).filter((t) => t.parentId === null).map((t) => t.name);
+      // Act + Assert
+      el.parentElement!.querySelector('button')!.focus();
+      await tabTo((a) => a.textContent?.trim() === 'New folder', 'the "New folder" button');
+      await tabTo((a) => a.getAttribute('role') === 'treeitem', 'the tree');
+      expectFocusOnRow(el, 'Objektunterlagen', 'Tab');
+      await press('End');
+      await focusReaches(el, 'Protokolle', 'End');
+      await press('ArrowUp');
+      await focusReaches(el, 'Abrechnungen', 'ArrowUp');
+      await press('Home');
+      await focusReaches(el, 'Objektunterlagen', 'Home');
+      await press('*');
+      await until(() => ['Objektunterlagen', 'Abrechnungen', 'Protokolle'].every((n) => rowNamed(el, n)?.getAttribute('aria-expanded') === 'true'), 5000, '* opened every top-level folder with children');
+      expectFocusOnRow(el, 'Objektunterlagen', '*');
+      await type('b');
+      await focusReaches(el, 'Bedienungsanleitungen', 'type-ahead "b"');
+      await press('Enter');
+      await until(() => rowNamed(el, 'Bedienungsanleitungen')?.getAttribute('aria-selected') === 'true', 5000, 'Enter selected the folder');
+      expectFocusOnRow(el, 'Bedienungsanleitungen', 'Enter (select)');
+      // A new folder inside the selected one: Shift+Tab to the tools, a name, Enter.
+      await tabTo((a) => a.textContent?.trim() === 'New folder', 'the "New folder" button', 6, true);
+      await press('Enter');
+      const name = await until(() => fieldLabelled(el, 'Folder name'), 5000, 'the folder name field');
+      expectFocusInside(el, 'Enter (new folder)');
+      await tabTo((a) => a === name, 'the folder name field');
+      await type('Contracts');
+      await press('Enter');
+      await waitLive(el, 'status', 'Folder “Contracts” saved.');
+      await focusReaches(el, 'Contracts', 'Enter (create)');
+      expect(level(rowNamed(el, 'Contracts')!)).to.equal(2);
+      const made = (await serverTypes()).find((t) => t.name === 'Contracts')!;
+      expect(made.parentId).to.equal('bedienungsanleitungen');
+      // Alt+arrows: out one level, down, up, into the folder above.
+      await press('Alt+ArrowLeft');
+      await waitLive(el, 'status', 'Folder “Contracts” moved.');
+      await until(() => level(rowNamed(el, 'Contracts') ?? el) === 1, 5000, 'Contracts on level 1');
+      expect(await top()).to.deep.equal(['Objektunterlagen', 'Bedienungsanleitungen', 'Contracts', 'Abrechnungen', 'Protokolle']);
+      await focusReaches(el, 'Contracts', 'Alt+ArrowLeft');
+      await press('Alt+ArrowDown');
+      await until(() => treeitems(el).filter((r) => level(r) === 1).map(rowName).join('|') === 'Objektunterlagen|Bedienungsanleitungen|Abrechnungen|Contracts|Protokolle', 5000, 'Contracts below Abrechnungen');
+      expect(await top()).to.deep.equal(['Objektunterlagen', 'Bedienungsanleitungen', 'Abrechnungen', 'Contracts', 'Protokolle']);
+      await focusReaches(el, 'Contracts', 'Alt+ArrowDown');
+      await press('Alt+ArrowUp');
+      await until(() => treeitems(el).filter((r) => level(r) === 1).map(rowName).join('|') === 'Objektunterlagen|Bedienungsanleitungen|Contracts|Abrechnungen|Protokolle', 5000, 'Contracts above Abrechnungen');
+      expect(await top()).to.deep.equal(['Objektunterlagen', 'Bedienungsanleitungen', 'Contracts', 'Abrechnungen', 'Protokolle']);
+      await focusReaches(el, 'Contracts', 'Alt+ArrowUp');
+      await press('Alt+ArrowRight');
+      await until(() => level(rowNamed(el, 'Contracts') ?? el) === 2, 5000, 'Contracts inside Bedienungsanleitungen');
+      expect((await serverTypes()).find((t) => t.id === made.id)!.parentId).to.equal('bedienungsanleitungen');
+      await focusReaches(el, 'Contracts', 'Alt+ArrowRight');
+      // Rename: select it, Shift+Tab to "Rename", Enter, a new name, Enter.
+      await press('Enter');
+      await until(() => rowNamed(el, 'Contracts')?.getAttribute('aria-selected') === 'true', 5000, 'Contracts selected');
+      await tabTo((a) => a.textContent?.trim() === 'Rename', 'the "Rename" button', 6, true);
+      await press('Enter');
+      const rename = await until(() => fieldLabelled(el, 'Folder name'), 5000, 'the folder name field');
+      expect(rename.value).to.equal('Contracts');
+      await tabTo((a) => a === rename, 'the folder name field');
+      await press('Control+a');
+      await type('Leases');
+      await press('Enter');
+      await waitLive(el, 'status', 'Folder “Leases” saved.');
+      await focusReaches(el, 'Leases', 'Enter (rename)');
+      expect((await serverTypes()).find((t) => t.id === made.id)!.name).to.equal('Leases');
+      // Delete it: Shift+Tab to "Delete folder", Enter.
+      await tabTo((a) => a.textContent?.trim() === 'Delete folder', 'the "Delete folder" button', 6, true);
+      await press('Enter');
+      await waitLive(el, 'status', 'Folder “Leases” deleted.');
+      await until(() => !rowNamed(el, 'Leases'), 5000, 'the row gone');
+      await el.updateComplete;
+      // The button is disabled now (nothing selected): focus moves to the row that took the folder's place.
+      await eventually(() => activeDeep()?.getAttribute('role') === 'treeitem', 5000, () => `focus on a row after deleting; it is on ${describeEl(activeDeep())}`);
+      expectFocusInside(el, 'Enter (delete folder)');
+      expect((await serverTypes()).some((t) => t.id === made.id)).to.equal(false);
+      await expectTreeAsServer(el);
+    });
+  });
+
+  describe('manage: someone else changed the document meanwhile (412)', () => {
+    it('says so in words, keeps what was typed, and leaves the server copy as the other person saved it', async () => {
+      // Arrange: the editor is open and a new title typed.
+      const id = await publish('Hausordnung', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
+      const el = await tree({ mode: 'manage' });
+      rowNamed(el, 'Objektunterlagen')!.click();
+      (await waitRow(el, 'Hausordnung')).click();
+      const title = await until(() => fieldLabelled(el, 'Titel') as HTMLInputElement | undefined, 5000, 'the title field');
+      title.focus();
+      await press('Control+a');
+      await type('Hausordnung (neu)');
+      // Someone else saves first.
+      const theirs = await manager().documents.update(id, { title: 'Hausordnung 2027' });
+      // Act: save in the UI.
+      await press('Enter');
+      // Assert
+      await waitLive(el, 'alert', 'Jemand hat das Dokument inzwischen geändert. Bitte laden Sie neu.');
+      expect(title.isConnected && title.value, 'the typed title is kept').to.equal('Hausordnung (neu)');
+      expectFocusInside(el, 'the failed save');
+      const server = await manager().documents.get(id);
+      expect(server.title).to.equal('Hausordnung 2027');
+      expect(server.version).to.equal(theirs.version);
+    });
+  });
+
+  describe('admin: drag and drop', () => {
+    it('moves a folder (with its subfolders) into another; the server agrees', async () => {
+      // Arrange
+      const el = await tree({ mode: 'admin' });
+      const changed = oneEvent(el, 'doc-types-change');
+      // Act: Abrechnungen onto Protokolle.
+      const accepted = dragOnto(rowNamed(el, 'Abrechnungen')!, rowNamed(el, 'Protokolle')!);
+      await changed;
+      // Assert
+      expect(accepted, 'the target row accepts the drag (dragover cancelled)').to.equal(true);
+      const types = await serverTypes();
+      expect(types.find((t) => t.id === 'abrechnungen')!.parentId).to.equal('protokolle');
+      expect(types.filter((t) => t.parentId === 'abrechnungen').map((t) => t.id)).to.deep.equal(['nebenkostenabrechnungen', 'hausgeldabrechnungen']);
+      await waitLive(el, 'status', 'Ordner „Abrechnungen“ verschoben.');
+      await until(() => level(rowNamed(el, 'Abrechnungen') ?? el) === 2, 5000, 'Abrechnungen on level 2');
+      await expectTreeAsServer(el);
+    });
+  });
+
+  describe('admin: refusals are said in words and the tree stays as the server has it', () => {
+    /** Runs `act`, then expects `words` in an alert and the server's folders unchanged and shown as they are. */
+    async function expectRefused(el: DocFolderTree, act: () => unknown, words: string): Promise<void> {
+      const before = await serverTypes();
+      await act();
+      await waitLive(el, 'alert', words);
+      expect(await serverTypes(), 'the server’s folders').to.deep.equal(before);
+      await el.updateComplete;
+      await expectTreeAsServer(el);
+    }
+    /** Builds Objektunterlagen › Pläne › Ebene 3 › Ebene 4 › Ebene 5 and shows it open down to level 5. */
+    async function chainOfFive(): Promise<DocFolderTree> {
+      let parentId = 'plaene';
+      for (const n of [3, 4, 5]) parentId = (await manager().documentTypes.create({ name: `Ebene ${n}`, parentId })).id;
+      const el = await tree({ mode: 'admin' });
+      for (const name of ['Objektunterlagen', 'Pläne', 'Ebene 3', 'Ebene 4']) {
+        (await waitRow(el, name)).click();
+        await until(() => rowNamed(el, name)?.getAttribute('aria-expanded') === 'true', 5000, `${name} open`);
+      }
+      expect(level(await waitRow(el, 'Ebene 5'))).to.equal(5);
+      return el;
+    }
+
+    it('a cycle: a folder dropped onto its own child', async () => {
+      const el = await tree({ mode: 'admin' });
+      rowNamed(el, 'Objektunterlagen')!.click();
+      const child = await waitRow(el, 'Pläne');
+      await expectRefused(el, () => dragOnto(rowNamed(el, 'Objektunterlagen')!, child), 'Ein Ordner kann nicht in sich selbst verschoben werden.');
+    });
+
+    it('too deep: a new folder below level 5', async () => {
+      const el = await chainOfFive();
+      rowNamed(el, 'Ebene 5')!.click();
+      await until(() => rowNamed(el, 'Ebene 5')?.getAttribute('aria-selected') === 'true', 5000, 'Ebene 5 selected');
+      buttonNamed(el, 'Neuer Ordner')!.click();
+      const name = await until(() => fieldLabelled(el, 'Name des Ordners') as HTMLInputElement | undefined, 5000, 'the name field');
+      name.focus();
+      await type('Ebene 6');
+      await expectRefused(el, () => press('Enter'), 'Ordner können höchstens fünf Ebenen tief liegen.');
+      expect(fieldLabelled(el, 'Name des Ordners')?.value, 'the typed name is kept').to.equal('Ebene 6');
+    });
+
+    it('too deep: a folder with a subfolder dropped onto level 4 (its child would be on level 6)', async () => {
+      const el = await chainOfFive();
+      await expectRefused(el, () => dragOnto(rowNamed(el, 'Abrechnungen')!, rowNamed(el, 'Ebene 4')!), 'Ordner können höchstens fünf Ebenen tief liegen.');
+    });
+
+    it('too deep: a folder dropped onto level 5', async () => {
+      const el = await chainOfFive();
+      await expectRefused(el, () => dragOnto(rowNamed(el, 'Bedienungsanleitungen')!, rowNamed(el, 'Ebene 5')!), 'Ordner können höchstens fünf Ebenen tief liegen.');
+    });
+
+    it('a duplicate sibling name: renaming to a sibling’s name in other letter case', async () => {
+      const el = await tree({ mode: 'admin' });
+      rowNamed(el, 'Objektunterlagen')!.click();
+      (await waitRow(el, 'Pläne')).click();
+      buttonNamed(el, 'Umbenennen')!.click();
+      const name = await until(() => fieldLabelled(el, 'Name des Ordners') as HTMLInputElement | undefined, 5000, 'the name field');
+      name.focus();
+      await press('Control+a');
+      await type('ENERGIEAUSWEIS');
+      await expectRefused(el, () => press('Enter'), 'Das steht im Widerspruch zum aktuellen Stand.');
+    });
+
+    it('a duplicate sibling name: a folder dropped where a sibling has its name', async () => {
+      await manager().documentTypes.create({ name: 'Pläne', parentId: null });
+      const el = await tree({ mode: 'admin' });
+      rowNamed(el, 'Objektunterlagen')!.click();
+      await until(() => treeitems(el).some((r) => rowName(r) === 'Pläne' && level(r) === 2), 5000, 'Objektunterlagen › Pläne');
+      const topLevel = treeitems(el).find((r) => rowName(r) === 'Pläne' && level(r) === 1)!;
+      await expectRefused(el, () => dragOnto(topLevel, rowNamed(el, 'Objektunterlagen')!), 'Das steht im Widerspruch zum aktuellen Stand.');
+    });
+
+    it('deleting a folder that still has subfolders (and no documents of its own)', async () => {
+      const el = await tree({ mode: 'admin' });
+      rowNamed(el, 'Protokolle')!.click();
+      await until(() => rowNamed(el, 'Protokolle')?.getAttribute('aria-selected') === 'true', 5000, 'Protokolle selected');
+      await expectRefused(el, () => buttonNamed(el, 'Ordner löschen')!.click(), 'Das steht im Widerspruch zum aktuellen Stand.');
+    });
+  });
+
+  describe('titles are text, never markup', () => {
+    const PAYLOADS = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=2</script>', '"><svg onload=window.__xss=3>'];
+    const noMarkup = (el: DocFolderTree) => {
+      const root = el.shadowRoot!;
+      expect(root.querySelectorAll('img, script, iframe, [onerror], [onload]'), 'no element made from a title').to.have.length(0);
+      expect((window as { __xss?: number }).__xss, 'no script ran').to.equal(undefined);
+    };
+
+    it('in browse rows, in manage rows and in the editor', async () => {
+      // Arrange
+      for (const p of PAYLOADS) await publish(p, 'objektunterlagen', ROSENWEG, [HOUSE_RULES], 'payload.pdf');
+      // Act + Assert: browse.
+      const browsing = await tree({ token: 'contact:ahmet-yilmaz', mode: 'browse' });
+      await expandAll(browsing);
+      for (const p of PAYLOADS) expect(rowNamed(browsing, p), `browse row "${p}"`).to.exist;
+      noMarkup(browsing);
+      // Manage rows and the editor.
+      const managing = await tree({ mode: 'manage' });
+      rowNamed(managing, 'Objektunterlagen')!.click();
+      for (const p of PAYLOADS) await waitRow(managing, p);
+      noMarkup(managing);
+      rowNamed(managing, PAYLOADS[0]!)!.click();
+      const form = await until(() => managing.shadowRoot!.querySelector<HTMLFormElement>('form[aria-label="Dokument bearbeiten"]'), 5000, 'the editor');
+      await until(() => (fieldLabelled(managing, 'Titel') as HTMLInputElement | undefined)?.value === PAYLOADS[0], 5000, 'the title field');
+      expect(form.querySelector('h3, [role="heading"]')!.textContent).to.equal(PAYLOADS[0]);
+      buttonNamed(managing, 'Dokument löschen')!.click();
+      await waitLive(managing, 'alert', `„${PAYLOADS[0]}“`);
+      noMarkup(managing);
+    });
+  });
+
+  describe('accessibility (axe)', () => {
+    for (const locale of ['de', 'en'] as const) {
+      for (const mode of ['browse', 'manage', 'admin'] as const) {
+        it(`${mode}, ${locale}: a folder open`, async () => {
+          await publish('Hausordnung', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
+          const el = await tree({ token: mode === 'browse' ? 'contact:ahmet-yilmaz' : 'manager', mode, locale });
+          rowNamed(el, 'Objektunterlagen')!.click();
+          if (mode === 'admin') await waitRow(el, 'Pläne');
+          else await waitRow(el, 'Hausordnung');
+          await expect(el).to.be.accessible();
+        });
+      }
+      it(`admin, ${locale}: the folder form and a refusal`, async () => {
+        const el = await tree({ mode: 'admin', locale });
+        rowNamed(el, 'Objektunterlagen')!.click();
+        (await waitRow(el, 'Energieausweis')).click();
+        buttonNamed(el, locale === 'de' ? 'Ordner löschen' : 'Delete folder')!.click();
+        await until(() => el.shadowRoot!.querySelector('[role="alert"]'), 5000, 'the refusal');
+        buttonNamed(el, locale === 'de' ? 'Neuer Ordner' : 'New folder')!.click();
+        await until(() => fieldLabelled(el, locale === 'de' ? 'Name des Ordners' : 'Folder name'), 5000, 'the folder form');
+        await expect(el).to.be.accessible();
+      });
+      it(`manage, ${locale}: the open editor`, async () => {
+        await publish('Hausordnung', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
+        const el = await tree({ mode: 'manage', locale });
+        rowNamed(el, 'Objektunterlagen')!.click();
+        (await waitRow(el, 'Hausordnung')).click();
+        await until(() => fieldLabelled(el, locale === 'de' ? 'Titel' : 'Title'), 5000, 'the editor');
+        const picker = el.shadowRoot!.querySelector('share-picker')!;
+        await until(() => picker.shadowRoot?.querySelector('[role="combobox"]'), 5000, 'the share picker');
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('a backend that does not answer', () => {
+    it('503: the tree says so in words, announced politely', async () => {
+      // Arrange: every API request fails with 503 (Retry-After: 0, so the SDK's retries end at once).
+      await control('/faults', { failRate: 1, failStatus: 503, retryAfter: 0 });
+      // Act
+      const el = await tree({ mode: 'manage', locale: 'en' });
+      // Assert
+      const words = 'The service is unavailable right now. Please try again in a few minutes.';
+      expect(el.shadowRoot!.textContent).to.contain(words);
+      await waitLive(el, 'status', words);
+      expect(treeitems(el)).to.have.length(0);
       await expect(el).to.be.accessible();
     });
   });
