@@ -45,8 +45,11 @@ export type Principal = { kind: 'manager'; id: 'manager' } | { kind: 'contact'; 
 
 export type DatasetName = 'fixtures' | 'large';
 export interface StoreOptions {
-  /** Which data to start with. @default 'fixtures' */
-  dataset?: DatasetName;
+  /**
+   * Which data to start with: a name, or a data set of your own (e.g. built from
+   * `buildFixtures()` for a benchmark or a demo of your portal's data). @default 'fixtures'
+   */
+  dataset?: DatasetName | Dataset;
   /** Seed of the large generator. @default 1 */
   seed?: number;
   /**
@@ -130,7 +133,7 @@ export class MockStore {
 
   /** Back to a known state: the data set anew, the clock free, no faults, counters at zero. */
   reset(options: StoreOptions = {}): void {
-    const data: Dataset = options.dataset === 'large' ? buildLarge(options.seed ?? 1) : buildFixtures();
+    const data: Dataset = typeof options.dataset === 'object' ? options.dataset : options.dataset === 'large' ? buildLarge(options.seed ?? 1) : buildFixtures();
     this.directory = new Directory(data);
     this.types = new Map(data.types.map((t) => [t.id, { ...t }]));
     this.docs = new Map();
