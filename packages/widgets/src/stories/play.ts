@@ -1,6 +1,7 @@
 // Helpers for play functions: shadow-DOM queries and sample files (the real mock backend answers).
 import { makeDocx, makePdf, makePng } from '@docportal/mock-server';
 import { waitFor } from 'storybook/test';
+import { rowName, rowNamed, treeitems } from '../test/tree-rows.js';
 
 /** Waits for an element inside nested open shadow roots: `find(root, 'doc-uploader', '.dropzone')`. */
 export async function find<T extends Element = HTMLElement>(root: ParentNode, ...path: string[]): Promise<T> {
@@ -28,4 +29,16 @@ export function drop(target: Element, files: File[]): void {
   const dt = new DataTransfer();
   for (const f of files) dt.items.add(f);
   for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer: dt }));
+}
+
+/** Waits for the tree row named `name` (a folder's name or a document's title, without its count). */
+export async function treeRow(tree: Element, name: string): Promise<HTMLElement> {
+  return waitFor(
+    () => {
+      const row = rowNamed(tree, name);
+      if (!row) throw new Error(`no row "${name}" yet; rows: ${treeitems(tree).map(rowName).join(' | ')}`);
+      return row;
+    },
+    { timeout: 8000 },
+  );
 }

@@ -5,6 +5,7 @@ import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
 import '../../index.ts';
 import { activeDeep, describeEl, eventually, press, record, tabTo, type } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
+import { rowCount, rowName, rowNamed, treeitems } from '../../test/tree-rows.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
 
 /** Uploads a document as the manager through the real API (the MSW backend in this page). */
@@ -40,23 +41,8 @@ async function openAll(el: DocFolderTree) {
 const HOUSE_RULES: ShareTarget = { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] };
 const ROSENWEG = { kind: 'property', id: 'rosenweg-24' } as const;
 
-const treeitems = (el: DocFolderTree) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')];
 const level = (row: Element) => Number(row.getAttribute('aria-level'));
 
-/** What a row says without its count ("2 Dokumente", "1 download"): a folder's name or a document's title. */
-function rowName(row: Element): string {
-  const copy = row.cloneNode(true) as Element;
-  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
-  return copy.textContent!.replace(/\s+/g, ' ').trim().replace(/ \d[\d.,]* (Dokumente?|documents?|Downloads?|downloads?)$/, '');
-}
-
-/** The count a folder row shows, or undefined. */
-const rowCount = (row: Element) => {
-  const m = /(\d[\d.,]*) (Dokumente?|documents?)\s*$/.exec(row.textContent!.replace(/\s+/g, ' ').trim());
-  return m ? Number(m[1]!.replace(/[.,]/g, '')) : undefined;
-};
-
-const rowNamed = (el: DocFolderTree, name: string) => treeitems(el).find((r) => rowName(r) === name);
 const waitRow = (el: DocFolderTree, name: string, ms = 5000) =>
   eventually(() => rowNamed(el, name), ms, () => `a row "${name}"; rows: ${treeitems(el).map(rowName).join(' | ')}`);
 
