@@ -15,7 +15,11 @@ export type DocBusEvent = 'documents-changed' | 'types-changed';
 
 /** A stable EventTarget shared by the elements of one provider. */
 export class DocBus extends EventTarget {
+  /** What the elements loaded, kept while the provider lives (a tree shown again starts from it); emptied by every change. */
+  readonly cache = new Map<string, unknown>();
+
   publish(type: DocBusEvent): void {
+    this.cache.clear();
     this.dispatchEvent(new Event(type));
   }
 }

@@ -5,6 +5,18 @@ import { en } from '../i18n/en.js';
 
 const CATALOGS: Record<Locale, Translation> = { de, en };
 
+/** Intl formatters are costly to make (a tenth of a millisecond each): one per locale and style. */
+const formats = new Map<string, Intl.NumberFormat>();
+const format = (locale: Locale, style = '', options?: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  const key = locale + style;
+  return formats.get(key) ?? formats.set(key, new Intl.NumberFormat(locale, options)).get(key)!;
+};
+
+const pick = (v: string | undefined | null): Locale | undefined => {
+  const l = v?.toLowerCase().slice(0, 2);
+  return l === 'de' || l === 'en' ? l : undefined;
+};
+
 export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   /** The element's own `locale`, if set. */
   locale?: Locale | string;
@@ -21,16 +33,15 @@ export class LocalizeController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    // A later change of `lang` on an ancestor is picked up on the next render.
+  /** The nearest `lang`, looked up once per render: a change on an ancestor shows on the next one. */
+  private lang?: Locale | null;
+
+  hostUpdate(): void {
+    this.lang = undefined;
   }
 
   get locale(): Locale {
-    const pick = (v: string | undefined | null): Locale | undefined => {
-      const l = v?.toLowerCase().slice(0, 2);
-      return l === 'de' || l === 'en' ? l : undefined;
-    };
-    return pick(this.host.locale) ?? this.host.contextLocale ?? pick(closestLang(this.host)) ?? 'de';
+    return pick(this.host.locale) ?? this.host.contextLocale ?? (this.lang === undefined ? (this.lang = pick(closestLang(this.host)) ?? null) : this.lang) ?? 'de';
   }
 
   get t(): Translation {
@@ -38,17 +49,17 @@ export class LocalizeController implements ReactiveController {
   }
 
   number(n: number): string {
-    return new Intl.NumberFormat(this.locale).format(n);
+    return format(this.locale).format(n);
   }
 
   percent(fraction: number): string {
-    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+    return format(this.locale, '%', { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
   }
 
   /** A file size as people read it: "50 MB" is 50 × 1,048,576 bytes, as the limit is meant. */
   size(bytes: number): string {
     const mb = bytes / 1_048_576;
-    return new Intl.NumberFormat(this.locale, { style: 'unit', unit: mb >= 1 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(mb >= 1 ? mb : bytes / 1024);
+    return format(this.locale, mb >= 1 ? 'MB' : 'kB', { style: 'unit', unit: mb >= 1 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(mb >= 1 ? mb : bytes / 1024);
   }
 
   /** The message for an error, by its code, in this language. */

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Document, DocumentType, DownloadStats, ShareTarget } from '@docportal/core-sdk';
 import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
 import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent, DocTypesChangeEvent } from '../../events/tree-events.js';
@@ -10,10 +11,19 @@ import { file as fileIcon } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-folder-tree.styles.js';
 
+/** One line of the tree; `pos`/`size` are its place among its siblings (aria-posinset/setsize). */
 type Row =
-  | { kind: 'type'; key: string; depth: number; type: DocumentType; open: boolean; leaf: boolean }
-  | { kind: 'doc'; key: string; depth: number; doc: Document; parent: string }
-  | { kind: 'more'; key: string; depth: number; parent: string };
+  | { kind: 'type'; depth: number; pos: number; size: number; type: DocumentType; open: boolean; leaf: boolean }
+  | { kind: 'doc'; depth: number; pos: number; size: number; doc: Document; parent: string }
+  | { kind: 'more'; depth: number; pos: number; size: number; parent: string };
+
+/** What a tree keeps in its provider's cache, so that a tree shown again starts where it was. */
+interface Kept {
+  client: unknown;
+  types: DocumentType[];
+  folders: Map<string, Folder>;
+  expanded: Set<string>;
+}
 
 interface Folder {
   items: Document[];
@@ -21,8 +31,11 @@ interface Folder {
   loading: boolean;
 }
 
+/** Rows are keyed, so that focus moves from node to node as the window scrolls (and is announced). */
+const rowKey = (row: Row) => (row.kind === 'type' ? row.type.id : row.kind === 'doc' ? row.doc.id : `more:${row.parent}`);
+
 const ROW = 40; // px; matches --_row (2.5rem at 16px)
-const PAGE = 100;
+const PAGE = 200; // the API's largest page
 
 /**
  * The folders (document types) with their documents. `browse`: what a tenant or owner may see,
@@ -63,14 +76,20 @@ export class DocFolderTree extends ConnectedElement {
   /** Admin: the folder form (new or rename) and the last refusal. */
   @state() private folderForm?: { id?: string; parentId: string | null; name: string };
   @state() private refusal?: unknown;
+  /** Admin, while dragging a folder: the row under the pointer and where the folder would go. */
+  @state() private dropAt?: { id: string; where: 'before' | 'after' | 'into' };
   @state() private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: DownloadStats };
 
   @query('.scroller') private scroller?: HTMLElement;
 
   private loadedFor = '';
+  private memo?: { types: DocumentType[]; expanded: Set<string>; folders: Map<string, Folder>; mode: string; rows: Row[] };
+  /** The rows rendered last. */
+  private window = { start: 0, end: 0 };
   private typeahead = '';
   private typeaheadTimer?: ReturnType<typeof setTimeout>;
   private readonly refresh = () => {
+    this.bus.cache.delete(this.loadedFor);
     this.loadedFor = '';
     this.requestUpdate();
   };
@@ -89,25 +108,52 @@ export class DocFolderTree extends ConnectedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const scope = this.scopeValue;
-    const key = this.api && scope ? `${scope.kind}:${scope.id}:${this.mode}` : '';
+    const key = this.api && scope ? `tree:${scope.kind}:${scope.id}:${this.mode}` : '';
+    if (changed.has('mode')) this.folders = new Map();
     if (key && key !== this.loadedFor) {
       this.loadedFor = key;
-      void this.load();
+      const kept = this.bus.cache.get(key) as Kept | undefined;
+      if (kept && kept.client === this.api) {
+        // Shown again in the same provider: start from what was loaded, then check the counts.
+        ({ types: this.types, folders: this.folders, expanded: this.expanded } = kept);
+        this.loaded = true;
+        void this.load(true);
+      } else void this.load();
     }
-    if (changed.has('mode')) this.folders = new Map();
   }
 
-  private async load(): Promise<void> {
+  protected override updated(): void {
+    // Keep what is loaded for the next tree of this provider and scope.
+    if (this.loaded && this.loadedFor) this.bus.cache.set(this.loadedFor, { client: this.api, types: this.types, folders: this.folders, expanded: this.expanded } satisfies Kept);
+    // A "more" row in view loads the next page (infinite scroll); Enter or a click does too.
+    const rows = this.rows;
+    for (let i = this.window.start; i < this.window.end; i++) {
+      const row = rows[i];
+      if (row?.kind === 'more' && !this.folders.get(row.parent)?.loading) void this.loadFolder(row.parent, this.folders.get(row.parent)?.next ?? undefined);
+    }
+  }
+
+  /**
+   * Loads the folders. Open folders are reloaded, as an upload may have added to them; with
+   * `onlyChanged`, only those whose count differs from what is shown.
+   */
+  private async load(onlyChanged = false): Promise<void> {
     const api = this.api;
     const scope = this.scopeValue;
     if (!api || !scope) return;
     try {
+      const before = new Map(this.types.map((t) => [t.id, t.documentCount]));
       this.types = await api.documentTypes.list({ scope });
       this.error = undefined;
-      // Open folders are reloaded: an upload may have added to them.
-      const open = [...this.folders.keys()];
-      this.folders = new Map();
-      for (const id of open) void this.loadFolder(id);
+      // Open folders with documents load (again); closed ones forget theirs until opened.
+      const stale = this.types.filter((t) => this.folders.has(t.id) && (!onlyChanged || before.get(t.id) !== t.documentCount || !this.expanded.has(t.id)));
+      const reload = this.types.filter((t) => this.expanded.has(t.id) && t.documentCount > 0 && (stale.includes(t) || !this.folders.has(t.id)));
+      if (stale.length) {
+        const folders = new Map(this.folders);
+        for (const t of stale) folders.delete(t.id);
+        this.folders = folders;
+      }
+      for (const t of reload) void this.loadFolder(t.id);
     } catch (e) {
       this.error = e;
       this.said = this.i18n.error(e);
@@ -131,27 +177,35 @@ export class DocFolderTree extends ConnectedElement {
     }
   }
 
-  /** The rows in view order: folders depth-first, each open folder's subfolders, then its documents. */
+  /**
+   * The rows in view order: folders depth-first, each open folder's subfolders, then its
+   * documents. Built once per change of the data, never per render or key press.
+   */
   private get rows(): Row[] {
-    const byParent = new Map<string | null, DocumentType[]>();
-    for (const t of this.types) (byParent.get(t.parentId) ?? byParent.set(t.parentId, []).get(t.parentId)!).push(t);
+    const m = this.memo;
+    if (m && m.types === this.types && m.expanded === this.expanded && m.folders === this.folders && m.mode === this.mode) return m.rows;
+    const { types, expanded, folders, mode } = this;
+    const visible = (t: DocumentType) => mode !== 'browse' || t.subtreeCount > 0;
+    const kids = new Map<string | null, DocumentType[]>();
+    for (const t of types) if (visible(t)) (kids.get(t.parentId) ?? kids.set(t.parentId, []).get(t.parentId)!).push(t);
+    const docCount = (t: DocumentType | null) => (t && mode !== 'admin' ? t.documentCount : 0);
     const rows: Row[] = [];
-    const visible = (t: DocumentType) => this.mode !== 'browse' || t.subtreeCount > 0;
-    const walk = (parent: string | null, depth: number) => {
-      for (const t of byParent.get(parent) ?? []) {
-        if (!visible(t)) continue;
-        const open = this.expanded.has(t.id);
-        const kids = (byParent.get(t.id) ?? []).filter(visible);
-        const leaf = kids.length === 0 && (this.mode === 'admin' || t.documentCount === 0);
-        rows.push({ kind: 'type', key: `t:${t.id}`, depth, type: t, open, leaf });
-        if (!open) continue;
-        walk(t.id, depth + 1);
-        const f = this.folders.get(t.id);
-        for (const doc of f?.items ?? []) rows.push({ kind: 'doc', key: `d:${doc.id}`, depth: depth + 1, doc, parent: t.id });
-        if (f?.next) rows.push({ kind: 'more', key: `m:${t.id}`, depth: depth + 1, parent: t.id });
-      }
+    const walk = (parent: DocumentType | null, depth: number) => {
+      const subs = kids.get(parent?.id ?? null) ?? [];
+      const size = subs.length + docCount(parent);
+      subs.forEach((t, i) => {
+        const open = expanded.has(t.id);
+        const leaf = !kids.has(t.id) && docCount(t) === 0;
+        rows.push({ kind: 'type', depth, pos: i + 1, size, type: t, open, leaf });
+        if (open && !leaf) walk(t, depth + 1);
+      });
+      const f = parent && folders.get(parent.id);
+      if (!f) return;
+      f.items.forEach((doc, i) => rows.push({ kind: 'doc', depth, pos: subs.length + i + 1, size, doc, parent: parent.id }));
+      if (f.next) rows.push({ kind: 'more', depth, pos: subs.length + f.items.length + 1, size, parent: parent.id });
     };
     walk(null, 0);
+    this.memo = { types, expanded, folders, mode, rows };
     return rows;
   }
 
@@ -454,13 +508,32 @@ export class DocFolderTree extends ConnectedElement {
     if (ok && index >= 0) this.focusRow(index);
   }
 
+  /** Where a dragged folder would land on a row: its upper quarter before it, its lower after it, else into it. */
+  private onDragOver(e: DragEvent, target: DocumentType): void {
+    if (this.mode !== 'admin') return;
+    e.preventDefault();
+    const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    const y = (e.clientY - box.top) / box.height;
+    const where = y < 0.25 ? 'before' : y > 0.75 ? 'after' : 'into';
+    if (this.dropAt?.id !== target.id || this.dropAt.where !== where) this.dropAt = { id: target.id, where };
+  }
+
   private onDrop(e: DragEvent, target: DocumentType): void {
     const id = e.dataTransfer?.getData('application/x-docportal-type');
+    const where = this.dropAt?.id === target.id ? this.dropAt.where : 'into';
     e.preventDefault();
+    this.dropAt = undefined;
     const moving = this.types.find((t) => t.id === id);
     if (!moving || moving.id === target.id) return;
-    this.expanded = new Set(this.expanded).add(target.id);
-    void this.changeTypes(() => this.api!.documentTypes.move(moving.id, { parentId: target.id }), this.i18n.t.tree.folderMoved(moving.name), moving.id);
+    let to: { parentId: string | null; position?: number };
+    if (where === 'into') {
+      to = { parentId: target.id };
+      this.expanded = new Set(this.expanded).add(target.id);
+    } else {
+      const sibs = this.siblings(target.parentId).filter((t) => t.id !== moving.id);
+      to = { parentId: target.parentId, position: sibs.findIndex((t) => t.id === target.id) + (where === 'after' ? 1 : 0) };
+    }
+    void this.changeTypes(() => this.api!.documentTypes.move(moving.id, to), this.i18n.t.tree.folderMoved(moving.name), moving.id);
   }
 
   private renderAdminTools() {
@@ -511,7 +584,7 @@ export class DocFolderTree extends ConnectedElement {
     return false;
   }
 
-  private renderRow(row: Row, index: number, setsize: Map<string, number>, posinset: number) {
+  private renderRow(row: Row, index: number) {
     const t = this.i18n.t.tree;
     const n = (x: number) => this.i18n.number(x);
     const common = {
@@ -534,13 +607,15 @@ export class DocFolderTree extends ConnectedElement {
         style=${common.style}
         tabindex=${common.tabindex}
         aria-level=${row.depth + 1}
-        aria-setsize=${setsize.get(row.type.parentId ?? '') ?? 1}
-        aria-posinset=${posinset}
+        aria-setsize=${row.size}
+        aria-posinset=${row.pos}
         aria-expanded=${row.leaf ? nothing : row.open ? 'true' : 'false'}
         aria-selected=${selected ? 'true' : 'false'}
         draggable=${this.mode === 'admin' ? 'true' : 'false'}
+        data-drop=${this.dropAt?.id === row.type.id ? this.dropAt.where : nothing}
         @dragstart=${(e: DragEvent) => e.dataTransfer?.setData('application/x-docportal-type', row.type.id)}
-        @dragover=${(e: DragEvent) => this.mode === 'admin' && e.preventDefault()}
+        @dragover=${(e: DragEvent) => this.onDragOver(e, row.type)}
+        @dragend=${() => (this.dropAt = undefined)}
         @drop=${(e: DragEvent) => this.mode === 'admin' && this.onDrop(e, row.type)}
         @click=${click}
       >
@@ -550,8 +625,8 @@ export class DocFolderTree extends ConnectedElement {
       </li>`;
     }
     if (row.kind === 'more')
-      return html`<li class="row more" part="row" role="treeitem" data-index=${common.index} style=${common.style} tabindex=${common.tabindex} aria-level=${row.depth + 1} @click=${click}>
-        <span class="twisty"></span><span class="name">${t.loadMore}</span>
+      return html`<li class="row more" part="row" role="treeitem" data-index=${common.index} style=${common.style} tabindex=${common.tabindex} aria-level=${row.depth + 1} aria-setsize=${row.size} aria-posinset=${row.pos} @click=${click}>
+        <span class="twisty"></span><span class="name">${this.folders.get(row.parent)?.loading ? this.i18n.t.common.loading : t.loadMore}</span>
       </li>`;
     const d = row.doc;
     return html`<li
@@ -562,6 +637,8 @@ export class DocFolderTree extends ConnectedElement {
       style=${common.style}
       tabindex=${common.tabindex}
       aria-level=${row.depth + 1}
+      aria-setsize=${row.size}
+      aria-posinset=${row.pos}
       aria-selected="false"
       @click=${click}
     >
@@ -577,25 +654,14 @@ export class DocFolderTree extends ConnectedElement {
     const rows = this.rows;
     if (this.active >= rows.length) this.active = Math.max(0, rows.length - 1);
     const viewport = this.scroller?.clientHeight || 384;
-    const r = visibleRange(rows.length, ROW, this.top, viewport);
-    // Sibling counts and positions for aria-setsize/posinset of folders.
-    const setsize = new Map<string, number>();
-    const pos = new Map<string, number>();
-    for (const row of rows) if (row.kind === 'type') setsize.set(row.type.parentId ?? '', (setsize.get(row.type.parentId ?? '') ?? 0) + 1);
-    const positions = rows.map((row) => {
-      if (row.kind !== 'type') return 0;
-      const k = row.type.parentId ?? '';
-      const p = (pos.get(k) ?? 0) + 1;
-      pos.set(k, p);
-      return p;
-    });
+    const r = (this.window = visibleRange(rows.length, ROW, this.top, viewport));
     return html`${this.mode === 'admin' ? this.renderAdminTools() : nothing}<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
         ${!this.loaded
           ? html`<p class="status loading">${this.i18n.t.common.loading}</p>`
           : !rows.length
           ? html`<p class="status">${this.error ? this.i18n.error(this.error) : t.empty}</p>`
           : html`<ul role="tree" part="tree" aria-label=${t.label} style="height:${rows.length * ROW}px" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
-              ${rows.slice(r.start, r.end).map((row, i) => this.renderRow(row, r.start + i, setsize, positions[r.start + i]!))}
+              ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => this.renderRow(row, r.start + i))}
             </ul>`}
       </div>
       ${this.editing && this.mode === 'manage' ? this.renderEditor() : nothing}

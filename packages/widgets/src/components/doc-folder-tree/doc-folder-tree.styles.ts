@@ -40,6 +40,16 @@ export const styles = css`
   .row:focus-visible {
     outline-offset: -2px;
   }
+  [data-drop='before'] {
+    box-shadow: inset 0 3px var(--_accent);
+  }
+  [data-drop='after'] {
+    box-shadow: inset 0 -3px var(--_accent);
+  }
+  [data-drop='into'] {
+    outline: 2px dashed var(--_accent);
+    outline-offset: -2px;
+  }
   .twisty {
     flex: none;
     width: 1.25rem;

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DocumentType, type ShareTarget } from '@docportal/core-sdk';
 import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
 import '../../index.ts';
-import { activeDeep, describeEl, eventually, press, record, tabTo, type } from '../../test/helpers.ts';
+import { activeDeep, describeEl, eventually, press, record, tabTo, type, untilAsync } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import { rowCount, rowName, rowNamed, treeitems } from '../../test/tree-rows.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
@@ -130,16 +130,48 @@ const buttonNamed = (el: DocFolderTree, text: string) => [...el.shadowRoot!.quer
 const fieldLabelled = (el: DocFolderTree, text: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].find((f) => [...(f.labels ?? [])].some((l) => l.textContent!.trim() === text));
 
-/** Drags one row onto another the way Chromium does: one DataTransfer through dragstart, dragenter, dragover, drop, dragend. Says whether the target accepted the drag. */
-function dragOnto(source: Element, target: Element): boolean {
+/**
+ * Drags one row onto another the way Chromium does: one DataTransfer through dragstart,
+ * dragenter, dragover, drop, dragend, with the pointer in the middle of the target (into it), on
+ * its upper edge (before it) or its lower edge (after it). Says whether the target accepted the
+ * drag.
+ */
+function dragOnto(source: Element, target: Element, where: 'into' | 'before' | 'after' = 'into'): boolean {
+  const d = dragEvents(source, target, where);
+  d.over();
+  d.drop();
+  return d.accepted;
+}
+
+/** The same, pausing while the pointer is over the target, to see what the row shows then. */
+async function dragShowing(source: Element, target: Element, where: 'into' | 'before' | 'after'): Promise<string | null> {
+  const d = dragEvents(source, target, where);
+  d.over();
+  await ((target.getRootNode() as ShadowRoot).host as DocFolderTree).updateComplete;
+  const shown = target.getAttribute('data-drop');
+  d.drop();
+  return shown;
+}
+
+function dragEvents(source: Element, target: Element, where: 'into' | 'before' | 'after') {
   const dataTransfer = new DataTransfer();
-  const fire = (on: Element, type: string) => on.dispatchEvent(new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer }));
-  fire(source, 'dragstart');
-  fire(target, 'dragenter');
-  const accepted = !fire(target, 'dragover');
-  fire(target, 'drop');
-  fire(source, 'dragend');
-  return accepted;
+  const box = target.getBoundingClientRect();
+  const clientY = where === 'into' ? box.top + box.height / 2 : where === 'before' ? box.top + 2 : box.bottom - 2;
+  const clientX = box.left + box.width / 2;
+  const fire = (on: Element, type: string) => on.dispatchEvent(new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer, clientX, clientY }));
+  const d = {
+    accepted: false,
+    over: () => {
+      fire(source, 'dragstart');
+      fire(target, 'dragenter');
+      d.accepted = !fire(target, 'dragover');
+    },
+    drop: () => {
+      fire(target, 'drop');
+      fire(source, 'dragend');
+    },
+  };
+  return d;
 }
 
 /** The server's folders, as `documentTypes.list` gives them. */
@@ -686,6 +718,24 @@ describe('<doc-folder-tree>', () => {
       await waitLive(el, 'status', 'Ordner „Abrechnungen“ verschoben.');
       await until(() => level(rowNamed(el, 'Abrechnungen') ?? el) === 2, 5000, 'Abrechnungen on level 2');
       await expectTreeAsServer(el);
+    });
+
+    it('shows where a folder would go, and reorders when dropped on the upper or lower edge of a row', async () => {
+      // Arrange: top level is Objektunterlagen, Bedienungsanleitungen, Abrechnungen, Protokolle.
+      const el = await tree({ mode: 'admin' });
+      const top = async () => (await serverTypes()).filter((t) => t.parentId === null).map((t) => t.id);
+      expect(await top()).to.deep.equal(['objektunterlagen', 'bedienungsanleitungen', 'abrechnungen', 'protokolle']);
+      // Act + Assert: the row says before / into / after while the pointer is over it.
+      expect(await dragShowing(rowNamed(el, 'Protokolle')!, rowNamed(el, 'Bedienungsanleitungen')!, 'before')).to.equal('before');
+      await untilAsync(async () => (await top())[1] === 'protokolle', 5000, 'Protokolle before Bedienungsanleitungen');
+      expect(await top()).to.deep.equal(['objektunterlagen', 'protokolle', 'bedienungsanleitungen', 'abrechnungen']);
+      await expectTreeAsServer(el);
+      expect(await dragShowing(rowNamed(el, 'Objektunterlagen')!, rowNamed(el, 'Abrechnungen')!, 'after')).to.equal('after');
+      await untilAsync(async () => (await top())[3] === 'objektunterlagen', 5000, 'Objektunterlagen last');
+      expect(await top()).to.deep.equal(['protokolle', 'bedienungsanleitungen', 'abrechnungen', 'objektunterlagen']);
+      await expectTreeAsServer(el);
+      // Nothing stays marked once the drag is over.
+      expect(el.shadowRoot!.querySelector('[data-drop]')).to.equal(null);
     });
   });
 

@@ -31,6 +31,14 @@ export class DocProvider extends DocElement {
 
   private made?: { key: string; client: DocPortalClient };
 
+  /**
+   * The bus the elements inside share. After changing documents or folders in your own code,
+   * `provider.bus.publish('documents-changed')` (or `'types-changed'`) makes them reload.
+   */
+  get bus(): DocBus {
+    return this.value.bus;
+  }
+
   protected override willUpdate(): void {
     let client = this.client;
     if (!client && this.baseUrl) {

@@ -1,0 +1,113 @@
+// <doc-folder-tree> on large folders: pages load as their end scrolls into view, the rows stay
+// windowed, and a tree shown again in the same provider starts from what was loaded.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createClient, type DocumentType } from '@docportal/core-sdk';
+import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
+import '../../index.ts';
+import type { DocProvider } from '../../index.ts';
+import { control, ready, until } from '../../test/setup.ts';
+import { rowCount, rowName, rowNamed, treeitems } from '../../test/tree-rows.ts';
+import type { DocFolderTree } from './doc-folder-tree.component.ts';
+
+const manager = () => createClient({ baseUrl: '/api/v1', token: 'manager' });
+const scroller = (el: DocFolderTree) => el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.parentElement!;
+/** Every row the tree has, shown or not: the tree's height in rows (rows are 40 px). */
+const allRows = (el: DocFolderTree) => Math.round(parseFloat(el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.style.height) / 40);
+
+describe('<doc-folder-tree> with large folders', () => {
+  before(async () => {
+    await ready;
+  });
+
+  describe('the large data set', () => {
+    let big: DocumentType;
+    before(async () => {
+      await control('/reset', { dataset: 'large' });
+      const types = await manager().documentTypes.list({ scope: 'property:grosssiedlung' });
+      big = [...types].sort((a, b) => b.documentCount - a.documentCount)[0]!;
+      expect(big.documentCount, 'a folder of the estate with more than a page of documents').to.be.greaterThan(200);
+    });
+    after(async () => {
+      await control('/reset', {});
+    });
+
+    it('loads the next page when the end of a folder scrolls into view, and keeps the DOM small', async () => {
+      // Arrange
+      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="manage" locale="de"></doc-folder-tree>`);
+      await until(() => treeitems(el).length, 10000, 'rows');
+      const types = await manager().documentTypes.list({ scope: 'property:grosssiedlung' });
+      // Opens the folder's ancestors, then the folder, by clicking their rows.
+      const path: DocumentType[] = [];
+      for (let t: DocumentType | undefined = big; t; t = types.find((x) => x.id === t!.parentId)) path.unshift(t);
+      for (const t of path) {
+        const row = await until(() => rowNamed(el, t.name), 5000, t.name);
+        row.scrollIntoView();
+        row.click();
+        await el.updateComplete;
+      }
+      const firstPage = await until(() => (allRows(el) >= 200 ? allRows(el) : 0), 10000, 'the first page');
+      // Act: scroll to the end, where the next page's row is.
+      scroller(el).scrollTop = scroller(el).scrollHeight;
+      // Assert: the rest of the folder came without a click; its "more" row is gone.
+      await until(() => allRows(el) === firstPage - 1 + (big.documentCount - 200), 10000, 'the second page');
+      expect(treeitems(el).length, 'rows in the DOM').to.be.lessThan(60);
+      const shown = treeitems(el).filter((r) => r.getAttribute('aria-level') === String(path.length + 1));
+      expect(shown[0]!.getAttribute('aria-setsize'), 'setsize counts the whole folder').to.equal(String(big.documentCount + types.filter((t) => t.parentId === big.id).length));
+      await expect(el).to.be.accessible();
+    });
+
+    it('keyboard focus moves from row to row as the window scrolls (each row its own element)', async () => {
+      // Arrange: the estate's folders, the top level open, in a low box.
+      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="admin" locale="de" style="--doc-tree-height: 8rem"></doc-folder-tree>`);
+      const first = await until(() => treeitems(el)[0], 5000, 'rows');
+      first.focus();
+      await sendKeys({ press: '*' });
+      await until(() => allRows(el) > 10, 5000, 'open folders');
+      // Act + Assert: every ArrowDown focuses another element, the one of the next row.
+      let prev = el.shadowRoot!.activeElement;
+      for (let i = 1; i < Math.min(allRows(el), 20); i++) {
+        await sendKeys({ press: 'ArrowDown' });
+        await el.updateComplete;
+        const now = el.shadowRoot!.activeElement as HTMLElement;
+        expect(now, `row ${i} focused`).to.not.equal(prev);
+        expect(now.dataset.index).to.equal(String(i));
+        prev = now;
+      }
+    });
+  });
+
+  describe('in a provider', () => {
+    beforeEach(async () => {
+      await control('/reset', {});
+    });
+
+    it('a tree shown again starts where the last one was, at once; a change through the provider reloads it', async () => {
+      // Arrange: a tree opens Objektunterlagen, then goes away.
+      const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de"></doc-provider>`);
+      const first = document.createElement('doc-folder-tree') as DocFolderTree;
+      first.mode = 'manage';
+      provider.append(first);
+      const folder = await until(() => rowNamed(first, 'Objektunterlagen'), 5000, 'Objektunterlagen');
+      folder.click();
+      await until(() => treeitems(first).some((r) => r.getAttribute('aria-level') === '2'), 5000, 'open');
+      const seen = treeitems(first).map(rowName);
+      first.remove();
+      // Act: another tree of the same provider, scope and mode.
+      const second = document.createElement('doc-folder-tree') as DocFolderTree;
+      second.mode = 'manage';
+      provider.append(second);
+      await second.updateComplete;
+      // Assert: its first render already shows the open folder, before any answer arrives.
+      expect(treeitems(second).map(rowName)).to.deep.equal(seen);
+      expect(rowNamed(second, 'Objektunterlagen')!.getAttribute('aria-expanded')).to.equal('true');
+      // A document published through the provider's bus: the counts are fetched again.
+      const count = rowCount(rowNamed(second, 'Objektunterlagen')!)!;
+      await manager().documents.upload(new File([makePdf('Neu') as Uint8Array<ArrayBuffer>], 'Neu.pdf'), { documentTypeId: 'objektunterlagen', scope: { kind: 'property', id: 'rosenweg-24' }, shares: [] });
+      provider.bus.publish('documents-changed');
+      await until(() => rowCount(rowNamed(second, 'Objektunterlagen')!) === count + 1, 5000, 'the new count');
+      await until(() => rowNamed(second, 'Neu'), 5000, 'the new document in the open folder');
+    });
+
+  });
+});
