@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { nodeSha256, startHttpServer, type RunningServer } from '../packages/mock-server/src/http.ts';
-import { createStore, type DatasetName } from '../packages/mock-server/src/store/store.ts';
+import { createStore, type DatasetName, type MockStore } from '../packages/mock-server/src/store/store.ts';
 import { launch } from './browser.ts';
 
 export interface BenchPage {
@@ -18,7 +18,7 @@ export interface BenchPage {
   close(): Promise<void>;
 }
 
-export async function openBenchPage(opts: { entry: string; body?: string; dataset?: DatasetName }): Promise<BenchPage> {
+export async function openBenchPage(opts: { entry: string; body?: string; dataset?: DatasetName; store?: MockStore }): Promise<BenchPage> {
   const dir = mkdtempSync(join(tmpdir(), 'docportal-bench-'));
   const root = new URL('../', import.meta.url).pathname;
   await build({
@@ -34,7 +34,7 @@ export async function openBenchPage(opts: { entry: string; body?: string; datase
     logLevel: 'silent',
   });
   writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="de"><meta charset="utf-8"><title>bench</title><body>${opts.body ?? ''}<script type="module" src="./bench.js"></script></body></html>`);
-  const server = await startHttpServer({ port: 0, staticDir: dir, store: createStore({ dataset: opts.dataset ?? 'fixtures', sha256: nodeSha256 }) });
+  const server = await startHttpServer({ port: 0, staticDir: dir, store: opts.store ?? createStore({ dataset: opts.dataset ?? 'fixtures', sha256: nodeSha256 }) });
   const browser = await launch();
   const page = await browser.newPage();
   await page.goto(`${server.url}/index.html`);

@@ -9,11 +9,13 @@ import { benchMockServer } from './mock-server.ts';
 import { benchSize } from './size.ts';
 import { benchUpload } from './upload.ts';
 import { benchPicker } from './picker.ts';
+import { benchTree } from './tree.ts';
 
 const benches: Array<[string, () => Promise<Row[]>]> = [
   ['size', benchSize],
   ['upload', benchUpload],
   ['picker', benchPicker],
+  ['tree', benchTree],
   ['mock-server', benchMockServer],
 ];
 const only = process.argv.slice(2);
