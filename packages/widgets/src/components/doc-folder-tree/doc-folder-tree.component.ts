@@ -174,6 +174,8 @@ export class DocFolderTree extends ConnectedElement {
     } catch (e) {
       this.folders = new Map(this.folders).set(typeId, { items: prior?.items ?? [], next: null, loading: false });
       this.error = e;
+      // The rows are shown, so the error has no place of its own: it is said.
+      this.said = this.i18n.error(e);
     }
   }
 

@@ -899,5 +899,18 @@ describe('<doc-folder-tree>', () => {
       expect(treeitems(el)).to.have.length(0);
       await expect(el).to.be.accessible();
     });
+
+    it('503 while opening a folder: its documents cannot load, and the tree says so', async () => {
+      // Arrange: the tree has loaded; then the backend stops answering.
+      await publish('Hausordnung', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
+      const el = await tree({ mode: 'manage', locale: 'en' });
+      await control('/faults', { failRate: 1, failStatus: 503, retryAfter: 0 });
+      // Act
+      rowNamed(el, 'Objektunterlagen')!.click();
+      // Assert: in words, in the live region; the folder's rows stay as they were.
+      await waitLive(el, 'status', 'The service is unavailable right now. Please try again in a few minutes.');
+      expect(rowNamed(el, 'Objektunterlagen')!.getAttribute('aria-expanded')).to.equal('true');
+      expect(rowNamed(el, 'Hausordnung')).to.equal(undefined);
+    });
   });
 });
