@@ -3,9 +3,9 @@ import { createHash, type Hash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { getResponse } from 'msw';
-import { handlers as makeHandlers } from './handlers/index.js';
-import { faultResponse, problem } from './handlers/respond.js';
+import { routes } from './handlers/index.js';
+import { Reply, faultResponse, problem } from './handlers/respond.js';
+import { router, type RouteRequest } from './handlers/route.js';
 import { ApiError } from './store/errors.js';
 import type { Sha256 } from './store/bytes.js';
 import { createStore, type MockStore } from './store/store.js';
@@ -57,13 +57,14 @@ const PREFLIGHT = {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * The standalone mock backend: a `node:http` server answering through the same MSW handlers,
- * with CORS for any origin, streamed file bytes, and faults that cut real connections.
+ * The standalone mock backend: a `node:http` server answering through the same routes as the MSW
+ * handlers (straight from the node request, no Fetch objects in between), with CORS for any
+ * origin, streamed file bytes, and faults that cut real connections.
  */
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<RunningServer> {
   const store = options.store ?? createStore({ sha256: nodeSha256 });
   const basePath = options.basePath ?? '/api/v1';
-  const handlers = makeHandlers(store, { basePath, transport: 'http' });
+  const match = router(routes(store, { basePath, transport: 'http' }));
   const log = options.log === true ? (l: string) => console.log(l) : options.log || undefined;
 
   const server = createServer((req, res) => {
@@ -103,23 +104,21 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
         return;
       }
     }
-    const request = new Request(url, {
-      method: req.method,
-      headers: toHeaders(req),
-      ...(hasBody ? { body: bodyStream(req, isApi ? store : undefined), duplex: 'half' } : {}),
-    } as RequestInit);
-    const response = (await getResponse(handlers, request)) ?? (await serveStatic(url.pathname, req.method)) ?? problem(new ApiError('not_found', 'No such endpoint.'));
+    const found = match(req.method ?? 'GET', url.pathname);
+    const counter = isApi ? store : undefined;
+    const reply = found ? await found.route.handle(nodeRequest(req, url, counter), found.params) : ((await serveStatic(url.pathname, req.method)) ?? problem(new ApiError('not_found', 'No such endpoint.')));
+    // What the route left unread is read (and counted) all the same, as a socket must be.
+    if (!req.readableEnded && !req.destroyed) drainRest(req, counter);
     if (lose) {
       // The request took effect; now the answer is lost with the connection.
-      await response.arrayBuffer();
       req.socket.destroy();
       return;
     }
-    await send(res, response);
+    await send(res, reply);
   }
 
   /** A file of `staticDir` (index.html for a folder), never outside it. */
-  async function serveStatic(pathname: string, method: string | undefined): Promise<Response | undefined> {
+  async function serveStatic(pathname: string, method: string | undefined): Promise<Reply | undefined> {
     if (!options.staticDir || (method !== 'GET' && method !== 'HEAD')) return undefined;
     const base = resolve(options.staticDir);
     let file = resolve(join(base, decodeURIComponent(pathname)));
@@ -128,8 +127,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     if (info?.isDirectory()) file = join(file, 'index.html');
     const found = info?.isDirectory() ? await stat(file).catch(() => undefined) : info;
     if (!found?.isFile()) return undefined;
-    const body = method === 'HEAD' ? null : new Uint8Array(await readFile(file));
-    return new Response(body, { headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': String(found.size) } });
+    const body = method === 'HEAD' ? undefined : [new Uint8Array(await readFile(file))];
+    return new Reply(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': String(found.size) }, body);
   }
 
   /** Reads the body up to `limit` bytes, then destroys the connection; nothing reaches the store. */
@@ -174,52 +173,85 @@ export function nodeSha256(hash: Hash = createHash('sha256')): Sha256 {
   };
 }
 
-function toHeaders(req: IncomingMessage): Headers {
-  const h = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) h.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  return h;
+/** Header values as Fetch's `Headers.get` gives them. */
+function nodeHeaders(req: IncomingMessage): RouteRequest['headers'] {
+  return {
+    get(name) {
+      const v = req.headers[name.toLowerCase()];
+      return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+    },
+  };
 }
 
-/** The Node request body as a Web stream with backpressure, counting bytes. */
-function bodyStream(req: IncomingMessage, counter: MockStore | undefined): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      req.on('data', (chunk: Buffer) => {
-        counter?.countBytes(chunk.length);
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
-        if ((controller.desiredSize ?? 1) <= 0) req.pause();
-      });
-      req.on('end', () => controller.close());
-      req.on('close', () => {
-        if (!req.complete) controller.error(new Error('The client closed the connection mid-body.'));
-      });
-      req.pause();
-    },
-    pull() {
-      req.resume();
-    },
-    cancel() {
-      req.destroy();
-    },
-  });
+/** The node request as the routes see it: its body's chunks go straight to `write`, counted. */
+function nodeRequest(req: IncomingMessage, url: URL, counter: MockStore | undefined): RouteRequest {
+  return {
+    url,
+    headers: nodeHeaders(req),
+    read: (write) =>
+      new Promise<void>((resolve, reject) => {
+        if (req.readableEnded) return resolve();
+        const done = () => {
+          req.off('data', onData);
+          req.off('end', onEnd);
+          req.off('close', onClose);
+        };
+        const onData = (chunk: Buffer) => {
+          counter?.countBytes(chunk.length);
+          try {
+            write(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+          } catch (e) {
+            // The rest is not wanted: the connection goes, as nothing more of it will be read.
+            done();
+            req.destroy();
+            reject(e);
+          }
+        };
+        const onEnd = () => {
+          done();
+          resolve();
+        };
+        // Before the end: the client went away mid-body.
+        const onClose = () => {
+          done();
+          reject(new Error('The client closed the connection mid-body.'));
+        };
+        req.on('data', onData);
+        req.on('end', onEnd);
+        req.on('close', onClose);
+      }),
+  };
 }
 
-/** Writes a Fetch Response to a Node response, streaming the body with backpressure. */
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string> = { ...CORS };
-  response.headers.forEach((v, k) => (headers[k] = v));
-  res.writeHead(response.status, headers);
-  if (!response.body) {
-    res.end();
+/** Reads what is left of a body, counting it, so that the connection can carry the next request. */
+function drainRest(req: IncomingMessage, counter: MockStore | undefined): void {
+  req.on('data', (chunk: Buffer) => counter?.countBytes(chunk.length));
+  req.resume();
+}
+
+/** Writes a Reply to a Node response; file pieces with backpressure. */
+async function send(res: ServerResponse, reply: Reply): Promise<void> {
+  const headers: Record<string, string> = { ...CORS, ...reply.headers };
+  const body = reply.body;
+  if (typeof body === 'string') {
+    const bytes = Buffer.from(body);
+    headers['Content-Length'] = String(bytes.length);
+    res.writeHead(reply.status, headers).end(bytes);
     return;
   }
-  const reader = response.body.getReader();
-  for (let r = await reader.read(); !r.done; r = await reader.read()) {
-    if (!res.write(r.value)) await new Promise<void>((resolve) => res.once('drain', resolve));
-    if (res.destroyed) {
-      await reader.cancel();
-      return;
-    }
+  res.writeHead(reply.status, headers);
+  // Until the socket takes more, or is gone.
+  const writable = () =>
+    new Promise<void>((resolve) => {
+      const go = () => {
+        res.off('drain', go).off('close', go);
+        resolve();
+      };
+      res.on('drain', go).on('close', go);
+    });
+  for (const piece of body ?? []) {
+    if (res.destroyed) return;
+    if (!res.write(piece)) await writable();
   }
   res.end();
 }

@@ -3,10 +3,9 @@ import { http, type HttpHandler } from 'msw';
 import * as z from 'zod/mini';
 import { ClockBody, FaultsBody, ResetBody } from '../control.js';
 import { ApiError, invalid } from '../store/errors.js';
-import { piecesStream } from '../store/bytes.js';
 import { createStore, type MockStore } from '../store/store.js';
-import { contentDisposition, json, problem } from './respond.js';
-import { readJson, route, validationError, type HandlerOptions } from './route.js';
+import { Reply, contentDisposition, json, problem } from './respond.js';
+import { fromFetch, parseJson, readAll, route, toResponse, validationError, type HandlerOptions, type Route, type RouteRequest } from './route.js';
 
 export type { HandlerOptions } from './route.js';
 
@@ -15,6 +14,16 @@ export type { HandlerOptions } from './route.js';
  * Usable with `setupWorker` in the browser and `setupServer` in Node.
  */
 export function handlers(store: MockStore = createStore(), options: HandlerOptions = {}): HttpHandler[] {
+  return routes(store, options).map((r) =>
+    http[r.method === 'ALL' ? 'all' : (r.method.toLowerCase() as 'get')](r.path, async ({ request, params }) => toResponse(await r.handle(fromFetch(request), params as Record<string, string>))),
+  );
+}
+
+/**
+ * Every endpoint of the contract plus the `/__mock` control endpoints, over one store, in the
+ * order they match. MSW's handlers and the standalone server both answer through these.
+ */
+export function routes(store: MockStore, options: HandlerOptions = {}): Route[] {
   const r = <N extends Parameters<typeof route>[2]>(name: N, fn: Parameters<typeof route<N>>[3]) => route(store, options, name, fn);
   const base = options.basePath ?? '/api/v1';
 
@@ -42,7 +51,7 @@ export function handlers(store: MockStore = createStore(), options: HandlerOptio
       if (header === null || !/^\d+$/.test(header.trim())) throw new ApiError('bad_request', 'The Upload-Offset header must be a non-negative integer.');
       const length = request.headers.get('content-length');
       const offset = await store.appendUpload(params.id!, Number(header), body, length === null ? undefined : Number(length));
-      return new Response(null, { status: 204, headers: { 'Upload-Offset': String(offset) } });
+      return new Reply(204, { 'Upload-Offset': String(offset) });
     }),
     r('getUpload', ({ params }) => store.getUpload(params.id!)),
     r('deleteUpload', ({ params }) => store.deleteUpload(params.id!)),
@@ -60,9 +69,9 @@ export function handlers(store: MockStore = createStore(), options: HandlerOptio
     r('deleteDocument', ({ params }) => store.deleteDocument(params.id!)),
     r('getDocumentContent', ({ principal, params }) => {
       const { document, bytes } = store.content(principal, params.id!);
-      return new Response(piecesStream(bytes), {
-        status: 200,
-        headers: {
+      return new Reply(
+        200,
+        {
           'Content-Type': document.mimeType,
           'Content-Length': String(document.size),
           'Content-Disposition': contentDisposition(document.fileName),
@@ -70,7 +79,8 @@ export function handlers(store: MockStore = createStore(), options: HandlerOptio
           'Cache-Control': 'private, no-store',
           'X-Content-Type-Options': 'nosniff',
         },
-      });
+        bytes,
+      );
     }),
     r('getDocumentDownloads', ({ params }) => store.downloads(params.id!)),
 
@@ -82,64 +92,73 @@ export function handlers(store: MockStore = createStore(), options: HandlerOptio
     }),
 
     // Anything else under the API: a problem+json 404, never MSW's default.
-    http.all(`*${base}/*`, () => {
-      if (options.transport !== 'http') store.countRequest();
-      return problem(new ApiError('not_found', 'No such endpoint.'));
-    }),
+    {
+      method: 'ALL',
+      path: `*${base}/*`,
+      handle: async () => {
+        if (options.transport !== 'http') store.countRequest();
+        return problem(new ApiError('not_found', 'No such endpoint.'));
+      },
+    },
 
-    ...controlHandlers(store),
+    ...controlRoutes(store),
   ];
 }
 
 /** The `Idempotency-Key` header, if any: 1–255 characters. */
-function idempotencyKey(request: Request): string | undefined {
+function idempotencyKey(request: RouteRequest): string | undefined {
   const key = request.headers.get('idempotency-key') ?? undefined;
   if (key !== undefined && (key.length === 0 || key.length > 255)) throw invalid('Idempotency-Key', 'must be 1–255 characters');
   return key;
 }
 
 /** `/__mock/*`: reset, clock, faults, discard and stats. No token needed. */
-function controlHandlers(store: MockStore): HttpHandler[] {
-  const control = <S extends z.ZodMiniType>(schema: S, apply: (body: z.output<S>) => unknown) => async ({ request }: { request: Request }) => {
-    try {
-      // An empty body (curl -X POST with no data) means "no options".
-      const empty = !request.headers.get('content-type') && (await request.clone().arrayBuffer()).byteLength === 0;
-      const raw = empty ? { value: {} } : await readJson(request);
-      const parsed = z.safeParse(schema, raw.value);
-      if (!parsed.success) throw validationError(parsed.error);
-      return json(apply(parsed.data));
-    } catch (e) {
-      if (e instanceof ApiError) return problem(e);
-      throw e;
-    }
-  };
+function controlRoutes(store: MockStore): Route[] {
+  const control =
+    <S extends z.ZodMiniType>(schema: S, apply: (body: z.output<S>) => unknown) =>
+    async (request: RouteRequest): Promise<Reply> => {
+      try {
+        const type = request.headers.get('content-type');
+        const bytes = await readAll(request.read);
+        // An empty body (curl -X POST with no data) means "no options".
+        const parsed = z.safeParse(schema, !type && bytes.byteLength === 0 ? {} : parseJson(type, bytes));
+        if (!parsed.success) throw validationError(parsed.error);
+        return json(apply(parsed.data));
+      } catch (e) {
+        if (e instanceof ApiError) return problem(e);
+        throw e;
+      }
+    };
+  const at = (method: Route['method'], name: string, handle: (request: RouteRequest) => Promise<Reply>): Route => ({ method, path: `*/__mock/${name}`, handle });
   return [
-    http.post(
-      '*/__mock/reset',
+    at(
+      'POST',
+      'reset',
       control(ResetBody, (b) => {
         store.reset(b);
         return { dataset: b.dataset ?? 'fixtures', seed: b.seed ?? 1 };
       }),
     ),
-    http.post(
-      '*/__mock/clock',
+    at(
+      'POST',
+      'clock',
       control(ClockBody, (b) => {
         store.setClock(b.now);
         return { now: b.now === null ? null : new Date(store.now()).toISOString() };
       }),
     ),
-    http.post(
-      '*/__mock/faults',
+    at(
+      'POST',
+      'faults',
       control(FaultsBody, (b) => {
         store.setFaults(b);
         return store.faults ?? {};
       }),
     ),
-    http.put('*/__mock/discard', async ({ request }) => {
-      const reader = request.body?.getReader();
-      if (reader) for (let r = await reader.read(); !r.done; r = await reader.read());
-      return new Response(null, { status: 204 });
+    at('PUT', 'discard', async (request) => {
+      await request.read(() => undefined);
+      return new Reply(204);
     }),
-    http.get('*/__mock/stats', () => json(store.stats())),
+    at('GET', 'stats', async () => json(store.stats())),
   ];
 }

@@ -2,14 +2,25 @@ import { ApiError } from '../store/errors.js';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
-export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+/**
+ * An answer of the mock backend. MSW turns it into a Fetch `Response`; the standalone server
+ * writes it to the socket as it is.
+ */
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly headers: Record<string, string> = {},
+    /** Text (JSON, problem+json), or bytes as a list of pieces (file content). */
+    readonly body?: string | readonly Uint8Array[],
+  ) {}
+}
 
-export const problem = (e: ApiError): Response =>
-  new Response(JSON.stringify(e.toProblem()), { status: e.status, headers: { 'Content-Type': PROBLEM_TYPE, ...e.extra.headers } });
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Reply => new Reply(status, { 'Content-Type': 'application/json', ...headers }, JSON.stringify(body));
+
+export const problem = (e: ApiError): Reply => new Reply(e.status, { 'Content-Type': PROBLEM_TYPE, ...e.extra.headers }, JSON.stringify(e.toProblem()));
 
 /** The answer of an injected failure. */
-export function faultResponse(status: number, retryAfter = 1): Response {
+export function faultResponse(status: number, retryAfter = 1): Reply {
   const code = status === 429 ? 'rate_limited' : status === 503 ? 'service_unavailable' : status >= 500 ? 'internal_error' : 'bad_request';
   const headers: Record<string, string> = status === 429 || status === 503 ? { 'Retry-After': String(retryAfter) } : {};
   return problem(new ApiError(code, `Injected failure (${status}).`, { headers }, status));

@@ -2,6 +2,29 @@ import type { ByteSource } from '@docportal/core-sdk';
 import { sha256 } from './util.js';
 
 /**
+ * A body read piece by piece: hands each piece to `write` as it arrives and resolves at the end.
+ * When `write` throws, reading stops, the rest is dropped and the promise rejects with that
+ * error; a body that breaks off rejects too.
+ */
+export type BodySource = (write: (piece: Uint8Array) => void) => Promise<void>;
+
+/** A Fetch body stream as a BodySource. */
+export const streamSource =
+  (stream: ReadableStream<Uint8Array> | null): BodySource =>
+  async (write) => {
+    const reader = stream?.getReader();
+    if (!reader) return;
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      try {
+        write(r.value);
+      } catch (e) {
+        await reader.cancel().catch(() => undefined);
+        throw e;
+      }
+    }
+  };
+
+/**
  * A SHA-256 fed piece by piece. `copy()` forks the state, so that a chunk whose body breaks off
  * can be dropped without touching what the upload had.
  */

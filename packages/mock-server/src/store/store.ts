@@ -38,7 +38,7 @@ import { renderDigestEmail } from './email.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import type { Dataset, DocRec, TypeRec, UploadRec } from './model.js';
 import { SortedIndex } from './sorted.js';
-import { collectingSha256, piecesSource, type Sha256 } from './bytes.js';
+import { collectingSha256, piecesSource, streamSource, type BodySource, type Sha256 } from './bytes.js';
 import { addDays, base64url, berlinDate, fold, fromBase64url, prng } from './util.js';
 
 export type Principal = { kind: 'manager'; id: 'manager' } | { kind: 'contact'; id: string };
@@ -538,7 +538,7 @@ export class MockStore {
    * body that breaks off or runs past the size leaves the upload as it was. `length` is the
    * declared Content-Length, checked before reading when there is one.
    */
-  async appendUpload(id: string, offset: number, body: ReadableStream<Uint8Array> | null, length?: number): Promise<number> {
+  async appendUpload(id: string, offset: number, body: BodySource | ReadableStream<Uint8Array> | null, length?: number): Promise<number> {
     const tooBig = () => new ApiError('file_too_large', `One PATCH body may carry at most ${MAX_CHUNK_SIZE} bytes.`);
     const pastSize = (u: UploadRec) => invalid('body', `the bytes would reach past the declared size of ${u.size}`);
     if (length !== undefined && length > MAX_CHUNK_SIZE) throw tooBig();
@@ -551,18 +551,19 @@ export class MockStore {
     const staged: Uint8Array[] = [];
     const hash = u.hash.copy();
     let n = 0;
-    const reader = body?.getReader();
+    let refusal: ApiError | undefined;
     try {
-      for (let r = await read(reader); r; r = await read(reader)) {
+      // Each piece is checked, hashed and kept as it arrives.
+      await (typeof body === 'function' ? body : streamSource(body))((r) => {
         n += r.byteLength;
-        if (n > MAX_CHUNK_SIZE) throw tooBig();
-        if (offset + n > u.size) throw pastSize(u);
+        if (n > MAX_CHUNK_SIZE) throw (refusal = tooBig());
+        if (offset + n > u.size) throw (refusal = pastSize(u));
         staged.push(r);
         hash.update(r);
-      }
-    } catch (e) {
-      await reader?.cancel().catch(() => undefined);
-      throw e;
+      });
+    } catch {
+      if (refusal) throw refusal;
+      throw new ApiError('bad_request', 'The body broke off before its end.');
     } finally {
       u.writing = false;
     }
@@ -886,18 +887,6 @@ export class MockStore {
     if (!digest) throw notFound('A digest for this contact on this date');
     return renderDigestEmail({ locale: digest.contact.locale, name: digest.contact.name, sharedOn: addDays(date, -1), documents: digest.documents });
   }
-}
-
-/** The next piece of a body, or undefined at its end; a body that breaks off is a 400. */
-async function read(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): Promise<Uint8Array | undefined> {
-  if (!reader) return undefined;
-  let r: ReadableStreamReadResult<Uint8Array>;
-  try {
-    r = await reader.read();
-  } catch (e) {
-    throw new ApiError('bad_request', 'The body broke off before its end.', {}, undefined);
-  }
-  return r.done ? undefined : r.value;
 }
 
 function etagMatches(header: string, version: number): boolean {
