@@ -6,8 +6,8 @@
  *   (`requestAnimationFrame`, then a task). The tree's data comes from its provider's cache,
  *   loaded through the API by an earlier tree (the portal page visited again); `<sl-tree>` gets
  *   its items as DOM. The first load through the API is reported too, as information.
- * - ArrowDown → focus moved: a keydown on the focused row until the next row has focus; and the
- *   same until the next frame is done (a frame budget is 16.7 ms).
+ * - ArrowDown → focus moved: a keydown on the focused row until the next row has focus; and
+ *   whether the frame after each press came late (a dropped frame).
  * - DOM nodes: every node of the page, shadow roots included.
  */
 import { buildFixtures } from '../packages/mock-server/src/fixtures/fixtures.ts';
@@ -23,6 +23,8 @@ const SMALL = 10_000; // documents in property:rosenweg-24
 const LARGE = 100_000; // documents in property:max-planck-12
 const RUNS = 5;
 const KEYS = 40;
+/** A key press whose frame ended more than two frame intervals (60 Hz) after it: a frame was dropped. */
+const late = (ms: number) => ms > 2 * 16.7;
 
 /** The fixtures, with 10 flat folders and the benchmark's documents instead of the fixture ones. */
 function dataset() {
@@ -137,8 +139,8 @@ window.arrowDown = async (kind, n) => {
     const before = focused();
     const t0 = performance.now();
     before.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, cancelable: true }));
-    if (kind === 'ours') await el.updateComplete;
-    await null;
+    if (focused() === before && kind === 'ours') await el.updateComplete;
+    if (focused() === before) await null;
     if (focused() === before) throw new Error('focus did not move from ' + (before && before.outerHTML.slice(0, 200)) + ' press ' + i + ' active ' + el.active);
     moved.push(performance.now() - t0);
     await frame();
@@ -177,7 +179,7 @@ export async function benchTree(): Promise<Row[]> {
         moved.push(...keys.moved);
         framed.push(...keys.framed);
       }
-      return { ms: median(shots.map((s) => s.ms)), nodes: Math.max(...shots.map((s) => s.nodes)), moved: median(moved), framed: median(framed) };
+      return { ms: median(shots.map((s) => s.ms)), nodes: Math.max(...shots.map((s) => s.nodes)), moved: median(moved), dropped: framed.filter(late).length, presses: framed.length };
     };
     await runOurs('property:rosenweg-24', FOLDERS + SMALL); // warm-up of the code paths
     const small = await runOurs('property:rosenweg-24', FOLDERS + SMALL);
@@ -194,13 +196,14 @@ export async function benchTree(): Promise<Row[]> {
       slFramed.push(...keys.framed);
     }
     const slMs = median(sl.map((s) => s.ms));
+    const slDropped = slFramed.filter(late).length;
     const slNodes = Math.max(...sl.map((s) => s.nodes));
     return [
       { name: 'tree: 10,010 rows expanded, insert → first frame done, vs <sl-tree> 10,010 items', value: round(small.ms, 1), unit: 'ms', baseline: round(slMs, 0), ratio: round(slMs / small.ms, 0), budget: '≤ 80 ms (≥ 40× faster)', ok: small.ms <= 80 && slMs / small.ms >= 40 },
       { name: 'tree: 100,010 rows expanded, insert → first frame done', value: round(large.ms, 1), unit: 'ms', baseline: round(small.ms, 1), ratio: round(large.ms / small.ms), budget: '≤ 100 ms', ok: large.ms <= 100 },
       { name: 'tree: ArrowDown → focus moved, 10,010 rows, vs <sl-tree>', value: round(small.moved, 2), unit: 'ms', baseline: round(median(slMoved), 2), ratio: round(median(slMoved) / small.moved, 1), budget: '≤ 2 ms median', ok: small.moved <= 2 },
       { name: 'tree: ArrowDown → focus moved, 100,010 rows', value: round(large.moved, 2), unit: 'ms', budget: '≤ 2 ms median', ok: large.moved <= 2 },
-      { name: 'tree: ArrowDown → next frame done, 100,010 rows, vs <sl-tree> 10,010', value: round(large.framed, 1), unit: 'ms', baseline: round(median(slFramed), 1), budget: '≤ 16.7 ms (no dropped frame)', ok: large.framed <= 16.7 },
+      { name: 'tree: ArrowDown presses whose frame came late (> 2 frames after the key), 100,010 rows, vs <sl-tree> 10,010 (of 30 presses)', value: large.dropped, unit: `of ${large.presses}`, baseline: slDropped, budget: 'none (no dropped frame)', ok: large.dropped === 0 },
       { name: 'tree: DOM nodes of the page, 10,010 / 100,010 rows (sl-tree 10,010: baseline)', value: Math.max(small.nodes, large.nodes), unit: 'nodes', baseline: slNodes, budget: '≤ 1,500', ok: Math.max(small.nodes, large.nodes) <= 1500 },
       { name: 'tree: first load through the API of 10,010 / 100,010 rows (all pages of 200)', value: round(warmLarge / 1000, 1), unit: 's', baseline: round(warmSmall / 1000, 1), budget: 'info', ok: true },
     ];

@@ -101,7 +101,6 @@ export const de = {
     downloadedBy: (name: string, count: string, date: string) => `${name}: ${count}×, zuletzt am ${date}`,
     uploadedOn: (date: string, size: string) => `Hochgeladen am ${date} · ${size}`,
     expanded: 'aufgeklappt',
-    collapsed: 'zugeklappt',
   },
   picker: {
     roles: 'Alle im Bereich',

@@ -98,7 +98,6 @@ export const en: Translation = {
     downloadedBy: (name, count, date) => `${name}: ${count}×, last on ${date}`,
     uploadedOn: (date, size) => `Uploaded on ${date} · ${size}`,
     expanded: 'expanded',
-    collapsed: 'collapsed',
   },
   picker: {
     roles: 'Everyone in this area',

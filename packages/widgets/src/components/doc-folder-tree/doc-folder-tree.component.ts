@@ -371,13 +371,18 @@ export class DocFolderTree extends ConnectedElement {
   private focusRow(index: number): void {
     const rows = this.rows;
     if (!rows.length) return;
+    // When the rows on screen are current and the row is among them (the window holds a few
+    // rows beyond the view), focus moves at once; the render that follows only moves the tab stop.
+    const current = !this.isUpdatePending;
     this.active = Math.max(0, Math.min(rows.length - 1, index));
     const s = this.scroller;
     if (s) {
       const top = scrollToRow(this.active, ROW, s.scrollTop, s.clientHeight);
       if (top !== undefined) s.scrollTop = this.top = top;
     }
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true }));
+    const row = () => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`);
+    if (current && row()) row()!.focus({ preventScroll: true });
+    else void this.updateComplete.then(() => row()?.focus({ preventScroll: true }));
   }
 
   /** Whatever row gets focus (click, script) becomes the roving tab stop. */
