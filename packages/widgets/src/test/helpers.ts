@@ -110,17 +110,6 @@ export function record(target: EventTarget, types: string[]): { events: Array<{ 
   return { events, of: (t) => events.filter((e) => e.type === t).map((e) => e.detail), stop: () => types.forEach((t) => target.removeEventListener(t, on)) };
 }
 
-/** Waits for an async condition (polling). */
-export async function untilAsync<T>(check: () => Promise<T | undefined | null | false>, ms = 5000, what = 'condition'): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 30));
-  }
-}
-
 /**
  * Fails unless `el` has focus. (chai's equal on DOM nodes can spend minutes formatting the
  * failure, so elements are compared here and described by tag, id and class.)
@@ -136,13 +125,3 @@ export function expectSame(a: unknown, b: unknown, what: string): void {
   if (a !== b) throw new Error(`${what}: expected ${d(b)}, got ${d(a)}`);
 }
 
-/** Like `until`, but the failure message is made when it fails (so it can say what is there then). */
-export async function eventually<T>(check: () => T | undefined | null | false, ms: number, what: () => string): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((r) => setTimeout(r, 16));
-  }
-}

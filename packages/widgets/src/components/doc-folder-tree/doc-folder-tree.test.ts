@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DocumentType, type ShareTarget } from '@docportal/core-sdk';
 import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
 import '../../index.ts';
-import { activeDeep, describeEl, eventually, press, record, tabTo, type, untilAsync } from '../../test/helpers.ts';
+import { activeDeep, describeEl, press, record, tabTo, type } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import { rowCount, rowName, rowNamed, treeitems } from '../../test/tree-rows.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
@@ -44,7 +44,7 @@ const ROSENWEG = { kind: 'property', id: 'rosenweg-24' } as const;
 const level = (row: Element) => Number(row.getAttribute('aria-level'));
 
 const waitRow = (el: DocFolderTree, name: string, ms = 5000) =>
-  eventually(() => rowNamed(el, name), ms, () => `a row "${name}"; rows: ${treeitems(el).map(rowName).join(' | ')}`);
+  until(() => rowNamed(el, name), ms, () => `a row "${name}"; rows: ${treeitems(el).map(rowName).join(' | ')}`);
 
 /** Rows as paths ("Objektunterlagen › Energieausweis"), folders (rows that open) apart from documents. */
 function shown(el: DocFolderTree): { folders: string[]; documents: string[]; open: Set<string>; rows: Array<{ path: string; row: HTMLElement }> } {
@@ -82,7 +82,7 @@ async function expandAll(el: DocFolderTree): Promise<void> {
     closed.click();
     await until(() => rowNamed(el, name)?.getAttribute('aria-expanded') === 'true', 5000, `folder "${name}" open`);
   }
-  await eventually(() => settled(el), 5000, () => `every open folder to show its documents; rows: ${treeitems(el).map((r) => `${rowName(r)} (${r.textContent!.trim()})`).join(' | ')}`);
+  await until(() => settled(el), 5000, () => `every open folder to show its documents; rows: ${treeitems(el).map((r) => `${rowName(r)} (${r.textContent!.trim()})`).join(' | ')}`);
 }
 
 /** Renders a tree and waits until it has loaded (its rows, or what it says instead). */
@@ -116,13 +116,13 @@ function expectFocusOnRow(el: DocFolderTree, name: string, after: string): void 
 
 /** Waits until the focused row is `name` (focus moves after a render), then checks it. */
 async function focusReaches(el: DocFolderTree, name: string, after: string): Promise<void> {
-  await eventually(() => activeDeep()?.getAttribute('role') === 'treeitem' && rowName(activeDeep()!) === name, 5000, () => `focus on "${name}" after ${after}; it is on ${describeEl(activeDeep())} "${activeDeep() ? rowName(activeDeep()!) : ''}"`);
+  await until(() => activeDeep()?.getAttribute('role') === 'treeitem' && rowName(activeDeep()!) === name, 5000, () => `focus on "${name}" after ${after}; it is on ${describeEl(activeDeep())} "${activeDeep() ? rowName(activeDeep()!) : ''}"`);
   expectFocusOnRow(el, name, after);
 }
 
 const liveText = (el: DocFolderTree, role: 'status' | 'alert') => [...el.shadowRoot!.querySelectorAll(`[role="${role}"]`)].map((n) => n.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
 const waitLive = (el: DocFolderTree, role: 'status' | 'alert', text: string, ms = 8000) =>
-  eventually(() => liveText(el, role).includes(text), ms, () => `role=${role} saying "${text}"; it says "${liveText(el, role)}"`);
+  until(() => liveText(el, role).includes(text), ms, () => `role=${role} saying "${text}"; it says "${liveText(el, role)}"`);
 
 /** A button in the element by its visible text. */
 const buttonNamed = (el: DocFolderTree, text: string) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text);
@@ -565,7 +565,7 @@ describe('<doc-folder-tree>', () => {
       await focusReaches(el, 'Hausordnung', 'type-ahead "h"');
       await press('Enter');
       const form = await until(() => el.shadowRoot!.querySelector<HTMLFormElement>('form[aria-label="Edit document"]'), 5000, 'the editor');
-      await eventually(() => activeDeep()?.textContent === 'Hausordnung', 5000, () => `focus on the editor's heading; it is on ${describeEl(activeDeep())}`);
+      await until(() => activeDeep()?.textContent === 'Hausordnung', 5000, () => `focus on the editor's heading; it is on ${describeEl(activeDeep())}`);
       expectFocusInside(el, 'Enter (open the editor)');
       expect(form.textContent).to.contain('Uploaded on').and.to.contain('0 downloads');
       const title = fieldLabelled(el, 'Title') as HTMLInputElement;
@@ -584,7 +584,7 @@ describe('<doc-folder-tree>', () => {
       await tabTo((a) => a.textContent?.trim() === 'Delete document', 'the "Delete document" button');
       await press('Enter');
       await waitLive(el, 'alert', 'Really delete “Hausordnung 2027”? Its recipients will no longer see it.');
-      await eventually(() => activeDeep()?.textContent?.trim() === 'Delete for good', 5000, () => `focus on "Delete for good"; it is on ${describeEl(activeDeep())}`);
+      await until(() => activeDeep()?.textContent?.trim() === 'Delete for good', 5000, () => `focus on "Delete for good"; it is on ${describeEl(activeDeep())}`);
       await press('Enter');
       await waitLive(el, 'status', '“Hausordnung 2027” has been deleted.');
       await until(() => !el.shadowRoot!.querySelector('form[aria-label="Edit document"]'), 5000, 'the editor closed');
@@ -670,7 +670,7 @@ describe('<doc-folder-tree>', () => {
       await until(() => !rowNamed(el, 'Leases'), 5000, 'the row gone');
       await el.updateComplete;
       // The button is disabled now (nothing selected): focus moves to the row that took the folder's place.
-      await eventually(() => activeDeep()?.getAttribute('role') === 'treeitem', 5000, () => `focus on a row after deleting; it is on ${describeEl(activeDeep())}`);
+      await until(() => activeDeep()?.getAttribute('role') === 'treeitem', 5000, () => `focus on a row after deleting; it is on ${describeEl(activeDeep())}`);
       expectFocusInside(el, 'Enter (delete folder)');
       expect((await serverTypes()).some((t) => t.id === made.id)).to.equal(false);
       await expectTreeAsServer(el);
@@ -727,11 +727,11 @@ describe('<doc-folder-tree>', () => {
       expect(await top()).to.deep.equal(['objektunterlagen', 'bedienungsanleitungen', 'abrechnungen', 'protokolle']);
       // Act + Assert: the row says before / into / after while the pointer is over it.
       expect(await dragShowing(rowNamed(el, 'Protokolle')!, rowNamed(el, 'Bedienungsanleitungen')!, 'before')).to.equal('before');
-      await untilAsync(async () => (await top())[1] === 'protokolle', 5000, 'Protokolle before Bedienungsanleitungen');
+      await until(async () => (await top())[1] === 'protokolle', 5000, 'Protokolle before Bedienungsanleitungen');
       expect(await top()).to.deep.equal(['objektunterlagen', 'protokolle', 'bedienungsanleitungen', 'abrechnungen']);
       await expectTreeAsServer(el);
       expect(await dragShowing(rowNamed(el, 'Objektunterlagen')!, rowNamed(el, 'Abrechnungen')!, 'after')).to.equal('after');
-      await untilAsync(async () => (await top())[3] === 'objektunterlagen', 5000, 'Objektunterlagen last');
+      await until(async () => (await top())[3] === 'objektunterlagen', 5000, 'Objektunterlagen last');
       expect(await top()).to.deep.equal(['protokolle', 'bedienungsanleitungen', 'abrechnungen', 'objektunterlagen']);
       await expectTreeAsServer(el);
       // Nothing stays marked once the drag is over.

@@ -3,7 +3,7 @@ import { ContextEvent } from '@lit/context';
 import { createClient } from '@docportal/core-sdk';
 import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
 import { DocProvider, DocUploader, SharePicker, docContext, type DocContext } from '../../index.ts';
-import { eventually, expectSame } from '../../test/helpers.ts';
+import { expectSame } from '../../test/helpers.ts';
 import { control, dropFiles, fileOf, ready, until } from '../../test/setup.ts';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -38,7 +38,7 @@ describe('<doc-provider>', () => {
     const picker = provider.querySelector('share-picker')!;
     const uploader = provider.querySelector('doc-uploader')!;
     // Assert: counts come from the API (client), for the unit (scope), in English (locale)
-    await eventually(() => roleLabels(picker).join() === 'All tenants (1),All owners (1)', 5000, () => `role counts (are ${roleLabels(picker).join()})`);
+    await until(() => roleLabels(picker).join() === 'All tenants (1),All owners (1)', 5000, () => `role counts (are ${roleLabels(picker).join()})`);
     expect(dropTitle(uploader)).to.equal('Drag files here or click');
     const ctx = contextOf(provider);
     expect(ctx.scope).to.deep.equal({ kind: 'unit', id: 'max-planck-12-w002' });
@@ -54,7 +54,7 @@ describe('<doc-provider>', () => {
     </doc-provider>`);
     const picker = provider.querySelector('share-picker')!;
     const uploader = provider.querySelector('doc-uploader')!;
-    await eventually(() => roleLabels(picker).join() === 'Alle Mieter (4),Alle Eigentümer (2)', 5000, () => `German counts for Rosenweg 24 (are ${roleLabels(picker).join()})`);
+    await until(() => roleLabels(picker).join() === 'Alle Mieter (4),Alle Eigentümer (2)', 5000, () => `German counts for Rosenweg 24 (are ${roleLabels(picker).join()})`);
     expect(dropTitle(uploader)).to.equal('Dateien hierher ziehen oder klicken');
     // Act
     provider.setAttribute('locale', 'en');
@@ -64,7 +64,7 @@ describe('<doc-provider>', () => {
     // Act
     provider.setAttribute('scope', 'unit:max-planck-12-w002');
     // Assert
-    await eventually(() => roleLabels(picker).join() === 'All tenants (1),All owners (1)', 5000, () => `counts for the unit (are ${roleLabels(picker).join()})`);
+    await until(() => roleLabels(picker).join() === 'All tenants (1),All owners (1)', 5000, () => `counts for the unit (are ${roleLabels(picker).join()})`);
     picker.value = [{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant'] }];
     await until(() => text(picker.shadowRoot!.querySelector('.summary')).startsWith('1 recipient'), 5000, 'summary in the unit');
   });
@@ -78,7 +78,7 @@ describe('<doc-provider>', () => {
     </doc-provider>`);
     const picker = provider.querySelector('share-picker')!;
     // Assert
-    await eventually(() => roleLabels(picker).join() === 'Alle Mieter (4),Alle Eigentümer (2)', 5000, () => `counts through our client (are ${roleLabels(picker).join()})`);
+    await until(() => roleLabels(picker).join() === 'Alle Mieter (4),Alle Eigentümer (2)', 5000, () => `counts through our client (are ${roleLabels(picker).join()})`);
     expect(calls.length).to.be.greaterThan(0);
     expectSame(contextOf(provider).client, client, 'the client in the context');
     // And without the client the bad token shows: no counts

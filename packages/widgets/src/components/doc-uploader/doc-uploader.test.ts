@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, type Document } from '@docportal/core-sdk';
 import { badFiles, makeDoc, makeDocx, makeJpeg, makePdf, makePng } from '../../../../mock-server/src/fixtures/files.ts';
 import '../../index.ts';
-import { activeDeep, api, chooseFiles, clickOn, describeEl, documentsFor, eventually, expectFocus, expectSame, nextFrame, pasteFiles, press, record, sizedPdf, stats, tabTo, type, untilAsync } from '../../test/helpers.ts';
+import { activeDeep, api, chooseFiles, clickOn, describeEl, documentsFor, expectFocus, expectSame, nextFrame, pasteFiles, press, record, sizedPdf, stats, tabTo, type } from '../../test/helpers.ts';
 import { control, deepAll, dropFiles, fileOf, ready, until } from '../../test/setup.ts';
 import type { DocProvider } from '../doc-provider/doc-provider.component.ts';
 import type { SharePicker } from '../share-picker/share-picker.component.ts';
@@ -105,7 +105,7 @@ function chooseType(card: Element, id: string): void {
 }
 
 async function untilSummary(p: SharePicker, expected: string): Promise<void> {
-  await eventually(() => summary(p) === expected, 5000, () => `summary "${expected}" (is "${summary(p)}")`);
+  await until(() => summary(p) === expected, 5000, () => `summary "${expected}" (is "${summary(p)}")`);
 }
 
 /** The manager's side of walkthrough 1, checked through the API as manager and as contacts. */
@@ -408,7 +408,7 @@ describe('<doc-uploader>', () => {
     it('refuses each bad file, an empty file and 50 MiB + 1 byte: worded notice, event, nothing sent', async () => {
       // Arrange
       const m = await mount({ scope: 'property:rosenweg-24', locale: 'de' });
-      await untilAsync(async () => (await stats()).requests >= 1, 5000, 'document types loaded');
+      await until(async () => (await stats()).requests >= 1, 5000, 'document types loaded');
       await nextFrame();
       const before = await stats();
       const rec = record(m.up, ['doc-file-rejected', 'doc-upload-start']);
@@ -421,7 +421,7 @@ describe('<doc-uploader>', () => {
       // Act + Assert, file by file
       for (const c of cases) {
         dropFiles(dropzone(m.root), [c.file]);
-        const notice = await eventually(() => alerts(m.root).find((n) => text(n).includes(`„${c.file.name}“ wurde nicht übernommen.`)), 5000, () => `notice for ${c.file.name}`);
+        const notice = await until(() => alerts(m.root).find((n) => text(n).includes(`„${c.file.name}“ wurde nicht übernommen.`)), 5000, () => `notice for ${c.file.name}`);
         expect(text(notice), c.file.name).to.contain(c.todo);
         const last = rec.of('doc-file-rejected').at(-1);
         expectSame(last.file, c.file, 'rejected file');
@@ -484,7 +484,7 @@ describe('<doc-uploader>', () => {
       await control('/faults', { latencyMs: 700 });
       // Act: start, wait until the session exists on the server, cancel with the keyboard
       submitButton(m.root)!.click();
-      await untilAsync(async () => (await stats()).uploads === 1, 10000, 'the upload session');
+      await until(async () => (await stats()).uploads === 1, 10000, 'the upload session');
       const cancel = await until(() => card.querySelector<HTMLButtonElement>('button[aria-label="Hochladen von Hausordnung.pdf abbrechen"]'), 5000, 'cancel button');
       expect(card.querySelector('[role="progressbar"]')).to.exist;
       cancel.focus();
@@ -499,7 +499,7 @@ describe('<doc-uploader>', () => {
       expect(rec.of('doc-upload-error')[0].error.code).to.equal('aborted');
       expect(m.root.contains(activeDeep()), `focus stays in the uploader, is on ${describeEl(activeDeep())}`).to.equal(true);
       await control('/faults', {});
-      const s = await untilAsync(async () => {
+      const s = await until(async () => {
         const x = await stats();
         return x.openUploads === 0 ? x : null;
       }, 10000, 'no open upload after cancel').catch(async () => stats());
@@ -703,15 +703,15 @@ describe('<doc-uploader>', () => {
       await press('Enter');
       // Assert: focus on the next file's remove button
       await until(() => cards(m.root).length === 2, 2000, 'B removed');
-      await eventually(() => activeDeep() === removeOf('C.pdf'), 2000, () => `focus on C's remove button, is on ${describeEl(activeDeep())}`);
+      await until(() => activeDeep() === removeOf('C.pdf'), 2000, () => `focus on C's remove button, is on ${describeEl(activeDeep())}`);
       // Act: remove C (the last): focus moves to the one before
       await press('Space');
       await until(() => cards(m.root).length === 1, 2000, 'C removed');
-      await eventually(() => activeDeep() === removeOf('A.pdf'), 2000, () => `focus on A's remove button, is on ${describeEl(activeDeep())}`);
+      await until(() => activeDeep() === removeOf('A.pdf'), 2000, () => `focus on A's remove button, is on ${describeEl(activeDeep())}`);
       // Act: remove A: focus moves to the drop zone
       await press('Enter');
       await until(() => cards(m.root).length === 0, 2000, 'A removed');
-      await eventually(() => activeDeep() === dropzone(m.root), 2000, () => `focus on the drop zone, is on ${describeEl(activeDeep())}`);
+      await until(() => activeDeep() === dropzone(m.root), 2000, () => `focus on the drop zone, is on ${describeEl(activeDeep())}`);
       expect(submitButton(m.root)).to.equal(null);
     });
   });

@@ -3,7 +3,7 @@ import { resetMouse } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, type DocPortalClient, type ShareTarget } from '@docportal/core-sdk';
 import '../../index.ts';
-import { api, clickOn, eventually, expectFocus, expectSame, nextFrame, press, record, stats, tabTo, type, untilAsync } from '../../test/helpers.ts';
+import { api, clickOn, expectFocus, expectSame, nextFrame, press, record, stats, tabTo, type } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import type { SharePicker } from './share-picker.component.ts';
 
@@ -77,7 +77,7 @@ async function mountPicker(o: PickerOptions = {}): Promise<{ picker: SharePicker
 async function search(picker: SharePicker, query: string, contains = query): Promise<HTMLElement[]> {
   combobox(picker).focus();
   await type(query);
-  return eventually(() => {
+  return until(() => {
     const o = options(picker);
     return o.length && o.every((x) => labelOf(x).toLowerCase().includes(contains.toLowerCase())) && combobox(picker).value === query ? o : null;
   }, 5000, () => `options for "${query}" (are ${options(picker).map(labelOf).join(', ')})`);
@@ -132,7 +132,7 @@ describe('<share-picker>', () => {
       await press('Space');
       // Assert
       expect(picker.value).to.deep.equal([{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant', 'owner'] }]);
-      await eventually(() => summary(picker) === TEXT.en.summary(2), 5000, () => `summary for two (is "${summary(picker)}")`);
+      await until(() => summary(picker) === TEXT.en.summary(2), 5000, () => `summary for two (is "${summary(picker)}")`);
       await press('Space');
       expect(picker.value).to.deep.equal([{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant'] }]);
     });
@@ -236,7 +236,7 @@ describe('<share-picker>', () => {
         return o.length === 1 && o[0] === 'Ahmet Yılmaz';
       }, 5000, 'Ahmet alone');
       // the slow answer has been served by now
-      await untilAsync(async () => (await stats()).requests >= base + 2, 10000, 'the slow request answered');
+      await until(async () => (await stats()).requests >= base + 2, 10000, 'the slow request answered');
       await new Promise((r) => setTimeout(r, 150));
       await nextFrame();
       observer.disconnect();
@@ -260,7 +260,7 @@ describe('<share-picker>', () => {
         const target = options(picker).find((o) => labelOf(o) === label)!;
         expect(target, label).to.exist;
         await clickOn(target);
-        await eventually(() => chips(picker).some((c) => text(c.querySelector('.chip-label')) === label), 5000, () => `chip ${label}`);
+        await until(() => chips(picker).some((c) => text(c.querySelector('.chip-label')) === label), 5000, () => `chip ${label}`);
       };
       // Act
       await pick('Wohnung 00', 'Wohnung 001');
@@ -294,23 +294,23 @@ describe('<share-picker>', () => {
         const t = TEXT[locale];
         const { picker } = await mountPicker({ locale });
         const scope = { kind: 'property', id: 'rosenweg-24' };
-        await eventually(() => summary(picker) === t.none, 5000, () => `empty summary (is "${summary(picker)}")`);
+        await until(() => summary(picker) === t.none, 5000, () => `empty summary (is "${summary(picker)}")`);
         // Act + Assert: tenants
         roleBoxes(picker)[0]!.click();
         let n = await resolveCount(scope, picker.value);
         expect(n).to.equal(4);
-        await eventually(() => summary(picker) === t.summary(n), 5000, () => `summary ${n} (is "${summary(picker)}")`);
+        await until(() => summary(picker) === t.summary(n), 5000, () => `summary ${n} (is "${summary(picker)}")`);
         // Act + Assert: plus the advisory board (two owners)
         await search(picker, 'Beirat');
         await press('Enter');
         n = await resolveCount(scope, picker.value);
         expect(n).to.equal(6);
-        await eventually(() => summary(picker) === t.summary(n), 5000, () => `summary ${n} (is "${summary(picker)}")`);
+        await until(() => summary(picker) === t.summary(n), 5000, () => `summary ${n} (is "${summary(picker)}")`);
         // Act + Assert: one person only
         picker.value = [{ kind: 'contact', contactId: 'paul-klein' }];
         n = await resolveCount(scope, picker.value);
         expect(n).to.equal(1);
-        await eventually(() => summary(picker) === t.summary(1), 5000, () => `summary 1 (is "${summary(picker)}")`);
+        await until(() => summary(picker) === t.summary(1), 5000, () => `summary 1 (is "${summary(picker)}")`);
       });
     }
   });
