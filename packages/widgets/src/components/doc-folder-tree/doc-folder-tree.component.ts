@@ -29,6 +29,8 @@ interface Folder {
   items: Document[];
   next: string | null;
   loading: boolean;
+  /** The last page failed: its row waits for Enter or a click instead of loading by itself. */
+  failed?: boolean;
 }
 
 /** Rows are keyed, so that focus moves from node to node as the window scrolls (and is announced). */
@@ -86,6 +88,12 @@ export class DocFolderTree extends ConnectedElement {
   private memo?: { types: DocumentType[]; expanded: Set<string>; folders: Map<string, Folder>; mode: string; rows: Row[] };
   /** The rows rendered last. */
   private window = { start: 0, end: 0 };
+  /** The rows of the last render, the focused row's key, and whether a row had focus before this update. */
+  private shownRows?: Row[];
+  private activeKey?: string;
+  private rowHadFocus = false;
+  /** Where to scroll after this update, to keep the focused row in its place. */
+  private pendingScroll?: number;
   private typeahead = '';
   private typeaheadTimer?: ReturnType<typeof setTimeout>;
   private readonly refresh = () => {
@@ -120,16 +128,37 @@ export class DocFolderTree extends ConnectedElement {
         void this.load(true);
       } else void this.load();
     }
+    // Rows came or went (a page loaded, a folder opened): the focused row keeps focus and, if it
+    // was in view, its place on screen.
+    const rows = this.rows;
+    if (rows !== this.shownRows) {
+      this.shownRows = rows;
+      const i = this.activeKey ? rows.findIndex((r) => rowKey(r) === this.activeKey) : -1;
+      const viewport = this.scroller?.clientHeight ?? 0;
+      if (i >= 0 && i !== this.active) {
+        const inView = this.active * ROW >= this.top && this.active * ROW < this.top + viewport;
+        if (inView) this.pendingScroll = this.top = Math.max(0, this.top + (i - this.active) * ROW);
+        this.active = i;
+      }
+    }
+    const focused = this.renderRoot.querySelector?.(':focus');
+    this.rowHadFocus = focused?.getAttribute('role') === 'treeitem';
   }
 
   protected override updated(): void {
+    if (this.pendingScroll !== undefined && this.scroller) this.scroller.scrollTop = this.pendingScroll;
+    this.pendingScroll = undefined;
+    // The focused row went away (its folder closed, a "more" row became documents): the row now
+    // in its place takes focus, so that it is never lost to the page.
+    if (this.rowHadFocus && !this.renderRoot.querySelector(':focus')) this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true });
     // Keep what is loaded for the next tree of this provider and scope.
     if (this.loaded && this.loadedFor) this.bus.cache.set(this.loadedFor, { client: this.api, types: this.types, folders: this.folders, expanded: this.expanded } satisfies Kept);
     // A "more" row in view loads the next page (infinite scroll); Enter or a click does too.
     const rows = this.rows;
     for (let i = this.window.start; i < this.window.end; i++) {
       const row = rows[i];
-      if (row?.kind === 'more' && !this.folders.get(row.parent)?.loading) void this.loadFolder(row.parent, this.folders.get(row.parent)?.next ?? undefined);
+      const f = row?.kind === 'more' && this.folders.get(row.parent);
+      if (f && !f.loading && !f.failed) void this.loadFolder(row.parent, this.folders.get(row.parent)?.next ?? undefined);
     }
   }
 
@@ -166,13 +195,14 @@ export class DocFolderTree extends ConnectedElement {
     const scope = this.scopeValue;
     if (!api || !scope || this.mode === 'admin') return;
     const prior = this.folders.get(typeId);
-    this.folders = new Map(this.folders).set(typeId, { items: prior && cursor ? prior.items : [], next: null, loading: true });
+    // While the next page comes, its row stays and says so.
+    this.folders = new Map(this.folders).set(typeId, { items: prior && cursor ? prior.items : [], next: cursor ?? null, loading: true });
     try {
       const page = await api.documents.list({ scope, documentTypeId: typeId, sort: 'title:asc', limit: PAGE, cursor });
       const items = [...(cursor ? prior?.items ?? [] : []), ...page.items];
       this.folders = new Map(this.folders).set(typeId, { items, next: page.nextCursor, loading: false });
     } catch (e) {
-      this.folders = new Map(this.folders).set(typeId, { items: prior?.items ?? [], next: null, loading: false });
+      this.folders = new Map(this.folders).set(typeId, { items: prior?.items ?? [], next: cursor ?? null, loading: false, failed: true });
       this.error = e;
       // The rows are shown, so the error has no place of its own: it is said.
       this.said = this.i18n.error(e);
@@ -289,7 +319,7 @@ export class DocFolderTree extends ConnectedElement {
       this.bus.publish('documents-changed');
       // Its row goes away: focus returns to the folder that held it.
       const folder = this.rows.findIndex((r) => r.kind === 'type' && r.type.id === ed.doc.documentTypeId);
-      if (folder >= 0) this.active = folder;
+      if (folder >= 0) this.setActive(folder);
       this.closeEditor();
     } catch (error) {
       this.editing = { ...ed, confirming: false, error };
@@ -374,7 +404,7 @@ export class DocFolderTree extends ConnectedElement {
     // When the rows on screen are current and the row is among them (the window holds a few
     // rows beyond the view), focus moves at once; the render that follows only moves the tab stop.
     const current = !this.isUpdatePending;
-    this.active = Math.max(0, Math.min(rows.length - 1, index));
+    this.setActive(Math.max(0, Math.min(rows.length - 1, index)));
     const s = this.scroller;
     if (s) {
       const top = scrollToRow(this.active, ROW, s.scrollTop, s.clientHeight);
@@ -385,10 +415,17 @@ export class DocFolderTree extends ConnectedElement {
     else void this.updateComplete.then(() => row()?.focus({ preventScroll: true }));
   }
 
+  /** Makes row `index` of the current rows the tab stop, remembered by its key across changes. */
+  private setActive(index: number): void {
+    this.active = index;
+    const row = this.rows[index];
+    this.activeKey = row && rowKey(row);
+  }
+
   /** Whatever row gets focus (click, script) becomes the roving tab stop. */
   private onFocusIn(e: FocusEvent): void {
     const i = Number((e.target as HTMLElement).dataset?.index);
-    if (Number.isInteger(i)) this.active = i;
+    if (Number.isInteger(i) && !this.isUpdatePending) this.setActive(i);
   }
 
   private onKeyDown(e: KeyboardEvent): void {
@@ -600,7 +637,7 @@ export class DocFolderTree extends ConnectedElement {
       tabindex: index === this.active ? '0' : '-1',
     };
     const click = () => {
-      this.active = index;
+      this.setActive(index);
       void this.activate(row);
     };
     if (row.kind === 'type') {

@@ -15,6 +15,34 @@ const scroller = (el: DocFolderTree) => el.shadowRoot!.querySelector<HTMLElement
 /** Every row the tree has, shown or not: the tree's height in rows (rows are 40 px). */
 const allRows = (el: DocFolderTree) => Math.round(parseFloat(el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.style.height) / 40);
 
+/**
+ * Opens `folder` and its ancestors by clicking their rows (names repeat across the tree, so each
+ * is looked for below the one before, on its level); returns the folder's row index.
+ */
+async function openFolder(el: DocFolderTree, folder: DocumentType, types: DocumentType[]): Promise<number> {
+  const path: DocumentType[] = [];
+  for (let t: DocumentType | undefined = folder; t; t = types.find((x) => x.id === t!.parentId)) path.unshift(t);
+  let index = -1;
+  for (const [depth, t] of path.entries()) {
+    const row = await until(
+      () => treeitems(el).find((r) => Number(r.dataset.index) > index && r.getAttribute('aria-level') === String(depth + 1) && rowName(r) === t.name),
+      5000,
+      t.name,
+    );
+    index = Number(row.dataset.index);
+    row.scrollIntoView();
+    row.click();
+    await el.updateComplete;
+  }
+  return index;
+}
+
+/** Waits for the first page (200 documents) of the folder at row `index` (a folder without subfolders); returns every row count then. */
+async function firstPage(el: DocFolderTree, index: number): Promise<number> {
+  await until(() => /[Dd]ownloads?$/.test(el.shadowRoot!.querySelector(`[data-index="${index + 1}"]`)?.textContent?.trim() ?? ''), 10000, 'the first page');
+  return allRows(el);
+}
+
 describe('<doc-folder-tree> with large folders', () => {
   before(async () => {
     await ready;
@@ -28,6 +56,9 @@ describe('<doc-folder-tree> with large folders', () => {
       big = [...types].sort((a, b) => b.documentCount - a.documentCount)[0]!;
       expect(big.documentCount, 'a folder of the estate with more than a page of documents').to.be.greaterThan(200);
     });
+    afterEach(async () => {
+      await control('/faults', {});
+    });
     after(async () => {
       await control('/reset', {});
     });
@@ -37,24 +68,68 @@ describe('<doc-folder-tree> with large folders', () => {
       const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="manage" locale="de"></doc-folder-tree>`);
       await until(() => treeitems(el).length, 10000, 'rows');
       const types = await manager().documentTypes.list({ scope: 'property:grosssiedlung' });
-      // Opens the folder's ancestors, then the folder, by clicking their rows.
-      const path: DocumentType[] = [];
-      for (let t: DocumentType | undefined = big; t; t = types.find((x) => x.id === t!.parentId)) path.unshift(t);
-      for (const t of path) {
-        const row = await until(() => rowNamed(el, t.name), 5000, t.name);
-        row.scrollIntoView();
-        row.click();
-        await el.updateComplete;
-      }
-      const firstPage = await until(() => (allRows(el) >= 200 ? allRows(el) : 0), 10000, 'the first page');
+      const folderIndex = await openFolder(el, big, types);
+      const level = Number(el.shadowRoot!.querySelector(`[data-index="${folderIndex}"]`)!.getAttribute('aria-level'));
+      const first = await firstPage(el, folderIndex);
       // Act: scroll to the end, where the next page's row is.
       scroller(el).scrollTop = scroller(el).scrollHeight;
       // Assert: the rest of the folder came without a click; its "more" row is gone.
-      await until(() => allRows(el) === firstPage - 1 + (big.documentCount - 200), 10000, 'the second page');
+      await until(() => allRows(el) === first - 1 + (big.documentCount - 200), 10000, 'the second page');
       expect(treeitems(el).length, 'rows in the DOM').to.be.lessThan(60);
-      const shown = treeitems(el).filter((r) => r.getAttribute('aria-level') === String(path.length + 1));
+      // Documents of the folder (one level below it, with their download counts).
+      const shown = treeitems(el).filter((r) => r.getAttribute('aria-level') === String(level + 1) && /[Dd]ownloads?$/.test(r.textContent!.trim()));
       expect(shown[0]!.getAttribute('aria-setsize'), 'setsize counts the whole folder').to.equal(String(big.documentCount + types.filter((t) => t.parentId === big.id).length));
       await expect(el).to.be.accessible();
+    });
+
+    it('a focused "more" row that turns into documents hands focus to the first of them', async () => {
+      // Arrange: the folder open at its first page, the next page slow to come.
+      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="manage" locale="de"></doc-folder-tree>`);
+      await until(() => treeitems(el).length, 10000, 'rows');
+      const folderIndex = await openFolder(el, big, await manager().documentTypes.list({ scope: 'property:grosssiedlung' }));
+      await firstPage(el, folderIndex);
+      await control('/faults', { latencyMs: 600 });
+      const moreIndex = folderIndex + 201;
+      // Act: the "more" row scrolls into view and gets focus while its page is on the way.
+      scroller(el).scrollTop = moreIndex * 40 - 120;
+      const more = await until(() => el.shadowRoot!.querySelector<HTMLElement>(`[data-index="${moreIndex}"]`), 5000, 'the more row');
+      more.focus();
+      const before = allRows(el);
+      await until(() => allRows(el) > before, 10000, 'the second page');
+      await el.updateComplete;
+      await control('/faults', {});
+      // Assert: focus is on the row that took its place, a document of the folder.
+      const now = el.shadowRoot!.activeElement as HTMLElement | null;
+      expect(now?.getAttribute('role')).to.equal('treeitem');
+      expect(now!.dataset.index).to.equal(String(moreIndex));
+      expect(now!.getAttribute('aria-level')).to.equal(more.getAttribute('aria-level'));
+      expect(now!.classList.contains('doc')).to.equal(true);
+    });
+
+    it('a page that fails keeps its row, which loads it on Enter once the backend answers', async () => {
+      // Arrange
+      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="manage" locale="en"></doc-folder-tree>`);
+      await until(() => treeitems(el).length, 10000, 'rows');
+      const folderIndex = await openFolder(el, big, await manager().documentTypes.list({ scope: 'property:grosssiedlung' }));
+      const first = await firstPage(el, folderIndex);
+      await control('/faults', { failRate: 1, failStatus: 503, retryAfter: 0 });
+      // Act: its end scrolls into view; the page fails.
+      scroller(el).scrollTop = (folderIndex + 201) * 40 - 120;
+      const more = await until(() => el.shadowRoot!.querySelector<HTMLElement>(`[data-index="${folderIndex + 201}"]`), 5000, 'the more row');
+      await until(() => /unavailable/.test(el.shadowRoot!.querySelector('[role="status"]')!.textContent!), 10000, 'the failure said');
+      // Assert: the row is still there, offers to load, and nothing more is tried by itself.
+      await el.updateComplete;
+      expect(rowName(more)).to.equal('Load more documents');
+      expect(allRows(el)).to.equal(first);
+      const { requests } = await control('/stats');
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await control('/stats')).requests - requests, 'API requests after the failure').to.equal(0);
+      // Act: the backend is back; Enter on the row.
+      await control('/faults', {});
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      // Assert
+      await until(() => allRows(el) === first - 1 + (big.documentCount - 200), 10000, 'the rest of the folder');
     });
 
     it('keyboard focus moves from row to row as the window scrolls (each row its own element)', async () => {
