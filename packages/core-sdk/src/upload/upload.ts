@@ -36,18 +36,19 @@ const TARGET_CHUNK_MS = 3000;
 
 const uuid = () => crypto.randomUUID();
 
-/** localStorage when there is one (browsers), else nothing; never throws. */
+/** localStorage when there is one (browsers) and a key (the caller wants to resume), else nothing; never throws. */
 const memo = {
-  get(key: string): { id: string } | undefined {
+  get(key: string | false): { id: string } | undefined {
     try {
-      const v = globalThis.localStorage?.getItem(key);
+      const v = key && globalThis.localStorage?.getItem(key);
       return v ? JSON.parse(v) : undefined;
     } catch {
       return undefined;
     }
   },
-  set(key: string, value: { id: string } | undefined) {
+  set(key: string | false, value: { id: string } | undefined) {
     try {
+      if (!key) return;
       if (value) globalThis.localStorage?.setItem(key, JSON.stringify(value));
       else globalThis.localStorage?.removeItem(key);
     } catch {
@@ -70,8 +71,8 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   const name = (file as File).name || `file.${check.kind}`;
   const signal = o.signal;
   const total = file.size;
-  const key = `docportal:upload:${JSON.stringify([name, total, (file as File).lastModified ?? 0, formatScope(o.scope)])}`;
-  const remember = o.resume !== false;
+  // Without resuming, localStorage is left alone: no key.
+  const key = o.resume !== false && `docportal:upload:${JSON.stringify([name, total, (file as File).lastModified ?? 0, formatScope(o.scope)])}`;
   const json = { 'Content-Type': 'application/json' };
   let shown = -1;
   const report = (loaded: number) => {
@@ -85,7 +86,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   let id: string | undefined;
   let offset = 0;
   let chunk = o.chunkSize ?? 0;
-  const saved = remember ? memo.get(key) : undefined;
+  const saved = memo.get(key);
   if (saved) {
     try {
       const s = await status(saved.id);
@@ -98,7 +99,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     const s = parse(UploadSession, (await http.send({ method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type }, headers: { ...json, 'Idempotency-Key': uuid() } }, { signal })).data);
     id = s.id;
     chunk ||= s.chunkSize;
-    if (remember) memo.set(key, { id });
+    memo.set(key, { id });
   }
   chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
   const path = `/uploads/${encodeURIComponent(id)}`;
@@ -156,7 +157,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     }
     // Bad content cannot succeed later, and without localStorage nothing can resume: drop the
     // bytes. Otherwise the session stays for the same file to resume after a reload.
-    if (e instanceof UnsupportedFileTypeError || !remember || globalThis.localStorage === undefined) {
+    if (e instanceof UnsupportedFileTypeError || !key || globalThis.localStorage === undefined) {
       await http.send({ method: 'DELETE', path }).catch(() => undefined);
       memo.set(key, undefined);
     }

@@ -214,6 +214,27 @@ describe('core-sdk in Chromium against the MSW worker', () => {
       }
     });
 
+    it('resume: false leaves localStorage alone', async () => {
+      const bytes = new Uint8Array(1024 * 1024);
+      bytes.set(makePdf('Ohne Speicher'));
+      const touched: string[] = [];
+      const spies = (['getItem', 'setItem', 'removeItem'] as const).map((m) => {
+        const original = Storage.prototype[m];
+        Storage.prototype[m] = function (this: Storage, ...a: [string, string]) {
+          touched.push(m);
+          return (original as (...x: unknown[]) => unknown).apply(this, a);
+        } as never;
+        return () => (Storage.prototype[m] = original as never);
+      });
+      try {
+        const doc = await manager.documents.upload(file(bytes, 'Ohne Speicher.pdf'), { documentTypeId: 'plaene', scope: rosenweg, chunkSize: 256 * 1024, resume: false });
+        expect(doc.sha256).to.equal(await sha256(new Blob([bytes])));
+      } finally {
+        spies.forEach((restore) => restore());
+      }
+      expect(touched).to.deep.equal([]);
+    });
+
     it('resumes the same file after a reload instead of starting over', async () => {
       const bytes = new Uint8Array(1024 * 1024);
       bytes.set(makePdf('Resume'));
