@@ -1,5 +1,5 @@
+import type { PropertyDeclarations } from 'lit';
 import { consume } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
 import { createClient, parseScope, type DocPortalClient, type Locale, type Scope, type TokenSource } from '@docportal/core-sdk';
 import { DocBus, docContext, type DocContext } from '../context/doc-context.js';
 import { LocalizeController } from '../controllers/localize.js';
@@ -10,19 +10,27 @@ import { DocElement } from './doc-element.js';
  * `<doc-provider>`, or works standalone with its own `client` / `base-url` + `token`.
  */
 export class ConnectedElement extends DocElement {
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    baseUrl: { attribute: 'base-url' },
+    token: {},
+    scope: {},
+    locale: {},
+    ctx: { state: true },
+  };
+
   /** An SDK client; wins over `base-url`/`token` and over the provider's. */
-  @property({ attribute: false }) client?: DocPortalClient;
+  client?: DocPortalClient;
   /** Base URL of the API when standalone, e.g. `/api/v1`. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  baseUrl?: string;
   /** Bearer token when standalone: a string, or (as a property) a function returning one. */
-  @property() token?: TokenSource;
+  token?: TokenSource;
   /** `property:<id>` or `unit:<id>`; defaults to the provider's. */
-  @property() scope?: string;
+  scope?: string;
   /** `de` or `en`; defaults to the provider's, then the nearest `lang`, then `de`. */
-  @property() locale?: string;
+  locale?: string;
 
   @consume({ context: docContext, subscribe: true })
-  @state()
   protected ctx?: DocContext;
 
   protected readonly i18n = new LocalizeController(this);

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Document, DocumentType, DownloadStats, ShareTarget } from '@docportal/core-sdk';
 import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
@@ -60,29 +59,48 @@ const PAGE = 200; // the API's largest page
  */
 export class DocFolderTree extends ConnectedElement {
   static override styles = [base, styles];
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    selected: { reflect: true },
+    types: { state: true },
+    expanded: { state: true },
+    folders: { state: true },
+    active: { state: true },
+    top: { state: true },
+    loaded: { state: true },
+    error: { state: true },
+    said: { state: true },
+    folderForm: { state: true },
+    refusal: { state: true },
+    dropAt: { state: true },
+    editing: { state: true },
+  };
+
 
   /** `browse` (tenant/owner portal), `manage` (manager) or `admin` (edit the folders). */
-  @property({ reflect: true }) mode: 'browse' | 'manage' | 'admin' = 'browse';
+  mode: 'browse' | 'manage' | 'admin' = 'browse';
   /** The selected folder's id. */
-  @property({ reflect: true }) selected?: string;
+  selected?: string;
 
-  @state() private types: DocumentType[] = [];
-  @state() private expanded = new Set<string>();
-  @state() private folders = new Map<string, Folder>();
-  @state() private active = 0;
-  @state() private top = 0;
-  @state() private loaded = false;
-  @state() private error?: unknown;
-  @state() private said = '';
+  private types: DocumentType[] = [];
+  private expanded = new Set<string>();
+  private folders = new Map<string, Folder>();
+  private active = 0;
+  private top = 0;
+  private loaded = false;
+  private error?: unknown;
+  private said = '';
   /** The document open for editing (manage), with the edits so far. */
   /** Admin: the folder form (new or rename) and the last refusal. */
-  @state() private folderForm?: { id?: string; parentId: string | null; name: string };
-  @state() private refusal?: unknown;
+  private folderForm?: { id?: string; parentId: string | null; name: string };
+  private refusal?: unknown;
   /** Admin, while dragging a folder: the row under the pointer and where the folder would go. */
-  @state() private dropAt?: { id: string; where: 'before' | 'after' | 'into' };
-  @state() private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: DownloadStats };
+  private dropAt?: { id: string; where: 'before' | 'after' | 'into' };
+  private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: DownloadStats };
 
-  @query('.scroller') private scroller?: HTMLElement;
+  private get scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
 
   private loadedFor = '';
   private memo?: { types: DocumentType[]; expanded: Set<string>; folders: Map<string, Folder>; mode: string; rows: Row[] };

@@ -1,6 +1,5 @@
 import { provide } from '@lit/context';
-import { css, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, type PropertyDeclarations } from 'lit';
 import { createClient, parseScope, type DocPortalClient, type Locale, type TokenSource } from '@docportal/core-sdk';
 import { DocBus, docContext, type DocContext } from '../../context/doc-context.js';
 import { DocElement } from '../../internal/doc-element.js';
@@ -15,16 +14,24 @@ import { DocElement } from '../../internal/doc-element.js';
  * @slot - The elements that share this context.
  */
 export class DocProvider extends DocElement {
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    token: {},
+    scope: {},
+    locale: {},
+    client: { attribute: false },
+  };
+
   /** Base URL of the API, e.g. `/api/v1`. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  baseUrl?: string;
   /** Bearer token: a string, or (as a property) a function that returns one, called before each request. */
-  @property() token?: TokenSource;
+  token?: TokenSource;
   /** `property:<id>` or `unit:<id>`. */
-  @property() scope?: string;
+  scope?: string;
   /** `de` or `en`. */
-  @property() locale?: Locale;
+  locale?: Locale;
   /** An SDK client of your own; wins over `base-url` and `token`. */
-  @property({ attribute: false }) client?: DocPortalClient;
+  client?: DocPortalClient;
 
   @provide({ context: docContext })
   protected value: DocContext = { bus: new DocBus() };

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, defaultTitle, kindOfName, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
 import { DocFileRejectedEvent, DocUploadedEvent, DocUploadErrorEvent, DocUploadProgressEvent, DocUploadStartEvent } from '../../events/uploader-events.js';
@@ -65,24 +64,39 @@ let keys = 0;
  */
 export class DocUploader extends ConnectedElement {
   static override styles = [base, styles];
+  static override properties: PropertyDeclarations = {
+    accept: {},
+    maxSize: { attribute: 'max-size', type: Number },
+    documentType: { attribute: 'document-type' },
+    single: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    items: { state: true },
+    rejections: { state: true },
+    types: { state: true },
+    over: { state: true },
+    announcement: { state: true },
+    published: { state: true },
+    busy: { state: true },
+  };
+
 
   /** Accepted files, as for `<input type=file>`; content is checked whatever this says. @default the five allowed kinds */
-  @property() accept: string = ACCEPT;
+  accept: string = ACCEPT;
   /** Largest accepted file in bytes. @default 52428800 */
-  @property({ attribute: 'max-size', type: Number }) maxSize = MAX_FILE_SIZE;
+  maxSize = MAX_FILE_SIZE;
   /** A document type id to preselect. */
-  @property({ attribute: 'document-type' }) documentType?: string;
+  documentType?: string;
   /** One file at a time. */
-  @property({ type: Boolean, reflect: true }) single = false;
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  single = false;
+  disabled = false;
 
-  @state() private items: Item[] = [];
-  @state() private rejections: Rejection[] = [];
-  @state() private types: DocumentType[] = [];
-  @state() private over = false;
-  @state() private announcement = '';
-  @state() private published: Document[] = [];
-  @state() private busy = false;
+  private items: Item[] = [];
+  private rejections: Rejection[] = [];
+  private types: DocumentType[] = [];
+  private over = false;
+  private announcement = '';
+  private published: Document[] = [];
+  private busy = false;
 
   private loadedTypesFor = '';
   private readonly onTypesChanged = () => {

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, Scope, ShareTarget } from '@docportal/core-sdk';
 import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
@@ -49,34 +48,58 @@ let seq = 0;
 export class SharePicker extends ConnectedElement {
   static formAssociated = true;
   static override styles = [base, styles];
+  static override properties: PropertyDeclarations = {
+    value: { attribute: false },
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    placeholder: {},
+    label: {},
+    existing: { type: Boolean },
+    query: { state: true },
+    options: { state: true },
+    open: { state: true },
+    active: { state: true },
+    searching: { state: true },
+    count: { state: true },
+    counting: { state: true },
+    roleCounts: { state: true },
+    listScroll: { state: true },
+    formDisabled: { state: true },
+  };
+
 
   /** The chosen targets; setting it replaces the selection (no events). */
-  @property({ attribute: false }) value: ShareTarget[] = [];
+  value: ShareTarget[] = [];
   /** Name of the form field; the form value is the JSON of `value`. */
-  @property({ reflect: true }) name = '';
+  name = '';
   /** A form with this picker does not submit while nothing is chosen. */
-  @property({ type: Boolean, reflect: true }) required = false;
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  required = false;
+  disabled = false;
   /** Placeholder of the search field. */
-  @property() placeholder?: string;
+  placeholder?: string;
   /** Visible name of the whole control. @default "Geteilt mit" / "Shared with" */
-  @property() label?: string;
+  label?: string;
   /** The document exists already: only people newly added will be notified, and the live line says so. */
-  @property({ type: Boolean }) existing = false;
+  existing = false;
 
-  @state() private query = '';
-  @state() private options: RecipientOption[] = [];
-  @state() private open = false;
-  @state() private active = -1;
-  @state() private searching = false;
-  @state() private count: number | undefined;
-  @state() private counting = false;
-  @state() private roleCounts: Partial<Record<Role, number>> = {};
-  @state() private listScroll = 0;
-  @state() private formDisabled = false;
+  private query = '';
+  private options: RecipientOption[] = [];
+  private open = false;
+  private active = -1;
+  private searching = false;
+  private count: number | undefined;
+  private counting = false;
+  private roleCounts: Partial<Record<Role, number>> = {};
+  private listScroll = 0;
+  private formDisabled = false;
 
-  @query('input[role="combobox"]') private input?: HTMLInputElement;
-  @query('.listbox') private listbox?: HTMLElement;
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('input[role="combobox"]');
+  }
+  private get listbox(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.listbox');
+  }
 
   private readonly internals: ElementInternals;
   private readonly labels = new Map<string, string>();
