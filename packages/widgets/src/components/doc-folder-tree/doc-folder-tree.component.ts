@@ -41,19 +41,27 @@ const PAGE = 200; // the API's largest page
 /**
  * The folders (document types) with their documents. `browse`: what a tenant or owner may see,
  * with counts; empty folders are hidden; activating a document downloads it. `manage`: every
- * document of the scope with its download count. `admin`: the folders alone. A WAI-ARIA tree
- * with roving focus; rows are windowed, so the page holds only those in view.
+ * document of the scope with its download count; activating one opens it to edit title, type
+ * and recipients, see who downloaded it, or delete it. `admin`: the folders alone, to create,
+ * rename, delete, reorder and move (Alt+arrows, or drag onto a row's edge or middle).
+ *
+ * A WAI-ARIA tree with roving focus, arrows, Home/End, type-ahead and `*`. Rows are windowed (the
+ * page holds only those in view) and a folder's documents load 200 at a time, the next page when
+ * its end scrolls into view; inside a `<doc-provider>` a tree shown again starts from what was
+ * loaded.
  *
  * @tagname doc-folder-tree
  * @summary Folders and documents, for tenants, owners and managers.
  * @event doc-folder-select - `{ documentType }` a folder was selected.
  * @event doc-document-activate - `{ document }` a document was activated.
  * @event doc-download - `{ document }` a document was downloaded (browse).
- * @event doc-document-change - `{ document }` a document was changed (manage).
+ * @event doc-document-change - `{ document, deleted }` a document was changed or deleted (manage).
  * @event doc-types-change - the folders were changed (admin).
  * @csspart base - The scrolling box.
  * @csspart tree - The tree.
  * @csspart row - A row; `row--type`, `row--document`, `row--selected` tell which.
+ * @csspart details - The editor of a document (manage).
+ * @csspart admin - The folder tools (admin).
  * @cssproperty [--doc-tree-height=24rem] - Height of the scrolling box.
  * @cssproperty [--doc-tree-indent=1.25rem] - Indent per level.
  */
