@@ -25,7 +25,7 @@ const suites = [
     count: (_out, code) => (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
   },
   {
-    name: 'node tests (core-sdk, mock-server)',
+    name: 'node tests (core-sdk, mock-server; widgets: SSR import, the bundle in Chromium)',
     cmd: node,
     args: ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('.test.ts')],
     count: (out) => ({ passed: last(out, /^ℹ pass (\d+)$/m), failed: last(out, /^ℹ fail (\d+)$/m) + last(out, /^ℹ cancelled (\d+)$/m) }),
