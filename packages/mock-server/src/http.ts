@@ -199,7 +199,7 @@ function nodeRequest(req: IncomingMessage, url: URL, counter: MockStore | undefi
         const onData = (chunk: Buffer) => {
           counter?.countBytes(chunk.length);
           try {
-            write(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+            write(chunk);
           } catch (e) {
             // The rest is not wanted: the connection goes, as nothing more of it will be read.
             done();
