@@ -3,6 +3,9 @@ import { makeDocx, makePdf, makePng } from '@docportal/mock-server';
 import { waitFor } from 'storybook/test';
 import { rowName, rowNamed, treeitems } from '../test/tree-rows.js';
 
+/** Drops files the way a browser does: a real DataTransfer on dragenter, dragover and drop. */
+export { dropFiles as drop } from '../test/dom.js';
+
 /** Waits for an element inside nested open shadow roots: `find(root, 'doc-uploader', '.dropzone')`. */
 export async function find<T extends Element = HTMLElement>(root: ParentNode, ...path: string[]): Promise<T> {
   return waitFor(
@@ -23,13 +26,6 @@ export async function find<T extends Element = HTMLElement>(root: ParentNode, ..
 export const pdf = (title: string, name = `${title}.pdf`) => new File([makePdf(title) as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' });
 export const png = (name: string) => new File([makePng(48, 32) as Uint8Array<ArrayBuffer>], name, { type: 'image/png' });
 export const docx = (name: string) => new File([makeDocx(name) as Uint8Array<ArrayBuffer>], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
-
-/** Drops files the way a browser does: a real DataTransfer on dragenter, dragover and drop. */
-export function drop(target: Element, files: File[]): void {
-  const dt = new DataTransfer();
-  for (const f of files) dt.items.add(f);
-  for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer: dt }));
-}
 
 /** Waits for the tree row named `name` (a folder's name or a document's title, without its count). */
 export async function treeRow(tree: Element, name: string): Promise<HTMLElement> {
