@@ -42,6 +42,7 @@ export class Directory {
   readonly groupsByContact = new Map<string, GroupRec[]>();
 
   private day = '';
+  private countCache = new WeakMap<readonly ShareTarget[], number>();
   private readonly targetCache = new Map<string, ReadonlySet<string>>();
   private readonly viewCache = new Map<string, ContactView>();
 
@@ -74,6 +75,7 @@ export class Directory {
     this.day = today;
     this.targetCache.clear();
     this.viewCache.clear();
+    this.countCache = new WeakMap();
   }
 
   isActive(r: RelationRec): boolean {
@@ -124,6 +126,13 @@ export class Directory {
     const out = new Set<string>();
     for (const t of targets) for (const c of this.resolve(t)) out.add(c);
     return out;
+  }
+
+  /** How many contacts a share list reaches today; cached per list (a document's list is replaced on change, never edited). */
+  countAll(targets: readonly ShareTarget[]): number {
+    let n = this.countCache.get(targets);
+    if (n === undefined) this.countCache.set(targets, (n = this.resolveAll(targets).size));
+    return n;
   }
 
   view(contactId: string): ContactView {

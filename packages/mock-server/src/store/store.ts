@@ -99,7 +99,16 @@ const stable = (v: unknown): string =>
   : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`
   : JSON.stringify(v);
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** ISO strings of instants, kept: a page of documents formats the same instants again and again. */
+const isoCache = new Map<number, string>();
+const iso = (ms: number): string => {
+  let s = isoCache.get(ms);
+  if (s === undefined) {
+    if (isoCache.size >= 200_000) isoCache.clear();
+    isoCache.set(ms, (s = new Date(ms).toISOString()));
+  }
+  return s;
+};
 
 /**
  * The in-memory backend: every rule of the contract, with no HTTP in it. Methods take already
@@ -118,6 +127,7 @@ export class MockStore {
   /** When each contact first got each document: the basis of digests (at most once, ever). */
   private firstShared!: Map<string, Map<string, number>>;
   private clock: number | null = null;
+  private dayMinute = NaN;
   private faultConfig: FaultConfig | null = null;
   private faultRandom: () => number = Math.random;
   private counters!: Omit<Stats, 'openUploads'>;
@@ -135,6 +145,7 @@ export class MockStore {
   reset(options: StoreOptions = {}): void {
     const data: Dataset = typeof options.dataset === 'object' ? options.dataset : options.dataset === 'large' ? buildLarge(options.seed ?? 1) : buildFixtures();
     this.directory = new Directory(data);
+    this.dayMinute = NaN;
     this.types = new Map(data.types.map((t) => [t.id, { ...t }]));
     this.docs = new Map();
     this.docsPerType = new Map();
@@ -234,8 +245,13 @@ export class MockStore {
     return { kind: 'contact', id: c.id, name: c.name, locale: c.locale };
   }
 
+  /** The directory, its day set to today in Berlin (worked out once a minute: days begin on whole minutes). */
   private get dir(): Directory {
-    this.directory.setDay(berlinDate(this.now()));
+    const minute = Math.floor(this.now() / 60_000);
+    if (minute !== this.dayMinute) {
+      this.dayMinute = minute;
+      this.directory.setDay(berlinDate(minute * 60_000));
+    }
     return this.directory;
   }
 
@@ -604,7 +620,10 @@ export class MockStore {
     if (p.kind === 'contact') return base;
     let downloads = 0;
     for (const x of d.downloads.values()) downloads += x.count;
-    return { ...base, shares: d.shares.map((t) => ({ ...t })), recipientCount: this.dir.resolveAll(d.shares).size, downloadCount: downloads };
+    base.shares = d.shares.map((t) => ({ ...t }));
+    base.recipientCount = this.dir.countAll(d.shares);
+    base.downloadCount = downloads;
+    return base;
   }
 
   /** The document if the caller may see it; a contact gets 404 for what is not theirs. */
