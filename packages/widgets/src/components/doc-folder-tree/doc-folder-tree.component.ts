@@ -167,8 +167,7 @@ export class DocFolderTree extends ConnectedElement {
         this.active = i;
       }
     }
-    const focused = this.renderRoot.querySelector?.(':focus');
-    this.rowHadFocus = focused?.getAttribute('role') === 'treeitem';
+    this.rowHadFocus = this.shadowRoot?.activeElement?.getAttribute('role') === 'treeitem';
   }
 
   protected override updated(): void {
@@ -176,7 +175,7 @@ export class DocFolderTree extends ConnectedElement {
     this.pendingScroll = undefined;
     // The focused row went away (its folder closed, a "more" row became documents): the row now
     // in its place takes focus, so that it is never lost to the page.
-    if (this.rowHadFocus && !this.renderRoot.querySelector(':focus')) this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true });
+    if (this.rowHadFocus && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true });
     // Keep what is loaded for the next tree of this provider and scope.
     if (this.loaded && this.loadedFor) this.bus.cache.set(this.loadedFor, { client: this.api, types: this.types, folders: this.folders, expanded: this.expanded } satisfies Kept);
     // A "more" row in view loads the next page (infinite scroll); Enter or a click does too.
@@ -657,64 +656,47 @@ export class DocFolderTree extends ConnectedElement {
   private renderRow(row: Row, index: number) {
     const t = this.i18n.t.tree;
     const n = (x: number) => this.i18n.number(x);
-    const common = {
-      index,
-      style: `top:${index * ROW}px;--_depth:${row.depth}`,
-      tabindex: index === this.active ? '0' : '-1',
-    };
     const click = () => {
       this.setActive(index);
       void this.activate(row);
     };
+    // Folders: selectable, expandable, draggable in admin. Documents: selectable. "More": neither.
+    const type = row.kind === 'type' ? row.type : undefined;
+    const selected = !!type && this.selected === type.id;
+    const part = type ? `row row--type${selected ? ' row--selected' : ''}` : row.kind === 'doc' ? 'row row--document' : 'row';
+    let content;
     if (row.kind === 'type') {
-      const selected = this.selected === row.type.id;
       const count = this.mode === 'browse' || this.mode === 'manage' ? row.type.subtreeCount : undefined;
-      return html`<li
-        class="row type"
-        part="row row--type${selected ? ' row--selected' : ''}"
-        role="treeitem"
-        data-index=${common.index}
-        style=${common.style}
-        tabindex=${common.tabindex}
-        aria-level=${row.depth + 1}
-        aria-setsize=${row.size}
-        aria-posinset=${row.pos}
-        aria-expanded=${row.leaf ? nothing : row.open ? 'true' : 'false'}
-        aria-selected=${selected ? 'true' : 'false'}
-        draggable=${this.mode === 'admin' ? 'true' : 'false'}
-        data-drop=${this.dropAt?.id === row.type.id ? this.dropAt.where : nothing}
-        @dragstart=${(e: DragEvent) => e.dataTransfer?.setData('application/x-docportal-type', row.type.id)}
-        @dragover=${(e: DragEvent) => this.onDragOver(e, row.type)}
-        @dragend=${() => (this.dropAt = undefined)}
-        @drop=${(e: DragEvent) => this.mode === 'admin' && this.onDrop(e, row.type)}
-        @click=${click}
-      >
-        <span class="twisty" aria-hidden="true">${row.leaf ? '' : '›'}</span>
+      content = html`<span class="twisty" aria-hidden="true">${row.leaf ? '' : '›'}</span>
         <span class="name">${row.type.name}</span>
-        ${count !== undefined ? html`<span class="meta">${t.documents(n(count), count)}</span>` : nothing}
-      </li>`;
-    }
-    if (row.kind === 'more')
-      return html`<li class="row more" part="row" role="treeitem" data-index=${common.index} style=${common.style} tabindex=${common.tabindex} aria-level=${row.depth + 1} aria-setsize=${row.size} aria-posinset=${row.pos} @click=${click}>
-        <span class="twisty"></span><span class="name">${this.folders.get(row.parent)?.loading ? this.i18n.t.common.loading : t.loadMore}</span>
-      </li>`;
-    const d = row.doc;
+        ${count !== undefined ? html`<span class="meta">${t.documents(n(count), count)}</span>` : nothing}`;
+    } else if (row.kind === 'doc') {
+      const d = row.doc;
+      content = html`<span class="twisty">${fileIcon}</span>
+        <span class="name" title=${d.title}>${d.title}</span>
+        ${this.mode === 'manage' && d.downloadCount !== undefined ? html`<span class="meta">${t.downloads(n(d.downloadCount), d.downloadCount)}</span>` : nothing}`;
+    } else content = html`<span class="twisty"></span><span class="name">${this.folders.get(row.parent)?.loading ? this.i18n.t.common.loading : t.loadMore}</span>`;
     return html`<li
-      class="row doc"
-      part="row row--document"
+      class="row ${row.kind}"
+      part=${part}
       role="treeitem"
-      data-index=${common.index}
-      style=${common.style}
-      tabindex=${common.tabindex}
+      data-index=${index}
+      style="top:${index * ROW}px;--_depth:${row.depth}"
+      tabindex=${index === this.active ? '0' : '-1'}
       aria-level=${row.depth + 1}
       aria-setsize=${row.size}
       aria-posinset=${row.pos}
-      aria-selected="false"
+      aria-expanded=${row.kind === 'type' && !row.leaf ? (row.open ? 'true' : 'false') : nothing}
+      aria-selected=${row.kind === 'more' ? nothing : selected ? 'true' : 'false'}
+      draggable=${type ? (this.mode === 'admin' ? 'true' : 'false') : nothing}
+      data-drop=${type && this.dropAt?.id === type.id ? this.dropAt.where : nothing}
+      @dragstart=${(e: DragEvent) => type && e.dataTransfer?.setData('application/x-docportal-type', type.id)}
+      @dragover=${(e: DragEvent) => type && this.onDragOver(e, type)}
+      @dragend=${() => (this.dropAt = undefined)}
+      @drop=${(e: DragEvent) => type && this.mode === 'admin' && this.onDrop(e, type)}
       @click=${click}
     >
-      <span class="twisty">${fileIcon}</span>
-      <span class="name" title=${d.title}>${d.title}</span>
-      ${this.mode === 'manage' && d.downloadCount !== undefined ? html`<span class="meta">${t.downloads(n(d.downloadCount), d.downloadCount)}</span>` : nothing}
+      ${content}
     </li>`;
   }
 
