@@ -86,6 +86,16 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 const summary = (p: SharePicker) => text(p.shadowRoot!.querySelector('.summary'));
 const roleBoxes = (p: SharePicker) => [...p.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
 const combobox = (p: SharePicker) => p.shadowRoot!.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+/** Waits until the picker's search offers exactly one option, and that one names `name`. */
+const onlyOption = (p: SharePicker, name: string) =>
+  until(
+    () => {
+      const opts = [...p.shadowRoot!.querySelectorAll('[role="option"]')];
+      return opts.length === 1 && text(opts[0]).includes(name) ? opts[0] : null;
+    },
+    5000,
+    `the option ${name}`,
+  );
 
 const pdf = (title: string, name = `${title}.pdf`) => fileOf(makePdf(title), name, 'application/pdf');
 
@@ -200,14 +210,7 @@ describe('<doc-uploader>', () => {
         const picker = pickerOf(card);
         await clickOn(combobox(picker));
         await type('Kristina');
-        const option = await until(
-          () => {
-            const opts = [...picker.shadowRoot!.querySelectorAll('[role="option"]')];
-            return opts.length === 1 && text(opts[0]).includes('Kristina Maiblume') ? opts[0] : null;
-          },
-          5000,
-          'the option Kristina Maiblume',
-        );
+        const option = await onlyOption(picker, 'Kristina Maiblume');
         await clickOn(option);
         await until(() => text(picker.shadowRoot!.querySelector('.chip')).includes('Kristina Maiblume'), 5000, 'chip');
         await untilSummary(picker, t.summary1);
@@ -301,14 +304,7 @@ describe('<doc-uploader>', () => {
         const input = combobox(picker);
         await tabTo((e) => e === input, 'the recipient search');
         await type('Kristina');
-        const option = await until(
-          () => {
-            const opts = [...picker.shadowRoot!.querySelectorAll('[role="option"]')];
-            return opts.length === 1 && text(opts[0]).includes('Kristina Maiblume') ? opts[0] : null;
-          },
-          5000,
-          'the option Kristina Maiblume',
-        );
+        const option = await onlyOption(picker, 'Kristina Maiblume');
         await press('ArrowDown');
         await press('ArrowUp');
         expect(input.getAttribute('aria-activedescendant')).to.equal(option.id);
