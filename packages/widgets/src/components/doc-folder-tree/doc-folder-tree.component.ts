@@ -183,7 +183,7 @@ export class DocFolderTree extends ConnectedElement {
     for (let i = this.window.start; i < this.window.end; i++) {
       const row = rows[i];
       const f = row?.kind === 'more' && this.folders.get(row.parent);
-      if (f && !f.loading && !f.failed) void this.loadFolder(row.parent, this.folders.get(row.parent)?.next ?? undefined);
+      if (f && !f.loading && !f.failed) void this.loadFolder(row.parent, f.next ?? undefined);
     }
   }
 
@@ -201,13 +201,12 @@ export class DocFolderTree extends ConnectedElement {
       this.error = undefined;
       // Open folders with documents load (again); closed ones forget theirs until opened.
       const stale = this.types.filter((t) => this.folders.has(t.id) && (!onlyChanged || before.get(t.id) !== t.documentCount || !this.expanded.has(t.id)));
-      const reload = this.types.filter((t) => this.expanded.has(t.id) && t.documentCount > 0 && (stale.includes(t) || !this.folders.has(t.id)));
       if (stale.length) {
         const folders = new Map(this.folders);
         for (const t of stale) folders.delete(t.id);
         this.folders = folders;
       }
-      for (const t of reload) void this.loadFolder(t.id);
+      for (const t of this.types) if (this.expanded.has(t.id) && t.documentCount > 0 && !this.folders.has(t.id)) void this.loadFolder(t.id);
     } catch (e) {
       this.error = e;
       this.said = this.i18n.error(e);
