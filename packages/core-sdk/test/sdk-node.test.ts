@@ -551,6 +551,41 @@ describe('retries', () => {
   });
 });
 
+describe('chunk sizes adapt to the connection', () => {
+  it('a client whose last upload went through cleanly sends the next file in one PATCH; a failed chunk makes it start at the hint again', async () => {
+    await reset();
+    const bytes = pdfOf(40 * 1024 * 1024, 'Lernend', 11);
+    const hash = sha256(bytes);
+    let patches = 0;
+    let failNext = false;
+    const c = clientAs('manager', {
+      retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 1 },
+      // The fault is set right before each request goes out: only the PATCH marked fails.
+      onRequest: ({ method }) => {
+        const fail = method === 'PATCH' && failNext;
+        if (method === 'PATCH') patches++;
+        if (fail) failNext = false;
+        server.store.setFaults(fail ? { failRate: 1, failStatus: 503, retryAfter: 0 } : {});
+      },
+    });
+    const upload = async (name: string) => {
+      patches = 0;
+      const doc = await c.documents.upload(file(bytes, `${name}.pdf`), { documentTypeId: 'plaene', scope: ROSENWEG, resume: false });
+      assert.equal(doc.sha256, hash, `${name}: byte-exact`);
+      return patches;
+    };
+    // The server's hint (16 MiB) first; the measured rate then allows the largest PATCH (64 MiB).
+    assert.equal(await upload('Erste'), 2, 'first upload: the hint, then the rest');
+    assert.equal(await upload('Zweite'), 1, 'second upload: one PATCH');
+    failNext = true;
+    assert.ok((await upload('Dritte')) >= 2, 'third upload: its first chunk failed and was sent again');
+    assert.equal(await upload('Vierte'), 2, 'after a failure the client starts at the hint again');
+    server.store.setFaults({});
+    const s = await stats();
+    assert.deepEqual([s.documents, s.uploads, s.openUploads], [4, 4, 0]);
+  });
+});
+
 // ----------------------------------------------------------------------- reliability ("Faults")
 
 describe('uploads under faults (QUALITY.md)', () => {

@@ -87,6 +87,11 @@ export const isTransient = (e: unknown): boolean =>
 export class Http {
   private readonly ax: AxiosInstance;
   private readonly retry: Required<RetryOptions>;
+  /**
+   * The chunk size the last clean upload of this client ended on: the next upload starts there,
+   * so that a fast connection sends a file in one PATCH. Unset after any failed chunk.
+   */
+  chunk?: number;
 
   constructor(readonly options: ClientOptions) {
     this.ax = options.axios ?? axios.create();

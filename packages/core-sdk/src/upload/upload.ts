@@ -85,7 +85,8 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   // A session: the remembered one when the server still has it, else a new one.
   let id: string | undefined;
   let offset = 0;
-  let chunk = o.chunkSize ?? 0;
+  // What this client learned on its last upload beats the server's hint; the caller's beats both.
+  let chunk = o.chunkSize ?? http.chunk ?? 0;
   const saved = memo.get(key);
   if (saved) {
     try {
@@ -117,6 +118,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   try {
     report(offset);
     const maxRetries = o.maxRetries ?? http.maxRetries;
+    let clean = true;
     for (let failures = 0; offset < total; ) {
       const from = offset;
       // A short tail rides along with the chunk before it.
@@ -131,6 +133,9 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
         chunk = Math.min(MAX_CHUNK_SIZE, chunk * 4, Math.max(MIN_CHUNK, Math.round(rate * TARGET_CHUNK_MS)));
       } catch (e) {
         if (signal?.aborted) throw aborted();
+        // A failure makes this client cautious again: its next upload starts at the server's hint.
+        clean = false;
+        http.chunk = undefined;
         if (e instanceof ConflictError && e.code === 'offset_mismatch' && typeof e.problem?.offset === 'number' && failures++ < maxRetries) {
           offset = e.problem.offset;
           continue;
@@ -143,6 +148,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
       }
     }
     report(total);
+    if (clean) http.chunk = chunk;
     if (signal?.aborted) throw aborted();
     // From here the commit may reach the server: an abort must find out and undo it.
     committing = true;
