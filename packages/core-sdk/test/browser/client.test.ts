@@ -183,6 +183,24 @@ describe('core-sdk in Chromium against the MSW worker', () => {
       expect(stats.openUploads).to.equal(0);
     });
 
+    it("a client's second upload of 25 MiB goes in one PATCH: it starts at the chunk size the first one ended on", async () => {
+      const bytes = new Uint8Array(25 * 1024 * 1024);
+      bytes.set(makePdf('Zweimal'));
+      crypto.getRandomValues(bytes.subarray(4096, 4096 + 65536));
+      const hash = await sha256(new Blob([bytes]));
+      let patches = 0;
+      const c = clientAs('manager', { onRequest: ({ method }) => void (method === 'PATCH' && patches++) });
+      const counts: number[] = [];
+      for (const name of ['Erste', 'Zweite']) {
+        patches = 0;
+        const doc = await c.documents.upload(file(bytes, `${name}.pdf`), { documentTypeId: 'plaene', scope: rosenweg, resume: false });
+        expect(doc.sha256).to.equal(hash);
+        counts.push(patches);
+      }
+      // The server's hint is 16 MiB: 16 + 9 MiB first, then the whole file at once.
+      expect(counts).to.deep.equal([2, 1]);
+    });
+
     it('uploads through the fetch option too (progress per chunk: fetch has no upload progress over HTTP/1.1)', async () => {
       const bytes = new Uint8Array(1024 * 1024);
       bytes.set(makePdf('Per Fetch'));
