@@ -131,6 +131,7 @@ export class Http {
           method: call.method,
           url,
           params: call.query,
+          // Plain objects go out as JSON with `Content-Type: application/json` (axios sets both).
           data: call.body,
           headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...call.headers, ...opts.headers },
           signal: opts.signal,

@@ -13,7 +13,6 @@ import { RecipientOptionList, ResolveResult } from '../schemas/recipients.js';
 import { upload, type UploadOptions } from '../upload/upload.js';
 
 const enc = encodeURIComponent;
-const JSON_BODY = { 'Content-Type': 'application/json' };
 type ScopeInput = Scope | string;
 const q = (scope?: ScopeInput) => (scope === undefined ? undefined : formatScope(scope));
 
@@ -52,7 +51,7 @@ export class Recipients {
   /** How many contacts a share list reaches today, and who (at most 100 listed). */
   resolve(p: { scope: ScopeInput; targets: ShareTarget[] } & RequestOptions) {
     const { scope, targets, ...opts } = p;
-    return this.http.json(ResolveResult, { method: 'POST', path: '/recipients/resolve', body: { scope: parseScope(scope), targets }, headers: JSON_BODY }, opts);
+    return this.http.json(ResolveResult, { method: 'POST', path: '/recipients/resolve', body: { scope: parseScope(scope), targets } }, opts);
   }
 }
 
@@ -75,11 +74,11 @@ export class DocumentTypes {
     return roots;
   }
   create(body: CreateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
-    return this.http.json(DocumentType, { method: 'POST', path: '/document-types', body, headers: JSON_BODY }, opts);
+    return this.http.json(DocumentType, { method: 'POST', path: '/document-types', body }, opts);
   }
   /** Rename, move or reorder. */
   update(id: string, patch: UpdateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
-    return this.http.json(DocumentType, { method: 'PATCH', path: `/document-types/${enc(id)}`, body: patch, headers: JSON_BODY }, opts);
+    return this.http.json(DocumentType, { method: 'PATCH', path: `/document-types/${enc(id)}`, body: patch }, opts);
   }
   /** Move under `parentId` (null: top level) at `position` (default: last). */
   move(id: string, to: { parentId: string | null; position?: number }, opts?: RequestOptions): Promise<DocumentType> {
@@ -131,7 +130,7 @@ export class Documents {
   /** Changes title, type or shares; with `ifMatch` (a version) fails with 412 when someone changed it since. */
   update(id: string, patch: UpdateDocument, opts: RequestOptions & { ifMatch?: number } = {}): Promise<Document> {
     const { ifMatch, ...rest } = opts;
-    const headers = { ...JSON_BODY, ...(ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` }) };
+    const headers: Record<string, string> = ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` };
     return this.http.json(Document, { method: 'PATCH', path: `/documents/${enc(id)}`, body: patch, headers }, rest);
   }
 

@@ -73,7 +73,6 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   const total = file.size;
   // Without resuming, localStorage is left alone: no key.
   const key = o.resume !== false && `docportal:upload:${JSON.stringify([name, total, (file as File).lastModified ?? 0, formatScope(o.scope)])}`;
-  const json = { 'Content-Type': 'application/json' };
   let shown = -1;
   const report = (loaded: number) => {
     if (loaded <= shown) return;
@@ -97,7 +96,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     }
   }
   if (!id) {
-    const s = parse(UploadSession, (await http.send({ method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type }, headers: { ...json, 'Idempotency-Key': uuid() } }, { signal })).data);
+    const s = parse(UploadSession, (await http.send({ method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type }, headers: { 'Idempotency-Key': uuid() } }, { signal })).data);
     id = s.id;
     chunk ||= s.chunkSize;
     memo.set(key, { id });
@@ -112,7 +111,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     scope: parseScope(o.scope),
     shares: o.shares ?? [],
   };
-  const commit = (s?: AbortSignal) => http.send({ method: 'POST', path: '/documents', body: commitBody, headers: { ...json, 'Idempotency-Key': commitKey } }, { signal: s, maxRetries: o.maxRetries });
+  const commit = (s?: AbortSignal) => http.send({ method: 'POST', path: '/documents', body: commitBody, headers: { 'Idempotency-Key': commitKey } }, { signal: s, maxRetries: o.maxRetries });
   let committing = false;
 
   try {
