@@ -552,7 +552,7 @@ describe('retries', () => {
 });
 
 describe('chunk sizes adapt to the connection', () => {
-  it('a client whose last upload went through cleanly sends the next file in one PATCH; a failed chunk makes it start at the hint again', async () => {
+  it('a client whose last upload went through cleanly sends the next file in one PATCH; a small file or a failed chunk does not make it start below the hint', async () => {
     await reset();
     const bytes = pdfOf(40 * 1024 * 1024, 'Lernend', 11);
     const hash = sha256(bytes);
@@ -574,15 +574,19 @@ describe('chunk sizes adapt to the connection', () => {
       assert.equal(doc.sha256, hash, `${name}: byte-exact`);
       return patches;
     };
+    // A small file first: its one short chunk must not make the next upload start small.
+    patches = 0;
+    await c.documents.upload(file(pdfOf(100 * 1024, 'Klein', 12), 'Klein.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG, resume: false });
+    assert.equal(patches, 1);
     // The server's hint (16 MiB) first; the measured rate then allows the largest PATCH (64 MiB).
-    assert.equal(await upload('Erste'), 2, 'first upload: the hint, then the rest');
+    assert.equal(await upload('Erste'), 2, 'first large upload: the hint, then the rest');
     assert.equal(await upload('Zweite'), 1, 'second upload: one PATCH');
     failNext = true;
     assert.ok((await upload('Dritte')) >= 2, 'third upload: its first chunk failed and was sent again');
     assert.equal(await upload('Vierte'), 2, 'after a failure the client starts at the hint again');
     server.store.setFaults({});
     const s = await stats();
-    assert.deepEqual([s.documents, s.uploads, s.openUploads], [4, 4, 0]);
+    assert.deepEqual([s.documents, s.uploads, s.openUploads], [5, 5, 0]);
   });
 });
 

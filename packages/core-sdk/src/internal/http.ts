@@ -88,8 +88,9 @@ export class Http {
   private readonly ax: AxiosInstance;
   private readonly retry: Required<RetryOptions>;
   /**
-   * The chunk size the last clean upload of this client ended on: the next upload starts there,
-   * so that a fast connection sends a file in one PATCH. Unset after any failed chunk.
+   * The chunk size the last clean upload of this client ended on: the next upload starts there
+   * when it is larger than the server's hint, so that a fast connection sends a file in one
+   * PATCH. Unset after any failed chunk.
    */
   chunk?: number;
 

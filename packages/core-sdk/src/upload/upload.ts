@@ -84,8 +84,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   // A session: the remembered one when the server still has it, else a new one.
   let id: string | undefined;
   let offset = 0;
-  // What this client learned on its last upload beats the server's hint; the caller's beats both.
-  let chunk = o.chunkSize ?? http.chunk ?? 0;
+  let chunk = o.chunkSize ?? 0;
   const saved = memo.get(key);
   if (saved) {
     try {
@@ -98,7 +97,9 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   if (!id) {
     const s = parse(UploadSession, (await http.send({ method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type }, headers: { 'Idempotency-Key': uuid() } }, { signal })).data);
     id = s.id;
-    chunk ||= s.chunkSize;
+    // The caller's size first; else the server's hint, or more when this client's last upload
+    // ended on larger chunks (never less: a small file says little about the connection).
+    chunk ||= Math.max(s.chunkSize, http.chunk ?? 0);
     memo.set(key, { id });
   }
   chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
