@@ -57,6 +57,15 @@ async function control<T = any>(path: string, body?: unknown): Promise<T> {
 const stats = () => control<Stats>('/stats');
 const faults = (f: Record<string, number>) => control('/faults', f);
 const reset = () => control('/reset', {});
+/**
+ * An `onRequest` hook that makes a PATCH fail with a 503 when `fail()` says so; every other
+ * request passes. The fault is set right before each request goes out (the client is
+ * sequential, so the server draws for that very request). `fail` is asked once per PATCH.
+ */
+const failPatchWhen =
+  (fail: () => boolean) =>
+  ({ method }: { method: string }) =>
+    server.store.setFaults(method === 'PATCH' && fail() ? { failRate: 1, failStatus: 503, retryAfter: 0 } : {});
 
 const clientAs = (token: TokenSource | undefined, options: Partial<ClientOptions> = {}) =>
   createClient({ baseUrl: base, token, retry: { baseDelayMs: 5, maxDelayMs: 20 }, ...options });
@@ -518,14 +527,10 @@ describe('retries', () => {
   });
 
   it("the client's retry policy also bounds the retries of upload chunks", async () => {
-    // Every PATCH fails with a 503, every other request passes: the fault is set right before each
-    // request goes out (the client is sequential, so the server draws for that very request).
+    // The first `failFirst` PATCHes fail with a 503.
     let patches = 0;
     let failFirst = Infinity;
-    const onRequest = ({ method }: { method: string }) => {
-      const fail = method === 'PATCH' && ++patches <= failFirst;
-      server.store.setFaults(fail ? { failRate: 1, failStatus: 503, retryAfter: 0 } : {});
-    };
+    const onRequest = failPatchWhen(() => ++patches <= failFirst);
     const upload = (c: ReturnType<typeof clientAs>, name: string) => c.documents.upload(file(pdfOf(64 * 1024, name, 3), `${name}.pdf`), { documentTypeId: 'plaene', scope: ROSENWEG });
 
     const e = await rejects(upload(clientAs('manager', { retry: { maxRetries: 2, baseDelayMs: 1 }, onRequest }), 'Zwei'), ServerError);
@@ -555,29 +560,25 @@ describe('chunk sizes adapt to the connection', () => {
   it('a client whose last upload went through cleanly sends the next file in one PATCH; a small file or a failed chunk does not make it start below the hint', async () => {
     await reset();
     const bytes = pdfOf(40 * 1024 * 1024, 'Lernend', 11);
-    const hash = sha256(bytes);
     let patches = 0;
     let failNext = false;
-    const c = clientAs('manager', {
-      retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 1 },
-      // The fault is set right before each request goes out: only the PATCH marked fails.
-      onRequest: ({ method }) => {
-        const fail = method === 'PATCH' && failNext;
-        if (method === 'PATCH') patches++;
-        if (fail) failNext = false;
-        server.store.setFaults(fail ? { failRate: 1, failStatus: 503, retryAfter: 0 } : {});
-      },
+    // Counts the PATCHes; only the one after `failNext = true` fails.
+    const onRequest = failPatchWhen(() => {
+      patches++;
+      const fail = failNext;
+      failNext = false;
+      return fail;
     });
-    const upload = async (name: string) => {
+    const c = clientAs('manager', { retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 1 }, onRequest });
+    /** Uploads `data` as `name` and answers how many PATCHes it took. */
+    const upload = async (name: string, data = bytes) => {
       patches = 0;
-      const doc = await c.documents.upload(file(bytes, `${name}.pdf`), { documentTypeId: 'plaene', scope: ROSENWEG, resume: false });
-      assert.equal(doc.sha256, hash, `${name}: byte-exact`);
+      const doc = await c.documents.upload(file(data, `${name}.pdf`), { documentTypeId: 'plaene', scope: ROSENWEG, resume: false });
+      assert.equal(doc.sha256, sha256(data), `${name}: byte-exact`);
       return patches;
     };
     // A small file first: its one short chunk must not make the next upload start small.
-    patches = 0;
-    await c.documents.upload(file(pdfOf(100 * 1024, 'Klein', 12), 'Klein.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG, resume: false });
-    assert.equal(patches, 1);
+    assert.equal(await upload('Klein', pdfOf(100 * 1024, 'Klein', 12)), 1);
     // The server's hint (16 MiB) first; the measured rate then allows the largest PATCH (64 MiB).
     assert.equal(await upload('Erste'), 2, 'first large upload: the hint, then the rest');
     assert.equal(await upload('Zweite'), 1, 'second upload: one PATCH');
