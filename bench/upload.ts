@@ -2,13 +2,16 @@
  * Upload throughput and memory in Chromium: `documents.upload` of a 50 MiB file from a page
  * served by the standalone mock server (same origin), against one plain `fetch` PUT of the same
  * Blob to `PUT /__mock/discard` on the same server, runs interleaved; and the JS heap growth
- * while uploading 10 MiB and 50 MiB.
+ * while uploading 10 MiB and 50 MiB. Two series: the server on a CPU of its own (the budget),
+ * and the server sharing every CPU with Chromium (info).
  */
+import type { Page } from 'playwright-core';
+import { pinning } from './browser.ts';
 import { median, round, type Row } from './lib.ts';
 import { openBenchPage } from './page.ts';
 
 const MiB = 1024 * 1024;
-/** Interleaved rounds; the machine's noise needs more than a handful (`RUNS=41 npm run bench upload`). */
+/** Interleaved rounds per series; more give steadier figures (`RUNS=41 npm run bench upload`). */
 const RUNS = Number(process.env.RUNS ?? 21);
 
 const ENTRY = `
@@ -58,38 +61,70 @@ window.ready = true;
 `;
 
 type W = Window & { makeFile(n: number): number; baseline(): Promise<number>; sdkUpload(): Promise<number>; sdkCold(): Promise<number>; byHand(): Promise<number> };
+type Kind = 'baseline' | 'sdkUpload' | 'sdkCold' | 'byHand';
+type Runs = Record<Kind, number[]>;
+
+/**
+ * Times the four kinds of upload over RUNS interleaved rounds on one page. Each round runs all
+ * four, each in turn first, so that none always runs right after a reset.
+ */
+async function series(page: Page, url: string): Promise<Runs> {
+  const reset = () => fetch(`${url}/__mock/reset`, { method: 'POST' });
+  const run = (kind: Kind) => page.evaluate((f) => (window as unknown as W)[f](), kind);
+  await page.evaluate((n) => (window as unknown as W).makeFile(n), 50 * MiB);
+  // Warm-up (the client learns its chunk size here).
+  await run('baseline');
+  await reset();
+  await run('sdkUpload');
+  await run('byHand');
+  const runs: Runs = { baseline: [], sdkUpload: [], sdkCold: [], byHand: [] };
+  const kinds = Object.keys(runs) as Kind[];
+  for (let i = 0; i < RUNS; i++) {
+    await reset();
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[(i + k) % kinds.length]!;
+      runs[kind].push(await run(kind));
+    }
+  }
+  return runs;
+}
+
+const mbps = (ms: number) => round((50 * MiB) / 1e6 / (ms / 1000), 0);
+
+/** One row: the median of `kind` against the baseline's of the same series. */
+function row(runs: Runs, kind: Kind, name: string, budget?: number): Row {
+  const base = median(runs.baseline);
+  const ratio = base / median(runs[kind]);
+  return { name, value: mbps(median(runs[kind])), unit: 'MB/s', baseline: mbps(base), ratio: round(ratio), budget: budget ? `≥ ${budget}×` : 'info', ok: budget ? ratio >= budget : true };
+}
 
 export async function benchUpload(): Promise<Row[]> {
-  const { page, server, close } = await openBenchPage({ entry: ENTRY });
   const rows: Row[] = [];
+  // A real backend never runs on the browser's CPU, so the budget is measured with the standalone
+  // server on a CPU of its own. Sharing two CPUs, the server (about 150 ms of CPU per 50 MiB:
+  // socket reads and SHA-256) and Chromium (about 250 ms) contend for them, and the same code
+  // measures anywhere from 0.77× to 0.96× from run to run; apart, 0.90–0.95×. The shared series
+  // stays in the table as info.
+  const pin = pinning();
+  const apart = await openBenchPage({ entry: ENTRY, standalone: true, pin });
   try {
+    const runs = await series(apart.page, apart.server.url);
+    const where = pin ? `server on CPU ${pin.server}, Chromium on CPU ${pin.browser}` : 'server and Chromium on the same CPUs: no taskset or one CPU';
+    rows.push(row(runs, 'sdkUpload', `upload: 50 MiB documents.upload vs fetch PUT /__mock/discard, standalone server (${where})`, 0.85));
+    rows.push(row(runs, 'sdkCold', "upload: the same, a new client's first upload (starts at the server's 16 MiB hint: two PATCHes)"));
+    rows.push(row(runs, 'byHand', 'upload: the same protocol by hand (create, one fetch PATCH, commit; no validation): the floor for any client'));
+  } finally {
+    await apart.close();
+  }
+
+  const { page, server, close } = await openBenchPage({ entry: ENTRY, standalone: true });
+  try {
+    const runs = await series(page, server.url);
+    rows.push(row(runs, 'sdkUpload', 'upload: documents.upload again, the standalone server sharing every CPU with Chromium'));
+    rows.push(row(runs, 'byHand', 'upload: the protocol by hand, sharing all CPUs likewise'));
+
     const cdp = await page.context().newCDPSession(page);
     const reset = () => fetch(`${server.url}/__mock/reset`, { method: 'POST' });
-    await page.evaluate((n) => (window as unknown as W).makeFile(n), 50 * MiB);
-    // Warm-up (the client learns its chunk size here), then interleaved runs.
-    await page.evaluate(() => (window as unknown as W).baseline());
-    await reset();
-    await page.evaluate(() => (window as unknown as W).sdkUpload());
-    await page.evaluate(() => (window as unknown as W).byHand());
-    const runs = { baseline: [] as number[], sdkUpload: [] as number[], sdkCold: [] as number[], byHand: [] as number[] };
-    const kinds = Object.keys(runs) as Array<keyof typeof runs>;
-    // Each round runs all four, each in turn first, so that none always runs right after a reset.
-    for (let i = 0; i < RUNS; i++) {
-      await reset();
-      for (let k = 0; k < kinds.length; k++) {
-        const kind = kinds[(i + k) % kinds.length]!;
-        runs[kind].push(await page.evaluate((f) => (window as unknown as W)[f](), kind));
-      }
-    }
-    const mbps = (ms: number) => round((50 * MiB) / 1e6 / (ms / 1000), 0);
-    const base = median(runs.baseline);
-    const ratio = base / median(runs.sdkUpload);
-    const cold = base / median(runs.sdkCold);
-    const hand = base / median(runs.byHand);
-    rows.push({ name: 'upload: 50 MiB documents.upload vs fetch PUT /__mock/discard (throughput)', value: mbps(median(runs.sdkUpload)), unit: 'MB/s', baseline: mbps(base), ratio: round(ratio), budget: '≥ 0.85×', ok: ratio >= 0.85 });
-    rows.push({ name: "upload: the same, a new client's first upload (starts at the server's 16 MiB hint: two PATCHes)", value: mbps(median(runs.sdkCold)), unit: 'MB/s', baseline: mbps(base), ratio: round(cold), budget: 'info', ok: true });
-    rows.push({ name: 'upload: the same protocol by hand (create, one fetch PATCH, commit; no validation): the floor for any client', value: mbps(median(runs.byHand)), unit: 'MB/s', baseline: mbps(base), ratio: round(hand), budget: 'info', ok: true });
-
     for (const size of [10, 50]) {
       await page.evaluate((n) => (window as unknown as W).makeFile(n), size * MiB);
       await reset();
