@@ -1,8 +1,9 @@
 import type { PropertyDeclarations } from 'lit';
 import { consume } from '@lit/context';
-import { createClient, parseScope, type DocPortalClient, type Locale, type Scope, type TokenSource } from '@docportal/core-sdk';
+import type { DocPortalClient, Locale, Scope, TokenSource } from '@docportal/core-sdk';
 import { DocBus, docContext, type DocContext } from '../context/doc-context.js';
 import { LocalizeController } from '../controllers/localize.js';
+import { ClientFromAttributes, scopeOf } from './connection.js';
 import { DocElement } from './doc-element.js';
 
 /**
@@ -34,7 +35,7 @@ export class ConnectedElement extends DocElement {
   protected ctx?: DocContext;
 
   protected readonly i18n = new LocalizeController(this);
-  private own?: { key: string; client: DocPortalClient };
+  private readonly own = new ClientFromAttributes();
   private readonly ownBus = new DocBus();
 
   get contextLocale(): Locale | undefined {
@@ -43,25 +44,12 @@ export class ConnectedElement extends DocElement {
 
   /** The client to use, or undefined when none is configured yet. */
   protected get api(): DocPortalClient | undefined {
-    if (this.client) return this.client;
-    if (this.baseUrl) {
-      const key = `${this.baseUrl}\n${typeof this.token === 'string' ? this.token : ''}`;
-      if (this.own?.key !== key || typeof this.token === 'function') this.own = { key, client: createClient({ baseUrl: this.baseUrl, token: this.token }) };
-      return this.own.client;
-    }
-    return this.ctx?.client;
+    return this.own.get(this) ?? this.ctx?.client;
   }
 
   /** The scope to work in, or undefined when none (or a malformed one) is set. */
   protected get scopeValue(): Scope | undefined {
-    if (this.scope) {
-      try {
-        return parseScope(this.scope);
-      } catch {
-        return undefined;
-      }
-    }
-    return this.ctx?.scope;
+    return this.scope ? scopeOf(this.scope) : this.ctx?.scope;
   }
 
   protected get bus(): DocBus {

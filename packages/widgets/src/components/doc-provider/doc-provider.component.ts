@@ -1,7 +1,8 @@
 import { provide } from '@lit/context';
 import { css, html, type PropertyDeclarations } from 'lit';
-import { createClient, parseScope, type DocPortalClient, type Locale, type TokenSource } from '@docportal/core-sdk';
+import type { DocPortalClient, Locale, TokenSource } from '@docportal/core-sdk';
 import { DocBus, docContext, type DocContext } from '../../context/doc-context.js';
+import { ClientFromAttributes, scopeOf } from '../../internal/connection.js';
 import { DocElement } from '../../internal/doc-element.js';
 
 /**
@@ -14,6 +15,7 @@ import { DocElement } from '../../internal/doc-element.js';
  * @slot - The elements that share this context.
  */
 export class DocProvider extends DocElement {
+  // Written out, not shared with ConnectedElement's: the manifest's analyzer reads only literals.
   static override properties: PropertyDeclarations = {
     baseUrl: { attribute: 'base-url' },
     token: {},
@@ -36,7 +38,7 @@ export class DocProvider extends DocElement {
   @provide({ context: docContext })
   protected value: DocContext = { bus: new DocBus() };
 
-  private made?: { key: string; client: DocPortalClient };
+  private readonly made = new ClientFromAttributes();
 
   /**
    * The bus the elements inside share. After changing documents or folders in your own code,
@@ -47,18 +49,8 @@ export class DocProvider extends DocElement {
   }
 
   protected override willUpdate(): void {
-    let client = this.client;
-    if (!client && this.baseUrl) {
-      const key = `${this.baseUrl}\n${typeof this.token === 'string' ? this.token : ''}`;
-      if (this.made?.key !== key || typeof this.token === 'function') this.made = { key, client: createClient({ baseUrl: this.baseUrl, token: this.token }) };
-      client = this.made.client;
-    }
-    let scope;
-    try {
-      scope = this.scope ? parseScope(this.scope) : undefined;
-    } catch {
-      scope = undefined;
-    }
+    const client = this.made.get(this);
+    const scope = scopeOf(this.scope);
     const locale = this.locale === 'de' || this.locale === 'en' ? this.locale : undefined;
     const v = this.value;
     if (v.client !== client || v.scope?.kind !== scope?.kind || v.scope?.id !== scope?.id || v.locale !== locale) {

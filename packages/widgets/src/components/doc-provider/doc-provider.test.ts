@@ -104,6 +104,25 @@ describe('<doc-provider>', () => {
     expect(calls).to.be.greaterThan(0);
   });
 
+  it('keeps one client while the token function stays the same, and makes a new one for another', async () => {
+    // Arrange
+    const token = () => 'manager';
+    const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" .token=${token} scope="property:rosenweg-24" locale="de"></doc-provider>`);
+    const client = contextOf(provider).client;
+    expect(client).to.exist;
+    // Act: another update with the same function
+    provider.locale = 'en';
+    await provider.updateComplete;
+    // Assert
+    expect(contextOf(provider).locale).to.equal('en');
+    expectSame(contextOf(provider).client, client, 'the same function, the same client');
+    // Act: another function
+    provider.token = () => 'manager';
+    await provider.updateComplete;
+    // Assert
+    expect(contextOf(provider).client).to.not.equal(client);
+  });
+
   it('an upload publishes documents-changed on the provider’s bus', async () => {
     // Arrange: two uploaders in one provider
     const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de">
