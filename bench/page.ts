@@ -72,7 +72,8 @@ export async function openBenchPage(opts: BenchPageOptions): Promise<BenchPage> 
 /** The CLI on a free port, on `cpus` when given; resolves once it listens. */
 async function startStandalone(root: string, staticDir: string, dataset: DatasetName, cpus?: string) {
   const args = [process.execPath, '--conditions=source', '--import', 'tsx', join(root, 'packages/mock-server/src/cli.ts'), '--port', '0', '--quiet', '--dataset', dataset, '--static', staticDir];
-  const child = cpus ? spawn('taskset', ['-c', cpus, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(args[0]!, args.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [command, ...rest] = cpus ? ['taskset', '-c', cpus, ...args] : args;
+  const child = spawn(command!, rest, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the mock server exited (${code}) before it listened: ${out}`)));

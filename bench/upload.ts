@@ -72,24 +72,24 @@ type W = Window & { patches: { sdkUpload: number[]; sdkCold: number[] }; makeFil
 type Kind = 'baseline' | 'sdkUpload' | 'sdkCold' | 'byHand';
 type Runs = Record<Kind, number[]>;
 
+const reset = (url: string) => fetch(`${url}/__mock/reset`, { method: 'POST' });
+
 /**
- * Times the four kinds of upload over RUNS interleaved rounds on one page. Each round runs all
- * four, each in turn first, so that none always runs right after a reset.
+ * Times `kinds` (the others stay empty) over RUNS interleaved rounds on one page. Each round
+ * runs every kind, each in turn first, so that none always runs right after a reset.
  */
-async function series(page: Page, url: string): Promise<Runs> {
-  const reset = () => fetch(`${url}/__mock/reset`, { method: 'POST' });
+async function series(page: Page, url: string, kinds: Kind[]): Promise<Runs> {
   const run = (kind: Kind) => page.evaluate((f) => (window as unknown as W)[f](), kind);
   await page.evaluate((n) => (window as unknown as W).makeFile(n), 50 * MiB);
   // Warm-up (the client learns its chunk size here), not counted.
   await run('baseline');
-  await reset();
+  await reset(url);
   await run('sdkUpload');
   await run('byHand');
   await page.evaluate(() => ((window as unknown as W).patches = { sdkUpload: [], sdkCold: [] }));
   const runs: Runs = { baseline: [], sdkUpload: [], sdkCold: [], byHand: [] };
-  const kinds = Object.keys(runs) as Kind[];
   for (let i = 0; i < RUNS; i++) {
-    await reset();
+    await reset(url);
     for (let k = 0; k < kinds.length; k++) {
       const kind = kinds[(i + k) % kinds.length]!;
       runs[kind].push(await run(kind));
@@ -117,7 +117,7 @@ export async function benchUpload(): Promise<Row[]> {
   const pin = pinning();
   const apart = await openBenchPage({ entry: ENTRY, standalone: true, pin });
   try {
-    const runs = await series(apart.page, apart.server.url);
+    const runs = await series(apart.page, apart.server.url, ['baseline', 'sdkUpload', 'sdkCold', 'byHand']);
     const where = pin ? `server on CPU ${pin.server}, Chromium on CPU ${pin.browser}` : 'server and Chromium on the same CPUs: no taskset or one CPU';
     rows.push(row(runs, 'sdkUpload', `upload: 50 MiB documents.upload vs fetch PUT /__mock/discard, standalone server (${where})`, 0.85));
     rows.push(row(runs, 'sdkCold', "upload: the same, a new client's first upload (starts at the server's 16 MiB hint: two PATCHes)"));
@@ -131,15 +131,14 @@ export async function benchUpload(): Promise<Row[]> {
 
   const { page, server, close } = await openBenchPage({ entry: ENTRY, standalone: true });
   try {
-    const runs = await series(page, server.url);
+    const runs = await series(page, server.url, ['baseline', 'sdkUpload', 'byHand']);
     rows.push(row(runs, 'sdkUpload', 'upload: documents.upload again, the standalone server sharing every CPU with Chromium'));
     rows.push(row(runs, 'byHand', 'upload: the protocol by hand, sharing all CPUs likewise'));
 
     const cdp = await page.context().newCDPSession(page);
-    const reset = () => fetch(`${server.url}/__mock/reset`, { method: 'POST' });
     for (const size of [10, 50]) {
       await page.evaluate((n) => (window as unknown as W).makeFile(n), size * MiB);
-      await reset();
+      await reset(server.url);
       await cdp.send('HeapProfiler.collectGarbage');
       const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
       let peak = before;
