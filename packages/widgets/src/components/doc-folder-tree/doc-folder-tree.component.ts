@@ -84,7 +84,6 @@ export class DocFolderTree extends ConnectedElement {
     editing: { state: true },
   };
 
-
   /** `browse` (tenant/owner portal), `manage` (manager) or `admin` (edit the folders). */
   mode: 'browse' | 'manage' | 'admin' = 'browse';
   /** The selected folder's id. */

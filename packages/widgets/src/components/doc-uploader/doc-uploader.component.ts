@@ -79,7 +79,6 @@ export class DocUploader extends ConnectedElement {
     busy: { state: true },
   };
 
-
   /** Accepted files, as for `<input type=file>`; content is checked whatever this says. @default the five allowed kinds */
   accept: string = ACCEPT;
   /** Largest accepted file in bytes. @default 52428800 */

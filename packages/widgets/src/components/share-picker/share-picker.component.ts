@@ -68,7 +68,6 @@ export class SharePicker extends ConnectedElement {
     formDisabled: { state: true },
   };
 
-
   /** The chosen targets; setting it replaces the selection (no events). */
   value: ShareTarget[] = [];
   /** Name of the form field; the form value is the JSON of `value`. */
