@@ -1,9 +1,10 @@
-// Custom elements manifest (`npm run manifest`): the Lit analyzer reads `static properties`; a
+// Custom elements manifest (`npm run manifest`): the Lit analyzer reads `static properties`
+// (ConnectedElement's too, so that each element lists the attributes it inherits); a
 // reactive `{ state: true }` entry is internal state, never an attribute, so private and
 // protected fields lose the attribute the analyzer would give them.
 export default {
   litelement: true,
-  globs: ['src/components/**/*.component.ts'],
+  globs: ['src/components/**/*.component.ts', 'src/internal/connected-element.ts'],
   outdir: '.',
   plugins: [
     {
