@@ -3,10 +3,14 @@
  * schemas of its query, body and answer. The mock server validates requests with it and the
  * OpenAPI document is generated from it, so a change here changes both.
  */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import * as s from './schemas/index.js';
 
 export type Access = 'manager' | 'any';
+/** Request headers the contract defines; their schemas are in `requestHeaders`. */
+export type RequestHeader = 'Upload-Offset' | 'Idempotency-Key' | 'If-Match';
+/** Response headers the contract defines (beyond `Retry-After`, which every 429/503 carries). */
+export type ResponseHeader = 'Upload-Offset' | 'ETag' | 'Content-Disposition' | 'Content-Length';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface Endpoint {
@@ -22,8 +26,15 @@ export interface Endpoint {
   /** The success answer: a JSON schema, `binary` for file bytes, `null` for 204. */
   readonly response: z.ZodMiniType | 'binary' | null;
   readonly status: 200 | 201 | 204;
-  /** Error codes this endpoint can answer with, beyond 401 and 429. */
+  /**
+   * Error codes this endpoint can answer with, beyond those of `commonErrors` (every endpoint,
+   * every JSON body, every write).
+   */
   readonly errors: readonly s.ProblemCode[];
+  /** Headers this endpoint reads beyond `Authorization` (every write also reads `Idempotency-Key`). */
+  readonly requestHeaders?: readonly RequestHeader[];
+  /** Headers its success answer carries. */
+  readonly responseHeaders?: readonly ResponseHeader[];
 }
 
 const e = <const T extends Endpoint>(x: T): T => x;
@@ -35,28 +46,53 @@ export const endpoints = {
   listUnits: e({ method: 'GET', path: '/properties/{id}/units', access: 'manager', summary: 'Units of a property with their current residents', response: s.UnitList, status: 200, errors: ['forbidden', 'not_found'] }),
   getUnit: e({ method: 'GET', path: '/units/{id}', access: 'manager', summary: 'One unit with its current residents', response: s.Unit, status: 200, errors: ['forbidden', 'not_found'] }),
   listGroups: e({ method: 'GET', path: '/properties/{id}/groups', access: 'manager', summary: 'Groups of a property', response: s.GroupList, status: 200, errors: ['forbidden', 'not_found'] }),
-  searchRecipients: e({ method: 'GET', path: '/recipients', access: 'manager', summary: 'Share options inside a scope, filtered by label', query: s.RecipientSearchQuery, response: s.RecipientOptionList, status: 200, errors: ['forbidden', 'validation_failed', 'not_found'] }),
-  resolveRecipients: e({ method: 'POST', path: '/recipients/resolve', access: 'manager', summary: 'Who a share list reaches today', body: s.ResolveRequest, response: s.ResolveResult, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'target_out_of_scope', 'not_found'] }),
+  searchRecipients: e({ method: 'GET', path: '/recipients', access: 'manager', summary: 'Share options inside a scope, filtered by label', query: s.RecipientSearchQuery, response: s.RecipientOptionList, status: 200, errors: ['forbidden', 'validation_failed'] }),
+  resolveRecipients: e({ method: 'POST', path: '/recipients/resolve', access: 'manager', summary: 'Who a share list reaches today', body: s.ResolveRequest, response: s.ResolveResult, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'target_out_of_scope'] }),
   listDocumentTypes: e({ method: 'GET', path: '/document-types', access: 'any', summary: 'The type tree, flat in depth-first order, with counts', query: s.DocumentTypeListQuery, response: s.DocumentTypeList, status: 200, errors: ['validation_failed'] }),
   createDocumentType: e({ method: 'POST', path: '/document-types', access: 'manager', summary: 'Create a type', body: s.CreateDocumentType, response: s.DocumentType, status: 201, errors: ['forbidden', 'bad_request', 'validation_failed', 'too_deep', 'conflict'] }),
   updateDocumentType: e({ method: 'PATCH', path: '/document-types/{id}', access: 'manager', summary: 'Rename, move or reorder a type', body: s.UpdateDocumentType, response: s.DocumentType, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'cycle', 'too_deep', 'not_found', 'conflict'] }),
   deleteDocumentType: e({ method: 'DELETE', path: '/document-types/{id}', access: 'manager', summary: 'Delete an empty type', response: null, status: 204, errors: ['forbidden', 'not_found', 'conflict'] }),
   createUpload: e({ method: 'POST', path: '/uploads', access: 'manager', summary: 'Open a resumable upload session (honours Idempotency-Key)', body: s.CreateUpload, response: s.UploadSession, status: 201, errors: ['forbidden', 'bad_request', 'file_too_large', 'unsupported_file_type', 'validation_failed'] }),
-  appendUpload: e({ method: 'PATCH', path: '/uploads/{id}', access: 'manager', summary: 'Append bytes at `Upload-Offset`', body: 'binary', response: null, status: 204, errors: ['forbidden', 'bad_request', 'file_too_large', 'validation_failed', 'not_found', 'offset_mismatch', 'conflict'] }),
+  appendUpload: e({ method: 'PATCH', path: '/uploads/{id}', access: 'manager', summary: 'Append bytes at `Upload-Offset`', body: 'binary', response: null, status: 204, errors: ['forbidden', 'bad_request', 'file_too_large', 'validation_failed', 'not_found', 'offset_mismatch', 'conflict'], requestHeaders: ['Upload-Offset'], responseHeaders: ['Upload-Offset'] }),
   getUpload: e({ method: 'GET', path: '/uploads/{id}', access: 'manager', summary: 'How far the server got', response: s.UploadStatus, status: 200, errors: ['forbidden', 'not_found'] }),
   deleteUpload: e({ method: 'DELETE', path: '/uploads/{id}', access: 'manager', summary: 'Abort an upload and drop its bytes', response: null, status: 204, errors: ['forbidden', 'not_found', 'conflict'] }),
-  createDocument: e({ method: 'POST', path: '/documents', access: 'manager', summary: 'Commit a complete upload as a document (honours Idempotency-Key)', body: s.CreateDocument, response: s.Document, status: 201, errors: ['forbidden', 'bad_request', 'unsupported_file_type', 'validation_failed', 'target_out_of_scope', 'not_found', 'conflict', 'upload_incomplete'] }),
+  createDocument: e({ method: 'POST', path: '/documents', access: 'manager', summary: 'Commit a complete upload as a document (honours Idempotency-Key)', body: s.CreateDocument, response: s.Document, status: 201, errors: ['forbidden', 'bad_request', 'unsupported_file_type', 'validation_failed', 'target_out_of_scope', 'conflict', 'upload_incomplete'] }),
   listDocuments: e({ method: 'GET', path: '/documents', access: 'any', summary: 'One page of documents (a contact: only what they may see)', query: s.DocumentListQuery, response: s.DocumentPage, status: 200, errors: ['validation_failed'] }),
-  getDocument: e({ method: 'GET', path: '/documents/{id}', access: 'any', summary: 'One document; ETag is its version', response: s.Document, status: 200, errors: ['not_found'] }),
-  updateDocument: e({ method: 'PATCH', path: '/documents/{id}', access: 'manager', summary: 'Change title, type or shares (shares replace the list); honours If-Match', body: s.UpdateDocument, response: s.Document, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'target_out_of_scope', 'not_found', 'precondition_failed'] }),
+  getDocument: e({ method: 'GET', path: '/documents/{id}', access: 'any', summary: 'One document; ETag is its version', response: s.Document, status: 200, errors: ['not_found'], responseHeaders: ['ETag'] }),
+  updateDocument: e({ method: 'PATCH', path: '/documents/{id}', access: 'manager', summary: 'Change title, type or shares (shares replace the list); honours If-Match', body: s.UpdateDocument, response: s.Document, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'target_out_of_scope', 'not_found', 'precondition_failed'], requestHeaders: ['If-Match'], responseHeaders: ['ETag'] }),
   deleteDocument: e({ method: 'DELETE', path: '/documents/{id}', access: 'manager', summary: 'Delete a document', response: null, status: 204, errors: ['forbidden', 'not_found'] }),
-  getDocumentContent: e({ method: 'GET', path: '/documents/{id}/content', access: 'any', summary: 'The file bytes (a contact\'s download is counted)', response: 'binary', status: 200, errors: ['not_found'] }),
+  getDocumentContent: e({ method: 'GET', path: '/documents/{id}/content', access: 'any', summary: 'The file bytes (a contact\'s download is counted)', response: 'binary', status: 200, errors: ['not_found'], responseHeaders: ['Content-Disposition', 'Content-Length', 'ETag'] }),
   getDocumentDownloads: e({ method: 'GET', path: '/documents/{id}/downloads', access: 'manager', summary: 'Download counts per contact', response: s.DownloadStats, status: 200, errors: ['forbidden', 'not_found'] }),
   listDigests: e({ method: 'GET', path: '/notifications/digests', access: 'manager', summary: 'The digests that go out on a date', query: s.DigestQuery, response: s.DigestDay, status: 200, errors: ['forbidden', 'validation_failed'] }),
   getDigestEmail: e({ method: 'GET', path: '/notifications/digests/{date}/{contactId}', access: 'manager', summary: 'One rendered digest e-mail', response: s.DigestEmail, status: 200, errors: ['forbidden', 'validation_failed', 'not_found'] }),
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;
+
+/** Error codes beyond each endpoint's own `errors`: on every endpoint, on those with a JSON body, on every write. */
+export const commonErrors = {
+  all: ['bad_request', 'unauthorized', 'rate_limited', 'internal_error', 'service_unavailable'],
+  jsonBody: ['validation_failed'],
+  // A reused Idempotency-Key with another body (409), or a malformed one (422).
+  write: ['conflict', 'validation_failed'],
+} as const satisfies Record<string, readonly s.ProblemCode[]>;
+
+/** Codes whose answer carries `Retry-After` (seconds). */
+export const retryAfterCodes: readonly s.ProblemCode[] = ['rate_limited', 'service_unavailable'];
+
+/** Methods that honour `Idempotency-Key`: every write. */
+export const writeMethods: readonly Method[] = ['POST', 'PATCH', 'PUT', 'DELETE'];
+
+/**
+ * The request headers of the contract. `If-Match` takes entity-tags in their quoted form
+ * (RFC 9110): `"3"`, a list of them, or `*`; a weak tag (`W/"3"`) is well-formed but never
+ * matches, as `If-Match` compares strongly.
+ */
+export const requestHeaders = {
+  'Upload-Offset': { required: true, schema: z.int().check(z.gte(0)), description: 'The offset the body\'s first byte goes to: the server\'s current offset.' },
+  'Idempotency-Key': { required: false, schema: z.string().check(z.minLength(1), z.maxLength(255)), description: 'One key per logical write, kept across retries. The same key and body replay the first answer; the same key with another body is 409 `conflict`. Scoped per caller, kept at least 24 hours.' },
+  'If-Match': { required: false, schema: z.string().check(z.regex(/^\s*(\*|(W\/)?"[^"]*"(\s*,\s*(W\/)?"[^"]*")*)\s*$/)), description: 'The `ETag` last seen, quoted: `"<version>"`. Compared strongly: an older version, or a weak tag, gives 412 `precondition_failed`; an unquoted value is 400 `bad_request`.' },
+} as const satisfies Record<RequestHeader, { required: boolean; schema: z.ZodMiniType; description: string }>;
 
 /** HTTP status of each error code. */
 export const problemStatus: Record<s.ProblemCode, number> = {

@@ -43,6 +43,8 @@ export const text = (max: number) =>
     z.refine((s) => s.length > 0, 'must not be empty'),
     z.refine((s) => codePointLength(s) <= max, `must be at most ${max} characters`),
     z.refine((s) => !CONTROL.test(s), 'must not contain control characters'),
+    // The limits in JSON Schema terms (which counts code points), for the OpenAPI document.
+    z.meta({ minLength: 1, maxLength: max }),
   );
 
 export const ScopeKind = z.enum(['property', 'unit']);

@@ -17,7 +17,7 @@ export const Property = z.object({
   id: Id,
   name: z.string(),
   addresses: z.array(Address),
-  unitCount: z.optional(z.number()),
+  unitCount: z.optional(z.int()),
 });
 export type Property = z.infer<typeof Property>;
 export const PropertyList = list(Property);

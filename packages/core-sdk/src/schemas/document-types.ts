@@ -6,11 +6,11 @@ export const DocumentType = z.object({
   id: Id,
   name: z.string(),
   parentId: z.nullable(Id),
-  position: z.number(),
+  position: z.int(),
   /** Documents of this type itself, in the asked scope, that the caller may see. */
-  documentCount: z.number(),
+  documentCount: z.int(),
   /** Documents of this type and its descendants, in the asked scope, that the caller may see. */
-  subtreeCount: z.number(),
+  subtreeCount: z.int(),
 });
 export type DocumentType = z.infer<typeof DocumentType>;
 export const DocumentTypeList = z.object({ items: z.array(DocumentType) });

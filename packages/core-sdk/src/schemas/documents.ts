@@ -11,7 +11,7 @@ export const Document = z.object({
   title: z.string(),
   fileName: z.string(),
   mimeType: z.string(),
-  size: z.number(),
+  size: z.int(),
   sha256: z.string(),
   documentTypeId: Id,
   scope: Scope,
@@ -19,9 +19,9 @@ export const Document = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** Raised by every change; sent as `ETag` and checked against `If-Match`. */
-  version: z.number(),
-  recipientCount: z.optional(z.number()),
-  downloadCount: z.optional(z.number()),
+  version: z.int(),
+  recipientCount: z.optional(z.int()),
+  downloadCount: z.optional(z.int()),
 });
 export type Document = z.infer<typeof Document>;
 
@@ -61,7 +61,7 @@ export const UpdateDocument = z.object({
 export type UpdateDocument = z.input<typeof UpdateDocument>;
 
 export const DownloadStats = z.object({
-  total: z.number(),
-  byContact: z.array(z.object({ contactId: Id, name: z.string(), count: z.number(), lastAt: Timestamp })),
+  total: z.int(),
+  byContact: z.array(z.object({ contactId: Id, name: z.string(), count: z.int(), lastAt: Timestamp })),
 });
 export type DownloadStats = z.infer<typeof DownloadStats>;

@@ -30,12 +30,12 @@ export type FieldError = z.infer<typeof FieldError>;
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number(),
+  status: z.int(),
   // A backend may add codes of its own; known ones are listed in ProblemCode.
   code: z.string(),
   detail: z.optional(z.string()),
   errors: z.optional(z.array(FieldError)),
   /** The server's offset, on `offset_mismatch`. */
-  offset: z.optional(z.number()),
+  offset: z.optional(z.int()),
 });
 export type Problem = z.infer<typeof Problem>;

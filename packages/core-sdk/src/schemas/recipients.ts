@@ -14,7 +14,7 @@ export const RecipientOption = z.object({
   target: ShareTarget,
   label: z.string(),
   description: z.string(),
-  recipientCount: z.number(),
+  recipientCount: z.int(),
 });
 export type RecipientOption = z.infer<typeof RecipientOption>;
 export const RecipientOptionList = z.object({ items: z.array(RecipientOption) });
@@ -26,7 +26,7 @@ export const ResolvedContact = z.object({ id: Id, name: z.string(), roles: z.arr
 export type ResolvedContact = z.infer<typeof ResolvedContact>;
 
 export const ResolveResult = z.object({
-  count: z.number(),
+  count: z.int(),
   contacts: z.array(ResolvedContact),
   truncated: z.boolean(),
 });

@@ -16,18 +16,18 @@ export type CreateUpload = z.infer<typeof CreateUpload>;
 
 export const UploadSession = z.object({
   id: Id,
-  offset: z.number(),
-  size: z.number(),
+  offset: z.int(),
+  size: z.int(),
   /** A hint for the size of each PATCH body. */
-  chunkSize: z.number(),
+  chunkSize: z.int(),
   expiresAt: Timestamp,
 });
 export type UploadSession = z.infer<typeof UploadSession>;
 
 export const UploadStatus = z.object({
   id: Id,
-  offset: z.number(),
-  size: z.number(),
+  offset: z.int(),
+  size: z.int(),
   expiresAt: Timestamp,
 });
 export type UploadStatus = z.infer<typeof UploadStatus>;
