@@ -86,12 +86,12 @@ export const writeMethods: readonly Method[] = ['POST', 'PATCH', 'PUT', 'DELETE'
 /**
  * The request headers of the contract. `If-Match` takes entity-tags in their quoted form
  * (RFC 9110): `"3"`, a list of them, or `*`; a weak tag (`W/"3"`) is well-formed but never
- * matches, as `If-Match` compares strongly.
+ * matches, as `If-Match` compares strongly: 412.
  */
 export const requestHeaders = {
   'Upload-Offset': { required: true, schema: z.int().check(z.gte(0)), description: 'The offset the body\'s first byte goes to: the server\'s current offset.' },
   'Idempotency-Key': { required: false, schema: z.string().check(z.minLength(1), z.maxLength(255)), description: 'One key per logical write, kept across retries. The same key and body replay the first answer; the same key with another body is 409 `conflict`. Scoped per caller, kept at least 24 hours.' },
-  'If-Match': { required: false, schema: z.string().check(z.regex(/^\s*(\*|(W\/)?"[^"]*"(\s*,\s*(W\/)?"[^"]*")*)\s*$/)), description: 'The `ETag` last seen, quoted: `"<version>"`. Compared strongly: an older version, or a weak tag, gives 412 `precondition_failed`; an unquoted value is 400 `bad_request`.' },
+  'If-Match': { required: false, schema: z.string().check(z.regex(/^\s*(\*|(W\/)?"[^"]*"(\s*,\s*(W\/)?"[^"]*")*)\s*$/)), description: 'The `ETag` last seen, quoted: `"<version>"`. Compared strongly (RFC 9110): an older version, a weak tag (`W/"3"`) or any other value gives 412 `precondition_failed`.' },
 } as const satisfies Record<RequestHeader, { required: boolean; schema: z.ZodMiniType; description: string }>;
 
 /** HTTP status of each error code. */

@@ -104,7 +104,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
         return;
       }
     }
-    const found = match(req.method ?? 'GET', url.pathname);
+    const found = match(req.method ?? 'GET', url);
     const counter = isApi ? store : undefined;
     const reply = found ? await found.route.handle(nodeRequest(req, url, counter), found.params) : ((await serveStatic(url.pathname, req.method)) ?? problem(new ApiError('not_found', 'No such endpoint.')));
     // What the route left unread is read (and counted) all the same, as a socket must be.

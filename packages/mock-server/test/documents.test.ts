@@ -334,7 +334,9 @@ describe('GET and PATCH /documents/{id}', () => {
     }
     assert.deepEqual((await api.get('/documents/grundriss-max-planck-12-w002', 'manager')).body, before.body);
     assert.equal((await api.get('/documents/grundriss-max-planck-12-w002', 'contact:kristina-maiblume')).status, 200, 'the shares are unchanged');
-    // The current one (also among others, or as a weak tag) works.
+    // If-Match compares strongly (RFC 9110 13.1.1): the current version as a weak tag does not match.
+    assertProblem(await api.patch('/documents/grundriss-max-planck-12-w002', { title: 'Grundriss W' }, 'manager', { 'If-Match': 'W/"2"' }), 412, 'precondition_failed', 'W/"2"');
+    // The current one (also among others) works.
     const cur = await api.patch('/documents/grundriss-max-planck-12-w002', { title: 'Grundriss C' }, 'manager', { 'If-Match': '"1", "2"' });
     assert.equal(cur.status, 200);
     assert.equal(cur.body.version, 3);

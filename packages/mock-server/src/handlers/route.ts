@@ -102,7 +102,9 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
   const msw = options.transport !== 'http';
   return {
     method: ep.method,
-    path: `*${options.basePath ?? '/api/v1'}${ep.path.replace(/\{(\w+)\}/g, ':$1')}`,
+    // Any origin, but the base path right after it: `/x/api/v1/me` and `/api/v1/api/v1/me` are
+    // no endpoints (the catch-all answers them 404), so a wrong base URL shows at once.
+    path: `*://:origin${options.basePath ?? '/api/v1'}${ep.path.replace(/\{(\w+)\}/g, ':$1')}`,
     async handle(request, params) {
       try {
         if (msw) {
@@ -159,17 +161,19 @@ export function toResponse(r: Reply): Response {
 }
 
 /**
- * Finds the route of a request, with MSW's matching rules (so that both transports answer the
- * same URLs alike): `*` any characters, `:name` one non-empty segment (decoded), an optional
- * trailing slash; the first route that matches wins.
+ * Finds the route of a request URL (origin and path; the query does not count), with MSW's
+ * matching rules (so that both transports answer the same URLs alike): `*` any characters,
+ * `:name` one non-empty segment (decoded), an optional trailing slash; the first route that
+ * matches wins.
  */
-export function router(routes: readonly Route[]): (method: string, pathname: string) => { route: Route; params: Record<string, string> } | undefined {
+export function router(routes: readonly Route[]): (method: string, url: URL) => { route: Route; params: Record<string, string> } | undefined {
   const compiled = routes.map((route) => {
     const names: string[] = [];
     const source = route.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*+/g, '.*').replace(/:(\w+)/g, (_, n: string) => (names.push(n), '([^/#?]+?)'));
     return { route, names, re: new RegExp(`^${source}[/#?]?$`, 'i') };
   });
-  return (method, pathname) => {
+  return (method, url) => {
+    const pathname = `${url.protocol}//${url.host}${url.pathname}`;
     for (const c of compiled) {
       if (c.route.method !== 'ALL' && c.route.method !== method) continue;
       const m = c.re.exec(pathname);

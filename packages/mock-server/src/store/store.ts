@@ -908,10 +908,11 @@ export class MockStore {
   }
 }
 
+/** `If-Match` compares strongly (RFC 9110 13.1.1): a weak tag `W/"3"` never matches. */
 function etagMatches(header: string, version: number): boolean {
   return header
     .split(',')
-    .map((s) => s.trim().replace(/^W\//, ''))
+    .map((s) => s.trim())
     .some((tag) => tag === '*' || tag === `"${version}"`);
 }
 
