@@ -18,6 +18,8 @@ export interface Answer<T = any> {
 export interface Api {
   url: string;
   server: RunningServer;
+  /** The same server without anything in between (a proxy may stand in front of `call`). */
+  direct: Api;
   /** Calls `/api/v1{path}` with `token` (none when undefined). A body object is sent as JSON. */
   call<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Answer<T>>;
   get<T = any>(path: string, token?: string): Promise<Answer<T>>;
@@ -50,8 +52,13 @@ export function useServer(options: { dataset?: StoreOptions['dataset']; resetEac
   return api;
 }
 
-export function makeApi(server: RunningServer): Api {
-  const base = `${server.url}/api/v1`;
+/**
+ * A fetch wrapper for the server's API; `via` sends the API calls through another base URL (a
+ * proxy), except upload chunks, which always go straight to the server.
+ */
+export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: (method: string, path: string, r: Answer) => void }): Api {
+  const direct = `${server.url}/api/v1`;
+  const base = via?.base ?? direct;
   const call: Api['call'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token !== undefined) headers.Authorization = `Bearer ${opts.token}`;
@@ -62,11 +69,17 @@ export function makeApi(server: RunningServer): Api {
       body = JSON.stringify(opts.body);
       headers['Content-Type'] ??= 'application/json';
     }
-    return answer(await fetch(base + path, { method, headers, body }));
+    const chunk = method === 'PATCH' && opts.body instanceof Uint8Array;
+    const r = await answer(await fetch((chunk ? direct : base) + path, { method, headers, body }));
+    if (!chunk) via?.onAnswer?.(method, path, r);
+    return r;
   };
   const api: Api = {
     url: server.url,
     server,
+    get direct() {
+      return via ? makeApi(server) : api;
+    },
     call,
     get: (path, token) => call('GET', path, { token }),
     post: (path, body, token, headers) => call('POST', path, { token, body, headers }),
