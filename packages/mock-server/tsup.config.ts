@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/browser.ts', 'src/node.ts', 'src/http.ts', 'src/cli.ts'],
+  entry: ['src/index.ts', 'src/browser.ts', 'src/node.ts', 'src/http.ts', 'src/cli.ts', 'src/conformance/index.ts', 'src/conformance/cli.ts'],
   format: ['esm'],
-  dts: { entry: ['src/index.ts', 'src/browser.ts', 'src/node.ts', 'src/http.ts'] },
+  dts: { entry: ['src/index.ts', 'src/browser.ts', 'src/node.ts', 'src/http.ts', 'src/conformance/index.ts'] },
   sourcemap: true,
   clean: true,
   target: 'node20',

@@ -1,0 +1,8 @@
+import type { Check } from '../kit.js';
+import { accessChecks } from './access.js';
+import { catalogChecks } from './catalog.js';
+import { documentChecks } from './documents.js';
+import { uploadChecks } from './uploads.js';
+
+/** Every check of the kit, in the order they run. */
+export const checks: readonly Check[] = [...accessChecks, ...uploadChecks, ...documentChecks, ...catalogChecks];
