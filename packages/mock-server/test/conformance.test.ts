@@ -49,6 +49,17 @@ function kit(origin: string, name: string): Promise<{ code: number; out: string;
 }
 
 describe('docportal-conformance', () => {
+  it('refuses bad arguments with a clear message and exit code 2, running nothing', async () => {
+    const run = (args: string[]) =>
+      new Promise<{ code: number; err: string }>((resolve) => execFile(process.execPath, [BIN, ...args], (error, _out, err) => resolve({ code: error && typeof error.code === 'number' ? error.code : 0, err })));
+    const none = await run([]);
+    assert.equal(none.code, 2);
+    assert.match(none.err, /--base-url is required/);
+    const pair = await run(['--base-url', `${server.url}/api/v1`, '--manager-token', 'manager', '--contact', 'ahmet-yilmaz']);
+    assert.equal(pair.code, 2);
+    assert.match(pair.err, /--contact "ahmet-yilmaz" must look like <fixture-id>=<token>/);
+  });
+
   it('the mock server passes every check; the report names each after its rule, in text, JSON and JUnit XML', async () => {
     const r = await kit(server.url, 'mock');
     assert.equal(r.code, 0, r.out);

@@ -87,6 +87,12 @@ describe('through a Prism validating proxy (openapi.json)', () => {
     const commit = { title: 'x', documentTypeId: 'objektunterlagen', scope: { kind: 'property' as const, id: 'rosenweg-24' }, shares: [] };
     expectProblem(await api.post('/documents', { uploadId: open.body.id, ...commit }, M), 409, 'upload_incomplete');
     expectProblem(await api.upload({ name: 'photo.pdf', bytes: makePng(4, 4), type: 'application/pdf' }, commit), 415, 'unsupported_file_type');
+    const done = await api.upload({ name: 'done.pdf', bytes: pdf, type: 'application/pdf' }, commit);
+    assert.equal(done.status, 201);
+    const session = (await api.post('/uploads', { fileName: 'gone.pdf', size: 5, mimeType: '' }, M)).body.id;
+    assert.equal((await api.del(`/uploads/${session}`, M)).status, 204);
+    expectProblem(await api.get(`/uploads/${session}`, M), 404, 'not_found');
+    expectProblem(await api.del(`/documents/no-such-document`, M), 404, 'not_found');
 
     // Injected faults: 429 and 503 with Retry-After, 500.
     for (const [status, code] of [[429, 'rate_limited'], [503, 'service_unavailable'], [500, 'internal_error']] as const) {
