@@ -38,9 +38,10 @@ export const accessChecks: Check[] = [
   },
   {
     id: 'access.order-401-before-403',
-    rule: 'Checks run in order: 401 before 403',
+    rule: 'Checks run in order: 401 before 403 and before 400',
     async run(ctx) {
       ctx.problem(await ctx.call('GET', '/units/max-planck-12-w002', { as: null }), 401, 'unauthorized', 'GET /units/{id} without a token');
+      ctx.problem(await ctx.call('POST', '/document-types', { as: null, body: '{not json', headers: { 'Content-Type': 'application/json' } }), 401, 'unauthorized', 'POST /document-types without a token and with malformed JSON');
     },
   },
   {
