@@ -1,7 +1,7 @@
 import { endpoints, type Endpoint, type EndpointName } from '@docportal/core-sdk/contract';
 import * as z from 'zod/mini';
 import { concat, piecesStream, streamSource, type BodySource } from '../store/bytes.js';
-import { ApiError } from '../store/errors.js';
+import { ApiError, invalid } from '../store/errors.js';
 import type { MockStore, Principal } from '../store/store.js';
 import { Reply, faultResponse, json, problem } from './respond.js';
 
@@ -89,6 +89,13 @@ function bearer(request: RouteRequest): string | undefined {
   return m?.[1]?.trim();
 }
 
+/** The `Idempotency-Key` header, if any: 1–255 characters. */
+export function idempotencyKey(request: RouteRequest): string | undefined {
+  const key = request.headers.get('idempotency-key') ?? undefined;
+  if (key !== undefined && (key.length === 0 || key.length > 255)) throw invalid('Idempotency-Key', 'must be 1–255 characters');
+  return key;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export type Resolver<E extends Endpoint> = (ctx: RouteContext<E>) => unknown | Promise<unknown>;
@@ -137,9 +144,22 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
           if (!parsed.success) throw validationError(parsed.error);
           query = parsed.data;
         }
-        const result = await resolve({ principal, params, query, body, request } as never);
-        if (result instanceof Reply) return result;
-        return ep.status === 204 ? new Reply(204) : json(result, ep.status);
+        const run = async (): Promise<Reply> => {
+          try {
+            const result = await resolve({ principal, params, query, body, request } as never);
+            if (result instanceof Reply) return result;
+            return ep.status === 204 ? new Reply(204) : json(result, ep.status);
+          } catch (e) {
+            if (e instanceof ApiError) return problem(e);
+            throw e;
+          }
+        };
+        const key = ep.method === 'GET' ? undefined : idempotencyKey(request);
+        if (key === undefined) return await run();
+        // What makes two requests the same: the target, the body and the headers that change the effect.
+        const h = (n: string) => request.headers.get(n) ?? undefined;
+        const same = ep.body === 'binary' ? { params, offset: h('upload-offset'), length: h('content-length') } : { params, body, ifMatch: h('if-match') };
+        return await store.once(principal, name, key, same, run);
       } catch (e) {
         if (e instanceof ApiError) return problem(e);
         console.error(e);

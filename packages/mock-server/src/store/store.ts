@@ -82,6 +82,7 @@ export interface Stats {
 const MANAGER = { id: 'manager', name: 'Hausverwaltung Lindner GmbH', locale: 'de' as Locale };
 const MAX_TYPE_DEPTH = 5;
 const UPLOAD_TTL_MS = 24 * 3_600_000;
+const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 const CHUNK_HINT = 16 * 1024 * 1024;
 const RESOLVE_LIST_MAX = 100;
 
@@ -123,7 +124,7 @@ export class MockStore {
   private all!: DocIndex;
   private perProperty!: Map<string, DocIndex>;
   private uploads!: Map<string, UploadRec>;
-  private idempotency!: Map<string, { hash: string; result: Promise<unknown> }>;
+  private idempotency!: Map<string, { hash: string; result: Promise<unknown>; at: number }>;
   /** When each contact first got each document: the basis of digests (at most once, ever). */
   private firstShared!: Map<string, Map<string, number>>;
   private clock: number | null = null;
@@ -523,9 +524,9 @@ export class MockStore {
 
   // ---------------------------------------------------------------- uploads
 
-  /** Opens an upload session; honours an idempotency key like the commit does. */
-  createUpload(p: Principal, body: CreateUpload, idempotencyKey?: string): Promise<UploadSession> {
-    return this.idempotent(p, 'uploads', idempotencyKey, body, () => this.openSession(body));
+  /** Opens an upload session (the route answers replays of its Idempotency-Key). */
+  createUpload(_p: Principal, body: CreateUpload): UploadSession {
+    return this.openSession(body);
   }
 
   private openSession(body: CreateUpload): UploadSession {
@@ -674,28 +675,33 @@ export class MockStore {
     }
   }
 
-  /** Commits a complete upload as a document; a replay of the same idempotency key answers the first result. */
-  createDocument(p: Principal, body: CreateDocument & { title: string }, idempotencyKey?: string): Promise<Document> {
-    return this.idempotent(p, 'documents', idempotencyKey, body, () => this.commit(p, body));
+  /** Commits a complete upload as a document (the route answers replays of its Idempotency-Key). */
+  createDocument(p: Principal, body: CreateDocument & { title: string }): Promise<Document> {
+    return this.commit(p, body);
   }
 
   /**
-   * Runs a write once per caller, operation and key: the same key and body answer the first
-   * result again, the same key with another body is a 409. A refused write took no effect, so
-   * its key may be used again.
+   * Runs a write once per caller, operation and key (kept 24 hours): the same key and request
+   * answer the first answer again, the same key with another request is a 409. A refused write
+   * (an answer of 400 or more) took no effect, so its key may be used again.
    */
-  private idempotent<T>(p: Principal, operation: string, idempotencyKey: string | undefined, body: unknown, run: () => T | Promise<T>): Promise<T> {
-    if (idempotencyKey === undefined) return Promise.resolve().then(run);
+  once<T extends { status: number }>(p: Principal, operation: string, idempotencyKey: string, request: unknown, run: () => Promise<T>): Promise<T> {
+    const now = this.now();
+    for (const [k, v] of this.idempotency) {
+      if (v.at > now - IDEMPOTENCY_TTL_MS) break;
+      this.idempotency.delete(k);
+    }
     const key = `${p.id}\n${operation}\n${idempotencyKey}`;
-    const hash = stable(body);
+    const hash = stable(request);
     const prior = this.idempotency.get(key);
     if (prior) {
-      if (prior.hash !== hash) throw new ApiError('conflict', 'This Idempotency-Key was used with another request body.');
+      if (prior.hash !== hash) throw new ApiError('conflict', 'This Idempotency-Key was used with another request.');
       return prior.result as Promise<T>;
     }
-    const result = Promise.resolve().then(run);
-    this.idempotency.set(key, { hash, result });
-    result.catch(() => this.idempotency.delete(key));
+    const result = run();
+    this.idempotency.set(key, { hash, result, at: now });
+    const forget = () => this.idempotency.get(key)?.result === result && this.idempotency.delete(key);
+    result.then((r) => r.status >= 400 && forget(), forget);
     return result;
   }
 
