@@ -2,7 +2,7 @@
  * The API's resources: thin classes that build a request and parse its answer with the
  * contract's schemas. `RequestOptions` is always the last argument.
  */
-import { aborted, type Http, type RequestOptions } from '../internal/http.js';
+import { aborted, enc, type Http, type RequestOptions } from '../internal/http.js';
 import { formatScope, parseScope } from '../scope.js';
 import { type Scope, type ShareTarget, type Locale } from '../schemas/common.js';
 import { GroupList, Property, PropertyList, Unit, UnitList } from '../schemas/context.js';
@@ -12,12 +12,15 @@ import { DigestDay, DigestEmail } from '../schemas/notifications.js';
 import { RecipientOptionList, ResolveResult } from '../schemas/recipients.js';
 import { upload, type UploadOptions } from '../upload/upload.js';
 
-const enc = encodeURIComponent;
 type ScopeInput = Scope | string;
 const q = (scope?: ScopeInput) => (scope === undefined ? undefined : formatScope(scope));
 
-export class Properties {
-  constructor(private readonly http: Http) {}
+/** What every resource holds: the request loop. */
+export class Resource {
+  constructor(protected readonly http: Http) {}
+}
+
+export class Properties extends Resource {
   /** Properties; a contact gets those they currently relate to. */
   async list(opts?: RequestOptions): Promise<Property[]> {
     return (await this.http.json(PropertyList, { method: 'GET', path: '/properties' }, opts)).items;
@@ -34,15 +37,13 @@ export class Properties {
   }
 }
 
-export class Units {
-  constructor(private readonly http: Http) {}
+export class Units extends Resource {
   get(id: string, opts?: RequestOptions): Promise<Unit> {
     return this.http.json(Unit, { method: 'GET', path: `/units/${enc(id)}` }, opts);
   }
 }
 
-export class Recipients {
-  constructor(private readonly http: Http) {}
+export class Recipients extends Resource {
   /** Share options inside a scope whose label matches `q`: role-wide ones first. */
   async search(p: { scope: ScopeInput; q?: string; limit?: number; locale?: Locale } & RequestOptions) {
     const { scope, q: text, limit, locale, ...opts } = p;
@@ -58,8 +59,7 @@ export class Recipients {
 /** A document type with its subtypes, as `documentTypes.tree()` returns it. */
 export type DocumentTypeNode = DocumentType & { children: DocumentTypeNode[] };
 
-export class DocumentTypes {
-  constructor(private readonly http: Http) {}
+export class DocumentTypes extends Resource {
   /** The whole tree, flat in depth-first order, with counts of what the caller sees in `scope`. */
   async list(p: { scope?: ScopeInput } & RequestOptions = {}): Promise<DocumentType[]> {
     const { scope, ...opts } = p;
@@ -99,8 +99,7 @@ export interface DocumentQuery {
   cursor?: string;
 }
 
-export class Documents {
-  constructor(private readonly http: Http) {}
+export class Documents extends Resource {
 
   /** Validates `file` locally, uploads it resumably and commits it as a document. */
   upload(file: Blob, options: UploadOptions): Promise<Document> {
@@ -180,8 +179,7 @@ export function fileNameOf(header: string): string | undefined {
   return /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(header)?.[1]?.replace(/\\(.)/g, '$1') ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1];
 }
 
-export class Notifications {
-  constructor(private readonly http: Http) {}
+export class Notifications extends Resource {
   /** What goes out on `date` (YYYY-MM-DD). */
   digests(p: { date: string } & RequestOptions): Promise<DigestDay> {
     const { date, ...opts } = p;

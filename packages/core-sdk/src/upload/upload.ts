@@ -1,7 +1,7 @@
 import type { AxiosProgressEvent } from 'axios';
-import { AbortError, ConflictError, DocPortalError, FileTooLargeError, NotFoundError, TimeoutError, UnsupportedFileTypeError, ValidationError } from '../errors.js';
+import { AbortError, ConflictError, DocPortalError, FileTooLargeError, NetworkError, NotFoundError, TimeoutError, UnsupportedFileTypeError, ValidationError } from '../errors.js';
 import { defaultTitle } from '../files/names.js';
-import { aborted, isTransient, parse, type Http, type RequestOptions } from '../internal/http.js';
+import { aborted, enc, isTransient, parse, uuid, type Http, type RequestOptions } from '../internal/http.js';
 import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
 import { Document } from '../schemas/documents.js';
@@ -34,88 +34,105 @@ const MIN_CHUNK = 256 * 1024;
 /** A chunk should take about this long; faster connections get larger chunks. */
 const TARGET_CHUNK_MS = 3000;
 
-const uuid = () => crypto.randomUUID();
+/**
+ * What a later call for the same file needs: the session, and the keys of its creation and its
+ * commit, so that a lost answer to either is replayed rather than repeated.
+ */
+interface Saved {
+  id?: string;
+  create: string;
+  commit: string;
+}
 
-/** localStorage when there is one (browsers) and a key (the caller wants to resume), else nothing; never throws. */
-const memo = {
-  get(key: string | false): { id: string } | undefined {
-    try {
-      const v = key && globalThis.localStorage?.getItem(key);
+/** Where there is no localStorage (Node), resume records last as long as the process. */
+const inMemory = new Map<string, string>();
+
+/**
+ * Reads the resume record of `key` (no `value`), or writes it (`null` removes it): in
+ * localStorage when there is one, as it outlives a reload. Never throws.
+ */
+function memo(key: string | false, value?: Saved | null): Saved | undefined {
+  try {
+    const ls = globalThis.localStorage;
+    if (!key) return;
+    if (value === undefined) {
+      const v = ls ? ls.getItem(key) : inMemory.get(key);
       return v ? JSON.parse(v) : undefined;
-    } catch {
-      return undefined;
     }
-  },
-  set(key: string | false, value: { id: string } | undefined) {
-    try {
-      if (!key) return;
-      if (value) globalThis.localStorage?.setItem(key, JSON.stringify(value));
-      else globalThis.localStorage?.removeItem(key);
-    } catch {
-      // Storage full or forbidden: the upload still works, it just cannot resume after a reload.
-    }
-  },
-};
+    if (!value) ls ? ls.removeItem(key) : inMemory.delete(key);
+    else ls ? ls.setItem(key, JSON.stringify(value)) : inMemory.set(key, JSON.stringify(value));
+  } catch {
+    // Storage full or forbidden: the upload still works, it just cannot resume after a reload.
+  }
+  return;
+}
 
 /**
  * The resumable upload: validate locally, open (or resume) a session, send chunks sliced from
  * the Blob with adaptive size, resync the offset after any failure, commit with an idempotency
- * key. An abort at any moment leaves nothing behind.
+ * key. An abort at any moment leaves nothing behind; so does giving up, unless the commit may
+ * have taken effect (then a later call for the same file replays its key).
  */
 export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<Document> {
+  const signal = o.signal;
+  if (signal?.aborted) throw aborted();
   const check = await validateFile(file);
   if (!check.ok) {
     const E = check.code === 'file_too_large' ? FileTooLargeError : check.code === 'empty_file' ? ValidationError : UnsupportedFileTypeError;
     throw new E(check.message, { code: check.code });
   }
   const name = (file as File).name || `file.${check.kind}`;
-  const signal = o.signal;
   const total = file.size;
-  // Without resuming, localStorage is left alone: no key.
+  // Without resuming, nothing is remembered: no key.
   const key = o.resume !== false && `docportal:upload:${JSON.stringify([name, total, (file as File).lastModified ?? 0, formatScope(o.scope)])}`;
+  const rec: Saved = memo(key) ?? { create: uuid(), commit: uuid() };
+  if (o.idempotencyKey) rec.commit = o.idempotencyKey;
   let shown = -1;
   const report = (loaded: number) => {
     if (loaded <= shown) return;
     shown = loaded;
     o.onProgress?.({ loaded, total });
   };
-  const status = async (id: string) => parse(UploadStatus, (await http.send({ method: 'GET', path: `/uploads/${encodeURIComponent(id)}` }, { signal })).data);
-
-  // A session: the remembered one when the server still has it, else a new one.
-  let id: string | undefined;
-  let offset = 0;
-  let chunk = o.chunkSize ?? 0;
-  const saved = memo.get(key);
-  if (saved) {
-    try {
-      const s = await status(saved.id);
-      if (s.size === total) ({ id, offset } = s);
-    } catch (e) {
-      if (!(e instanceof NotFoundError)) throw e;
-    }
-  }
-  if (!id) {
-    const s = parse(UploadSession, (await http.send({ method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type }, headers: { 'Idempotency-Key': uuid() } }, { signal })).data);
-    id = s.id;
-    // The caller's size first; else the server's hint, or more when this client's last upload
-    // ended on larger chunks (never less: a small file says little about the connection).
-    chunk ||= Math.max(s.chunkSize, http.chunk ?? 0);
-    memo.set(key, { id });
-  }
-  chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
-  const path = `/uploads/${encodeURIComponent(id)}`;
-  const commitKey = o.idempotencyKey ?? uuid();
+  const status = async (id: string) => parse(UploadStatus, (await http.send({ method: 'GET', path: `/uploads/${enc(id)}` }, { signal })).data);
   const commitBody = {
-    uploadId: id,
     title: o.title ?? defaultTitle(name),
     documentTypeId: o.documentTypeId,
     scope: parseScope(o.scope),
     shares: o.shares ?? [],
   };
-  const commit = (s?: AbortSignal) => http.send({ method: 'POST', path: '/documents', body: commitBody, headers: { 'Idempotency-Key': commitKey } }, { signal: s, maxRetries: o.maxRetries });
-  let committing = false;
+  const create = (s?: AbortSignal) => http.send({ method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type, ...commitBody } }, { signal: s, idempotencyKey: rec.create });
+  const commit = (s?: AbortSignal) => http.send({ method: 'POST', path: '/documents', body: { uploadId: rec.id, ...commitBody } }, { signal: s, maxRetries: o.maxRetries, idempotencyKey: rec.commit });
 
+  let offset = 0;
+  let chunk = o.chunkSize ?? 0;
+  // 0: creating the session, 1: sending bytes, 2: committing.
+  let stage = 0;
   try {
+    // The remembered session when the server still has it, else a new one.
+    if (rec.id) {
+      try {
+        const s = await status(rec.id);
+        if (s.size === total) offset = s.offset;
+        else rec.id = undefined;
+      } catch (e) {
+        if (!(e instanceof NotFoundError)) throw e;
+        rec.id = undefined;
+      }
+      if (!rec.id) rec.create = uuid();
+    }
+    // Remembered before the first request, so that a lost answer can be replayed by its key.
+    memo(key, rec);
+    if (!rec.id) {
+      const s = parse(UploadSession, (await create(signal)).data);
+      rec.id = s.id;
+      // The caller's size first; else the server's hint, or more when this client's last upload
+      // ended on larger chunks (never less: a small file says little about the connection).
+      chunk ||= Math.max(s.chunkSize, http.chunk ?? 0);
+      memo(key, rec);
+    }
+    stage = 1;
+    chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
+    const path = `/uploads/${enc(rec.id)}`;
     report(offset);
     const maxRetries = o.maxRetries ?? http.maxRetries;
     let clean = true;
@@ -136,54 +153,59 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
         // A failure makes this client cautious again: its next upload starts at the server's hint.
         clean = false;
         http.chunk = undefined;
-        if (e instanceof ConflictError && e.code === 'offset_mismatch' && typeof e.problem?.offset === 'number' && failures++ < maxRetries) {
-          offset = e.problem.offset;
+        const conflict = e instanceof ConflictError ? e.code : '';
+        if (conflict === 'offset_mismatch' && typeof (e as ConflictError).problem?.offset === 'number' && failures++ < maxRetries) {
+          offset = (e as ConflictError).problem!.offset!;
           continue;
         }
-        if (!isTransient(e) || failures >= maxRetries) throw e;
+        // Busy: another PATCH of this session (an earlier, stalled try of ours) is still writing.
+        if ((!isTransient(e) && conflict !== 'upload_busy') || failures >= maxRetries) throw e;
         await http.sleep(http.delay(failures++, e), signal);
+        if (conflict === 'upload_busy') continue;
         // The failed chunk may have landed in part or whole: ask how far the server got.
         chunk = Math.max(MIN_CHUNK, Math.floor(chunk / 4));
-        offset = (await status(id)).offset;
+        offset = (await status(rec.id)).offset;
       }
     }
     report(total);
     if (clean) http.chunk = chunk;
     if (signal?.aborted) throw aborted();
     // From here the commit may reach the server: an abort must find out and undo it.
-    committing = true;
+    stage = 2;
     const doc = parse(Document, (await commit(signal)).data);
-    memo.set(key, undefined);
+    memo(key, null);
     return doc;
   } catch (e) {
-    if (e instanceof AbortError || signal?.aborted) {
-      await cleanUp(http, path, committing ? commit : undefined);
-      memo.set(key, undefined);
-      throw e instanceof AbortError ? e : aborted();
+    const abort = e instanceof AbortError || !!signal?.aborted;
+    // The commit may have taken effect: keep the record, so that the same file replays its key.
+    if (!abort && stage > 1 && (e as DocPortalError).outcome === 'unknown') throw e;
+    // Offline with a place that outlives a reload: the session stays for the same file to resume.
+    if (abort || !(e instanceof NetworkError && !(e as DocPortalError).outcome && stage === 1 && key && globalThis.localStorage)) {
+      await cleanUp(http, rec, stage, !abort || !stage ? undefined : commit, create);
+      memo(key, null);
     }
-    // Bad content cannot succeed later, and without localStorage nothing can resume: drop the
-    // bytes. Otherwise the session stays for the same file to resume after a reload.
-    if (e instanceof UnsupportedFileTypeError || !key || globalThis.localStorage === undefined) {
-      await http.send({ method: 'DELETE', path }).catch(() => undefined);
-      memo.set(key, undefined);
-    }
-    throw e;
+    throw abort ? (e instanceof AbortError ? e : aborted()) : e;
   }
 }
 
-/** After an abort: delete what exists, so that nothing is left behind. */
-async function cleanUp(http: Http, path: string, commit?: (s?: AbortSignal) => Promise<{ data: unknown }>) {
+/**
+ * After an abort or when giving up: delete the session, so that nothing is left behind. Its id,
+ * when the answer that named it was lost, comes from replaying its creation's key.
+ */
+async function cleanUp(http: Http, rec: Saved, stage: number, commit?: () => Promise<{ data: unknown }>, create?: () => Promise<{ data: unknown }>) {
   try {
+    if (!rec.id && !stage) rec.id = ((await create!()).data as { id?: string }).id;
+    if (!rec.id) return;
     // Deleting the session first: if the commit has not been processed yet, it now never will be.
-    await http.send({ method: 'DELETE', path });
+    await http.send({ method: 'DELETE', path: `/uploads/${enc(rec.id)}` });
   } catch (e) {
     // 409: the commit got there first. Replaying its key names the document, which then goes.
     if (!(e instanceof ConflictError) || !commit) return;
     try {
       const docId = ((await commit()).data as { id?: string }).id;
-      if (docId) await http.send({ method: 'DELETE', path: `/documents/${encodeURIComponent(docId)}` });
+      if (docId) await http.send({ method: 'DELETE', path: `/documents/${enc(docId)}` });
     } catch {
-      // Best effort; the caller still gets its AbortError.
+      // Best effort; the caller still gets its error.
     }
   }
 }

@@ -68,7 +68,7 @@ export function routes(store: MockStore, options: HandlerOptions = {}): Route[] 
     }),
     r('deleteDocument', ({ params }) => store.deleteDocument(params.id!)),
     r('getDocumentContent', ({ principal, params }) => {
-      const { document, bytes } = store.content(principal, params.id!);
+      const { document, bytes, sent } = store.content(principal, params.id!);
       return new Reply(
         200,
         {
@@ -80,6 +80,7 @@ export function routes(store: MockStore, options: HandlerOptions = {}): Route[] 
           'X-Content-Type-Options': 'nosniff',
         },
         bytes,
+        sent,
       );
     }),
     r('getDocumentDownloads', ({ params }) => store.downloads(params.id!)),
@@ -111,10 +112,12 @@ function controlRoutes(store: MockStore): Route[] {
     <S extends z.ZodMiniType>(schema: S, apply: (body: z.output<S>) => unknown) =>
     async (request: RouteRequest): Promise<Reply> => {
       try {
+        // JSON only, so that a browser must preflight it: no web page can reset or read this server unasked.
         const type = request.headers.get('content-type');
+        if (!/^application\/json\b/i.test(type ?? '')) throw new ApiError('bad_request', 'Control requests must be sent as Content-Type: application/json.', {}, 415);
         const bytes = await readAll(request.read);
-        // An empty body (curl -X POST with no data) means "no options".
-        const parsed = z.safeParse(schema, !type && bytes.byteLength === 0 ? {} : parseJson(type, bytes));
+        // An empty body means "no options".
+        const parsed = z.safeParse(schema, bytes.byteLength === 0 ? {} : parseJson(type, bytes));
         if (!parsed.success) throw validationError(parsed.error);
         return json(apply(parsed.data));
       } catch (e) {

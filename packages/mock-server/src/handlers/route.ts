@@ -77,11 +77,26 @@ export function parseJson(contentType: string | null, bytes: Uint8Array): unknow
   }
 }
 
-/** Reads a JSON body: 400 for a wrong content type (before reading) or malformed JSON. */
+/** The largest JSON body accepted: 1 MiB. */
+export const MAX_JSON_BODY = 1_048_576;
+const tooLarge = () => new ApiError('body_too_large', `A JSON body may hold at most ${MAX_JSON_BODY} bytes (1 MiB).`);
+
+/**
+ * Reads a JSON body: 400 for a wrong content type (before reading) or malformed JSON; 413 for
+ * one over 1 MiB, by its Content-Length before reading, else as soon as it runs past (the rest
+ * is not kept).
+ */
 export async function readJson(headers: RouteRequest['headers'], read: BodySource): Promise<unknown> {
   const type = headers.get('content-type');
   if (!isJson(type)) throw notJson();
-  return parseJson(type, await readAll(read));
+  if (Number(headers.get('content-length')) > MAX_JSON_BODY) throw tooLarge();
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  await read((p) => {
+    if ((n += p.byteLength) > MAX_JSON_BODY) throw tooLarge();
+    parts.push(p);
+  });
+  return parseJson(type, concat(parts));
 }
 
 function bearer(request: RouteRequest): string | undefined {
@@ -174,7 +189,7 @@ export const fromFetch = (request: Request): RouteRequest => ({ url: new URL(req
 
 /** A Reply as a Fetch Response (MSW). */
 export function toResponse(r: Reply): Response {
-  const body = r.body === undefined ? null : typeof r.body === 'string' ? r.body : piecesStream(r.body);
+  const body = r.body === undefined ? null : typeof r.body === 'string' ? r.body : piecesStream(r.body, r.sent);
   return new Response(body, { status: r.status, headers: r.headers });
 }
 
