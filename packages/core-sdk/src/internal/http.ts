@@ -61,7 +61,7 @@ export interface Call {
   onDownloadProgress?: (e: AxiosProgressEvent) => void;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
+export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(aborted());
     const t = setTimeout(() => {
@@ -78,7 +78,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 export const enc = encodeURIComponent;
 
 /** A random key (no secure context needed, unlike `crypto.randomUUID`). */
-export const uuid = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+export const uuid = () => crypto.getRandomValues(new Uint32Array(4)).join('-');
 
 export const aborted = () => new AbortError('The request was aborted.', { code: 'aborted' });
 
@@ -195,6 +195,7 @@ export class Http {
         }
         await sleep(this.delay(attempt, error), opts.signal);
       } catch (e) {
+        // No answer, or a server failure, after a try that went unanswered.
         if (key && unanswered && e instanceof DocPortalError && (!e.status || isTransient(e))) {
           e.outcome = 'unknown';
           e.idempotencyKey = key;
@@ -210,7 +211,6 @@ export class Http {
     return parse(schema, res.data, res.status);
   }
 
-  sleep = sleep;
 }
 
 /** Parses an answer; a mismatch becomes a ResponseValidationError naming where. */

@@ -1,25 +1,23 @@
 import * as z from 'zod/mini';
-import { Id, Scope, ShareTargets, Timestamp } from './common.js';
-import { Title } from './documents.js';
+import { Id, Timestamp } from './common.js';
+import { CreateDocument } from './documents.js';
 
 /** The largest file accepted: 50 MiB. */
 export const MAX_FILE_SIZE = 52_428_800;
 /** The largest body one `PATCH /uploads/{id}` may carry: 64 MiB. */
 export const MAX_CHUNK_SIZE = 67_108_864;
 
-export const CreateUpload = z.object({
+/**
+ * A new session. With the document to be (title, type, scope, shares) when known: the server
+ * checks them here (422) so that a bad form never costs an upload; the commit names them again.
+ */
+export const CreateUpload = z.extend(z.partial(z.omit(CreateDocument, { uploadId: true })), {
   /** Cleaned, never refused for its form or length (the JSON body limit bounds it). */
   fileName: z.string().check(z.minLength(1, 'must not be empty')),
   /** Bytes; any size over the limit, however large, is 413. */
   size: z.number().check(z.gte(1, 'must be at least 1 byte'), z.multipleOf(1, 'must be a whole number')),
   /** The declared type; `''` when the browser gives none. */
   mimeType: z.string().check(z.maxLength(255)),
-  // The document to be, when known: checked here (422) so that a bad form never costs an upload.
-  // The commit names them again; these are not kept.
-  title: z.optional(Title),
-  documentTypeId: z.optional(Id),
-  scope: z.optional(Scope),
-  shares: z.optional(ShareTargets),
 });
 export type CreateUpload = z.infer<typeof CreateUpload>;
 

@@ -1,7 +1,8 @@
 import type { AxiosProgressEvent } from 'axios';
+import * as z from 'zod/mini';
 import { AbortError, ConflictError, DocPortalError, FileTooLargeError, NetworkError, NotFoundError, TimeoutError, UnsupportedFileTypeError, ValidationError } from '../errors.js';
 import { defaultTitle } from '../files/names.js';
-import { aborted, enc, isTransient, parse, uuid, type Http, type RequestOptions } from '../internal/http.js';
+import { aborted, enc, isTransient, parse, sleep, uuid, type Http, type RequestOptions } from '../internal/http.js';
 import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
 import { Document } from '../schemas/documents.js';
@@ -45,7 +46,7 @@ interface Saved {
 }
 
 /** Where there is no localStorage (Node), resume records last as long as the process. */
-const inMemory = new Map<string, string>();
+const inMemory = new Map<string, Saved>();
 
 /**
  * Reads the resume record of `key` (no `value`), or writes it (`null` removes it): in
@@ -55,12 +56,9 @@ function memo(key: string | false, value?: Saved | null): Saved | undefined {
   try {
     const ls = globalThis.localStorage;
     if (!key) return;
-    if (value === undefined) {
-      const v = ls ? ls.getItem(key) : inMemory.get(key);
-      return v ? JSON.parse(v) : undefined;
-    }
-    if (!value) ls ? ls.removeItem(key) : inMemory.delete(key);
-    else ls ? ls.setItem(key, JSON.stringify(value)) : inMemory.set(key, JSON.stringify(value));
+    if (value === undefined) return ls ? JSON.parse(ls.getItem(key) || 'null') ?? undefined : inMemory.get(key);
+    if (ls) value ? ls.setItem(key, JSON.stringify(value)) : ls.removeItem(key);
+    else value ? inMemory.set(key, value) : inMemory.delete(key);
   } catch {
     // Storage full or forbidden: the upload still works, it just cannot resume after a reload.
   }
@@ -105,8 +103,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
 
   let offset = 0;
   let chunk = o.chunkSize ?? 0;
-  // 0: creating the session, 1: sending bytes, 2: committing.
-  let stage = 0;
+  let committing = false;
   try {
     // The remembered session when the server still has it, else a new one.
     if (rec.id) {
@@ -130,7 +127,6 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
       chunk ||= Math.max(s.chunkSize, http.chunk ?? 0);
       memo(key, rec);
     }
-    stage = 1;
     chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
     const path = `/uploads/${enc(rec.id)}`;
     report(offset);
@@ -160,7 +156,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
         }
         // Busy: another PATCH of this session (an earlier, stalled try of ours) is still writing.
         if ((!isTransient(e) && conflict !== 'upload_busy') || failures >= maxRetries) throw e;
-        await http.sleep(http.delay(failures++, e), signal);
+        await sleep(http.delay(failures++, e), signal);
         if (conflict === 'upload_busy') continue;
         // The failed chunk may have landed in part or whole: ask how far the server got.
         chunk = Math.max(MIN_CHUNK, Math.floor(chunk / 4));
@@ -171,17 +167,17 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     if (clean) http.chunk = chunk;
     if (signal?.aborted) throw aborted();
     // From here the commit may reach the server: an abort must find out and undo it.
-    stage = 2;
+    committing = true;
     const doc = parse(Document, (await commit(signal)).data);
     memo(key, null);
     return doc;
   } catch (e) {
     const abort = e instanceof AbortError || !!signal?.aborted;
     // The commit may have taken effect: keep the record, so that the same file replays its key.
-    if (!abort && stage > 1 && (e as DocPortalError).outcome === 'unknown') throw e;
+    if (!abort && committing && (e as DocPortalError).outcome === 'unknown') throw e;
     // Offline with a place that outlives a reload: the session stays for the same file to resume.
-    if (abort || !(e instanceof NetworkError && !(e as DocPortalError).outcome && stage === 1 && key && globalThis.localStorage)) {
-      await cleanUp(http, rec, stage, !abort || !stage ? undefined : commit, create);
+    if (abort || !(e instanceof NetworkError && !committing && rec.id && key && globalThis.localStorage)) {
+      await cleanUp(http, rec, abort && committing ? commit : undefined, create);
       memo(key, null);
     }
     throw abort ? (e instanceof AbortError ? e : aborted()) : e;
@@ -192,9 +188,9 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
  * After an abort or when giving up: delete the session, so that nothing is left behind. Its id,
  * when the answer that named it was lost, comes from replaying its creation's key.
  */
-async function cleanUp(http: Http, rec: Saved, stage: number, commit?: () => Promise<{ data: unknown }>, create?: () => Promise<{ data: unknown }>) {
+async function cleanUp(http: Http, rec: Saved, commit?: () => Promise<{ data: unknown }>, create?: () => Promise<{ data: unknown }>) {
   try {
-    if (!rec.id && !stage) rec.id = ((await create!()).data as { id?: string }).id;
+    if (!rec.id && create) rec.id = ((await create()).data as { id?: string }).id;
     if (!rec.id) return;
     // Deleting the session first: if the commit has not been processed yet, it now never will be.
     await http.send({ method: 'DELETE', path: `/uploads/${enc(rec.id)}` });
@@ -246,9 +242,8 @@ async function sendChunk(http: Http, path: string, file: Blob, from: number, to:
       },
       { signal: ctl.signal, timeoutMs: 0 },
     );
-    const next = Number(res.headers['upload-offset']);
-    if (!Number.isInteger(next)) throw new DocPortalError('The server did not say how far the upload got.', { code: 'invalid_response', status: res.status });
-    return next;
+    // Upload-Offset: how far the upload got; its absence breaks the contract.
+    return parse(z.int(), Number(res.headers['upload-offset']), res.status);
   } catch (e) {
     if (idle && !signal?.aborted) throw new TimeoutError('The upload stalled.', { code: 'timeout', cause: e });
     throw e;
