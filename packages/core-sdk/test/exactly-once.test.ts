@@ -5,6 +5,8 @@
  * write, and a write whose outcome stays unknown says so.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { request } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { makePdf } from '../../mock-server/src/fixtures/files.ts';
 import { startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
@@ -161,5 +163,42 @@ describe('no stranded session', () => {
     const e = await rejection(c.documents.upload(pdf('Aufgegeben'), { documentTypeId: 'plaene', scope: ROSENWEG }));
     assert.ok(e instanceof ServerError, e.name);
     assert.equal((await stats()).openUploads, 0);
+  });
+});
+
+describe('a session another PATCH still holds', () => {
+  it('409 upload_busy: the SDK waits Retry-After, resumes after the server cuts the stalled PATCH, and the bytes come out equal', async () => {
+    const idle = await startHttpServer({ port: 0, uploadIdleMs: 300 });
+    try {
+      const bytes = new Uint8Array(300 * 1024).fill(0x41);
+      bytes.set(makePdf('Blockiert'));
+      const f = new File([bytes], 'Blockiert.pdf', { type: 'application/pdf' });
+      let busy = 0;
+      let stalled: ReturnType<typeof request> | undefined;
+      // The first PATCH finds the session held by a stalled PATCH of the same bytes (as an
+      // earlier try of this client on a dying connection would).
+      const withStall: typeof fetch = async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        const method = input instanceof Request ? input.method : init?.method;
+        if (method === 'PATCH' && !stalled) {
+          stalled = request(url, { method: 'PATCH', headers: { Authorization: 'Bearer manager', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream', 'Content-Length': String(bytes.length) } });
+          stalled.on('error', () => undefined);
+          stalled.write(bytes.subarray(0, 1000));
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const res = await fetch(input, init);
+        if (res.status === 409 && (await res.clone().json()).code === 'upload_busy') busy++;
+        return res;
+      };
+      const c = createClient({ baseUrl: `${idle.url}/api/v1`, token: 'manager', fetch: withStall, retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 5 } });
+      const doc = await c.documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG });
+      stalled?.destroy();
+      assert.ok(busy >= 1, `met upload_busy ${busy} times`);
+      assert.equal(doc.size, bytes.length);
+      assert.equal(doc.sha256, createHash('sha256').update(bytes).digest('hex'));
+      assert.equal(idle.store.stats().openUploads, 0);
+    } finally {
+      await idle.close();
+    }
   });
 });
