@@ -185,22 +185,16 @@ export class Http {
     let unanswered = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        let error: unknown;
-        try {
-          return await this.once(call, opts, attempt);
-        } catch (e) {
-          if (e instanceof NetworkError || e instanceof TimeoutError) unanswered = true;
-          if (attempt >= max || !isTransient(e)) throw e;
-          error = e;
-        }
-        await sleep(this.delay(attempt, error), opts.signal);
+        return await this.once(call, opts, attempt);
       } catch (e) {
-        // No answer, or a server failure, after a try that went unanswered.
+        if (e instanceof NetworkError || e instanceof TimeoutError) unanswered = true;
+        // No answer, or a failure, after a try that went unanswered: the write may have happened.
         if (key && unanswered && e instanceof DocPortalError && (!e.status || isTransient(e))) {
           e.outcome = 'unknown';
           e.idempotencyKey = key;
         }
-        throw e;
+        if (attempt >= max || !isTransient(e)) throw e;
+        await sleep(this.delay(attempt, e), opts.signal);
       }
     }
   }

@@ -46,7 +46,7 @@ interface Saved {
 }
 
 /** Where there is no localStorage (Node), resume records last as long as the process. */
-const inMemory = new Map<string, Saved>();
+const inMemory: Record<string, Saved | undefined> = {};
 
 /**
  * Reads the resume record of `key` (no `value`), or writes it (`null` removes it): in
@@ -56,9 +56,9 @@ function memo(key: string | false, value?: Saved | null): Saved | undefined {
   try {
     const ls = globalThis.localStorage;
     if (!key) return;
-    if (value === undefined) return ls ? JSON.parse(ls.getItem(key) || 'null') ?? undefined : inMemory.get(key);
+    if (value === undefined) return ls ? JSON.parse(ls.getItem(key)!) : inMemory[key];
     if (ls) value ? ls.setItem(key, JSON.stringify(value)) : ls.removeItem(key);
-    else value ? inMemory.set(key, value) : inMemory.delete(key);
+    else inMemory[key] = value || undefined;
   } catch {
     // Storage full or forbidden: the upload still works, it just cannot resume after a reload.
   }
@@ -91,15 +91,15 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     shown = loaded;
     o.onProgress?.({ loaded, total });
   };
-  const status = async (id: string) => parse(UploadStatus, (await http.send({ method: 'GET', path: `/uploads/${enc(id)}` }, { signal })).data);
+  const status = () => http.json(UploadStatus, { method: 'GET', path: `/uploads/${enc(rec.id!)}` }, { signal });
   const commitBody = {
     title: o.title ?? defaultTitle(name),
     documentTypeId: o.documentTypeId,
     scope: parseScope(o.scope),
     shares: o.shares ?? [],
   };
-  const create = (s?: AbortSignal) => http.send({ method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type, ...commitBody } }, { signal: s, idempotencyKey: rec.create });
-  const commit = (s?: AbortSignal) => http.send({ method: 'POST', path: '/documents', body: { uploadId: rec.id, ...commitBody } }, { signal: s, maxRetries: o.maxRetries, idempotencyKey: rec.commit });
+  const create = (s?: AbortSignal) => http.json(UploadSession, { method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type, ...commitBody } }, { signal: s, idempotencyKey: rec.create });
+  const commit = (s?: AbortSignal) => http.json(Document, { method: 'POST', path: '/documents', body: { uploadId: rec.id, ...commitBody } }, { signal: s, maxRetries: o.maxRetries, idempotencyKey: rec.commit });
 
   let offset = 0;
   let chunk = o.chunkSize ?? 0;
@@ -108,7 +108,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     // The remembered session when the server still has it, else a new one.
     if (rec.id) {
       try {
-        const s = await status(rec.id);
+        const s = await status();
         if (s.size === total) offset = s.offset;
         else rec.id = undefined;
       } catch (e) {
@@ -120,7 +120,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     // Remembered before the first request, so that a lost answer can be replayed by its key.
     memo(key, rec);
     if (!rec.id) {
-      const s = parse(UploadSession, (await create(signal)).data);
+      const s = await create(signal);
       rec.id = s.id;
       // The caller's size first; else the server's hint, or more when this client's last upload
       // ended on larger chunks (never less: a small file says little about the connection).
@@ -160,15 +160,14 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
         if (conflict === 'upload_busy') continue;
         // The failed chunk may have landed in part or whole: ask how far the server got.
         chunk = Math.max(MIN_CHUNK, Math.floor(chunk / 4));
-        offset = (await status(rec.id)).offset;
+        offset = (await status()).offset;
       }
     }
-    report(total);
     if (clean) http.chunk = chunk;
     if (signal?.aborted) throw aborted();
     // From here the commit may reach the server: an abort must find out and undo it.
     committing = true;
-    const doc = parse(Document, (await commit(signal)).data);
+    const doc = await commit(signal);
     memo(key, null);
     return doc;
   } catch (e) {
@@ -188,9 +187,9 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
  * After an abort or when giving up: delete the session, so that nothing is left behind. Its id,
  * when the answer that named it was lost, comes from replaying its creation's key.
  */
-async function cleanUp(http: Http, rec: Saved, commit?: () => Promise<{ data: unknown }>, create?: () => Promise<{ data: unknown }>) {
+async function cleanUp(http: Http, rec: Saved, commit?: () => Promise<{ id: string }>, create?: () => Promise<{ id: string }>) {
   try {
-    if (!rec.id && create) rec.id = ((await create()).data as { id?: string }).id;
+    if (!rec.id && create) rec.id = (await create()).id;
     if (!rec.id) return;
     // Deleting the session first: if the commit has not been processed yet, it now never will be.
     await http.send({ method: 'DELETE', path: `/uploads/${enc(rec.id)}` });
@@ -198,8 +197,8 @@ async function cleanUp(http: Http, rec: Saved, commit?: () => Promise<{ data: un
     // 409: the commit got there first. Replaying its key names the document, which then goes.
     if (!(e instanceof ConflictError) || !commit) return;
     try {
-      const docId = ((await commit()).data as { id?: string }).id;
-      if (docId) await http.send({ method: 'DELETE', path: `/documents/${enc(docId)}` });
+      const docId = (await commit()).id;
+      await http.send({ method: 'DELETE', path: `/documents/${enc(docId)}` });
     } catch {
       // Best effort; the caller still gets its error.
     }
