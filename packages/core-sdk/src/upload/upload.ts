@@ -23,7 +23,7 @@ export interface UploadOptions extends RequestOptions {
   shares?: ShareTarget[];
   /** Progress of the bytes; never goes backwards. */
   onProgress?: (p: UploadProgress) => void;
-  /** Key of the commit, reused on every retry. @default a random UUID */
+  /** Key of the commit, reused on every retry and kept in the resume record (a resumed upload keeps its own). @default a random key */
   idempotencyKey?: string;
   /** First chunk size; later chunks adapt to the connection. @default the server's hint */
   chunkSize?: number;
@@ -83,8 +83,8 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   const total = file.size;
   // Without resuming, nothing is remembered: no key.
   const key = o.resume !== false && `docportal:upload:${JSON.stringify([name, total, (file as File).lastModified ?? 0, formatScope(o.scope)])}`;
-  const rec: Saved = memo(key) ?? { create: uuid(), commit: uuid() };
-  if (o.idempotencyKey) rec.commit = o.idempotencyKey;
+  // A resumed upload keeps the keys it started with.
+  const rec: Saved = memo(key) ?? { create: uuid(), commit: o.idempotencyKey ?? uuid() };
   let shown = -1;
   const report = (loaded: number) => {
     if (loaded <= shown) return;
