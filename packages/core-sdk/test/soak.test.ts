@@ -38,8 +38,8 @@ it('200 uploads under random faults and lost answers: none lost, none duplicated
   const N = 200;
   const api = `${server.url}/api/v1`;
   server.store.reset();
-  server.store.setFaults({ failRate: 0.2, failStatus: 503, dropAfterBytes: 64 * 1024, loseResponseRate: 0.1, retryAfter: 0, seed: 2026 });
-  const c = createClient({ baseUrl: api, token: 'manager', retry: { maxRetries: 4, baseDelayMs: 1, maxDelayMs: 5 } });
+  server.store.setFaults({ failRate: 0.3, failStatus: 503, dropAfterBytes: 64 * 1024, loseResponseRate: 0.15, retryAfter: 0, seed: 2026 });
+  const c = createClient({ baseUrl: api, token: 'manager', retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } });
   const files = Array.from({ length: N }, (_, i) => {
     const bytes = pdfOf(SIZES[i % SIZES.length]!, i + 1);
     return { title: `Soak ${String(i).padStart(3, '0')}`, bytes, file: new File([bytes as Uint8Array<ArrayBuffer>], `Soak ${i}.pdf`, { type: 'application/pdf', lastModified: 1 }) };

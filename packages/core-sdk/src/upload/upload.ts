@@ -164,20 +164,19 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
       }
     }
     if (clean) http.chunk = chunk;
-    if (signal?.aborted) throw aborted();
     // From here the commit may reach the server: an abort must find out and undo it.
     committing = true;
     const doc = await commit(signal);
     memo(key, null);
     return doc;
   } catch (e) {
-    const abort = e instanceof AbortError || !!signal?.aborted;
+    const abort = signal?.aborted;
     // The commit may have taken effect: keep the record, so that the same file replays its key.
-    if (!abort && committing && (e as DocPortalError).outcome === 'unknown') throw e;
+    if (!abort && committing && (e as DocPortalError).outcome) throw e;
     // Offline with a place that outlives a reload: the session stays for the same file to resume.
     if (abort || !(e instanceof NetworkError && !committing && rec.id && key && globalThis.localStorage)) {
-      await cleanUp(http, rec, abort && committing ? commit : undefined, create);
-      memo(key, null);
+      // Forgotten only once nothing is left; else the same file finds and finishes it later.
+      if (await cleanUp(http, rec, abort && committing ? commit : undefined, create)) memo(key, null);
     }
     throw abort ? (e instanceof AbortError ? e : aborted()) : e;
   }
@@ -185,23 +184,20 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
 
 /**
  * After an abort or when giving up: delete the session, so that nothing is left behind. Its id,
- * when the answer that named it was lost, comes from replaying its creation's key.
+ * when the answer that named it was lost, comes from replaying its creation's key. Resolves to
+ * something truthy when nothing is left.
  */
-async function cleanUp(http: Http, rec: Saved, commit?: () => Promise<{ id: string }>, create?: () => Promise<{ id: string }>) {
+async function cleanUp(http: Http, rec: Saved, commit: (() => Promise<{ id: string }>) | undefined, create: () => Promise<{ id: string }>): Promise<unknown> {
   try {
-    if (!rec.id && create) rec.id = (await create()).id;
-    if (!rec.id) return;
+    rec.id ??= (await create()).id;
     // Deleting the session first: if the commit has not been processed yet, it now never will be.
-    await http.send({ method: 'DELETE', path: `/uploads/${enc(rec.id)}` });
+    return await http.send({ method: 'DELETE', path: `/uploads/${enc(rec.id)}` });
   } catch (e) {
-    // 409: the commit got there first. Replaying its key names the document, which then goes.
-    if (!(e instanceof ConflictError) || !commit) return;
-    try {
-      const docId = (await commit()).id;
-      await http.send({ method: 'DELETE', path: `/documents/${enc(docId)}` });
-    } catch {
-      // Best effort; the caller still gets its error.
-    }
+    // 409: the commit got there first. Replaying its key names the document, which then goes
+    // (after an abort); when giving up, the document stays for a later call to replay.
+    return e instanceof ConflictError && commit && commit()
+      .then((d) => http.send({ method: 'DELETE', path: `/documents/${enc(d.id)}` }))
+      .catch(() => 0);
   }
 }
 
