@@ -72,7 +72,7 @@ type W = Window & { patches: { sdkUpload: number[]; sdkCold: number[] }; makeFil
 type Kind = 'baseline' | 'sdkUpload' | 'sdkCold' | 'byHand';
 type Runs = Record<Kind, number[]>;
 
-const reset = (url: string) => fetch(`${url}/__mock/reset`, { method: 'POST' });
+const reset = (url: string) => fetch(`${url}/__mock/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 
 /**
  * Times `kinds` (the others stay empty) over RUNS interleaved rounds on one page. Each round

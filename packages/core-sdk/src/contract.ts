@@ -49,11 +49,11 @@ export const endpoints = {
   searchRecipients: e({ method: 'GET', path: '/recipients', access: 'manager', summary: 'Share options inside a scope, filtered by label', query: s.RecipientSearchQuery, response: s.RecipientOptionList, status: 200, errors: ['forbidden', 'validation_failed'] }),
   resolveRecipients: e({ method: 'POST', path: '/recipients/resolve', access: 'manager', summary: 'Who a share list reaches today', body: s.ResolveRequest, response: s.ResolveResult, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'target_out_of_scope'] }),
   listDocumentTypes: e({ method: 'GET', path: '/document-types', access: 'any', summary: 'The type tree, flat in depth-first order, with counts', query: s.DocumentTypeListQuery, response: s.DocumentTypeList, status: 200, errors: ['validation_failed'] }),
-  createDocumentType: e({ method: 'POST', path: '/document-types', access: 'manager', summary: 'Create a type', body: s.CreateDocumentType, response: s.DocumentType, status: 201, errors: ['forbidden', 'bad_request', 'validation_failed', 'too_deep', 'conflict'] }),
-  updateDocumentType: e({ method: 'PATCH', path: '/document-types/{id}', access: 'manager', summary: 'Rename, move or reorder a type', body: s.UpdateDocumentType, response: s.DocumentType, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'cycle', 'too_deep', 'not_found', 'conflict'] }),
+  createDocumentType: e({ method: 'POST', path: '/document-types', access: 'manager', summary: 'Create a type', body: s.CreateDocumentType, response: s.DocumentType, status: 201, errors: ['forbidden', 'bad_request', 'validation_failed', 'too_deep', 'conflict', 'body_too_large'] }),
+  updateDocumentType: e({ method: 'PATCH', path: '/document-types/{id}', access: 'manager', summary: 'Rename, move or reorder a type', body: s.UpdateDocumentType, response: s.DocumentType, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'cycle', 'too_deep', 'not_found', 'conflict', 'body_too_large'] }),
   deleteDocumentType: e({ method: 'DELETE', path: '/document-types/{id}', access: 'manager', summary: 'Delete an empty type', response: null, status: 204, errors: ['forbidden', 'not_found', 'conflict'] }),
-  createUpload: e({ method: 'POST', path: '/uploads', access: 'manager', summary: 'Open a resumable upload session (honours Idempotency-Key)', body: s.CreateUpload, response: s.UploadSession, status: 201, errors: ['forbidden', 'bad_request', 'file_too_large', 'unsupported_file_type', 'validation_failed'] }),
-  appendUpload: e({ method: 'PATCH', path: '/uploads/{id}', access: 'manager', summary: 'Append bytes at `Upload-Offset`', body: 'binary', response: null, status: 204, errors: ['forbidden', 'bad_request', 'file_too_large', 'validation_failed', 'not_found', 'offset_mismatch', 'conflict'], requestHeaders: ['Upload-Offset'], responseHeaders: ['Upload-Offset'] }),
+  createUpload: e({ method: 'POST', path: '/uploads', access: 'manager', summary: 'Open a resumable upload session; checks the document-to-be when given', body: s.CreateUpload, response: s.UploadSession, status: 201, errors: ['forbidden', 'bad_request', 'file_too_large', 'unsupported_file_type', 'validation_failed', 'target_out_of_scope'] }),
+  appendUpload: e({ method: 'PATCH', path: '/uploads/{id}', access: 'manager', summary: 'Append bytes at `Upload-Offset`', body: 'binary', response: null, status: 204, errors: ['forbidden', 'bad_request', 'file_too_large', 'validation_failed', 'not_found', 'offset_mismatch', 'conflict', 'upload_busy'], requestHeaders: ['Upload-Offset'], responseHeaders: ['Upload-Offset'] }),
   getUpload: e({ method: 'GET', path: '/uploads/{id}', access: 'manager', summary: 'How far the server got', response: s.UploadStatus, status: 200, errors: ['forbidden', 'not_found'] }),
   deleteUpload: e({ method: 'DELETE', path: '/uploads/{id}', access: 'manager', summary: 'Abort an upload and drop its bytes', response: null, status: 204, errors: ['forbidden', 'not_found', 'conflict'] }),
   createDocument: e({ method: 'POST', path: '/documents', access: 'manager', summary: 'Commit a complete upload as a document (honours Idempotency-Key)', body: s.CreateDocument, response: s.Document, status: 201, errors: ['forbidden', 'bad_request', 'unsupported_file_type', 'validation_failed', 'target_out_of_scope', 'conflict', 'upload_incomplete'] }),
@@ -72,13 +72,13 @@ export type EndpointName = keyof typeof endpoints;
 /** Error codes beyond each endpoint's own `errors`: on every endpoint, on those with a JSON body, on every write. */
 export const commonErrors = {
   all: ['bad_request', 'unauthorized', 'rate_limited', 'internal_error', 'service_unavailable'],
-  jsonBody: ['validation_failed'],
+  jsonBody: ['validation_failed', 'body_too_large'],
   // A reused Idempotency-Key with another body (409), or a malformed one (422).
   write: ['conflict', 'validation_failed'],
 } as const satisfies Record<string, readonly s.ProblemCode[]>;
 
 /** Codes whose answer carries `Retry-After` (seconds). */
-export const retryAfterCodes: readonly s.ProblemCode[] = ['rate_limited', 'service_unavailable'];
+export const retryAfterCodes: readonly s.ProblemCode[] = ['rate_limited', 'service_unavailable', 'upload_busy'];
 
 /** Methods that honour `Idempotency-Key`: every write. */
 export const writeMethods: readonly Method[] = ['POST', 'PATCH', 'PUT', 'DELETE'];
@@ -111,6 +111,8 @@ export const problemStatus: Record<s.ProblemCode, number> = {
   cycle: 422,
   too_deep: 422,
   rate_limited: 429,
+  upload_busy: 409,
+  body_too_large: 413,
   internal_error: 500,
   service_unavailable: 503,
 };

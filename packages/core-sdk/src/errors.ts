@@ -20,6 +20,15 @@ export class DocPortalError extends Error {
   readonly code: string;
   /** The server's problem document, when it sent one. */
   readonly problem?: Problem;
+  /**
+   * `'unknown'` when a write may have taken effect though no answer said so (an answer was lost,
+   * then the retries failed): repeat it with `idempotencyKey` to learn its result, never twice.
+   */
+  outcome?: 'unknown';
+  /** The `Idempotency-Key` of the write that failed; pass it as `idempotencyKey` to replay it. */
+  idempotencyKey?: string;
+  /** The server's `Retry-After`, in milliseconds, when it sent one. */
+  retryAfterMs?: number;
 
   constructor(message: string, init: ErrorInit) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -54,7 +63,7 @@ export class ForbiddenError extends DocPortalError {
 export class NotFoundError extends DocPortalError {
   override name = 'NotFoundError';
 }
-/** 409: `conflict`, `upload_incomplete` or `offset_mismatch`. */
+/** 409: `conflict`, `upload_incomplete`, `offset_mismatch` or `upload_busy` (with `retryAfterMs`). */
 export class ConflictError extends DocPortalError {
   override name = 'ConflictError';
 }
@@ -80,7 +89,6 @@ export class ValidationError extends DocPortalError {
 /** 429: too many requests; `retryAfterMs` says when to try again. */
 export class RateLimitError extends DocPortalError {
   override name = 'RateLimitError';
-  retryAfterMs?: number;
 }
 /** 5xx: the server failed. */
 export class ServerError extends DocPortalError {

@@ -4,13 +4,15 @@ import { createStore } from './store/store.js';
 
 const HELP = `docportal-mock-server: the docportal API in memory, for development and tests.
 
-Usage: docportal-mock-server [--port 4010] [--host 127.0.0.1] [--dataset fixtures|large] [--seed 1] [--static dir] [--quiet]
+Usage: docportal-mock-server [--port 4010] [--host 127.0.0.1] [--dataset fixtures|large] [--seed 1] [--static dir] [--trust-origin url]... [--quiet]
 
   --port     port to listen on (0: any free port)            default 4010
   --host     interface to bind                                default 127.0.0.1
   --dataset  data to start with: fixtures or large            default fixtures
   --seed     seed of the large data set                       default 1
   --static   also serve the files of this folder (a demo page, a built Storybook)
+  --trust-origin  an origin whose pages may call /__mock (besides the server's own and
+             localhost on any port); may be repeated
   --quiet    no log line per request
 
 Tokens: "manager", or "contact:<contactId>" (e.g. contact:ahmet-yilmaz).
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     quiet: { type: 'boolean', default: false },
     static: { type: 'string' },
+    'trust-origin': { type: 'string', multiple: true, default: [] },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -43,7 +46,7 @@ if (values.dataset !== 'fixtures' && values.dataset !== 'large') {
 }
 
 const store = createStore({ dataset: values.dataset, seed: Number(values.seed), sha256: nodeSha256 });
-const server = await startHttpServer({ port, host: values.host, store, log: !values.quiet, staticDir: values.static }).catch((e: NodeJS.ErrnoException) => {
+const server = await startHttpServer({ port, host: values.host, store, log: !values.quiet, staticDir: values.static, trustOrigins: values['trust-origin'] }).catch((e: NodeJS.ErrnoException) => {
   console.error(e.code === 'EADDRINUSE' ? `Port ${port} is already in use: pick another with --port.` : e.message);
   process.exit(1);
 });

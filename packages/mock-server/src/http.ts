@@ -22,6 +22,13 @@ export interface HttpServerOptions {
   log?: boolean | ((line: string) => void);
   /** Also serve the files of this folder (GET, same origin as the API): a demo page, a built Storybook. */
   staticDir?: string;
+  /**
+   * Origins besides the server's own and `localhost`/`127.0.0.1` (any port) whose pages may call
+   * `/__mock/*`, e.g. `https://portal.test:8443`.
+   */
+  trustOrigins?: string[];
+  /** A PATCH whose body stops arriving for this long is aborted (its bytes so far count). @default 30000 */
+  uploadIdleMs?: number;
 }
 
 const TYPES: Record<string, string> = {
@@ -67,10 +74,30 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const match = router(routes(store, { basePath, transport: 'http' }));
   const log = options.log === true ? (l: string) => console.log(l) : options.log || undefined;
 
+  const idleMs = options.uploadIdleMs ?? 30_000;
+  const trusted = new Set(options.trustOrigins ?? []);
+  /** Whether a page of `origin` may call `/__mock/*`: the server's own, localhost, or a trusted one. */
+  const trust = (origin: string | undefined, host: string | undefined): boolean => {
+    if (!origin) return true;
+    if (trusted.has(origin) || origin === `http://${host}`) return true;
+    try {
+      return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(origin).hostname);
+    } catch {
+      return false;
+    }
+  };
+
   const server = createServer((req, res) => {
     const started = performance.now();
     res.on('finish', () => log?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+    // A client that goes away is no server error: one quiet line, no stack.
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
     handle(req, res).catch((e) => {
+      if (req.destroyed || res.destroyed) {
+        log?.(`${req.method} ${req.url} client went away`);
+        return;
+      }
       console.error(e);
       if (!res.headersSent) void send(res, problem(new ApiError('internal_error', 'The mock server failed; see its log.')));
       else res.destroy();
@@ -78,10 +105,26 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    } catch {
+      // A Host header (or target) that is no URL: a bad request, not a server failure.
+      drainRest(req, undefined);
+      await send(res, problem(new ApiError('bad_request', 'The Host header or the request target cannot be parsed.')));
+      return;
+    }
+    const control = url.pathname.startsWith('/__mock/');
+    const origin = req.headers.origin;
+    if (control && !trust(origin, req.headers.host)) {
+      // No CORS headers: the browser keeps the page from calling or reading the control plane.
+      drainRest(req, undefined);
+      await send(res, problem(new ApiError('forbidden', `The origin ${origin} may not call /__mock; start the server with --trust-origin ${origin}.`)), {});
+      return;
+    }
+    const cors = control ? { 'Access-Control-Allow-Origin': origin ?? '*', 'Access-Control-Expose-Headers': CORS['Access-Control-Expose-Headers'], Vary: 'Origin' } : CORS;
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, PREFLIGHT).end();
+      res.writeHead(204, { ...PREFLIGHT, ...cors }).end();
       return;
     }
     const isApi = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
@@ -106,7 +149,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     }
     const found = match(req.method ?? 'GET', url);
     const counter = isApi ? store : undefined;
-    const reply = found ? await found.route.handle(nodeRequest(req, url, counter), found.params) : ((await serveStatic(url.pathname, req.method)) ?? problem(new ApiError('not_found', 'No such endpoint.')));
+    const reply = found ? await found.route.handle(nodeRequest(req, url, counter, idleMs), found.params) : ((await serveStatic(url.pathname, req.method)) ?? problem(new ApiError('not_found', 'No such endpoint.')));
     // What the route left unread is read (and counted) all the same, as a socket must be.
     if (!req.readableEnded && !req.destroyed) drainRest(req, counter);
     if (lose) {
@@ -114,7 +157,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
       req.socket.destroy();
       return;
     }
-    await send(res, reply);
+    await send(res, reply, cors);
   }
 
   /** A file of `staticDir` (index.html for a folder), never outside it. */
@@ -183,27 +226,41 @@ function nodeHeaders(req: IncomingMessage): RouteRequest['headers'] {
   };
 }
 
-/** The node request as the routes see it: its body's chunks go straight to `write`, counted. */
-function nodeRequest(req: IncomingMessage, url: URL, counter: MockStore | undefined): RouteRequest {
+/**
+ * The node request as the routes see it: its body's chunks go straight to `write`, counted. A
+ * body that stops arriving for `idleMs` is cut (the error says `stalled`).
+ */
+function nodeRequest(req: IncomingMessage, url: URL, counter: MockStore | undefined, idleMs: number): RouteRequest {
   return {
     url,
     headers: nodeHeaders(req),
     read: (write) =>
       new Promise<void>((resolve, reject) => {
         if (req.readableEnded) return resolve();
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const arm = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            done();
+            req.destroy();
+            reject(Object.assign(new Error('The body stopped arriving.'), { stalled: true }));
+          }, idleMs);
+        };
         const done = () => {
+          clearTimeout(timer);
           req.off('data', onData);
           req.off('end', onEnd);
           req.off('close', onClose);
         };
         const onData = (chunk: Buffer) => {
           counter?.countBytes(chunk.length);
+          arm();
           try {
             write(chunk);
           } catch (e) {
-            // The rest is not wanted: the connection goes, as nothing more of it will be read.
+            // The rest is not wanted: read and dropped, so that the answer can still be sent.
             done();
-            req.destroy();
+            drainRest(req, counter);
             reject(e);
           }
         };
@@ -216,6 +273,7 @@ function nodeRequest(req: IncomingMessage, url: URL, counter: MockStore | undefi
           done();
           reject(new Error('The client closed the connection mid-body.'));
         };
+        arm();
         req.on('data', onData);
         req.on('end', onEnd);
         req.on('close', onClose);
@@ -224,14 +282,18 @@ function nodeRequest(req: IncomingMessage, url: URL, counter: MockStore | undefi
 }
 
 /** Reads what is left of a body, counting it, so that the connection can carry the next request. */
+const draining = new WeakSet<IncomingMessage>();
 function drainRest(req: IncomingMessage, counter: MockStore | undefined): void {
+  if (draining.has(req)) return;
+  draining.add(req);
   req.on('data', (chunk: Buffer) => counter?.countBytes(chunk.length));
   req.resume();
 }
 
 /** Writes a Reply to a Node response; file pieces with backpressure. */
-async function send(res: ServerResponse, reply: Reply): Promise<void> {
-  const headers: Record<string, string> = { ...CORS, ...reply.headers };
+async function send(res: ServerResponse, reply: Reply, cors: Record<string, string> = CORS): Promise<void> {
+  if (res.destroyed) return;
+  const headers: Record<string, string> = { ...cors, ...reply.headers };
   const body = reply.body;
   if (typeof body === 'string') {
     const bytes = Buffer.from(body);
@@ -253,5 +315,7 @@ async function send(res: ServerResponse, reply: Reply): Promise<void> {
     if (res.destroyed) return;
     if (!res.write(piece)) await writable();
   }
+  // Only when every byte went out (a download counts only then).
+  if (reply.sent) res.once('finish', reply.sent);
   res.end();
 }

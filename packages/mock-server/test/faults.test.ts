@@ -82,7 +82,7 @@ describe('POST /__mock/reset', () => {
     assert.ok(expires >= t0 + 86_400_000 - 1000 && expires <= Date.now() + 86_400_000 + 1000, u.body.expiresAt);
   });
 
-  it('works with an empty body and refuses a bad one with 422', async () => {
+  it('works with an empty JSON body, refuses a bad one with 422 and one that is not JSON with 415', async () => {
     assert.equal((await api.post('/document-types', { name: 'Neu' }, M)).status, 201);
     const r = await api.control('POST', '/reset');
     assert.equal(r.status, 200);
@@ -92,6 +92,13 @@ describe('POST /__mock/reset', () => {
     problem(await api.control('POST', '/reset', { seed: 1.5 }), 422, 'validation_failed');
     const bad = await fetch(`${api.url}/__mock/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"dataset":' });
     assert.equal(bad.status, 400);
+    // A form post or a bare POST needs no preflight: refused, and nothing is reset.
+    assert.equal((await api.post('/document-types', { name: 'Bleibt' }, M)).status, 201);
+    for (const headers of [{}, { 'Content-Type': 'text/plain' }, { 'Content-Type': 'application/x-www-form-urlencoded' }] as Array<Record<string, string>>) {
+      const r = await fetch(`${api.url}/__mock/reset`, { method: 'POST', headers, body: '{}' });
+      assert.equal(r.status, 415, JSON.stringify(headers));
+    }
+    assert.ok((await typeNames()).includes('Bleibt'));
   });
 
   it("'large' keeps every fixture and adds ≥ 2,000 units, ≥ 10,000 contacts, ≥ 50,000 documents and a 5-level type tree", async () => {
@@ -412,7 +419,7 @@ describe('CORS', () => {
   const list = (h: string | null) => (h ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
 
   it('answers preflights with 204, any origin, the allowed headers and Max-Age 600', async () => {
-    for (const path of ['/api/v1/uploads/abc', '/api/v1/documents', '/api/v1/no-such-endpoint', '/__mock/discard']) {
+    for (const path of ['/api/v1/uploads/abc', '/api/v1/documents', '/api/v1/no-such-endpoint']) {
       const r = await fetch(`${api.url}${path}`, {
         method: 'OPTIONS',
         headers: { Origin: 'https://portal.example', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'authorization,upload-offset,content-type' },

@@ -86,7 +86,7 @@ export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: 
     patch: (path, body, token, headers) => call('PATCH', path, { token, body, headers }),
     del: (path, token) => call('DELETE', path, { token }),
     control: async (method, path, body) =>
-      answer(await fetch(`${server.url}/__mock${path}`, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })),
+      answer(await fetch(`${server.url}/__mock${path}`, { method, headers: method === 'GET' ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })),
     reset: async (o = {}) => {
       const r = await api.control('POST', '/reset', o);
       if (r.status !== 200) throw new Error(`reset failed: ${r.status}`);

@@ -4,7 +4,7 @@
  */
 import axios, { type AxiosInstance, type AxiosProgressEvent, type AxiosResponse, type ResponseType } from 'axios';
 import * as z from 'zod/mini';
-import { AbortError, DocPortalError, NetworkError, RateLimitError, ResponseValidationError, TimeoutError, errorFromStatus } from '../errors.js';
+import { AbortError, DocPortalError, NetworkError, ResponseValidationError, TimeoutError, errorFromStatus } from '../errors.js';
 import { Problem } from '../schemas/problem.js';
 
 /** A bearer token, or a function the SDK calls before each request (and once more after a 401). */
@@ -40,6 +40,11 @@ export interface ClientOptions {
 /** Per-call options; always the last argument of a method. */
 export interface RequestOptions {
   signal?: AbortSignal;
+  /**
+   * Key of a write (`POST`, `PATCH`, `DELETE`), sent as `Idempotency-Key` on every try so that
+   * the server acts once. @default a new random key per call
+   */
+  idempotencyKey?: string;
   timeoutMs?: number;
   maxRetries?: number;
   headers?: Record<string, string>;
@@ -56,7 +61,7 @@ export interface Call {
   onDownloadProgress?: (e: AxiosProgressEvent) => void;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
+export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(aborted());
     const t = setTimeout(() => {
@@ -70,15 +75,18 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', stop, { once: true });
   });
 
+export const enc = encodeURIComponent;
+
+/** A random key (no secure context needed, unlike `crypto.randomUUID`). */
+export const uuid = () => crypto.getRandomValues(new Uint32Array(4)).join('-');
+
 export const aborted = () => new AbortError('The request was aborted.', { code: 'aborted' });
 
-/** `Retry-After` in ms (seconds or an HTTP date), when present and sane. */
-function retryAfterMs(res: AxiosResponse): number | undefined {
-  const v = res.headers['retry-after'] as string | undefined;
-  if (v == null) return undefined;
-  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v) - Date.now();
-  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
-}
+/** `Retry-After` in ms, when given in seconds. */
+const retryAfterMs = (res: AxiosResponse): number | undefined => {
+  const s = Number(res.headers['retry-after'] ?? NaN);
+  return s >= 0 ? s * 1000 : undefined;
+};
 
 /** Whether an error may succeed on another try. */
 export const isTransient = (e: unknown): boolean =>
@@ -107,7 +115,7 @@ export class Http {
 
   /** Backoff before retry `n` (0-based): exponential with jitter, or the server's Retry-After. */
   delay(n: number, error?: unknown): number {
-    const after = error instanceof RateLimitError || (error instanceof DocPortalError && error.status === 503) ? (error as RateLimitError).retryAfterMs : undefined;
+    const after = (error as DocPortalError | undefined)?.retryAfterMs;
     if (after !== undefined && after <= 60_000) return after;
     return Math.min(this.retry.baseDelayMs * 2 ** n, this.retry.maxDelayMs) * (1 - Math.random() * 0.25);
   }
@@ -160,18 +168,31 @@ export class Http {
       if (data instanceof ArrayBuffer || ArrayBuffer.isView(data) || (typeof Blob !== 'undefined' && data instanceof Blob)) data = await readJson(data);
       const problem = z.safeParse(Problem, data);
       const error = errorFromStatus(res.status, problem.success ? problem.data : undefined);
-      if (error instanceof RateLimitError || res.status === 503) (error as RateLimitError).retryAfterMs = retryAfterMs(res);
+      error.retryAfterMs = retryAfterMs(res);
       throw error;
     }
   }
 
-  /** Sends with retries on transient failures (network, timeout, 408, 429, 5xx). */
+  /**
+   * Sends with retries on transient failures (network, timeout, 408, 429, 5xx). A write carries
+   * one `Idempotency-Key` on every try; when a try went unanswered and the write then fails
+   * without a definite answer, the error says its outcome is unknown.
+   */
   async send(call: Call, opts: RequestOptions = {}): Promise<AxiosResponse> {
     const max = opts.maxRetries ?? this.retry.maxRetries;
+    const key = call.method === 'GET' ? undefined : opts.idempotencyKey ?? uuid();
+    if (key) call = { ...call, headers: { ...call.headers, 'Idempotency-Key': key } };
+    let unanswered = false;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(call, opts, attempt);
       } catch (e) {
+        if (e instanceof NetworkError || e instanceof TimeoutError) unanswered = true;
+        // No answer, or a failure, after a try that went unanswered: the write may have happened.
+        if (key && unanswered && e instanceof DocPortalError && (!e.status || isTransient(e))) {
+          e.outcome = 'unknown';
+          e.idempotencyKey = key;
+        }
         if (attempt >= max || !isTransient(e)) throw e;
         await sleep(this.delay(attempt, e), opts.signal);
       }
@@ -184,7 +205,6 @@ export class Http {
     return parse(schema, res.data, res.status);
   }
 
-  sleep = sleep;
 }
 
 /** Parses an answer; a mismatch becomes a ResponseValidationError naming where. */

@@ -2,7 +2,8 @@
  * The API's resources: thin classes that build a request and parse its answer with the
  * contract's schemas. `RequestOptions` is always the last argument.
  */
-import { aborted, type Http, type RequestOptions } from '../internal/http.js';
+import type * as z from 'zod/mini';
+import { aborted, enc, type Call, type Http, type RequestOptions } from '../internal/http.js';
 import { formatScope, parseScope } from '../scope.js';
 import { type Scope, type ShareTarget, type Locale } from '../schemas/common.js';
 import { GroupList, Property, PropertyList, Unit, UnitList } from '../schemas/context.js';
@@ -12,41 +13,50 @@ import { DigestDay, DigestEmail } from '../schemas/notifications.js';
 import { RecipientOptionList, ResolveResult } from '../schemas/recipients.js';
 import { upload, type UploadOptions } from '../upload/upload.js';
 
-const enc = encodeURIComponent;
 type ScopeInput = Scope | string;
 const q = (scope?: ScopeInput) => (scope === undefined ? undefined : formatScope(scope));
 
-export class Properties {
-  constructor(private readonly http: Http) {}
+/** What every resource holds: the request loop. */
+export class Resource {
+  constructor(protected readonly http: Http) {}
+  /** GETs `path` and parses the answer with `schema`. */
+  protected read<S extends z.ZodMiniType>(schema: S, path: string, opts?: RequestOptions, query?: Call['query']): Promise<z.output<S>> {
+    return this.http.json(schema, { method: 'GET', path, query }, opts);
+  }
+  /** GETs a list and answers its `items`. */
+  protected async items<T>(schema: z.ZodMiniType<{ items: T[] }>, path: string, opts?: RequestOptions, query?: Call['query']): Promise<T[]> {
+    return (await this.read(schema, path, opts, query)).items;
+  }
+}
+
+export class Properties extends Resource {
   /** Properties; a contact gets those they currently relate to. */
   async list(opts?: RequestOptions): Promise<Property[]> {
-    return (await this.http.json(PropertyList, { method: 'GET', path: '/properties' }, opts)).items;
+    return this.items(PropertyList, '/properties', opts);
   }
   get(id: string, opts?: RequestOptions): Promise<Property> {
-    return this.http.json(Property, { method: 'GET', path: `/properties/${enc(id)}` }, opts);
+    return this.read(Property, `/properties/${enc(id)}`, opts);
   }
   /** Units of a property with their current residents. */
   async units(id: string, opts?: RequestOptions): Promise<Unit[]> {
-    return (await this.http.json(UnitList, { method: 'GET', path: `/properties/${enc(id)}/units` }, opts)).items;
+    return this.items(UnitList, `/properties/${enc(id)}/units`, opts);
   }
   async groups(id: string, opts?: RequestOptions) {
-    return (await this.http.json(GroupList, { method: 'GET', path: `/properties/${enc(id)}/groups` }, opts)).items;
+    return this.items(GroupList, `/properties/${enc(id)}/groups`, opts);
   }
 }
 
-export class Units {
-  constructor(private readonly http: Http) {}
+export class Units extends Resource {
   get(id: string, opts?: RequestOptions): Promise<Unit> {
-    return this.http.json(Unit, { method: 'GET', path: `/units/${enc(id)}` }, opts);
+    return this.read(Unit, `/units/${enc(id)}`, opts);
   }
 }
 
-export class Recipients {
-  constructor(private readonly http: Http) {}
+export class Recipients extends Resource {
   /** Share options inside a scope whose label matches `q`: role-wide ones first. */
   async search(p: { scope: ScopeInput; q?: string; limit?: number; locale?: Locale } & RequestOptions) {
     const { scope, q: text, limit, locale, ...opts } = p;
-    return (await this.http.json(RecipientOptionList, { method: 'GET', path: '/recipients', query: { scope: formatScope(scope), q: text || undefined, limit, locale } }, opts)).items;
+    return this.items(RecipientOptionList, '/recipients', opts, { scope: formatScope(scope), q: text || undefined, limit, locale });
   }
   /** How many contacts a share list reaches today, and who (at most 100 listed). */
   resolve(p: { scope: ScopeInput; targets: ShareTarget[] } & RequestOptions) {
@@ -58,12 +68,11 @@ export class Recipients {
 /** A document type with its subtypes, as `documentTypes.tree()` returns it. */
 export type DocumentTypeNode = DocumentType & { children: DocumentTypeNode[] };
 
-export class DocumentTypes {
-  constructor(private readonly http: Http) {}
+export class DocumentTypes extends Resource {
   /** The whole tree, flat in depth-first order, with counts of what the caller sees in `scope`. */
   async list(p: { scope?: ScopeInput } & RequestOptions = {}): Promise<DocumentType[]> {
     const { scope, ...opts } = p;
-    return (await this.http.json(DocumentTypeList, { method: 'GET', path: '/document-types', query: { scope: q(scope) } }, opts)).items;
+    return this.items(DocumentTypeList, '/document-types', opts, { scope: q(scope) });
   }
   /** The tree as nested nodes. */
   async tree(p: { scope?: ScopeInput } & RequestOptions = {}): Promise<DocumentTypeNode[]> {
@@ -99,8 +108,7 @@ export interface DocumentQuery {
   cursor?: string;
 }
 
-export class Documents {
-  constructor(private readonly http: Http) {}
+export class Documents extends Resource {
 
   /** Validates `file` locally, uploads it resumably and commits it as a document. */
   upload(file: Blob, options: UploadOptions): Promise<Document> {
@@ -110,7 +118,7 @@ export class Documents {
   /** One page; pass `nextCursor` as `cursor` for the next. */
   list(p: DocumentQuery & RequestOptions = {}): Promise<DocumentPage> {
     const { scope, documentTypeId, includeSubtypes, q: text, sort, limit, cursor, ...opts } = p;
-    return this.http.json(DocumentPage, { method: 'GET', path: '/documents', query: { scope: q(scope), documentTypeId, includeSubtypes, q: text || undefined, sort, limit, cursor } }, opts);
+    return this.read(DocumentPage, '/documents', opts, { scope: q(scope), documentTypeId, includeSubtypes, q: text || undefined, sort, limit, cursor });
   }
 
   /** Every document of the query, page after page: `for await (const d of client.documents.iterate())`. */
@@ -124,7 +132,7 @@ export class Documents {
   }
 
   get(id: string, opts?: RequestOptions): Promise<Document> {
-    return this.http.json(Document, { method: 'GET', path: `/documents/${enc(id)}` }, opts);
+    return this.read(Document, `/documents/${enc(id)}`, opts);
   }
 
   /** Changes title, type or shares; with `ifMatch` (a version) fails with 412 when someone changed it since. */
@@ -163,7 +171,7 @@ export class Documents {
 
   /** Download counts per contact. */
   downloads(id: string, opts?: RequestOptions): Promise<DownloadStats> {
-    return this.http.json(DownloadStats, { method: 'GET', path: `/documents/${enc(id)}/downloads` }, opts);
+    return this.read(DownloadStats, `/documents/${enc(id)}/downloads`, opts);
   }
 }
 
@@ -180,17 +188,16 @@ export function fileNameOf(header: string): string | undefined {
   return /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(header)?.[1]?.replace(/\\(.)/g, '$1') ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1];
 }
 
-export class Notifications {
-  constructor(private readonly http: Http) {}
+export class Notifications extends Resource {
   /** What goes out on `date` (YYYY-MM-DD). */
   digests(p: { date: string } & RequestOptions): Promise<DigestDay> {
     const { date, ...opts } = p;
-    return this.http.json(DigestDay, { method: 'GET', path: '/notifications/digests', query: { date } }, opts);
+    return this.read(DigestDay, '/notifications/digests', opts, { date });
   }
   /** The rendered e-mail of one contact on `date`. */
   email(p: { date: string; contactId: string } & RequestOptions): Promise<DigestEmail> {
     const { date, contactId, ...opts } = p;
-    return this.http.json(DigestEmail, { method: 'GET', path: `/notifications/digests/${enc(date)}/${enc(contactId)}` }, opts);
+    return this.read(DigestEmail, `/notifications/digests/${enc(date)}/${enc(contactId)}`, opts);
   }
 }
 

@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 
+/** Bidi overrides and isolates, which can make "txt.exe" read as "exe.txt": removed from text. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/gu;
+
 /** Characters never allowed in titles and names: C0/C1 controls. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 
@@ -38,6 +41,7 @@ export const Roles = z.array(Role).check(
  */
 export const text = (max: number) =>
   z.string().check(
+    z.overwrite((s) => s.replace(BIDI, '')),
     z.trim(),
     z.normalize('NFC'),
     z.refine((s) => s.length > 0, 'must not be empty'),

@@ -17,6 +17,8 @@ export const ProblemCode = z.enum([
   'cycle',
   'too_deep',
   'rate_limited',
+  'upload_busy',
+  'body_too_large',
   'internal_error',
   'service_unavailable',
 ]);

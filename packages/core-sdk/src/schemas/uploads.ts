@@ -1,16 +1,27 @@
 import * as z from 'zod/mini';
-import { Id, Timestamp } from './common.js';
+import { Id, Scope, ShareTargets, Timestamp } from './common.js';
+import { Title } from './documents.js';
 
 /** The largest file accepted: 50 MiB. */
 export const MAX_FILE_SIZE = 52_428_800;
 /** The largest body one `PATCH /uploads/{id}` may carry: 64 MiB. */
 export const MAX_CHUNK_SIZE = 67_108_864;
 
+/**
+ * A new session. With the document to be (title, type, scope, shares) when known: the server
+ * checks them here (422) so that a bad form never costs an upload; the commit names them again.
+ */
 export const CreateUpload = z.object({
-  fileName: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(4096)),
-  size: z.int().check(z.gte(1, 'must be at least 1 byte')),
+  /** Cleaned, never refused for its form or length (the JSON body limit bounds it). */
+  fileName: z.string().check(z.minLength(1, 'must not be empty')),
+  /** Bytes; any size over the limit, however large, is 413. */
+  size: z.number().check(z.gte(1, 'must be at least 1 byte'), z.refine(Number.isInteger)),
   /** The declared type; `''` when the browser gives none. */
   mimeType: z.string().check(z.maxLength(255)),
+  title: z.optional(Title),
+  documentTypeId: z.optional(Id),
+  scope: z.optional(Scope),
+  shares: z.optional(ShareTargets),
 });
 export type CreateUpload = z.infer<typeof CreateUpload>;
 

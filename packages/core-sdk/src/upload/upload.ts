@@ -1,7 +1,8 @@
 import type { AxiosProgressEvent } from 'axios';
-import { AbortError, ConflictError, DocPortalError, FileTooLargeError, NotFoundError, TimeoutError, UnsupportedFileTypeError, ValidationError } from '../errors.js';
+import * as z from 'zod/mini';
+import { AbortError, ConflictError, DocPortalError, FileTooLargeError, NetworkError, NotFoundError, TimeoutError, UnsupportedFileTypeError, ValidationError } from '../errors.js';
 import { defaultTitle } from '../files/names.js';
-import { aborted, isTransient, parse, type Http, type RequestOptions } from '../internal/http.js';
+import { aborted, enc, isTransient, parse, sleep, uuid, type Http, type RequestOptions } from '../internal/http.js';
 import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
 import { Document } from '../schemas/documents.js';
@@ -22,7 +23,7 @@ export interface UploadOptions extends RequestOptions {
   shares?: ShareTarget[];
   /** Progress of the bytes; never goes backwards. */
   onProgress?: (p: UploadProgress) => void;
-  /** Key of the commit, reused on every retry. @default a random UUID */
+  /** Key of the commit, reused on every retry and kept in the resume record (a resumed upload keeps its own). @default a random key */
   idempotencyKey?: string;
   /** First chunk size; later chunks adapt to the connection. @default the server's hint */
   chunkSize?: number;
@@ -34,88 +35,100 @@ const MIN_CHUNK = 256 * 1024;
 /** A chunk should take about this long; faster connections get larger chunks. */
 const TARGET_CHUNK_MS = 3000;
 
-const uuid = () => crypto.randomUUID();
+/**
+ * What a later call for the same file needs: the session, and the keys of its creation and its
+ * commit, so that a lost answer to either is replayed rather than repeated.
+ */
+interface Saved {
+  id?: string;
+  create: string;
+  commit: string;
+}
 
-/** localStorage when there is one (browsers) and a key (the caller wants to resume), else nothing; never throws. */
-const memo = {
-  get(key: string | false): { id: string } | undefined {
-    try {
-      const v = key && globalThis.localStorage?.getItem(key);
-      return v ? JSON.parse(v) : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-  set(key: string | false, value: { id: string } | undefined) {
-    try {
-      if (!key) return;
-      if (value) globalThis.localStorage?.setItem(key, JSON.stringify(value));
-      else globalThis.localStorage?.removeItem(key);
-    } catch {
-      // Storage full or forbidden: the upload still works, it just cannot resume after a reload.
-    }
-  },
-};
+/** Where there is no localStorage (Node), resume records last as long as the process. */
+const inMemory: Record<string, Saved | undefined> = {};
+
+/**
+ * Reads the resume record of `key` (no `value`), or writes it (`null` removes it): in
+ * localStorage when there is one, as it outlives a reload. Never throws.
+ */
+function memo(key: string | false, value?: Saved | null): Saved | undefined {
+  try {
+    const ls = globalThis.localStorage;
+    if (!key) return;
+    if (value === undefined) return ls ? JSON.parse(ls.getItem(key)!) : inMemory[key];
+    if (ls) value ? ls.setItem(key, JSON.stringify(value)) : ls.removeItem(key);
+    else inMemory[key] = value || undefined;
+  } catch {
+    // Storage full or forbidden: the upload still works, it just cannot resume after a reload.
+  }
+  return;
+}
 
 /**
  * The resumable upload: validate locally, open (or resume) a session, send chunks sliced from
  * the Blob with adaptive size, resync the offset after any failure, commit with an idempotency
- * key. An abort at any moment leaves nothing behind.
+ * key. An abort at any moment leaves nothing behind; so does giving up, unless the commit may
+ * have taken effect (then a later call for the same file replays its key).
  */
 export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<Document> {
+  const signal = o.signal;
+  if (signal?.aborted) throw aborted();
   const check = await validateFile(file);
   if (!check.ok) {
     const E = check.code === 'file_too_large' ? FileTooLargeError : check.code === 'empty_file' ? ValidationError : UnsupportedFileTypeError;
     throw new E(check.message, { code: check.code });
   }
   const name = (file as File).name || `file.${check.kind}`;
-  const signal = o.signal;
   const total = file.size;
-  // Without resuming, localStorage is left alone: no key.
+  // Without resuming, nothing is remembered: no key.
   const key = o.resume !== false && `docportal:upload:${JSON.stringify([name, total, (file as File).lastModified ?? 0, formatScope(o.scope)])}`;
+  // A resumed upload keeps the keys it started with.
+  const rec: Saved = memo(key) ?? { create: uuid(), commit: o.idempotencyKey ?? uuid() };
   let shown = -1;
   const report = (loaded: number) => {
     if (loaded <= shown) return;
     shown = loaded;
     o.onProgress?.({ loaded, total });
   };
-  const status = async (id: string) => parse(UploadStatus, (await http.send({ method: 'GET', path: `/uploads/${encodeURIComponent(id)}` }, { signal })).data);
-
-  // A session: the remembered one when the server still has it, else a new one.
-  let id: string | undefined;
-  let offset = 0;
-  let chunk = o.chunkSize ?? 0;
-  const saved = memo.get(key);
-  if (saved) {
-    try {
-      const s = await status(saved.id);
-      if (s.size === total) ({ id, offset } = s);
-    } catch (e) {
-      if (!(e instanceof NotFoundError)) throw e;
-    }
-  }
-  if (!id) {
-    const s = parse(UploadSession, (await http.send({ method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type }, headers: { 'Idempotency-Key': uuid() } }, { signal })).data);
-    id = s.id;
-    // The caller's size first; else the server's hint, or more when this client's last upload
-    // ended on larger chunks (never less: a small file says little about the connection).
-    chunk ||= Math.max(s.chunkSize, http.chunk ?? 0);
-    memo.set(key, { id });
-  }
-  chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
-  const path = `/uploads/${encodeURIComponent(id)}`;
-  const commitKey = o.idempotencyKey ?? uuid();
+  const status = () => http.json(UploadStatus, { method: 'GET', path: `/uploads/${enc(rec.id!)}` }, { signal });
   const commitBody = {
-    uploadId: id,
     title: o.title ?? defaultTitle(name),
     documentTypeId: o.documentTypeId,
     scope: parseScope(o.scope),
     shares: o.shares ?? [],
   };
-  const commit = (s?: AbortSignal) => http.send({ method: 'POST', path: '/documents', body: commitBody, headers: { 'Idempotency-Key': commitKey } }, { signal: s, maxRetries: o.maxRetries });
-  let committing = false;
+  const create = (s?: AbortSignal) => http.json(UploadSession, { method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type, ...commitBody } }, { signal: s, idempotencyKey: rec.create });
+  const commit = (s?: AbortSignal) => http.json(Document, { method: 'POST', path: '/documents', body: { uploadId: rec.id, ...commitBody } }, { signal: s, maxRetries: o.maxRetries, idempotencyKey: rec.commit });
 
+  let offset = 0;
+  let chunk = o.chunkSize ?? 0;
+  let committing = false;
   try {
+    // The remembered session when the server still has it, else a new one.
+    if (rec.id) {
+      try {
+        const s = await status();
+        if (s.size === total) offset = s.offset;
+        else rec.id = undefined;
+      } catch (e) {
+        if (!(e instanceof NotFoundError)) throw e;
+        rec.id = undefined;
+      }
+      if (!rec.id) rec.create = uuid();
+    }
+    // Remembered before the first request, so that a lost answer can be replayed by its key.
+    memo(key, rec);
+    if (!rec.id) {
+      const s = await create(signal);
+      rec.id = s.id;
+      // The caller's size first; else the server's hint, or more when this client's last upload
+      // ended on larger chunks (never less: a small file says little about the connection).
+      chunk ||= Math.max(s.chunkSize, http.chunk ?? 0);
+      memo(key, rec);
+    }
+    chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
+    const path = `/uploads/${enc(rec.id)}`;
     report(offset);
     const maxRetries = o.maxRetries ?? http.maxRetries;
     let clean = true;
@@ -136,55 +149,55 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
         // A failure makes this client cautious again: its next upload starts at the server's hint.
         clean = false;
         http.chunk = undefined;
-        if (e instanceof ConflictError && e.code === 'offset_mismatch' && typeof e.problem?.offset === 'number' && failures++ < maxRetries) {
-          offset = e.problem.offset;
+        const conflict = e instanceof ConflictError ? e.code : '';
+        if (conflict === 'offset_mismatch' && typeof (e as ConflictError).problem?.offset === 'number' && failures++ < maxRetries) {
+          offset = (e as ConflictError).problem!.offset!;
           continue;
         }
-        if (!isTransient(e) || failures >= maxRetries) throw e;
-        await http.sleep(http.delay(failures++, e), signal);
+        // Busy: another PATCH of this session (an earlier, stalled try of ours) is still writing.
+        if ((!isTransient(e) && conflict !== 'upload_busy') || failures >= maxRetries) throw e;
+        await sleep(http.delay(failures++, e), signal);
+        if (conflict === 'upload_busy') continue;
         // The failed chunk may have landed in part or whole: ask how far the server got.
         chunk = Math.max(MIN_CHUNK, Math.floor(chunk / 4));
-        offset = (await status(id)).offset;
+        offset = (await status()).offset;
       }
     }
-    report(total);
     if (clean) http.chunk = chunk;
-    if (signal?.aborted) throw aborted();
     // From here the commit may reach the server: an abort must find out and undo it.
     committing = true;
-    const doc = parse(Document, (await commit(signal)).data);
-    memo.set(key, undefined);
+    const doc = await commit(signal);
+    memo(key, null);
     return doc;
   } catch (e) {
-    if (e instanceof AbortError || signal?.aborted) {
-      await cleanUp(http, path, committing ? commit : undefined);
-      memo.set(key, undefined);
-      throw e instanceof AbortError ? e : aborted();
+    const abort = signal?.aborted;
+    // The commit may have taken effect: keep the record, so that the same file replays its key.
+    if (!abort && committing && (e as DocPortalError).outcome) throw e;
+    // Offline with a place that outlives a reload: the session stays for the same file to resume.
+    if (abort || !(e instanceof NetworkError && !committing && rec.id && key && globalThis.localStorage)) {
+      // Forgotten only once nothing is left; else the same file finds and finishes it later.
+      if (await cleanUp(http, rec, abort && committing ? commit : undefined, create)) memo(key, null);
     }
-    // Bad content cannot succeed later, and without localStorage nothing can resume: drop the
-    // bytes. Otherwise the session stays for the same file to resume after a reload.
-    if (e instanceof UnsupportedFileTypeError || !key || globalThis.localStorage === undefined) {
-      await http.send({ method: 'DELETE', path }).catch(() => undefined);
-      memo.set(key, undefined);
-    }
-    throw e;
+    throw abort ? (e instanceof AbortError ? e : aborted()) : e;
   }
 }
 
-/** After an abort: delete what exists, so that nothing is left behind. */
-async function cleanUp(http: Http, path: string, commit?: (s?: AbortSignal) => Promise<{ data: unknown }>) {
+/**
+ * After an abort or when giving up: delete the session, so that nothing is left behind. Its id,
+ * when the answer that named it was lost, comes from replaying its creation's key. Resolves to
+ * something truthy when nothing is left.
+ */
+async function cleanUp(http: Http, rec: Saved, commit: (() => Promise<{ id: string }>) | undefined, create: () => Promise<{ id: string }>): Promise<unknown> {
   try {
+    rec.id ??= (await create()).id;
     // Deleting the session first: if the commit has not been processed yet, it now never will be.
-    await http.send({ method: 'DELETE', path });
+    return await http.send({ method: 'DELETE', path: `/uploads/${enc(rec.id)}` });
   } catch (e) {
-    // 409: the commit got there first. Replaying its key names the document, which then goes.
-    if (!(e instanceof ConflictError) || !commit) return;
-    try {
-      const docId = ((await commit()).data as { id?: string }).id;
-      if (docId) await http.send({ method: 'DELETE', path: `/documents/${encodeURIComponent(docId)}` });
-    } catch {
-      // Best effort; the caller still gets its AbortError.
-    }
+    // 409: the commit got there first. Replaying its key names the document, which then goes
+    // (after an abort); when giving up, the document stays for a later call to replay.
+    return e instanceof ConflictError && commit && commit()
+      .then((d) => http.send({ method: 'DELETE', path: `/documents/${enc(d.id)}` }))
+      .catch(() => 0);
   }
 }
 
@@ -224,9 +237,8 @@ async function sendChunk(http: Http, path: string, file: Blob, from: number, to:
       },
       { signal: ctl.signal, timeoutMs: 0 },
     );
-    const next = Number(res.headers['upload-offset']);
-    if (!Number.isInteger(next)) throw new DocPortalError('The server did not say how far the upload got.', { code: 'invalid_response', status: res.status });
-    return next;
+    // Upload-Offset: how far the upload got; its absence breaks the contract.
+    return parse(z.int(), Number(res.headers['upload-offset']), res.status);
   } catch (e) {
     if (idle && !signal?.aborted) throw new TimeoutError('The upload stalled.', { code: 'timeout', cause: e });
     throw e;

@@ -7,7 +7,6 @@ export type FileCheck =
   | { ok: true; kind: FileKind; mimeType: string }
   | { ok: false; code: 'unsupported_file_type' | 'file_too_large' | 'empty_file'; message: string };
 
-const NAMES: Record<FileKind, string> = { pdf: 'a PDF', doc: 'a Word document', docx: 'a Word document', jpeg: 'a JPEG image', png: 'a PNG image' };
 const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
 
 /**
@@ -28,6 +27,6 @@ export async function validateFile(file: Blob, options: { maxSize?: number } = {
   const kind = await sniff(blobSource(file));
   if (!kind) return unsupported('The content is not a PDF, Word, JPEG or PNG file.');
   if ((byName && byName !== kind) || (declared !== 'unknown' && declared !== kind))
-    return unsupported(`The content is ${NAMES[kind]}, but the file claims to be something else; rename it to match.`);
+    return unsupported(`The content is ${kind.toUpperCase()}, but the file claims to be something else; rename it to match.`);
   return { ok: true, kind, mimeType: FILE_KINDS[kind].mimeType };
 }

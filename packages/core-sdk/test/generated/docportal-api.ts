@@ -234,7 +234,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Open a resumable upload session (honours Idempotency-Key)
+         * Open a resumable upload session; checks the document-to-be when given
          * @description Refuses by name, declared type and size already here (413 `file_too_large`, 415 `unsupported_file_type`). `mimeType` may be `""`; `image/jpg` counts as `image/jpeg`. `chunkSize` is a hint; PATCH bodies up to 64 MiB are accepted.
          *
          *     Managers only: a contact gets 403.
@@ -493,6 +493,10 @@ export interface components {
             fileName: string;
             size: number;
             mimeType: string;
+            title?: components["schemas"]["Title"];
+            documentTypeId?: components["schemas"]["Id"];
+            scope?: components["schemas"]["ScopeInput"];
+            shares?: components["schemas"]["ShareTargetsInput"];
         };
         /** Format: date */
         DateString: string;
@@ -1668,6 +1672,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too large: `body_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {unknown} */
+                        code?: "body_too_large";
+                    };
+                };
+            };
             /** @description The request breaks a rule of the contract: `validation_failed`, `target_out_of_scope` */
             422: {
                 headers: {
@@ -1915,6 +1933,20 @@ export interface operations {
                         status?: 409;
                         /** @enum {unknown} */
                         code?: "conflict";
+                    };
+                };
+            };
+            /** @description Too large: `body_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {unknown} */
+                        code?: "body_too_large";
                     };
                 };
             };
@@ -2228,6 +2260,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too large: `body_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {unknown} */
+                        code?: "body_too_large";
+                    };
+                };
+            };
             /** @description The request breaks a rule of the contract: `validation_failed`, `cycle`, `too_deep` */
             422: {
                 headers: {
@@ -2369,7 +2415,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too large: `file_too_large` */
+            /** @description Too large: `body_too_large`, `file_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2379,7 +2425,7 @@ export interface operations {
                         /** @constant */
                         status?: 413;
                         /** @enum {unknown} */
-                        code?: "file_too_large";
+                        code?: "body_too_large" | "file_too_large";
                     };
                 };
             };
@@ -2397,7 +2443,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request breaks a rule of the contract: `validation_failed` */
+            /** @description The request breaks a rule of the contract: `validation_failed`, `target_out_of_scope` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2407,7 +2453,7 @@ export interface operations {
                         /** @constant */
                         status?: 422;
                         /** @enum {unknown} */
-                        code?: "validation_failed";
+                        code?: "validation_failed" | "target_out_of_scope";
                     };
                 };
             };
@@ -2818,9 +2864,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `conflict`, `offset_mismatch` */
+            /** @description Conflict: `conflict`, `offset_mismatch`, `upload_busy` */
             409: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `upload_busy`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2828,7 +2876,7 @@ export interface operations {
                         /** @constant */
                         status?: 409;
                         /** @enum {unknown} */
-                        code?: "conflict" | "offset_mismatch";
+                        code?: "conflict" | "offset_mismatch" | "upload_busy";
                     };
                 };
             };
@@ -3105,6 +3153,20 @@ export interface operations {
                         status?: 409;
                         /** @enum {unknown} */
                         code?: "conflict" | "upload_incomplete";
+                    };
+                };
+            };
+            /** @description Too large: `body_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {unknown} */
+                        code?: "body_too_large";
                     };
                 };
             };
@@ -3556,6 +3618,20 @@ export interface operations {
                         status?: 412;
                         /** @enum {unknown} */
                         code?: "precondition_failed";
+                    };
+                };
+            };
+            /** @description Too large: `body_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {unknown} */
+                        code?: "body_too_large";
                     };
                 };
             };

@@ -2,7 +2,7 @@ import { DateString, type CreateDocument } from '@docportal/core-sdk';
 import { http, type HttpHandler } from 'msw';
 import * as z from 'zod/mini';
 import { ClockBody, FaultsBody, ResetBody } from '../control.js';
-import { ApiError, invalid } from '../store/errors.js';
+import { ApiError } from '../store/errors.js';
 import { createStore, type MockStore } from '../store/store.js';
 import { Reply, contentDisposition, json, problem } from './respond.js';
 import { fromFetch, parseJson, readAll, route, toResponse, validationError, type HandlerOptions, type Route, type RouteRequest } from './route.js';
@@ -43,7 +43,7 @@ export function routes(store: MockStore, options: HandlerOptions = {}): Route[] 
     r('updateDocumentType', ({ params, body }) => store.updateDocumentType(params.id!, body)),
     r('deleteDocumentType', ({ params }) => store.deleteDocumentType(params.id!)),
 
-    r('createUpload', async ({ principal, body, request }) => json(await store.createUpload(principal, body, idempotencyKey(request)), 201)),
+    r('createUpload', ({ principal, body }) => json(store.createUpload(principal, body), 201)),
     r('appendUpload', async ({ params, body, request }) => {
       if ((request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/offset+octet-stream')
         throw new ApiError('bad_request', 'Upload chunks must be sent as Content-Type: application/offset+octet-stream.');
@@ -56,7 +56,7 @@ export function routes(store: MockStore, options: HandlerOptions = {}): Route[] 
     r('getUpload', ({ params }) => store.getUpload(params.id!)),
     r('deleteUpload', ({ params }) => store.deleteUpload(params.id!)),
 
-    r('createDocument', async ({ principal, body, request }) => json(await store.createDocument(principal, body as CreateDocument & { title: string }, idempotencyKey(request)), 201)),
+    r('createDocument', async ({ principal, body }) => json(await store.createDocument(principal, body as CreateDocument & { title: string }), 201)),
     r('listDocuments', ({ principal, query }) => store.listDocuments(principal, query)),
     r('getDocument', ({ principal, params }) => {
       const doc = store.getDocument(principal, params.id!);
@@ -68,7 +68,7 @@ export function routes(store: MockStore, options: HandlerOptions = {}): Route[] 
     }),
     r('deleteDocument', ({ params }) => store.deleteDocument(params.id!)),
     r('getDocumentContent', ({ principal, params }) => {
-      const { document, bytes } = store.content(principal, params.id!);
+      const { document, bytes, sent } = store.content(principal, params.id!);
       return new Reply(
         200,
         {
@@ -80,6 +80,7 @@ export function routes(store: MockStore, options: HandlerOptions = {}): Route[] 
           'X-Content-Type-Options': 'nosniff',
         },
         bytes,
+        sent,
       );
     }),
     r('getDocumentDownloads', ({ params }) => store.downloads(params.id!)),
@@ -105,23 +106,18 @@ export function routes(store: MockStore, options: HandlerOptions = {}): Route[] 
   ];
 }
 
-/** The `Idempotency-Key` header, if any: 1–255 characters. */
-function idempotencyKey(request: RouteRequest): string | undefined {
-  const key = request.headers.get('idempotency-key') ?? undefined;
-  if (key !== undefined && (key.length === 0 || key.length > 255)) throw invalid('Idempotency-Key', 'must be 1–255 characters');
-  return key;
-}
-
 /** `/__mock/*`: reset, clock, faults, discard and stats. No token needed. */
 function controlRoutes(store: MockStore): Route[] {
   const control =
     <S extends z.ZodMiniType>(schema: S, apply: (body: z.output<S>) => unknown) =>
     async (request: RouteRequest): Promise<Reply> => {
       try {
+        // JSON only, so that a browser must preflight it: no web page can reset or read this server unasked.
         const type = request.headers.get('content-type');
+        if (!/^application\/json\b/i.test(type ?? '')) throw new ApiError('bad_request', 'Control requests must be sent as Content-Type: application/json.', {}, 415);
         const bytes = await readAll(request.read);
-        // An empty body (curl -X POST with no data) means "no options".
-        const parsed = z.safeParse(schema, !type && bytes.byteLength === 0 ? {} : parseJson(type, bytes));
+        // An empty body means "no options".
+        const parsed = z.safeParse(schema, bytes.byteLength === 0 ? {} : parseJson(type, bytes));
         if (!parsed.success) throw validationError(parsed.error);
         return json(apply(parsed.data));
       } catch (e) {

@@ -12,6 +12,8 @@ export class Reply {
     readonly headers: Record<string, string> = {},
     /** Text (JSON, problem+json), or bytes as a list of pieces (file content). */
     readonly body?: string | readonly Uint8Array[],
+    /** Called once every byte of the body went out (a download counts only then). */
+    readonly sent?: () => void,
   ) {}
 }
 
@@ -28,7 +30,8 @@ export function faultResponse(status: number, retryAfter = 1): Reply {
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 8187). */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]|["\\]/gu, '_');
+  // No `%`: some clients would decode `%XX` in the plain fallback.
+  const ascii = fileName.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]|["\\%]/gu, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

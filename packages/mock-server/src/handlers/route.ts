@@ -1,7 +1,7 @@
 import { endpoints, type Endpoint, type EndpointName } from '@docportal/core-sdk/contract';
 import * as z from 'zod/mini';
 import { concat, piecesStream, streamSource, type BodySource } from '../store/bytes.js';
-import { ApiError } from '../store/errors.js';
+import { ApiError, invalid } from '../store/errors.js';
 import type { MockStore, Principal } from '../store/store.js';
 import { Reply, faultResponse, json, problem } from './respond.js';
 
@@ -77,16 +77,38 @@ export function parseJson(contentType: string | null, bytes: Uint8Array): unknow
   }
 }
 
-/** Reads a JSON body: 400 for a wrong content type (before reading) or malformed JSON. */
+/** The largest JSON body accepted: 1 MiB. */
+export const MAX_JSON_BODY = 1_048_576;
+const tooLarge = () => new ApiError('body_too_large', `A JSON body may hold at most ${MAX_JSON_BODY} bytes (1 MiB).`);
+
+/**
+ * Reads a JSON body: 400 for a wrong content type (before reading) or malformed JSON; 413 for
+ * one over 1 MiB, by its Content-Length before reading, else as soon as it runs past (the rest
+ * is not kept).
+ */
 export async function readJson(headers: RouteRequest['headers'], read: BodySource): Promise<unknown> {
   const type = headers.get('content-type');
   if (!isJson(type)) throw notJson();
-  return parseJson(type, await readAll(read));
+  if (Number(headers.get('content-length')) > MAX_JSON_BODY) throw tooLarge();
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  await read((p) => {
+    if ((n += p.byteLength) > MAX_JSON_BODY) throw tooLarge();
+    parts.push(p);
+  });
+  return parseJson(type, concat(parts));
 }
 
 function bearer(request: RouteRequest): string | undefined {
   const m = /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '');
   return m?.[1]?.trim();
+}
+
+/** The `Idempotency-Key` header, if any: 1–255 characters. */
+export function idempotencyKey(request: RouteRequest): string | undefined {
+  const key = request.headers.get('idempotency-key') ?? undefined;
+  if (key !== undefined && (key.length === 0 || key.length > 255)) throw invalid('Idempotency-Key', 'must be 1–255 characters');
+  return key;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -139,9 +161,22 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
           if (!parsed.success) throw validationError(parsed.error);
           query = parsed.data;
         }
-        const result = await resolve({ principal, params, query, body, request } as never);
-        if (result instanceof Reply) return result;
-        return ep.status === 204 ? new Reply(204) : json(result, ep.status);
+        const run = async (): Promise<Reply> => {
+          try {
+            const result = await resolve({ principal, params, query, body, request } as never);
+            if (result instanceof Reply) return result;
+            return ep.status === 204 ? new Reply(204) : json(result, ep.status);
+          } catch (e) {
+            if (e instanceof ApiError) return problem(e);
+            throw e;
+          }
+        };
+        const key = ep.method === 'GET' ? undefined : idempotencyKey(request);
+        if (key === undefined) return await run();
+        // What makes two requests the same: the target, the body and the headers that change the effect.
+        const h = (n: string) => request.headers.get(n) ?? undefined;
+        const same = ep.body === 'binary' ? { params, offset: h('upload-offset'), length: h('content-length') } : { params, body, ifMatch: h('if-match') };
+        return await store.once(principal, name, key, same, run);
       } catch (e) {
         if (e instanceof ApiError) return problem(e);
         console.error(e);
@@ -156,7 +191,7 @@ export const fromFetch = (request: Request): RouteRequest => ({ url: new URL(req
 
 /** A Reply as a Fetch Response (MSW). */
 export function toResponse(r: Reply): Response {
-  const body = r.body === undefined ? null : typeof r.body === 'string' ? r.body : piecesStream(r.body);
+  const body = r.body === undefined ? null : typeof r.body === 'string' ? r.body : piecesStream(r.body, r.sent);
   return new Response(body, { status: r.status, headers: r.headers });
 }
 

@@ -88,12 +88,15 @@ export function piecesSource(parts: readonly Uint8Array[]): ByteSource {
 }
 
 /** The pieces as one stream, for a Response body. */
-export const piecesStream = (parts: readonly Uint8Array[]): ReadableStream<Uint8Array> => {
+export const piecesStream = (parts: readonly Uint8Array[], done?: () => void): ReadableStream<Uint8Array> => {
   let i = 0;
   return new ReadableStream<Uint8Array>({
     pull(c) {
       if (i < parts.length) c.enqueue(parts[i++]!);
-      else c.close();
+      else {
+        c.close();
+        done?.();
+      }
     },
   });
 };

@@ -17,6 +17,8 @@ const TITLES: Record<ProblemCode, string> = {
   cycle: 'Cycle in the type tree',
   too_deep: 'Type tree too deep',
   rate_limited: 'Too many requests',
+  upload_busy: 'Upload busy',
+  body_too_large: 'Body too large',
   internal_error: 'Internal server error',
   service_unavailable: 'Service unavailable',
 };

@@ -82,6 +82,7 @@ export interface Stats {
 const MANAGER = { id: 'manager', name: 'Hausverwaltung Lindner GmbH', locale: 'de' as Locale };
 const MAX_TYPE_DEPTH = 5;
 const UPLOAD_TTL_MS = 24 * 3_600_000;
+const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 const CHUNK_HINT = 16 * 1024 * 1024;
 const RESOLVE_LIST_MAX = 100;
 
@@ -123,7 +124,7 @@ export class MockStore {
   private all!: DocIndex;
   private perProperty!: Map<string, DocIndex>;
   private uploads!: Map<string, UploadRec>;
-  private idempotency!: Map<string, { hash: string; result: Promise<unknown> }>;
+  private idempotency!: Map<string, { hash: string; result: Promise<unknown>; at: number }>;
   /** When each contact first got each document: the basis of digests (at most once, ever). */
   private firstShared!: Map<string, Map<string, number>>;
   private clock: number | null = null;
@@ -222,6 +223,7 @@ export class MockStore {
   }
 
   stats(): Stats {
+    this.sweep();
     let open = 0;
     for (const u of this.uploads.values()) if (!u.committed) open++;
     return { ...this.counters, openUploads: open };
@@ -523,19 +525,31 @@ export class MockStore {
 
   // ---------------------------------------------------------------- uploads
 
-  /** Opens an upload session; honours an idempotency key like the commit does. */
-  createUpload(p: Principal, body: CreateUpload, idempotencyKey?: string): Promise<UploadSession> {
-    return this.idempotent(p, 'uploads', idempotencyKey, body, () => this.openSession(body));
+  /** Opens an upload session (the route answers replays of its Idempotency-Key). */
+  createUpload(_p: Principal, body: CreateUpload): UploadSession {
+    return this.openSession(body);
+  }
+
+  /** Purges expired sessions with their bytes. */
+  private sweep(): void {
+    const now = this.now();
+    for (const [id, u] of this.uploads) if (u.expiresAt <= now) this.uploads.delete(id);
   }
 
   private openSession(body: CreateUpload): UploadSession {
+    this.sweep();
     const fileName = cleanFileName(body.fileName);
-    if (body.size > MAX_FILE_SIZE) throw new ApiError('file_too_large', `The file has ${body.size} bytes; at most ${MAX_FILE_SIZE} (50 MiB) are accepted.`);
+    if (body.size > MAX_FILE_SIZE) throw new ApiError('file_too_large', `The file has ${body.size > 1e15 ? 'more than 10^15' : body.size} bytes; at most ${MAX_FILE_SIZE} (50 MiB) are accepted.`);
     const byName = kindOfName(fileName);
     if (!byName) throw new ApiError('unsupported_file_type', `"${fileName}" is not a PDF, Word (.doc, .docx), JPEG or PNG file.`);
     const declared = kindOfMimeType(body.mimeType);
     if (declared === null) throw new ApiError('unsupported_file_type', `The declared type "${body.mimeType}" is not PDF, Word, JPEG or PNG.`);
     if (declared !== 'unknown' && declared !== byName) throw new ApiError('unsupported_file_type', `The declared type "${body.mimeType}" does not match the name "${fileName}".`);
+    // The document to be, when given: refused now rather than after the bytes.
+    if (body.documentTypeId !== undefined && !this.types.has(body.documentTypeId)) throw invalid('documentTypeId', 'unknown document type id');
+    if (body.scope) this.scopeOrInvalid(body.scope, 'scope.id');
+    if (body.shares) this.checkTargets(body.shares, 'shares');
+    if (body.shares && body.scope) this.checkTargetsInScope(body.shares, body.scope, 'shares');
     const now = this.now();
     const u: UploadRec = { id: crypto.randomUUID(), fileName, mimeType: body.mimeType, size: body.size, offset: 0, chunks: [], hash: this.newSha256(), writing: false, createdAt: now, expiresAt: now + UPLOAD_TTL_MS, committed: false };
     this.uploads.set(u.id, u);
@@ -544,8 +558,9 @@ export class MockStore {
   }
 
   private openUpload(id: string): UploadRec {
+    this.sweep();
     const u = this.uploads.get(id);
-    if (!u || u.expiresAt <= this.now()) throw notFound('The upload');
+    if (!u) throw notFound('The upload');
     return u;
   }
 
@@ -562,12 +577,14 @@ export class MockStore {
     // 422 before 409 (API.md's order): bytes that would reach past the size from the offset the client names.
     if (length !== undefined && offset + length > u.size) throw pastSize(u);
     if (u.committed) throw new ApiError('conflict', 'The upload has already been committed.');
-    if (offset !== u.offset || u.writing) throw new ApiError('offset_mismatch', `The upload is at offset ${u.offset}, not ${offset}.`, { offset: u.offset });
+    if (u.writing) throw new ApiError('upload_busy', 'Another PATCH is still writing this upload; try again shortly.', { headers: { 'Retry-After': '1' } });
+    if (offset !== u.offset) throw new ApiError('offset_mismatch', `The upload is at offset ${u.offset}, not ${offset}.`, { offset: u.offset });
     u.writing = true;
     const staged: Uint8Array[] = [];
     const hash = u.hash.copy();
     let n = 0;
     let refusal: ApiError | undefined;
+    let stalled = false;
     try {
       // Each piece is checked, hashed and kept as it arrives.
       await (typeof body === 'function' ? body : streamSource(body))((r) => {
@@ -577,9 +594,11 @@ export class MockStore {
         staged.push(r);
         hash.update(r);
       });
-    } catch {
+    } catch (e) {
       if (refusal) throw refusal;
-      throw new ApiError('bad_request', 'The body broke off before its end.');
+      // A body that stopped arriving: what came before the stall counts.
+      stalled = (e as { stalled?: boolean }).stalled === true;
+      if (!stalled) throw new ApiError('bad_request', 'The body broke off before its end.');
     } finally {
       u.writing = false;
     }
@@ -587,6 +606,7 @@ export class MockStore {
     u.chunks.push(...staged);
     u.offset += n;
     u.hash = hash;
+    if (stalled) throw new ApiError('bad_request', `The body stopped arriving; the upload kept ${n} of its bytes.`);
     return u.offset;
   }
 
@@ -674,35 +694,41 @@ export class MockStore {
     }
   }
 
-  /** Commits a complete upload as a document; a replay of the same idempotency key answers the first result. */
-  createDocument(p: Principal, body: CreateDocument & { title: string }, idempotencyKey?: string): Promise<Document> {
-    return this.idempotent(p, 'documents', idempotencyKey, body, () => this.commit(p, body));
+  /** Commits a complete upload as a document (the route answers replays of its Idempotency-Key). */
+  createDocument(p: Principal, body: CreateDocument & { title: string }): Promise<Document> {
+    return this.commit(p, body);
   }
 
   /**
-   * Runs a write once per caller, operation and key: the same key and body answer the first
-   * result again, the same key with another body is a 409. A refused write took no effect, so
-   * its key may be used again.
+   * Runs a write once per caller, operation and key (kept 24 hours): the same key and request
+   * answer the first answer again, the same key with another request is a 409. A refused write
+   * (an answer of 400 or more) took no effect, so its key may be used again.
    */
-  private idempotent<T>(p: Principal, operation: string, idempotencyKey: string | undefined, body: unknown, run: () => T | Promise<T>): Promise<T> {
-    if (idempotencyKey === undefined) return Promise.resolve().then(run);
+  once<T extends { status: number }>(p: Principal, operation: string, idempotencyKey: string, request: unknown, run: () => Promise<T>): Promise<T> {
+    const now = this.now();
+    for (const [k, v] of this.idempotency) {
+      if (v.at > now - IDEMPOTENCY_TTL_MS) break;
+      this.idempotency.delete(k);
+    }
     const key = `${p.id}\n${operation}\n${idempotencyKey}`;
-    const hash = stable(body);
+    const hash = stable(request);
     const prior = this.idempotency.get(key);
     if (prior) {
-      if (prior.hash !== hash) throw new ApiError('conflict', 'This Idempotency-Key was used with another request body.');
+      if (prior.hash !== hash) throw new ApiError('conflict', 'This Idempotency-Key was used with another request.');
       return prior.result as Promise<T>;
     }
-    const result = Promise.resolve().then(run);
-    this.idempotency.set(key, { hash, result });
-    result.catch(() => this.idempotency.delete(key));
+    const result = run();
+    this.idempotency.set(key, { hash, result, at: now });
+    const forget = () => this.idempotency.get(key)?.result === result && this.idempotency.delete(key);
+    result.then((r) => r.status >= 400 && forget(), forget);
     return result;
   }
 
   private async commit(p: Principal, body: CreateDocument & { title: string }): Promise<Document> {
     const dir = this.dir;
     const u = this.uploads.get(body.uploadId);
-    if (!u || u.expiresAt <= this.now()) throw invalid('uploadId', 'unknown upload id');
+    this.sweep();
+    if (!u) throw invalid('uploadId', 'unknown upload id');
     if (!this.types.has(body.documentTypeId)) throw invalid('documentTypeId', 'unknown document type id');
     const pid = this.scopeOrInvalid(body.scope, 'scope.id');
     this.checkTargets(body.shares, 'shares');
@@ -845,16 +871,17 @@ export class MockStore {
     this.firstShared.delete(id);
   }
 
-  /** The file of a document; a contact's download is counted. */
-  content(p: Principal, id: string): { document: Document; bytes: readonly Uint8Array[] } {
+  /** The file of a document; `sent()`, called once all its bytes went out, counts a contact's download. */
+  content(p: Principal, id: string): { document: Document; bytes: readonly Uint8Array[]; sent: () => void } {
     const d = this.visibleDoc(p, id);
-    if (p.kind === 'contact') {
+    const sent = () => {
+      if (p.kind !== 'contact') return;
       const x = d.downloads.get(p.id) ?? { count: 0, lastAt: 0 };
       x.count++;
       x.lastAt = this.now();
       d.downloads.set(p.id, x);
-    }
-    return { document: this.docJson(d, p), bytes: d.bytes };
+    };
+    return { document: this.docJson(d, p), bytes: d.bytes, sent };
   }
 
   downloads(id: string): DownloadStats {
