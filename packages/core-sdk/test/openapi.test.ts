@@ -45,7 +45,7 @@ describe('openapi.json', () => {
       assert.ok(o.description && o.tags?.length === 1, `${id} description and tag`);
     }
     assert.deepEqual(codes('/documents', 'post', 409).sort(), ['conflict', 'upload_incomplete']);
-    assert.deepEqual(codes('/uploads/{id}', 'patch', 409).sort(), ['conflict', 'offset_mismatch']);
+    assert.deepEqual(codes('/uploads/{id}', 'patch', 409).sort(), ['conflict', 'offset_mismatch', 'upload_busy']);
     assert.deepEqual(codes('/documents', 'post', 422).sort(), ['target_out_of_scope', 'validation_failed']);
   });
 
