@@ -64,6 +64,7 @@ export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: 
     if (opts.token !== undefined) headers.Authorization = `Bearer ${opts.token}`;
     let body: BodyInit | undefined;
     if (opts.body instanceof Uint8Array) body = opts.body as Uint8Array<ArrayBuffer>;
+    else if (opts.body instanceof FormData || opts.body instanceof ReadableStream) body = opts.body as BodyInit;
     else if (typeof opts.body === 'string') body = opts.body;
     else if (opts.body !== undefined) {
       body = JSON.stringify(opts.body);
@@ -128,4 +129,12 @@ export async function stats(api: Api): Promise<Stats> {
   const r = await api.control('GET', '/stats');
   assert.equal(r.status, 200);
   return r.body;
+}
+
+/** A `POST /documents/upload` body: the JSON `metadata` part and the `file` part. */
+export function directForm(metadata: unknown, bytes: Uint8Array, fileName: string, type = 'application/pdf'): FormData {
+  const form = new FormData();
+  form.append('metadata', new Blob([JSON.stringify(metadata)], { type: 'application/json' }));
+  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), fileName);
+  return form;
 }

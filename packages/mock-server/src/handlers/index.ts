@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { ClockBody, FaultsBody, ResetBody } from '../control.js';
 import { ApiError, invalid } from '../store/errors.js';
 import { createStore, type MockStore } from '../store/store.js';
+import { readDirectUpload } from './multipart.js';
 import { Reply, contentDisposition, json, problem } from './respond.js';
 import { fromFetch, parseJson, readAll, route, toResponse, validationError, type HandlerOptions, type Route, type RouteRequest } from './route.js';
 
@@ -57,6 +58,10 @@ export function routes(store: MockStore, options: HandlerOptions = {}): Route[] 
     r('deleteUpload', ({ params }) => store.deleteUpload(params.id!)),
 
     r('createDocument', async ({ principal, body, request }) => json(await store.createDocument(principal, body as CreateDocument & { title: string }, idempotencyKey(request)), 201)),
+    r('uploadDocument', async ({ principal, body, request }) => {
+      const { meta, file } = await readDirectUpload(request, body);
+      return json(await store.uploadDocument(principal, file, meta, idempotencyKey(request)), 201);
+    }),
     r('listDocuments', ({ principal, query }) => store.listDocuments(principal, query)),
     r('getDocument', ({ principal, params }) => {
       const doc = store.getDocument(principal, params.id!);

@@ -1,3 +1,4 @@
+import { UPLOAD_LIMIT } from '@docportal/core-sdk';
 import { endpoints, type Endpoint, type EndpointName } from '@docportal/core-sdk/contract';
 import * as z from 'zod/mini';
 import { concat, piecesStream, streamSource, type BodySource } from '../store/bytes.js';
@@ -44,7 +45,7 @@ export interface RouteContext<E extends Endpoint> {
   params: Record<string, string>;
   query: E['query'] extends z.ZodMiniType ? z.output<E['query']> : Record<string, never>;
   /** A binary body arrives piece by piece, so that uploads never sit whole in memory twice. */
-  body: E['body'] extends 'binary' ? BodySource : Output<E['body']>;
+  body: E['body'] extends 'binary' | 'multipart' ? BodySource : Output<E['body']>;
   request: RouteRequest;
 }
 
@@ -126,7 +127,7 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
               })
           : request.read;
         let body: unknown;
-        if (ep.body === 'binary') {
+        if (ep.body === 'binary' || ep.body === 'multipart') {
           body = read;
         } else if (ep.body) {
           const parsed = z.safeParse(ep.body, await readJson(request.headers, read));
@@ -151,13 +152,16 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
   };
 }
 
+/** Every answer announces the largest file `POST /documents/upload` takes. */
+export const LIMIT_HEADER = { 'Upload-Limit': String(UPLOAD_LIMIT) };
+
 /** A Fetch Request as a RouteRequest (MSW). */
 export const fromFetch = (request: Request): RouteRequest => ({ url: new URL(request.url), headers: request.headers, read: streamSource(request.body) });
 
 /** A Reply as a Fetch Response (MSW). */
 export function toResponse(r: Reply): Response {
   const body = r.body === undefined ? null : typeof r.body === 'string' ? r.body : piecesStream(r.body);
-  return new Response(body, { status: r.status, headers: r.headers });
+  return new Response(body, { status: r.status, headers: { ...LIMIT_HEADER, ...r.headers } });
 }
 
 /**
