@@ -93,6 +93,8 @@ export class Http {
    * PATCH. Unset after any failed chunk.
    */
   chunk?: number;
+  /** The largest file the server takes in one request, from its last `Upload-Limit` header. */
+  uploadLimit?: number;
 
   constructor(readonly options: ClientOptions) {
     this.ax = options.axios ?? axios.create();
@@ -150,6 +152,8 @@ export class Http {
         throw new NetworkError('The server could not be reached or the connection was cut.', { code: 'network_error', cause: e });
       }
       this.options.onResponse?.({ method: call.method, url, status: res.status, ms: Date.now() - started });
+      const limit = res.headers['upload-limit'];
+      if (limit) this.uploadLimit = +limit;
       if (res.status < 400) return res;
       if (res.status === 401 && !refreshed && typeof this.options.token === 'function') {
         refreshed = true;

@@ -6,6 +6,7 @@ import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
 import { Document } from '../schemas/documents.js';
 import { UploadSession, UploadStatus, MAX_CHUNK_SIZE } from '../schemas/uploads.js';
+import { direct, undo } from './direct.js';
 import { validateFile } from './validate.js';
 
 export interface UploadProgress {
@@ -24,7 +25,11 @@ export interface UploadOptions extends RequestOptions {
   onProgress?: (p: UploadProgress) => void;
   /** Key of the commit, reused on every retry. @default a random UUID */
   idempotencyKey?: string;
-  /** First chunk size; later chunks adapt to the connection. @default the server's hint */
+  /**
+   * First chunk size; later chunks adapt to the connection. Setting it sends a small file through
+   * the resumable path too (else files up to the server's `Upload-Limit` go in one request).
+   * @default the server's hint
+   */
   chunkSize?: number;
   /** Remember the upload (localStorage) so that the same file resumes after a reload. @default true */
   resume?: boolean;
@@ -79,6 +84,13 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     shown = loaded;
     o.onProgress?.({ loaded, total });
   };
+  const commitKey = o.idempotencyKey ?? uuid();
+  const meta = { title: o.title ?? defaultTitle(name), documentTypeId: o.documentTypeId, scope: parseScope(o.scope), shares: o.shares ?? [] };
+  // From here the key may write: an abort must replay it and undo what it made.
+  const post = (path: string, body: object) => (s?: AbortSignal) => http.send({ method: 'POST', path, body, headers: { 'Idempotency-Key': commitKey }, onUploadProgress: (e) => report(Math.min(e.loaded, total - 1)) }, { signal: s, maxRetries: o.maxRetries });
+  // Small files in one request (direct.ts), unless the caller asks for chunks or a session can resume.
+  const doc = o.chunkSize || memo.get(key) ? undefined : await direct(http, file, name, meta, post, signal);
+  if (doc) return report(total), doc;
   const status = async (id: string) => parse(UploadStatus, (await http.send({ method: 'GET', path: `/uploads/${encodeURIComponent(id)}` }, { signal })).data);
 
   // A session: the remembered one when the server still has it, else a new one.
@@ -104,15 +116,8 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   }
   chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
   const path = `/uploads/${encodeURIComponent(id)}`;
-  const commitKey = o.idempotencyKey ?? uuid();
-  const commitBody = {
-    uploadId: id,
-    title: o.title ?? defaultTitle(name),
-    documentTypeId: o.documentTypeId,
-    scope: parseScope(o.scope),
-    shares: o.shares ?? [],
-  };
-  const commit = (s?: AbortSignal) => http.send({ method: 'POST', path: '/documents', body: commitBody, headers: { 'Idempotency-Key': commitKey } }, { signal: s, maxRetries: o.maxRetries });
+  const commitBody = { uploadId: id, ...meta };
+  const commit = post('/documents', commitBody);
   let committing = false;
 
   try {
@@ -178,13 +183,7 @@ async function cleanUp(http: Http, path: string, commit?: (s?: AbortSignal) => P
     await http.send({ method: 'DELETE', path });
   } catch (e) {
     // 409: the commit got there first. Replaying its key names the document, which then goes.
-    if (!(e instanceof ConflictError) || !commit) return;
-    try {
-      const docId = ((await commit()).data as { id?: string }).id;
-      if (docId) await http.send({ method: 'DELETE', path: `/documents/${encodeURIComponent(docId)}` });
-    } catch {
-      // Best effort; the caller still gets its AbortError.
-    }
+    if (e instanceof ConflictError && commit) await undo(http, commit);
   }
 }
 
