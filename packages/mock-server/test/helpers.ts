@@ -54,7 +54,7 @@ export function useServer(options: { dataset?: StoreOptions['dataset']; resetEac
 
 /**
  * A fetch wrapper for the server's API; `via` sends the API calls through another base URL (a
- * proxy), except upload chunks, which always go straight to the server.
+ * proxy), except upload chunks and multipart bodies, which always go straight to the server.
  */
 export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: (method: string, path: string, r: Answer) => void }): Api {
   const direct = `${server.url}/api/v1`;
@@ -70,7 +70,8 @@ export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: 
       body = JSON.stringify(opts.body);
       headers['Content-Type'] ??= 'application/json';
     }
-    const chunk = method === 'PATCH' && opts.body instanceof Uint8Array;
+    // Binary and multipart bodies go around a proxy (Prism mangles both; see prism.ts).
+    const chunk = (method === 'PATCH' && opts.body instanceof Uint8Array) || opts.body instanceof FormData;
     const r = await answer(await fetch((chunk ? direct : base) + path, { method, headers, body }));
     if (!chunk) via?.onAnswer?.(method, path, r);
     return r;
