@@ -6,6 +6,7 @@ import axios, { type AxiosInstance, type AxiosProgressEvent, type AxiosResponse,
 import * as z from 'zod/mini';
 import { AbortError, DocPortalError, NetworkError, RateLimitError, ResponseValidationError, TimeoutError, errorFromStatus } from '../errors.js';
 import { Problem } from '../schemas/problem.js';
+import type { ResumeStore } from '../upload/resume.js';
 
 /** A bearer token, or a function the SDK calls before each request (and once more after a 401). */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -33,6 +34,8 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Called before each attempt. */
   onRequest?: (info: { method: string; url: string; attempt: number }) => void;
+  /** Where uploads are remembered for resuming after a reload. @default the session id in localStorage */
+  resumeStore?: ResumeStore;
   /** Called after each answer. */
   onResponse?: (info: { method: string; url: string; status: number; ms: number }) => void;
 }

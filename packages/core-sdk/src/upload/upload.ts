@@ -7,6 +7,7 @@ import type { Scope, ShareTarget } from '../schemas/common.js';
 import { Document } from '../schemas/documents.js';
 import { UploadSession, UploadStatus, MAX_CHUNK_SIZE } from '../schemas/uploads.js';
 import { direct, undo } from './direct.js';
+import type { ResumeRecord, ResumeStore } from './resume.js';
 import { validateFile } from './validate.js';
 
 export interface UploadProgress {
@@ -41,8 +42,11 @@ const TARGET_CHUNK_MS = 3000;
 
 const uuid = () => crypto.randomUUID();
 
-/** localStorage when there is one (browsers) and a key (the caller wants to resume), else nothing; never throws. */
-const memo = {
+/**
+ * The default resume store: the session id in localStorage when there is one (browsers) and a
+ * key (the caller wants to resume), else nothing; never throws.
+ */
+export const fingerprints: ResumeStore = {
   get(key: string | false): { id: string } | undefined {
     try {
       const v = key && globalThis.localStorage?.getItem(key);
@@ -51,10 +55,10 @@ const memo = {
       return undefined;
     }
   },
-  set(key: string | false, value: { id: string } | undefined) {
+  set(key: string | false, value: ResumeRecord | undefined) {
     try {
       if (!key) return;
-      if (value) globalThis.localStorage?.setItem(key, JSON.stringify(value));
+      if (value) globalThis.localStorage?.setItem(key, JSON.stringify({ id: value.id }));
       else globalThis.localStorage?.removeItem(key);
     } catch {
       // Storage full or forbidden: the upload still works, it just cannot resume after a reload.
@@ -89,7 +93,9 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   // From here the key may write: an abort must replay it and undo what it made.
   const post = (path: string, body: object) => (s?: AbortSignal) => http.send({ method: 'POST', path, body, headers: { 'Idempotency-Key': commitKey }, onUploadProgress: (e) => report(Math.min(e.loaded, total - 1)) }, { signal: s, maxRetries: o.maxRetries });
   // Small files in one request (direct.ts), unless the caller asks for chunks or a session can resume.
-  const doc = o.chunkSize || memo.get(key) ? undefined : await direct(http, file, name, meta, post, signal);
+  const memo = http.options.resumeStore ?? fingerprints;
+  const saved = await memo.get(key);
+  const doc = o.chunkSize || saved ? undefined : await direct(http, file, name, meta, post, signal);
   if (doc) return report(total), doc;
   const status = async (id: string) => parse(UploadStatus, (await http.send({ method: 'GET', path: `/uploads/${encodeURIComponent(id)}` }, { signal })).data);
 
@@ -97,7 +103,6 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   let id: string | undefined;
   let offset = 0;
   let chunk = o.chunkSize ?? 0;
-  const saved = memo.get(key);
   if (saved) {
     try {
       const s = await status(saved.id);
@@ -112,7 +117,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     // The caller's size first; else the server's hint, or more when this client's last upload
     // ended on larger chunks (never less: a small file says little about the connection).
     chunk ||= Math.max(s.chunkSize, http.chunk ?? 0);
-    memo.set(key, { id });
+    await memo.set(key, { id, file, ...meta });
   }
   chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
   const path = `/uploads/${encodeURIComponent(id)}`;
@@ -168,7 +173,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     }
     // Bad content cannot succeed later, and without localStorage nothing can resume: drop the
     // bytes. Otherwise the session stays for the same file to resume after a reload.
-    if (e instanceof UnsupportedFileTypeError || !key || globalThis.localStorage === undefined) {
+    if (e instanceof UnsupportedFileTypeError || !key || (!http.options.resumeStore && globalThis.localStorage === undefined)) {
       await http.send({ method: 'DELETE', path }).catch(() => undefined);
       memo.set(key, undefined);
     }
