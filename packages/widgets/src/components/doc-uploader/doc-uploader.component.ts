@@ -56,6 +56,7 @@ let keys = 0;
  * @csspart progress - A file's progress bar.
  * @csspart submit - The "Dokument hochladen" button.
  * @csspart success - The message after publishing.
+ * @csspart resume-offer - "2 Uploads nicht abgeschlossen — fortsetzen / verwerfen": unfinished uploads the client's resume store kept.
  * @cssproperty [--doc-color-accent=#1d5fb4] - Accent: the submit button, progress, focus.
  * @cssproperty [--doc-color-border=#8a93a3] - Borders and the dashed outline.
  * @cssproperty [--doc-color-danger=#b3261e] - Refusals and errors.
