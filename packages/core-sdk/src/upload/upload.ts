@@ -32,7 +32,7 @@ export interface UploadOptions extends RequestOptions {
    * @default the server's hint
    */
   chunkSize?: number;
-  /** Remember the upload (localStorage) so that the same file resumes after a reload. @default true */
+  /** Remember the upload (the client's `resumeStore`; localStorage by default) so that the same file resumes after a reload. @default true */
   resume?: boolean;
 }
 
@@ -90,7 +90,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   };
   const commitKey = o.idempotencyKey ?? uuid();
   const meta = { title: o.title ?? defaultTitle(name), documentTypeId: o.documentTypeId, scope: parseScope(o.scope), shares: o.shares ?? [] };
-  // From here the key may write: an abort must replay it and undo what it made.
+  // Both writes that make the document (the one-request upload, the commit) carry the key.
   const post = (path: string, body: object) => (s?: AbortSignal) => http.send({ method: 'POST', path, body, headers: { 'Idempotency-Key': commitKey }, onUploadProgress: (e) => report(Math.min(e.loaded, total - 1)) }, { signal: s, maxRetries: o.maxRetries });
   // Small files in one request (direct.ts), unless the caller asks for chunks or a session can resume.
   const memo = http.options.resumeStore ?? fingerprints;
