@@ -8,12 +8,15 @@ import type { Row } from './lib.ts';
 import { benchMockServer } from './mock-server.ts';
 import { benchSize } from './size.ts';
 import { benchUpload } from './upload.ts';
+import { benchUploadSmall } from './upload-small.ts';
 import { benchPicker } from './picker.ts';
 import { benchTree } from './tree.ts';
 
 const benches: Array<[string, () => Promise<Row[]>]> = [
   ['size', benchSize],
   ['upload', benchUpload],
+  // Also part of `upload`; alone: `npm run bench upload-small`.
+  ['upload-small', benchUploadSmall],
   ['picker', benchPicker],
   ['tree', benchTree],
   ['mock-server', benchMockServer],
@@ -21,7 +24,7 @@ const benches: Array<[string, () => Promise<Row[]>]> = [
 const only = process.argv.slice(2);
 const rows: Row[] = [];
 for (const [name, run] of benches) {
-  if (only.length && !only.includes(name)) continue;
+  if (only.length ? !only.includes(name) && !(name === 'upload-small' && only.includes('upload')) : false) continue;
   process.stderr.write(`running ${name}…\n`);
   rows.push(...(await run()));
 }

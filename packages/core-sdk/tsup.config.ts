@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/contract.ts'],
+  entry: ['src/index.ts', 'src/contract.ts', 'src/resume.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

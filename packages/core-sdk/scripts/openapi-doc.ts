@@ -38,6 +38,11 @@ const responseHeaderDefs: Record<ResponseHeader | 'Retry-After', Json> = {
     schema: { type: 'string' },
   },
   'Content-Length': { description: 'The file size in bytes.', required: true, schema: { type: 'integer', minimum: 0 } },
+  'Upload-Limit': {
+    description: 'The largest file (bytes) `POST /documents/upload` takes; `0`: use the resumable path for every file. A server may send it on any answer; without it a client assumes 4194304 (4 MiB).',
+    required: false,
+    schema: { type: 'integer', minimum: 0 },
+  },
   'Retry-After': { description: 'Seconds to wait before trying again.', required: true, schema: { type: 'integer', minimum: 0 } },
 };
 
@@ -76,6 +81,7 @@ export function buildOpenApi(version: string): Json {
     if (parameters.length) op.parameters = parameters;
     if (ep.body === 'binary')
       op.requestBody = { required: true, description: 'The next bytes of the file.', content: { 'application/offset+octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+    else if (ep.body === 'multipart') op.requestBody = multipartBody(ep, c.ref);
     else if (ep.body) op.requestBody = { required: true, content: { 'application/json': { schema: c.ref(ep.body, 'input') } } };
     op.responses = responses(ep, write, c.ref);
     (paths[ep.path] ??= {})[ep.method.toLowerCase()] = c.resolve(op);
@@ -159,6 +165,22 @@ function responses(ep: Endpoint, write: boolean, ref: (s: z.ZodMiniType, io: 'ou
     out[String(s)] = r;
   }
   return out;
+}
+
+/** `multipart/form-data`: the JSON `metadata` part, then the `file` part with its name and declared type. */
+function multipartBody(ep: Endpoint, ref: (s: z.ZodMiniType, io: 'input') => Json): Json {
+  const file = { type: 'string', format: 'binary', description: 'The file, with its name in the part\'s `Content-Disposition` `filename` and its declared type in the part\'s `Content-Type`.' };
+  const metadata = ref(ep.metadata ?? fail('a multipart body without a metadata schema'), 'input');
+  return {
+    required: true,
+    description: 'Two parts: `metadata` (JSON) first, then `file`. The file may be as large as the `Upload-Limit` header says (4 MiB when absent).',
+    content: {
+      'multipart/form-data': {
+        schema: { type: 'object', required: ['metadata', 'file'], properties: { metadata, file } },
+        encoding: { metadata: { contentType: 'application/json' }, file: { contentType: [...new Set(Object.values(FILE_KINDS).map((k) => k.mimeType)), 'application/octet-stream'].join(', ') } },
+      },
+    },
+  };
 }
 
 function describe(components: Record<string, Json>): Record<string, Json> {

@@ -1,6 +1,7 @@
 import { Http, type ClientOptions, type RequestOptions } from './internal/http.js';
 import { Documents, DocumentTypes, Notifications, Properties, Recipients, Units } from './resources/index.js';
 import { Me } from './schemas/context.js';
+import type { ResumeStore } from './upload/resume.js';
 
 /** The typed client of the docportal API. Make one with {@link createClient}. */
 export class DocPortalClient {
@@ -10,10 +11,13 @@ export class DocPortalClient {
   readonly documentTypes: DocumentTypes;
   readonly documents: Documents;
   readonly notifications: Notifications;
+  /** The `resumeStore` option: elements offer its unfinished uploads when it can list them. */
+  readonly resumeStore?: ResumeStore;
   private readonly http: Http;
 
   constructor(options: ClientOptions) {
     const http = (this.http = new Http(options));
+    this.resumeStore = options.resumeStore;
     this.properties = new Properties(http);
     this.units = new Units(http);
     this.recipients = new Recipients(http);

@@ -10,7 +10,7 @@ export type Access = 'manager' | 'any';
 /** Request headers the contract defines; their schemas are in `requestHeaders`. */
 export type RequestHeader = 'Upload-Offset' | 'Idempotency-Key' | 'If-Match';
 /** Response headers the contract defines (beyond `Retry-After`, which every 429/503 carries). */
-export type ResponseHeader = 'Upload-Offset' | 'ETag' | 'Content-Disposition' | 'Content-Length';
+export type ResponseHeader = 'Upload-Offset' | 'ETag' | 'Content-Disposition' | 'Content-Length' | 'Upload-Limit';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface Endpoint {
@@ -21,8 +21,10 @@ export interface Endpoint {
   readonly access: Access;
   readonly summary: string;
   readonly query?: z.ZodMiniObject;
-  /** A JSON body schema, or `binary` for raw bytes. */
-  readonly body?: z.ZodMiniType | 'binary';
+  /** A JSON body schema, `binary` for raw bytes, or `multipart` (form-data: a JSON `metadata` part and a `file` part). */
+  readonly body?: z.ZodMiniType | 'binary' | 'multipart';
+  /** The schema of a multipart body's `metadata` part. */
+  readonly metadata?: z.ZodMiniType;
   /** The success answer: a JSON schema, `binary` for file bytes, `null` for 204. */
   readonly response: z.ZodMiniType | 'binary' | null;
   readonly status: 200 | 201 | 204;
@@ -57,6 +59,7 @@ export const endpoints = {
   getUpload: e({ method: 'GET', path: '/uploads/{id}', access: 'manager', summary: 'How far the server got', response: s.UploadStatus, status: 200, errors: ['forbidden', 'not_found'] }),
   deleteUpload: e({ method: 'DELETE', path: '/uploads/{id}', access: 'manager', summary: 'Abort an upload and drop its bytes', response: null, status: 204, errors: ['forbidden', 'not_found', 'conflict'] }),
   createDocument: e({ method: 'POST', path: '/documents', access: 'manager', summary: 'Commit a complete upload as a document (honours Idempotency-Key)', body: s.CreateDocument, response: s.Document, status: 201, errors: ['forbidden', 'bad_request', 'unsupported_file_type', 'validation_failed', 'target_out_of_scope', 'conflict', 'upload_incomplete'] }),
+  uploadDocument: e({ method: 'POST', path: '/documents/upload', access: 'manager', summary: 'Upload a small file and commit it as a document in one request (honours Idempotency-Key)', body: 'multipart', metadata: s.DocumentMetadata, response: s.Document, status: 201, errors: ['forbidden', 'bad_request', 'file_too_large', 'unsupported_file_type', 'validation_failed', 'target_out_of_scope', 'conflict'], responseHeaders: ['Upload-Limit'] }),
   listDocuments: e({ method: 'GET', path: '/documents', access: 'any', summary: 'One page of documents (a contact: only what they may see)', query: s.DocumentListQuery, response: s.DocumentPage, status: 200, errors: ['validation_failed'] }),
   getDocument: e({ method: 'GET', path: '/documents/{id}', access: 'any', summary: 'One document; ETag is its version', response: s.Document, status: 200, errors: ['not_found'], responseHeaders: ['ETag'] }),
   updateDocument: e({ method: 'PATCH', path: '/documents/{id}', access: 'manager', summary: 'Change title, type or shares (shares replace the list); honours If-Match', body: s.UpdateDocument, response: s.Document, status: 200, errors: ['forbidden', 'bad_request', 'validation_failed', 'target_out_of_scope', 'not_found', 'precondition_failed'], requestHeaders: ['If-Match'], responseHeaders: ['ETag'] }),

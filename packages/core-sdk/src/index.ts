@@ -8,4 +8,5 @@ export type { ClientOptions, RequestOptions, RetryOptions, TokenSource } from '.
 export type { DocumentTypeNode, DocumentQuery, Properties, Units, Recipients, DocumentTypes, Documents, Notifications } from './resources/index.js';
 export { validateFile, type FileCheck } from './upload/validate.js';
 export type { UploadOptions, UploadProgress } from './upload/upload.js';
+export type { ResumeRecord, ResumeStore } from './upload/resume.js';
 export * from './errors.js';

@@ -531,7 +531,8 @@ describe('retries', () => {
     let patches = 0;
     let failFirst = Infinity;
     const onRequest = failPatchWhen(() => ++patches <= failFirst);
-    const upload = (c: ReturnType<typeof clientAs>, name: string) => c.documents.upload(file(pdfOf(64 * 1024, name, 3), `${name}.pdf`), { documentTypeId: 'plaene', scope: ROSENWEG });
+    // A chunk size: the resumable path even for this small file.
+    const upload = (c: ReturnType<typeof clientAs>, name: string) => c.documents.upload(file(pdfOf(64 * 1024, name, 3), `${name}.pdf`), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: 256 * 1024 });
 
     const e = await rejects(upload(clientAs('manager', { retry: { maxRetries: 2, baseDelayMs: 1 }, onRequest }), 'Zwei'), ServerError);
     assert.equal(e.status, 503);
@@ -577,8 +578,8 @@ describe('chunk sizes adapt to the connection', () => {
       assert.equal(doc.sha256, sha256(data), `${name}: byte-exact`);
       return patches;
     };
-    // A small file first: its one short chunk must not make the next upload start small.
-    assert.equal(await upload('Klein', pdfOf(100 * 1024, 'Klein', 12)), 1);
+    // A small file first (in one request, no PATCH): it must not make the next upload start small.
+    assert.equal(await upload('Klein', pdfOf(100 * 1024, 'Klein', 12)), 0);
     // The server's hint (16 MiB) first; the measured rate then allows the largest PATCH (64 MiB).
     assert.equal(await upload('Erste'), 2, 'first large upload: the hint, then the rest');
     assert.equal(await upload('Zweite'), 1, 'second upload: one PATCH');
@@ -727,7 +728,8 @@ describe('abort while the commit is on its way', () => {
       },
     });
     const bytes = makePdf('Abbruch beim Festschreiben');
-    await rejects(c.documents.upload(file(bytes, 'Abbruch.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG, signal: ctl.signal, shares: [{ kind: 'contact', contactId: 'ahmet-yilmaz' }] }), AbortError);
+    // A chunk size: the resumable path, whose commit this is about (direct-upload.test.ts aborts the one-request path).
+    await rejects(c.documents.upload(file(bytes, 'Abbruch.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: 256 * 1024, signal: ctl.signal, shares: [{ kind: 'contact', contactId: 'ahmet-yilmaz' }] }), AbortError);
     const s = await stats();
     // The clean-up deletes the session first, so a commit still on its way finds nothing to
     // commit; had it got there first, its key would be replayed and the document deleted.

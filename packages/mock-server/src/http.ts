@@ -5,7 +5,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { routes } from './handlers/index.js';
 import { Reply, faultResponse, problem } from './handlers/respond.js';
-import { router, type RouteRequest } from './handlers/route.js';
+import { LIMIT_HEADER, router, type RouteRequest } from './handlers/route.js';
 import { ApiError } from './store/errors.js';
 import type { Sha256 } from './store/bytes.js';
 import { createStore, type MockStore } from './store/store.js';
@@ -52,7 +52,8 @@ export interface RunningServer {
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'Upload-Offset, ETag, Content-Disposition, Retry-After, Location',
+  'Access-Control-Expose-Headers': 'Upload-Offset, Upload-Limit, ETag, Content-Disposition, Retry-After, Location',
+  ...LIMIT_HEADER,
 };
 const PREFLIGHT = {
   ...CORS,

@@ -9,7 +9,7 @@ import { endpoints, type Endpoint, type EndpointName } from '@docportal/core-sdk
 import type { ShareTarget } from '@docportal/core-sdk';
 import { makePdf } from '../src/fixtures/files.ts';
 import { buildFixtures } from '../src/fixtures/fixtures.ts';
-import { CONTACTS, useServer, type Answer, type Api } from './helpers.ts';
+import { CONTACTS, directForm, useServer, type Answer, type Api } from './helpers.ts';
 
 const api = useServer();
 const F = buildFixtures();
@@ -81,6 +81,7 @@ const CASES: Record<EndpointName, (a: Api) => Promise<Case>> = {
     const u = await openUpload(a, true);
     return { path: '/documents', body: { uploadId: u.id, title: 'Zugriff', documentTypeId: 'objektunterlagen', scope: rosenwegScope, shares: [] }, manager: 201 };
   },
+  uploadDocument: async () => ({ path: '/documents/upload', body: directForm({ title: 'Zugriff', documentTypeId: 'objektunterlagen', scope: rosenwegScope, shares: [] }, makePdf('Zugriff'), 'Zugriff.pdf'), manager: 201 }),
   listDocuments: async () => ({ path: '/documents', manager: 200 }),
   getDocument: async () => ({ path: '/documents/energieausweis-rosenweg-24', manager: 200 }),
   updateDocument: async () => ({ path: '/documents/energieausweis-rosenweg-24', body: { title: 'Energieausweis (neu)' }, manager: 200 }),
@@ -106,7 +107,9 @@ const withUnknownIds = (template: string, path: string): string | undefined => {
 /** A body the server must refuse with 400 (when it gets that far). */
 type Variant = { path?: string; body?: unknown; headers?: Record<string, string> };
 const malformed = (ep: Endpoint): Variant[] =>
-  ep.body === 'binary'
+  ep.body === 'multipart'
+    ? [{ body: '{"title": "x"}', headers: { 'Content-Type': 'application/json' } }, { body: '--x\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n{"title": ', headers: { 'Content-Type': 'multipart/form-data; boundary=x' } }]
+    : ep.body === 'binary'
     ? [{ body: new Uint8Array([1, 2, 3]), headers: { 'Content-Type': 'text/plain' } }, { body: new Uint8Array([1, 2, 3]), headers: { 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': 'soon' } }]
     : ep.body
       ? [{ body: '{"name": "unterbrochen', headers: { 'Content-Type': 'application/json' } }, { body: 'name=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, { body: '[1,', headers: { 'Content-Type': 'application/json' } }]
@@ -159,7 +162,7 @@ describe('access matrix (generated from the endpoint table)', () => {
           assertProblem(r, 403, 'forbidden', `${name} as ${contact}`);
           // 403 comes before 400, 422 and 404: each contact tries one of the bad variants in turn.
           const bad: Variant[] = [...malformed(ep)];
-          if (ep.body && ep.body !== 'binary') bad.push({ body: { bogus: true } }, { body: undefined, headers: {} });
+          if (ep.body && ep.body !== 'binary' && ep.body !== 'multipart') bad.push({ body: { bogus: true } }, { body: undefined, headers: {} });
           if (ep.path === '/recipients') bad.push({ path: '/recipients?scope=nonsense&limit=0' }, { path: '/recipients' });
           if (ep.path === '/notifications/digests') bad.push({ path: '/notifications/digests?date=gestern' });
           if (ep.path === '/notifications/digests/{date}/{contactId}') bad.push({ path: '/notifications/digests/2026-02-30/ahmet-yilmaz' });

@@ -54,7 +54,7 @@ export function useServer(options: { dataset?: StoreOptions['dataset']; resetEac
 
 /**
  * A fetch wrapper for the server's API; `via` sends the API calls through another base URL (a
- * proxy), except upload chunks, which always go straight to the server.
+ * proxy), except upload chunks and multipart bodies, which always go straight to the server.
  */
 export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: (method: string, path: string, r: Answer) => void }): Api {
   const direct = `${server.url}/api/v1`;
@@ -64,12 +64,14 @@ export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: 
     if (opts.token !== undefined) headers.Authorization = `Bearer ${opts.token}`;
     let body: BodyInit | undefined;
     if (opts.body instanceof Uint8Array) body = opts.body as Uint8Array<ArrayBuffer>;
+    else if (opts.body instanceof FormData || opts.body instanceof ReadableStream) body = opts.body as BodyInit;
     else if (typeof opts.body === 'string') body = opts.body;
     else if (opts.body !== undefined) {
       body = JSON.stringify(opts.body);
       headers['Content-Type'] ??= 'application/json';
     }
-    const chunk = method === 'PATCH' && opts.body instanceof Uint8Array;
+    // Binary and multipart bodies go around a proxy (Prism mangles both; see prism.ts).
+    const chunk = (method === 'PATCH' && opts.body instanceof Uint8Array) || opts.body instanceof FormData;
     const r = await answer(await fetch((chunk ? direct : base) + path, { method, headers, body }));
     if (!chunk) via?.onAnswer?.(method, path, r);
     return r;
@@ -128,4 +130,12 @@ export async function stats(api: Api): Promise<Stats> {
   const r = await api.control('GET', '/stats');
   assert.equal(r.status, 200);
   return r.body;
+}
+
+/** A `POST /documents/upload` body: the JSON `metadata` part and the `file` part. */
+export function directForm(metadata: unknown, bytes: Uint8Array, fileName: string, type = 'application/pdf'): FormData {
+  const form = new FormData();
+  form.append('metadata', new Blob([JSON.stringify(metadata)], { type: 'application/json' }));
+  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), fileName);
+  return form;
 }

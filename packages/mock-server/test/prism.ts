@@ -5,7 +5,10 @@
  *
  * Prism's limits, worked around by the callers: it re-encodes binary bodies as UTF-8 in both
  * directions (stoplightio/prism#1321, #2349), so upload chunks go straight to the server and
- * downloaded bytes are compared without the proxy; and it never answers malformed JSON, so
+ * downloaded bytes are compared without the proxy; it reads a multipart part as a string and
+ * ignores the document's `encoding` (the JSON `metadata` part of `POST /documents/upload` fails
+ * as "must be object") and would re-encode the file part likewise, so one-request uploads go
+ * straight to the server too; and it never answers malformed JSON, so
  * deliberately broken JSON is sent straight to the server too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

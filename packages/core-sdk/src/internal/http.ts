@@ -6,6 +6,7 @@ import axios, { type AxiosInstance, type AxiosProgressEvent, type AxiosResponse,
 import * as z from 'zod/mini';
 import { AbortError, DocPortalError, NetworkError, ResponseValidationError, TimeoutError, errorFromStatus } from '../errors.js';
 import { Problem } from '../schemas/problem.js';
+import type { ResumeStore } from '../upload/resume.js';
 
 /** A bearer token, or a function the SDK calls before each request (and once more after a 401). */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -33,6 +34,8 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Called before each attempt. */
   onRequest?: (info: { method: string; url: string; attempt: number }) => void;
+  /** Where uploads are remembered for resuming after a reload. @default the session id in localStorage */
+  resumeStore?: ResumeStore;
   /** Called after each answer. */
   onResponse?: (info: { method: string; url: string; status: number; ms: number }) => void;
 }
@@ -101,6 +104,8 @@ export class Http {
    * PATCH. Unset after any failed chunk.
    */
   chunk?: number;
+  /** The largest file the server takes in one request, from its last `Upload-Limit` header. */
+  uploadLimit?: number;
 
   constructor(readonly options: ClientOptions) {
     this.ax = options.axios ?? axios.create();
@@ -158,6 +163,8 @@ export class Http {
         throw new NetworkError('The server could not be reached or the connection was cut.', { code: 'network_error', cause: e });
       }
       this.options.onResponse?.({ method: call.method, url, status: res.status, ms: Date.now() - started });
+      const limit = res.headers['upload-limit'];
+      if (limit) this.uploadLimit = +limit;
       if (res.status < 400) return res;
       if (res.status === 401 && !refreshed && typeof this.options.token === 'function') {
         refreshed = true;

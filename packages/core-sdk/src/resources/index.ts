@@ -115,6 +115,11 @@ export class Documents extends Resource {
     return upload(this.http, file, options);
   }
 
+  /** Drops an unfinished upload session and its bytes (404 when it is gone already). */
+  async discardUpload(uploadId: string, opts?: RequestOptions): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: `/uploads/${enc(uploadId)}` }, opts);
+  }
+
   /** One page; pass `nextCursor` as `cursor` for the next. */
   list(p: DocumentQuery & RequestOptions = {}): Promise<DocumentPage> {
     const { scope, documentTypeId, includeSubtypes, q: text, sort, limit, cursor, ...opts } = p;

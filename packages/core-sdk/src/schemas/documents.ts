@@ -53,6 +53,15 @@ export const CreateDocument = z.object({
 });
 export type CreateDocument = z.input<typeof CreateDocument>;
 
+/** The `metadata` part of `POST /documents/upload`: a commit without an upload id. */
+export const DocumentMetadata = z.object({
+  title: Title,
+  documentTypeId: Id,
+  scope: Scope,
+  shares: ShareTargets,
+});
+export type DocumentMetadata = z.input<typeof DocumentMetadata>;
+
 export const UpdateDocument = z.object({
   title: z.optional(Title),
   documentTypeId: z.optional(Id),

@@ -6,6 +6,12 @@ import { Title } from './documents.js';
 export const MAX_FILE_SIZE = 52_428_800;
 /** The largest body one `PATCH /uploads/{id}` may carry: 64 MiB. */
 export const MAX_CHUNK_SIZE = 67_108_864;
+/**
+ * The largest file `POST /documents/upload` takes when the server says nothing else: 4 MiB. A
+ * server announces its own limit in the `Upload-Limit` header (bytes) of any answer; `0` turns
+ * the single-request path off.
+ */
+export const UPLOAD_LIMIT = 4_194_304;
 
 /**
  * A new session. With the document to be (title, type, scope, shares) when known: the server

@@ -7,6 +7,8 @@ import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
 import { Document } from '../schemas/documents.js';
 import { UploadSession, UploadStatus, MAX_CHUNK_SIZE } from '../schemas/uploads.js';
+import { direct } from './direct.js';
+import type { ResumeRecord, ResumeStore } from './resume.js';
 import { validateFile } from './validate.js';
 
 export interface UploadProgress {
@@ -25,9 +27,13 @@ export interface UploadOptions extends RequestOptions {
   onProgress?: (p: UploadProgress) => void;
   /** Key of the commit, reused on every retry and kept in the resume record (a resumed upload keeps its own). @default a random key */
   idempotencyKey?: string;
-  /** First chunk size; later chunks adapt to the connection. @default the server's hint */
+  /**
+   * First chunk size; later chunks adapt to the connection. Setting it sends a small file through
+   * the resumable path too (else files up to the server's `Upload-Limit` go in one request).
+   * @default the server's hint
+   */
   chunkSize?: number;
-  /** Remember the upload (localStorage) so that the same file resumes after a reload. @default true */
+  /** Remember the upload (the client's `resumeStore`; localStorage by default) so that the same file resumes after a reload. @default true */
   resume?: boolean;
 }
 
@@ -35,35 +41,34 @@ const MIN_CHUNK = 256 * 1024;
 /** A chunk should take about this long; faster connections get larger chunks. */
 const TARGET_CHUNK_MS = 3000;
 
-/**
- * What a later call for the same file needs: the session, and the keys of its creation and its
- * commit, so that a lost answer to either is replayed rather than repeated.
- */
-interface Saved {
-  id?: string;
-  create: string;
-  commit: string;
-}
-
 /** Where there is no localStorage (Node), resume records last as long as the process. */
-const inMemory: Record<string, Saved | undefined> = {};
+const inMemory: Record<string, ResumeRecord | undefined> = {};
 
 /**
- * Reads the resume record of `key` (no `value`), or writes it (`null` removes it): in
- * localStorage when there is one, as it outlives a reload. Never throws.
+ * The default resume store: the session and the keys of its creation and commit (never the
+ * file), in localStorage when there is one, as it outlives a reload; never throws.
  */
-function memo(key: string | false, value?: Saved | null): Saved | undefined {
-  try {
-    const ls = globalThis.localStorage;
-    if (!key) return;
-    if (value === undefined) return ls ? JSON.parse(ls.getItem(key)!) : inMemory[key];
-    if (ls) value ? ls.setItem(key, JSON.stringify(value)) : ls.removeItem(key);
-    else inMemory[key] = value || undefined;
-  } catch {
-    // Storage full or forbidden: the upload still works, it just cannot resume after a reload.
-  }
-  return;
-}
+export const fingerprints: ResumeStore = {
+  get(key) {
+    try {
+      const ls = globalThis.localStorage;
+      return !key ? undefined : ls ? JSON.parse(ls.getItem(key)!) ?? undefined : inMemory[key];
+    } catch {
+      return undefined;
+    }
+  },
+  set(key, value) {
+    try {
+      const ls = globalThis.localStorage;
+      if (!key) return;
+      const v = value && { id: value.id, create: value.create, commit: value.commit };
+      if (ls) v ? ls.setItem(key, JSON.stringify(v)) : ls.removeItem(key);
+      else inMemory[key] = v;
+    } catch {
+      // Storage full or forbidden: the upload still works, it just cannot resume after a reload.
+    }
+  },
+};
 
 /**
  * The resumable upload: validate locally, open (or resume) a session, send chunks sliced from
@@ -84,7 +89,9 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   // Without resuming, nothing is remembered: no key.
   const key = o.resume !== false && `docportal:upload:${JSON.stringify([name, total, (file as File).lastModified ?? 0, formatScope(o.scope)])}`;
   // A resumed upload keeps the keys it started with.
-  const rec: Saved = memo(key) ?? { create: uuid(), commit: o.idempotencyKey ?? uuid() };
+  const store = http.options.resumeStore ?? fingerprints;
+  const saved = await store.get(key);
+  const rec = { id: saved?.id, create: saved?.create ?? uuid(), commit: saved?.commit ?? o.idempotencyKey ?? uuid() };
   let shown = -1;
   const report = (loaded: number) => {
     if (loaded <= shown) return;
@@ -100,6 +107,23 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   };
   const create = (s?: AbortSignal) => http.json(UploadSession, { method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type, ...commitBody } }, { signal: s, idempotencyKey: rec.create });
   const commit = (s?: AbortSignal) => http.json(Document, { method: 'POST', path: '/documents', body: { uploadId: rec.id, ...commitBody } }, { signal: s, maxRetries: o.maxRetries, idempotencyKey: rec.commit });
+
+  // Remembered with what it needs to go on (a store may keep the file too, to offer it again).
+  const remember = () => store.set(key, { ...rec, file, ...commitBody });
+  const forget = () => store.set(key, undefined);
+
+  // Small files in one request (direct.ts), unless the caller asks for chunks or a session can
+  // resume. Remembered first, so that a later call for the same file replays the key.
+  if (!o.chunkSize && !rec.id) {
+    await remember();
+    const post = (path: string, body: object) => (s?: AbortSignal) =>
+      http.send({ method: 'POST', path, body, onUploadProgress: (e: AxiosProgressEvent) => report(Math.min(e.loaded, total - 1)) }, { signal: s, maxRetries: o.maxRetries, idempotencyKey: rec.commit });
+    const doc = await direct(http, file, name, commitBody, post, signal).catch(async (e: unknown) => {
+      if (signal?.aborted || !(e as DocPortalError).outcome) await forget();
+      throw e;
+    });
+    if (doc) return report(total), await forget(), doc;
+  }
 
   let offset = 0;
   let chunk = o.chunkSize ?? 0;
@@ -118,14 +142,14 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
       if (!rec.id) rec.create = uuid();
     }
     // Remembered before the first request, so that a lost answer can be replayed by its key.
-    memo(key, rec);
+    await remember();
     if (!rec.id) {
       const s = await create(signal);
       rec.id = s.id;
       // The caller's size first; else the server's hint, or more when this client's last upload
       // ended on larger chunks (never less: a small file says little about the connection).
       chunk ||= Math.max(s.chunkSize, http.chunk ?? 0);
-      memo(key, rec);
+      await remember();
     }
     chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
     const path = `/uploads/${enc(rec.id)}`;
@@ -167,16 +191,16 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     // From here the commit may reach the server: an abort must find out and undo it.
     committing = true;
     const doc = await commit(signal);
-    memo(key, null);
+    await forget();
     return doc;
   } catch (e) {
     const abort = signal?.aborted;
     // The commit may have taken effect: keep the record, so that the same file replays its key.
     if (!abort && committing && (e as DocPortalError).outcome) throw e;
     // Offline with a place that outlives a reload: the session stays for the same file to resume.
-    if (abort || !(e instanceof NetworkError && !committing && rec.id && key && globalThis.localStorage)) {
+    if (abort || !(e instanceof NetworkError && !committing && rec.id && key && (http.options.resumeStore || globalThis.localStorage))) {
       // Forgotten only once nothing is left; else the same file finds and finishes it later.
-      if (await cleanUp(http, rec, abort && committing ? commit : undefined, create)) memo(key, null);
+      if (await cleanUp(http, rec, abort && committing ? commit : undefined, create)) await forget();
     }
     throw abort ? (e instanceof AbortError ? e : aborted()) : e;
   }
@@ -187,7 +211,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
  * when the answer that named it was lost, comes from replaying its creation's key. Resolves to
  * something truthy when nothing is left.
  */
-async function cleanUp(http: Http, rec: Saved, commit: (() => Promise<{ id: string }>) | undefined, create: () => Promise<{ id: string }>): Promise<unknown> {
+async function cleanUp(http: Http, rec: { id?: string }, commit: (() => Promise<{ id: string }>) | undefined, create: () => Promise<{ id: string }>): Promise<unknown> {
   try {
     rec.id ??= (await create()).id;
     // Deleting the session first: if the commit has not been processed yet, it now never will be.

@@ -308,6 +308,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/documents/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a small file and commit it as a document in one request (honours Idempotency-Key)
+         * @description The single-request path for everyday files: the same checks, content sniffing and answer as `POST /uploads` + `PATCH` + `POST /documents`, in one round trip. The body is `multipart/form-data` with a JSON `metadata` part (the commit's fields without `uploadId`) and a `file` part (its `filename` and `Content-Type` count as the name and declared type). A file larger than the server's `Upload-Limit` (4 MiB when the server sends none) is 413 `file_too_large`, answered from `Content-Length` before the body is read; use the resumable path for it. An empty file is 422. With `Idempotency-Key`, a retry (same key, metadata and bytes) answers the first document again and never makes a second; the same key with other metadata or bytes is 409 `conflict`.
+         *
+         *     Managers only: a contact gets 403.
+         */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/documents/{id}": {
         parameters: {
             query?: never;
@@ -544,6 +566,12 @@ export interface components {
             version: number;
             recipientCount?: number;
             downloadCount?: number;
+        };
+        DocumentMetadata: {
+            title: components["schemas"]["Title"];
+            documentTypeId: components["schemas"]["Id"];
+            scope: components["schemas"]["ScopeInput"];
+            shares: components["schemas"]["ShareTargetsInput"];
         };
         /** @description One page of documents; `nextCursor` is null on the last page. */
         DocumentPage: {
@@ -793,6 +821,8 @@ export interface components {
         ETag: string;
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
+        /** @description The largest file (bytes) `POST /documents/upload` takes; `0`: use the resumable path for every file. A server may send it on any answer; without it a client assumes 4194304 (4 MiB). */
+        "Upload-Limit": number;
         /** @description The upload's offset after this request. */
         "Upload-Offset": number;
     };
@@ -3167,6 +3197,184 @@ export interface operations {
                         status?: 413;
                         /** @enum {unknown} */
                         code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description Not a PDF, Word, JPEG or PNG file: `unsupported_file_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 415;
+                        /** @enum {unknown} */
+                        code?: "unsupported_file_type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule of the contract: `validation_failed`, `target_out_of_scope` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 422;
+                        /** @enum {unknown} */
+                        code?: "validation_failed" | "target_out_of_scope";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds: `rate_limited` */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {unknown} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description The server failed: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Unavailable for now; retry after `Retry-After` seconds: `service_unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {unknown} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One key per logical write, kept across retries. The same key and body replay the first answer; the same key with another body is 409 `conflict`. Scoped per caller, kept at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Two parts: `metadata` (JSON) first, then `file`. The file may be as large as the `Upload-Limit` header says (4 MiB when absent). */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    metadata: components["schemas"]["DocumentMetadata"];
+                    /**
+                     * Format: binary
+                     * @description The file, with its name in the part's `Content-Disposition` `filename` and its declared type in the part's `Content-Type`.
+                     */
+                    file: Blob;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Upload-Limit": components["headers"]["Upload-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Bad request: `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {unknown} */
+                        code?: "bad_request";
+                    };
+                };
+            };
+            /** @description No or unknown bearer token: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {unknown} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description A contact called a manager-only endpoint: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 409;
+                        /** @enum {unknown} */
+                        code?: "conflict";
+                    };
+                };
+            };
+            /** @description Too large: `body_too_large`, `file_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {unknown} */
+                        code?: "body_too_large" | "file_too_large";
                     };
                 };
             };

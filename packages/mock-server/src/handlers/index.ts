@@ -4,8 +4,10 @@ import * as z from 'zod/mini';
 import { ClockBody, FaultsBody, ResetBody } from '../control.js';
 import { ApiError } from '../store/errors.js';
 import { createStore, type MockStore } from '../store/store.js';
+import { sha256 } from '../store/util.js';
+import { readDirectUpload } from './multipart.js';
 import { Reply, contentDisposition, json, problem } from './respond.js';
-import { fromFetch, parseJson, readAll, route, toResponse, validationError, type HandlerOptions, type Route, type RouteRequest } from './route.js';
+import { fromFetch, idempotencyKey, parseJson, readAll, route, toResponse, validationError, type HandlerOptions, type Route, type RouteRequest } from './route.js';
 
 export type { HandlerOptions } from './route.js';
 
@@ -57,6 +59,21 @@ export function routes(store: MockStore, options: HandlerOptions = {}): Route[] 
     r('deleteUpload', ({ params }) => store.deleteUpload(params.id!)),
 
     r('createDocument', async ({ principal, body }) => json(await store.createDocument(principal, body as CreateDocument & { title: string }), 201)),
+    r('uploadDocument', async ({ principal, body, request }) => {
+      const { meta, file } = await readDirectUpload(request, body);
+      const run = async (): Promise<Reply> => {
+        try {
+          return json(await store.uploadDocument(principal, file, meta), 201);
+        } catch (e) {
+          if (e instanceof ApiError) return problem(e);
+          throw e;
+        }
+      };
+      const key = idempotencyKey(request);
+      // The same request: the same metadata and the same bytes under the same name and type.
+      const same = { meta, fileName: file.fileName, mimeType: file.mimeType, sha256: key === undefined ? '' : await sha256(file.bytes) };
+      return key === undefined ? run() : store.once(principal, 'uploadDocument', key, same, run);
+    }),
     r('listDocuments', ({ principal, query }) => store.listDocuments(principal, query)),
     r('getDocument', ({ principal, params }) => {
       const doc = store.getDocument(principal, params.id!);
@@ -152,6 +169,9 @@ function controlRoutes(store: MockStore): Route[] {
       }),
     ),
     at('PUT', 'discard', async (request) => {
+      // The latency fault holds here too, so that a baseline upload pays what the API's do.
+      const latency = store.faults?.latencyMs;
+      if (latency) await new Promise((r) => setTimeout(r, latency));
       await request.read(() => undefined);
       return new Reply(204);
     }),

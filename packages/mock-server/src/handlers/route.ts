@@ -1,3 +1,4 @@
+import { UPLOAD_LIMIT } from '@docportal/core-sdk';
 import { endpoints, type Endpoint, type EndpointName } from '@docportal/core-sdk/contract';
 import * as z from 'zod/mini';
 import { concat, piecesStream, streamSource, type BodySource } from '../store/bytes.js';
@@ -44,7 +45,7 @@ export interface RouteContext<E extends Endpoint> {
   params: Record<string, string>;
   query: E['query'] extends z.ZodMiniType ? z.output<E['query']> : Record<string, never>;
   /** A binary body arrives piece by piece, so that uploads never sit whole in memory twice. */
-  body: E['body'] extends 'binary' ? BodySource : Output<E['body']>;
+  body: E['body'] extends 'binary' | 'multipart' ? BodySource : Output<E['body']>;
   request: RouteRequest;
 }
 
@@ -148,7 +149,7 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
               })
           : request.read;
         let body: unknown;
-        if (ep.body === 'binary') {
+        if (ep.body === 'binary' || ep.body === 'multipart') {
           body = read;
         } else if (ep.body) {
           const parsed = z.safeParse(ep.body, await readJson(request.headers, read));
@@ -172,7 +173,8 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
           }
         };
         const key = ep.method === 'GET' ? undefined : idempotencyKey(request);
-        if (key === undefined) return await run();
+        // A multipart upload is read inside its handler, which keys it by its metadata and bytes.
+        if (key === undefined || ep.body === 'multipart') return await run();
         // What makes two requests the same: the target, the body and the headers that change the effect.
         const h = (n: string) => request.headers.get(n) ?? undefined;
         const same = ep.body === 'binary' ? { params, offset: h('upload-offset'), length: h('content-length') } : { params, body, ifMatch: h('if-match') };
@@ -186,13 +188,16 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
   };
 }
 
+/** Every answer announces the largest file `POST /documents/upload` takes. */
+export const LIMIT_HEADER = { 'Upload-Limit': String(UPLOAD_LIMIT) };
+
 /** A Fetch Request as a RouteRequest (MSW). */
 export const fromFetch = (request: Request): RouteRequest => ({ url: new URL(request.url), headers: request.headers, read: streamSource(request.body) });
 
 /** A Reply as a Fetch Response (MSW). */
 export function toResponse(r: Reply): Response {
   const body = r.body === undefined ? null : typeof r.body === 'string' ? r.body : piecesStream(r.body, r.sent);
-  return new Response(body, { status: r.status, headers: r.headers });
+  return new Response(body, { status: r.status, headers: { ...LIMIT_HEADER, ...r.headers } });
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type DigestDay,
   type DigestEmail,
   type Document,
+  type DocumentMetadata,
   type DocumentPage,
   type DocumentSort,
   type DocumentType,
@@ -38,8 +39,9 @@ import { renderDigestEmail } from './email.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import type { Dataset, DocRec, TypeRec, UploadRec } from './model.js';
 import { SortedIndex } from './sorted.js';
+import { uploadDirect, type DirectFile } from './direct.js';
 import { collectingSha256, piecesSource, streamSource, type BodySource, type Sha256 } from './bytes.js';
-import { addDays, base64url, berlinDate, fold, fromBase64url, prng } from './util.js';
+import { addDays, base64url, berlinDate, fold, fromBase64url, prng, sha256 } from './util.js';
 
 export type Principal = { kind: 'manager'; id: 'manager' } | { kind: 'contact'; id: string };
 
@@ -697,6 +699,11 @@ export class MockStore {
   /** Commits a complete upload as a document (the route answers replays of its Idempotency-Key). */
   createDocument(p: Principal, body: CreateDocument & { title: string }): Promise<Document> {
     return this.commit(p, body);
+  }
+
+  /** `POST /documents/upload`: session, bytes and commit as one idempotent write (see direct.ts). */
+  uploadDocument(p: Principal, file: DirectFile, meta: DocumentMetadata & { title: string }): Promise<Document> {
+    return uploadDirect(this, p, file, meta);
   }
 
   /**

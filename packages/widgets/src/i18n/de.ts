@@ -69,6 +69,10 @@ export const de = {
     announceDone: (name: string) => `${name} wurde veröffentlicht.`,
     announceError: (name: string, message: string) => `${name}: ${message}`,
     fileList: 'Ausgewählte Dateien',
+    resumeOffer: (n: number) => (n === 1 ? '1 Upload nicht abgeschlossen' : `${n} Uploads nicht abgeschlossen`),
+    resumeAll: 'fortsetzen',
+    discardAll: 'verwerfen',
+    discarded: (n: number) => (n === 1 ? 'Der Upload wurde verworfen.' : `${n} Uploads wurden verworfen.`),
   },
   tree: {
     label: 'Dokumente',

@@ -66,6 +66,10 @@ export const en: Translation = {
     announceDone: (name) => `${name} has been published.`,
     announceError: (name, message) => `${name}: ${message}`,
     fileList: 'Selected files',
+    resumeOffer: (n) => (n === 1 ? '1 upload not finished' : `${n} uploads not finished`),
+    resumeAll: 'Resume',
+    discardAll: 'Discard',
+    discarded: (n) => (n === 1 ? 'The upload was discarded.' : `${n} uploads were discarded.`),
   },
   tree: {
     label: 'Documents',

@@ -7,6 +7,7 @@ import { typeOptions } from '../../internal/type-options.js';
 import { alert, check, close, file as fileIcon, retry, upload } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-uploader.styles.js';
+import { discardKept, keptUploads, renderResumeOffer, type KeptUpload } from './resume-offer.js';
 
 type Status = 'ready' | 'uploading' | 'done' | 'error' | 'cancelled';
 
@@ -55,6 +56,7 @@ let keys = 0;
  * @csspart progress - A file's progress bar.
  * @csspart submit - The "Dokument hochladen" button.
  * @csspart success - The message after publishing.
+ * @csspart resume-offer - "2 Uploads nicht abgeschlossen — fortsetzen / verwerfen": unfinished uploads the client's resume store kept.
  * @cssproperty [--doc-color-accent=#1d5fb4] - Accent: the submit button, progress, focus.
  * @cssproperty [--doc-color-border=#8a93a3] - Borders and the dashed outline.
  * @cssproperty [--doc-color-danger=#b3261e] - Refusals and errors.
@@ -77,6 +79,7 @@ export class DocUploader extends ConnectedElement {
     announcement: { state: true },
     published: { state: true },
     busy: { state: true },
+    kept: { state: true },
   };
 
   /** Accepted files, as for `<input type=file>`; content is checked whatever this says. @default the five allowed kinds */
@@ -96,6 +99,8 @@ export class DocUploader extends ConnectedElement {
   private announcement = '';
   private published: Document[] = [];
   private busy = false;
+  /** Unfinished uploads the client's resume store kept with their files (resume-offer.ts). */
+  private kept: KeptUpload[] = [];
 
   private loadedTypesFor = '';
   private readonly onTypesChanged = () => {
@@ -122,6 +127,7 @@ export class DocUploader extends ConnectedElement {
       this.loadedTypesFor = key;
       this.bus.addEventListener('types-changed', this.onTypesChanged);
       void this.loadTypes();
+      void keptUploads(this.api, scope!, this.items.map((i) => i.file)).then((k) => (this.kept = k), () => undefined);
     }
     if (changed.has('documentType') && this.documentType) for (const i of this.items) if (!i.typeId) i.typeId = this.documentType;
   }
@@ -258,6 +264,29 @@ export class DocUploader extends ConnectedElement {
     for (const i of todo) await this.send(i);
     this.busy = false;
     await this.finish();
+  }
+
+  /** The offer's "fortsetzen": the kept files become cards again and upload, resuming where they were. */
+  private async resumeKept(): Promise<void> {
+    const kept = this.kept;
+    this.kept = [];
+    this.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus();
+    const added: Item[] = kept.map((u) => ({ key: ++keys, file: u.file as File, title: u.title ?? defaultTitle((u.file as File).name), typeId: u.documentTypeId ?? '', shares: u.shares ?? [], status: 'ready', loaded: 0 }));
+    this.published = [];
+    this.items = [...this.items.filter((i) => i.status !== 'done'), ...added];
+    this.busy = true;
+    for (const i of added) await this.send(i);
+    this.busy = false;
+    await this.finish();
+  }
+
+  /** The offer's "verwerfen": sessions and kept bytes go. */
+  private async discardKept(): Promise<void> {
+    const kept = this.kept;
+    this.kept = [];
+    this.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus();
+    if (this.api) await discardKept(this.api, kept);
+    this.announce(this.i18n.t.uploader.discarded(kept.length));
   }
 
   /** When every file is published: the success message, with focus on it. */
@@ -461,6 +490,7 @@ export class DocUploader extends ConnectedElement {
             <div><button type="button" class="btn" @click=${this.reset}>${t.uploadMore}</button></div>
           </div>`
         : nothing}
+      ${renderResumeOffer(this.kept, t, () => void this.resumeKept(), () => void this.discardKept())}
       <button
         type="button"
         class="dropzone ${this.over ? 'over' : ''}"

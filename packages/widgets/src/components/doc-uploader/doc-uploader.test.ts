@@ -478,9 +478,8 @@ describe('<doc-uploader>', () => {
       await untilSummary(pickerOf(card), TEXT.de.summary4);
       const rec = record(m.up, ['doc-upload-error', 'doc-uploaded']);
       await control('/faults', { latencyMs: 700 });
-      // Act: start, wait until the session exists on the server, cancel with the keyboard
+      // Act: start (a small file: one request, slowed down by the latency), cancel with the keyboard
       submitButton(m.root)!.click();
-      await until(async () => (await stats()).uploads === 1, 10000, 'the upload session');
       const cancel = await until(() => card.querySelector<HTMLButtonElement>('button[aria-label="Hochladen von Hausordnung.pdf abbrechen"]'), 5000, 'cancel button');
       expect(card.querySelector('[role="progressbar"]')).to.exist;
       cancel.focus();
@@ -500,7 +499,8 @@ describe('<doc-uploader>', () => {
         return x.openUploads === 0 ? x : null;
       }, 10000, 'no open upload after cancel').catch(async () => stats());
       expect(s.openUploads, 'open uploads after cancel').to.equal(0);
-      expect(s.documents, 'documents after cancel').to.equal(0);
+      // The request may have been processed before the cancel: then its document was deleted again.
+      expect(s.documents, 'documents made before the cancel').to.be.at.most(1);
       expect((await documentsFor('manager', 'scope=property:rosenweg-24')).map((d) => d.title)).not.to.include('Hausordnung');
       // Act: retry
       const uploaded = oneEvent(m.up, 'doc-uploaded');
@@ -510,7 +510,7 @@ describe('<doc-uploader>', () => {
       expect(detail.document.title).to.equal('Hausordnung');
       await verifyWalkthrough1(detail.document);
       const end = await stats();
-      expect(end.documents).to.equal(1);
+      expect(end.documents - s.documents).to.equal(1);
       expect(end.openUploads).to.equal(0);
     });
   });

@@ -1,0 +1,103 @@
+/**
+ * A real reload in the middle of a 40 MiB upload (a 20 MiB one goes in a single PATCH from the
+ * server's 16 MiB hint, so a reload could only restart it; browser tests in Chromium's test
+ * runner interrupt 20 MiB uploads after a first chunk), in Debian Chromium against the standalone mock
+ * server: the page's client keeps unfinished uploads in IndexedDB (`@docportal/core-sdk/resume`);
+ * after the reload `<doc-uploader>` offers the upload, and "fortsetzen" sends only what the server
+ * does not have yet. The latency fault slows every request, so that the reload lands mid-upload.
+ */
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { makePdf } from '../../mock-server/src/fixtures/files.ts';
+import { nodeSha256, startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
+import { createStore } from '../../mock-server/src/store/store.ts';
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const MiB = 1024 * 1024;
+const root = new URL('../../../', import.meta.url).pathname;
+
+const ENTRY = `
+import '@docportal/widgets';
+import { createClient } from '@docportal/core-sdk';
+import { indexedDbResumeStore } from '@docportal/core-sdk/resume';
+document.querySelector('doc-provider').client = createClient({ baseUrl: '/api/v1', token: 'manager', resumeStore: indexedDbResumeStore() });
+`;
+
+describe('a reload in the middle of an upload', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'docportal-reload-'));
+    await build({ stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'browser', conditions: ['source', 'browser'], tsconfig: join(root, 'tsconfig.base.json'), outfile: join(dir, 'page.js'), logLevel: 'silent' });
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><html lang="de"><meta charset="utf-8"><link rel="icon" href="data:,"><title>reload</title>
+      <doc-provider scope="property:rosenweg-24"><doc-uploader document-type="objektunterlagen"></doc-uploader></doc-provider>
+      <script type="module" src="./page.js"></script>`,
+    );
+    server = await startHttpServer({ port: 0, staticDir: dir, store: createStore({ sha256: nodeSha256 }) });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('offers the unfinished upload after the reload; "fortsetzen" sends the remaining bytes only, byte-exact', async () => {
+    const bytes = randomBytes(40 * MiB);
+    bytes.set(makePdf('Hausordnung'));
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/index.html`);
+    await page.locator('doc-uploader input[type=file]').setInputFiles({ name: 'Hausordnung.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page.getByRole('checkbox', { name: 'Alle Mieter' }).check();
+    server.store.setFaults({ latencyMs: 800 });
+    await page.getByRole('button', { name: 'Dokument hochladen' }).click();
+    // The reload once the first chunk (16 MiB) is in, while the next one waits out its latency.
+    for (let i = 0; server.store.stats().bytesReceived < 16 * MiB; i++) {
+      assert.ok(i < 400, 'the first chunk arrived');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await page.reload();
+    // What the cut request had in flight still drains into the server's counters: wait until they rest.
+    for (let last = -1, same = 0; same < 4; await new Promise((r) => setTimeout(r, 150))) {
+      const now = server.store.stats().bytesReceived;
+      same = now === last ? same + 1 : 0;
+      last = now;
+    }
+    server.store.setFaults({});
+    const kept = server.store.stats();
+    assert.deepEqual([kept.documents, kept.openUploads], [0, 1], 'an open session, no document');
+
+    const offer = page.locator('doc-uploader [part="resume-offer"]');
+    await offer.waitFor({ timeout: 10_000 });
+    assert.match((await offer.textContent()) ?? '', /1 Upload nicht abgeschlossen/);
+    await page.getByRole('button', { name: 'fortsetzen' }).click();
+    for (let i = 0; server.store.stats().documents < 1; i++) {
+      assert.ok(i < 400, 'the document was made');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const done = server.store.stats();
+    const resent = done.bytesReceived - kept.bytesReceived;
+    assert.ok(resent <= bytes.length - 16 * MiB + 64 * 1024, `only the remaining bytes were sent again (${resent} of ${bytes.length})`);
+    assert.equal(done.openUploads, 0);
+    const res = await fetch(`${server.url}/api/v1/documents?scope=property:rosenweg-24&q=Hausordnung`, { headers: { Authorization: 'Bearer manager' } });
+    const { items } = (await res.json()) as { items: Array<{ title: string; sha256: string; size: number; shares: unknown[] }> };
+    assert.equal(items.length, 1);
+    assert.equal(items[0]!.size, bytes.length);
+    assert.equal(items[0]!.sha256, createHash('sha256').update(bytes).digest('hex'));
+    assert.deepEqual(items[0]!.shares, [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
+    await page.getByRole('heading', { name: 'Das Dokument wurde veröffentlicht.' }).waitFor({ timeout: 10_000 });
+    assert.equal(await offer.count(), 0, 'nothing left to offer');
+    await page.close();
+  });
+});
