@@ -67,6 +67,8 @@ const pdf = (title: string, size = 4096) => {
   return new File([out], `${title}.pdf`, { type: 'application/pdf', lastModified: 1_700_000_000_000 });
 };
 const ROSENWEG = 'property:rosenweg-24';
+/** These tests are about the resumable protocol: chunkSize sends even a small file through it. */
+const CHUNK = 256 * 1024;
 
 async function rejection(p: Promise<unknown>): Promise<DocPortalError> {
   try {
@@ -109,17 +111,31 @@ describe('a lost answer is never a false error', () => {
 });
 
 describe('an upload whose commit answer is lost', () => {
+  it('in one request (POST /documents/upload), then 503s: the outcome is unknown; the next upload of the file returns that document, and there is one', async () => {
+    const f = pdf('Phantom klein');
+    const c = faulty((method, path, n) => (method === 'POST' && path === '/documents/upload' ? (n === 0 ? 'lose' : 'fail') : undefined));
+    const e = await rejection(c.documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG }));
+    assert.equal(e.outcome, 'unknown', `${e.name}: ${e.message}`);
+    assert.equal((await stats()).documents, 1, 'the upload took effect');
+
+    server.store.setFaults({});
+    const again = await createClient({ baseUrl: base, token: 'manager' }).documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG });
+    assert.equal((await stats()).documents, 1, 'no second document');
+    const mine = (await c.documents.list({ limit: 200 })).items.filter((d: Document) => d.title === 'Phantom klein');
+    assert.deepEqual(mine.map((d) => d.id), [again.id]);
+  });
+
   it('then 503s: the error says the outcome is unknown; the next upload of the file returns that document, and there is one', async () => {
     const f = pdf('Phantom');
     const c = faulty((method, path, n) => (method === 'POST' && path === '/documents' ? (n === 0 ? 'lose' : 'fail') : undefined));
-    const e = await rejection(c.documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG }));
+    const e = await rejection(c.documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK }));
     assert.ok(e instanceof ServerError, `${e.name}: ${e.message}`);
     assert.equal(e.outcome, 'unknown');
     assert.equal(typeof e.idempotencyKey, 'string');
     assert.equal((await stats()).documents, 1, 'the commit took effect');
 
     server.store.setFaults({});
-    const again = await createClient({ baseUrl: base, token: 'manager' }).documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG });
+    const again = await createClient({ baseUrl: base, token: 'manager' }).documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK });
     const s = await stats();
     assert.equal(s.documents, 1, 'no second document');
     assert.equal(s.openUploads, 0);
@@ -129,7 +145,7 @@ describe('an upload whose commit answer is lost', () => {
 
   it('and is retried at once: one document, no error', async () => {
     const c = loseFirst('POST', '/documents');
-    const doc = await c.documents.upload(pdf('Einmal'), { documentTypeId: 'plaene', scope: ROSENWEG });
+    const doc = await c.documents.upload(pdf('Einmal'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK });
     assert.deepEqual([(await stats()).documents, (await stats()).openUploads], [1, 0]);
     assert.equal(doc.title, 'Einmal');
   });
@@ -138,7 +154,7 @@ describe('an upload whose commit answer is lost', () => {
 describe('no stranded session', () => {
   it('the answer to POST /uploads is lost, then the SDK gives up: it learns the session by its key and deletes it', async () => {
     const c = faulty((method, path, n) => (method === 'POST' && path === '/uploads' ? (n === 0 ? 'lose' : n <= 3 ? 'fail' : undefined) : undefined));
-    const e = await rejection(c.documents.upload(pdf('Verloren'), { documentTypeId: 'plaene', scope: ROSENWEG }));
+    const e = await rejection(c.documents.upload(pdf('Verloren'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK }));
     assert.ok(e instanceof ServerError, e.name);
     const s = await stats();
     assert.equal(s.uploads, 1, 'one session was made');
@@ -151,7 +167,7 @@ describe('no stranded session', () => {
       if (method === 'POST' && path === '/uploads' && n === 1) setImmediate(() => ctl.abort());
       return method === 'POST' && path === '/uploads' && n === 0 ? 'lose' : undefined;
     });
-    const e = await rejection(c.documents.upload(pdf('Abbruch'), { documentTypeId: 'plaene', scope: ROSENWEG, signal: ctl.signal }));
+    const e = await rejection(c.documents.upload(pdf('Abbruch'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK, signal: ctl.signal }));
     assert.ok(e instanceof AbortError, e.name);
     const s = await stats();
     assert.equal(s.openUploads, 0);
@@ -160,7 +176,7 @@ describe('no stranded session', () => {
 
   it('every PATCH fails: the SDK gives up and deletes its session', async () => {
     const c = faulty((method) => (method === 'PATCH' ? 'fail' : undefined));
-    const e = await rejection(c.documents.upload(pdf('Aufgegeben'), { documentTypeId: 'plaene', scope: ROSENWEG }));
+    const e = await rejection(c.documents.upload(pdf('Aufgegeben'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK }));
     assert.ok(e instanceof ServerError, e.name);
     assert.equal((await stats()).openUploads, 0);
   });
@@ -191,7 +207,7 @@ describe('a session another PATCH still holds', () => {
         return res;
       };
       const c = createClient({ baseUrl: `${idle.url}/api/v1`, token: 'manager', fetch: withStall, retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 5 } });
-      const doc = await c.documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG });
+      const doc = await c.documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK });
       stalled?.destroy();
       assert.ok(busy >= 1, `met upload_busy ${busy} times`);
       assert.equal(doc.size, bytes.length);

@@ -110,9 +110,8 @@ describe('POST /documents/upload (one request)', () => {
     const over = pdfOfSize(UPLOAD_LIMIT + 1);
     problem(await send(directForm(meta(), over, 'Gross.pdf')), 413, 'file_too_large');
     await nothingStored(before);
-    // Without a Content-Length (chunked), reading stops once the body passes the limit: the
-    // server cuts the connection there (as for a PATCH past its size), keeping nothing of it.
-    const received = (await stats()).bytesReceived;
+    // Without a Content-Length (chunked), the body is refused once it passes the limit; the rest
+    // is read and dropped (as for a PATCH past its size), so that the 413 can be answered.
     const form = new Response(directForm(meta(), pdfOfSize(4 * UPLOAD_LIMIT), 'Gross.pdf'));
     const streamed = await fetch(`${api.url}/api/v1/documents/upload`, {
       method: 'POST',
@@ -123,8 +122,7 @@ describe('POST /documents/upload (one request)', () => {
       async (r) => ({ status: r.status, body: (await r.json()) as { code: string } }),
       () => undefined,
     );
-    if (streamed) assert.deepEqual([streamed.status, streamed.body.code], [413, 'file_too_large']);
-    assert.ok((await stats()).bytesReceived - received < 2 * UPLOAD_LIMIT, 'the server stopped reading near the limit');
+    assert.deepEqual([streamed?.status, streamed?.body.code], [413, 'file_too_large']);
     await nothingStored(before);
     // 50 MiB + 1, the bad file of the quality bars, is far past it.
     problem(await send(directForm(meta(), pdfOfSize(52_428_801), 'Riesig.pdf')), 413, 'file_too_large');
