@@ -1,3 +1,4 @@
+import { guard, rethrow } from './internal/guard.js';
 import { Http, type ClientOptions, type RequestOptions } from './internal/http.js';
 import { Documents, DocumentTypes, Notifications, Properties, Recipients, Units } from './resources/index.js';
 import { Me } from './schemas/context.js';
@@ -14,17 +15,18 @@ export class DocPortalClient {
 
   constructor(options: ClientOptions) {
     const http = (this.http = new Http(options));
-    this.properties = new Properties(http);
-    this.units = new Units(http);
-    this.recipients = new Recipients(http);
-    this.documentTypes = new DocumentTypes(http);
-    this.documents = new Documents(http);
-    this.notifications = new Notifications(http);
+    // Whatever fails inside a method leaves it as a DocPortalError (see asDocPortalError).
+    this.properties = guard(new Properties(http));
+    this.units = guard(new Units(http));
+    this.recipients = guard(new Recipients(http));
+    this.documentTypes = guard(new DocumentTypes(http));
+    this.documents = guard(new Documents(http));
+    this.notifications = guard(new Notifications(http));
   }
 
   /** The caller, as the token identifies them. */
   me(opts?: RequestOptions): Promise<Me> {
-    return this.http.json(Me, { method: 'GET', path: '/me' }, opts);
+    return this.http.json(Me, { method: 'GET', path: '/me' }, opts).catch(rethrow);
   }
 }
 

@@ -2,6 +2,7 @@ import type { AxiosProgressEvent } from 'axios';
 import { AbortError, ConflictError, DocPortalError, FileTooLargeError, NotFoundError, TimeoutError, UnsupportedFileTypeError, ValidationError } from '../errors.js';
 import { defaultTitle } from '../files/names.js';
 import { aborted, isTransient, parse, type Http, type RequestOptions } from '../internal/http.js';
+import { uuid } from '../internal/uuid.js';
 import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
 import { Document } from '../schemas/documents.js';
@@ -33,8 +34,6 @@ export interface UploadOptions extends RequestOptions {
 const MIN_CHUNK = 256 * 1024;
 /** A chunk should take about this long; faster connections get larger chunks. */
 const TARGET_CHUNK_MS = 3000;
-
-const uuid = () => crypto.randomUUID();
 
 /** localStorage when there is one (browsers) and a key (the caller wants to resume), else nothing; never throws. */
 const memo = {

@@ -35,7 +35,7 @@ export const de = {
     remove: (what: string) => `${what} entfernen`,
     loading: 'Wird geladen …',
     noScope: 'Es ist kein Bereich (Liegenschaft oder Einheit) gewählt.',
-    signedOut: 'Nicht angemeldet. Nach der Anmeldung erscheinen hier Ihre Dokumente.',
+    signedOut: 'Nicht angemeldet.',
   },
   uploader: {
     dropTitle: 'Dateien hierher ziehen oder klicken',

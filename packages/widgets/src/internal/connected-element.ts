@@ -132,6 +132,6 @@ export class ConnectedElement extends DocElement {
 
   /** What an element shows while nobody is signed in: neutral, no error. */
   protected renderSignedOut() {
-    return html`<p class="muted signed-out" part="base">${this.i18n.t.common.signedOut}</p>`;
+    return html`<p class="muted" part="base">${this.i18n.t.common.signedOut}</p>`;
   }
 }

@@ -2,30 +2,13 @@ import { isServer } from 'lit';
 import { DocPortalError, type DocPortalClient } from '@docportal/core-sdk';
 
 /**
- * The reads of the SDK and the argument that holds their request options: the session's signal
- * joins it, so that reads of a session that ended are aborted. Writes are never aborted by a
- * session change (a change half sent is worse than one finished), but their answers are dropped
- * like every other.
+ * The SDK's reads, by method name, and the argument that holds their request options: the
+ * session's signal joins it, so that reads of a session that ended are aborted. Writes are never
+ * aborted by a session change (a change half sent is worse than one finished), but their answers
+ * are dropped like every other.
  */
-const READS: Record<string, Record<string, number>> = {
-  '': { me: 0 },
-  properties: { list: 0, get: 1, units: 1, groups: 1 },
-  units: { get: 1 },
-  recipients: { search: 0, resolve: 0 },
-  documentTypes: { list: 0, tree: 0 },
-  documents: { list: 0, get: 1, download: 1, downloads: 1 },
-};
-
-/** `AbortSignal.any` where it exists, else the same by hand. */
-function either(a: AbortSignal, b: AbortSignal): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
-  const ctl = new AbortController();
-  const stop = () => ctl.abort();
-  if (a.aborted || b.aborted) stop();
-  a.addEventListener('abort', stop, { once: true });
-  b.addEventListener('abort', stop, { once: true });
-  return ctl.signal;
-}
+const READS: Record<string, number> = { me: 0, list: 0, tree: 0, search: 0, resolve: 0, get: 1, units: 1, groups: 1, download: 1, downloads: 1 };
+const RESOURCES = ['properties', 'units', 'recipients', 'documentTypes', 'documents'];
 
 /** What a session asks its element when the API refuses the credentials; true keeps the refusal from the caller. */
 export type OnAuthRefused = (error: DocPortalError, read: boolean) => boolean;
@@ -53,25 +36,16 @@ export class Session {
 
   /** The view of `raw` for this element: the same object as long as `raw` stays. */
   api(raw: DocPortalClient): DocPortalClient {
-    if (this.view?.raw !== raw) this.view = { raw, api: this.wrap(raw, READS['']!) as DocPortalClient };
+    if (this.view?.raw !== raw) this.view = { raw, api: this.wrap(raw, true) };
     return this.view.api;
   }
 
-  private wrap(target: object, reads: Record<string, number>): object {
-    const resources = new Map<PropertyKey, object>();
-    const methods = new Map<PropertyKey, unknown>();
+  private wrap<T extends object>(target: T, top = false): T {
     return new Proxy(target, {
-      get: (t, prop) => {
-        const v: unknown = Reflect.get(t, prop, t);
-        if (typeof v === 'function') {
-          if (!methods.has(prop)) methods.set(prop, (...args: unknown[]) => this.call(v as (...a: unknown[]) => unknown, t, args, typeof prop === 'string' ? reads[prop] : undefined));
-          return methods.get(prop);
-        }
-        if (v && typeof v === 'object' && typeof prop === 'string' && READS[prop]) {
-          if (!resources.has(prop)) resources.set(prop, this.wrap(v, READS[prop]!));
-          return resources.get(prop);
-        }
-        return v;
+      get: (t, prop: string) => {
+        const v: unknown = Reflect.get(t, prop);
+        if (typeof v === 'function') return (...args: unknown[]) => this.call(v as (...a: unknown[]) => unknown, t, args, READS[prop]);
+        return top && RESOURCES.includes(prop) ? this.wrap(v as object) : v;
       },
     });
   }
@@ -84,7 +58,7 @@ export class Session {
     if (read) {
       args = [...args];
       const o = (args[optionsAt] ?? {}) as { signal?: AbortSignal };
-      args[optionsAt] = { ...o, signal: o.signal ? either(o.signal, this.ctl.signal) : this.ctl.signal };
+      args[optionsAt] = { ...o, signal: o.signal ? AbortSignal.any([o.signal, this.ctl.signal]) : this.ctl.signal };
     }
     let out: unknown;
     try {
