@@ -106,7 +106,7 @@ export class DocFolderTree extends ConnectedElement {
   private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: DownloadStats };
 
   private get scroller(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+    return this.$('.scroller');
   }
 
   private loadedFor = '';

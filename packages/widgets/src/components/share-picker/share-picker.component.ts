@@ -94,10 +94,10 @@ export class SharePicker extends ConnectedElement {
   private formDisabled = false;
 
   private get input(): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>('input[role="combobox"]');
+    return this.$<HTMLInputElement>('input[role="combobox"]');
   }
   private get listbox(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.listbox');
+    return this.$('.listbox');
   }
 
   private readonly internals: ElementInternals;
