@@ -1,4 +1,3 @@
-import { guard, rethrow } from './internal/guard.js';
 import { Http, type ClientOptions, type RequestOptions } from './internal/http.js';
 import { Documents, DocumentTypes, Notifications, Properties, Recipients, Units } from './resources/index.js';
 import { Me } from './schemas/context.js';
@@ -15,18 +14,17 @@ export class DocPortalClient {
 
   constructor(options: ClientOptions) {
     const http = (this.http = new Http(options));
-    // Whatever fails inside a method leaves it as a DocPortalError (see asDocPortalError).
-    this.properties = guard(new Properties(http));
-    this.units = guard(new Units(http));
-    this.recipients = guard(new Recipients(http));
-    this.documentTypes = guard(new DocumentTypes(http));
-    this.documents = guard(new Documents(http));
-    this.notifications = guard(new Notifications(http));
+    this.properties = new Properties(http);
+    this.units = new Units(http);
+    this.recipients = new Recipients(http);
+    this.documentTypes = new DocumentTypes(http);
+    this.documents = new Documents(http);
+    this.notifications = new Notifications(http);
   }
 
   /** The caller, as the token identifies them. */
   me(opts?: RequestOptions): Promise<Me> {
-    return this.http.json(Me, { method: 'GET', path: '/me' }, opts).catch(rethrow);
+    return this.http.json(Me, { method: 'GET', path: '/me' }, opts);
   }
 }
 

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { makePdf } from '../../mock-server/src/fixtures/files.ts';
 import { nodeSha256, startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
 import { createStore } from '../../mock-server/src/store/store.ts';
-import { AbortError, DocPortalError, createClient } from '../src/index.ts';
+import { DocPortalError, createClient } from '../src/index.ts';
 
 const run = promisify(execFile);
 const pdf = (title: string) => new File([makePdf(title) as Uint8Array<ArrayBuffer>], `${title}.pdf`, { type: 'application/pdf' });
@@ -64,13 +64,6 @@ describe('errors and secure-context APIs on the SDK’s path', () => {
     // Assert
     assert.ok(error instanceof DocPortalError, `a DocPortalError, not ${String(error)}`);
     assert.equal((error as DocPortalError).cause, gone);
-  });
-
-  it('an abort by the platform (a DOMException) becomes an AbortError', async () => {
-    const client = createClient({ baseUrl, token: () => { throw new DOMException('stopped', 'AbortError'); } });
-    const error = await client.documentTypes.list({ scope: ROSENWEG }).then(() => undefined, (e: unknown) => e);
-    assert.ok(error instanceof AbortError, `an AbortError, not ${String(error)}`);
-    assert.equal((error as AbortError).code, 'aborted');
   });
 
   it('uploads without crypto.randomUUID (not a secure context)', async () => {

@@ -72,6 +72,19 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 export const aborted = () => new AbortError('The request was aborted.', { code: 'aborted' });
 
+/**
+ * Any failure as a DocPortalError: one already is; anything else (a token function that threw, a
+ * file that cannot be read, a bug) is wrapped with code `unexpected`, the original kept as
+ * `cause`. Every request goes through `Http.send`, which applies it; uploads apply it to the
+ * whole path.
+ */
+export const asDocPortalError = (e: unknown): DocPortalError =>
+  e instanceof DocPortalError ? e : new DocPortalError(String(e), { code: 'unexpected', cause: e });
+
+export const rethrow = (e: unknown): never => {
+  throw asDocPortalError(e);
+};
+
 /** `Retry-After` in ms (seconds or an HTTP date), when present and sane. */
 function retryAfterMs(res: AxiosResponse): number | undefined {
   const v = res.headers['retry-after'] as string | undefined;
@@ -172,7 +185,8 @@ export class Http {
       try {
         return await this.once(call, opts, attempt);
       } catch (e) {
-        if (attempt >= max || !isTransient(e)) throw e;
+        // Whatever else failed (a token function that threw, a hook) leaves as a DocPortalError.
+        if (attempt >= max || !isTransient(e)) throw asDocPortalError(e);
         await sleep(this.delay(attempt, e), opts.signal);
       }
     }

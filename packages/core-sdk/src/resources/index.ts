@@ -2,7 +2,7 @@
  * The API's resources: thin classes that build a request and parse its answer with the
  * contract's schemas. `RequestOptions` is always the last argument.
  */
-import { aborted, type Http, type RequestOptions } from '../internal/http.js';
+import { aborted, rethrow, type Http, type RequestOptions } from '../internal/http.js';
 import { formatScope, parseScope } from '../scope.js';
 import { type Scope, type ShareTarget, type Locale } from '../schemas/common.js';
 import { GroupList, Property, PropertyList, Unit, UnitList } from '../schemas/context.js';
@@ -104,7 +104,8 @@ export class Documents {
 
   /** Validates `file` locally, uploads it resumably and commits it as a document. */
   upload(file: Blob, options: UploadOptions): Promise<Document> {
-    return upload(this.http, file, options);
+    // Reading the file can fail too (a file deleted after it was chosen): a DocPortalError as well.
+    return upload(this.http, file, options).catch(rethrow);
   }
 
   /** One page; pass `nextCursor` as `cursor` for the next. */

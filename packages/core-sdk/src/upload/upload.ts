@@ -2,7 +2,7 @@ import type { AxiosProgressEvent } from 'axios';
 import { AbortError, ConflictError, DocPortalError, FileTooLargeError, NotFoundError, TimeoutError, UnsupportedFileTypeError, ValidationError } from '../errors.js';
 import { defaultTitle } from '../files/names.js';
 import { aborted, isTransient, parse, type Http, type RequestOptions } from '../internal/http.js';
-import { uuid } from '../internal/uuid.js';
+import { randomKey } from '../internal/random-key.js';
 import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
 import { Document } from '../schemas/documents.js';
@@ -23,7 +23,7 @@ export interface UploadOptions extends RequestOptions {
   shares?: ShareTarget[];
   /** Progress of the bytes; never goes backwards. */
   onProgress?: (p: UploadProgress) => void;
-  /** Key of the commit, reused on every retry. @default a random UUID */
+  /** Key of the commit, reused on every retry. @default a random 128-bit key */
   idempotencyKey?: string;
   /** First chunk size; later chunks adapt to the connection. @default the server's hint */
   chunkSize?: number;
@@ -94,7 +94,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     }
   }
   if (!id) {
-    const s = parse(UploadSession, (await http.send({ method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type }, headers: { 'Idempotency-Key': uuid() } }, { signal })).data);
+    const s = parse(UploadSession, (await http.send({ method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type }, headers: { 'Idempotency-Key': randomKey() } }, { signal })).data);
     id = s.id;
     // The caller's size first; else the server's hint, or more when this client's last upload
     // ended on larger chunks (never less: a small file says little about the connection).
@@ -103,7 +103,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   }
   chunk = Math.min(Math.max(chunk || 8 * 1024 * 1024, MIN_CHUNK), MAX_CHUNK_SIZE);
   const path = `/uploads/${encodeURIComponent(id)}`;
-  const commitKey = o.idempotencyKey ?? uuid();
+  const commitKey = o.idempotencyKey ?? randomKey();
   const commitBody = {
     uploadId: id,
     title: o.title ?? defaultTitle(name),

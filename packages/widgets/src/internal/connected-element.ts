@@ -3,7 +3,7 @@ import { consume } from '@lit/context';
 import type { DocPortalClient, DocPortalError, Locale, Scope, TokenSource } from '@docportal/core-sdk';
 import { DocBus, docContext, type DocContext } from '../context/doc-context.js';
 import { LocalizeController } from '../controllers/localize.js';
-import { DocAuthRequiredEvent } from '../events/auth-events.js';
+import type { DocAuthRequiredDetail } from '../events/auth-events.js';
 import { ClientFromAttributes, scopeOf } from './connection.js';
 import { DocElement } from './doc-element.js';
 import { Session } from './session.js';
@@ -103,9 +103,9 @@ export class ConnectedElement extends DocElement {
    */
   protected resetSession(_sameUser: boolean): void {}
 
-  /** Loads again with the current token or client. */
-  private retry(): void {
-    this.waiting = false;
+  /** Loads again with the current token or client; with `wait`, only once a new one comes or `retry()` is called. */
+  private retry(wait = false): void {
+    this.waiting = wait;
     this.session.restart();
     this.resetSession(true);
     this.requestUpdate();
@@ -114,19 +114,13 @@ export class ConnectedElement extends DocElement {
   /** The API refused the credentials: asks the page, then retries once, waits, or lets the refusal show. */
   private refused(error: DocPortalError, read: boolean): boolean {
     if (this.waiting) return read;
-    const event = this.emit(new DocAuthRequiredEvent({ error, retry: () => this.retry() }));
-    // A refused change shows its refusal where it was made (with its own retry).
-    if (!read) return false;
-    if (event.defaultPrevented) {
-      this.waiting = true;
-      this.session.restart();
-      this.resetSession(true);
-      this.requestUpdate();
-      return true;
-    }
-    if (this.retried) return false;
+    const detail: DocAuthRequiredDetail = { error, retry: () => this.retry() };
+    const go = this.dispatchEvent(new CustomEvent('doc-auth-required', { detail, bubbles: true, composed: true, cancelable: true }));
+    // A refused change shows its refusal where it was made (with its own retry); a refused load
+    // is retried once (not canceled), or waits (canceled).
+    if (!read || (go && this.retried)) return false;
     this.retried = true;
-    this.retry();
+    this.retry(!go);
     return true;
   }
 

@@ -60,12 +60,8 @@ export class Session {
       const o = (args[optionsAt] ?? {}) as { signal?: AbortSignal };
       args[optionsAt] = { ...o, signal: o.signal ? AbortSignal.any([o.signal, this.ctl.signal]) : this.ctl.signal };
     }
-    let out: unknown;
-    try {
-      out = fn.apply(self, args);
-    } catch (e) {
-      out = Promise.reject(e);
-    }
+    // (The SDK's methods return promises, or an async iterator, which passes as it is.)
+    const out = fn.apply(self, args);
     if (!(out instanceof Promise)) return out;
     return new Promise((resolve, reject) => {
       out.then(

@@ -164,10 +164,7 @@ export class SharePicker extends ConnectedElement {
 
   /** Another user, or a retry after a refusal: drop every answer (the chosen targets stay; their labels load again). */
   protected override resetSession(sameUser: boolean): void {
-    this.searchCtl?.abort();
-    this.resolveCtl?.abort();
-    clearTimeout(this.searchTimer);
-    clearTimeout(this.resolveTimer);
+    // (The session aborts the searches and counts still on their way.)
     this.labels.clear();
     this.options = [];
     this.roleCounts = {};
