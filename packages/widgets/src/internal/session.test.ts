@@ -6,7 +6,7 @@ import { makePdf } from '../../../mock-server/src/fixtures/files.ts';
 import '../index.ts';
 import type { DocFolderTree, DocProvider, DocUploader, SharePicker } from '../index.ts';
 import { documentsFor, nextFrame, stats } from '../test/helpers.ts';
-import { control, ready, until } from '../test/setup.ts';
+import { control, dropFiles, fileOf, ready, until } from '../test/setup.ts';
 import { rowName, rowNamed, treeitems } from '../test/tree-rows.ts';
 
 const SIGNED_OUT = 'Nicht angemeldet';
@@ -263,5 +263,32 @@ describe('sessions: inputs at any time, sign-in, user switch, 401', () => {
     await until(() => text(tree).includes('Anmeldung ist abgelaufen'), 5000, () => `the refusal (tree says ${text(tree)})`);
     expect(asked).to.equal(2);
     expect((await stats()).requests - before, 'the first load and one retry').to.equal(2);
+  });
+  it('a picker inside the uploader follows the uploader’s retry after a 401', async () => {
+    // Arrange: a file in the uploader, so that it shows a picker; then the token goes stale
+    let token = 'manager';
+    const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" scope="property:rosenweg-24" locale="de" .token=${() => token}>
+      <doc-uploader></doc-uploader>
+    </doc-provider>`);
+    const uploader = provider.querySelector<DocUploader>('doc-uploader')!;
+    dropFiles(uploader.shadowRoot!.querySelector('.dropzone')!, [fileOf(makePdf('Hausordnung'), 'Hausordnung.pdf', 'application/pdf')]);
+    const picker = await until(() => uploader.shadowRoot!.querySelector<SharePicker>('share-picker'), 5000, 'the picker');
+    await until(() => picker.shadowRoot!.querySelectorAll('.role .count').length === 2, 5000, 'role counts');
+    let asked = 0;
+    const onAuth = () => {
+      asked++;
+      token = 'manager';
+    };
+    document.addEventListener('doc-auth-required', onAuth);
+    try {
+      token = 'abgelaufen';
+      // Act: the picker counts the recipients through the uploader's client, and is refused
+      picker.shadowRoot!.querySelector<HTMLInputElement>('.role input')!.click();
+      // Assert: the uploader asked, retried, and the picker counted again
+      await until(() => /^4 Empfänger/.test(picker.shadowRoot!.querySelector('.summary')!.textContent!.trim()), 5000, () => `the count (says ${picker.shadowRoot!.querySelector('.summary')!.textContent!.trim()})`);
+    } finally {
+      document.removeEventListener('doc-auth-required', onAuth);
+    }
+    expect(asked).to.equal(1);
   });
 });

@@ -27,14 +27,18 @@ export class Session {
 
   constructor(private readonly onAuthRefused: OnAuthRefused) {}
 
-  /** Ends this session and starts the next. */
+  /**
+   * Ends this session and starts the next, with a new view: an element given the view (a picker
+   * inside an uploader) sees a new client and starts again too.
+   */
   restart(): void {
     this.epoch++;
     this.ctl.abort();
     this.ctl = new AbortController();
+    this.view = undefined;
   }
 
-  /** The view of `raw` for this element: the same object as long as `raw` stays. */
+  /** The view of `raw` for this element: the same object as long as `raw` and the session stay. */
   api(raw: DocPortalClient): DocPortalClient {
     if (this.view?.raw !== raw) this.view = { raw, api: this.wrap(raw, true) };
     return this.view.api;
