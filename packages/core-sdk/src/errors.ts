@@ -1,7 +1,7 @@
 import type { FieldError, Problem } from './schemas/problem.js';
 
 /** Codes of failures that have no HTTP answer, beside the contract's problem codes. */
-export type ClientErrorCode = 'network_error' | 'timeout' | 'aborted' | 'invalid_response' | 'empty_file';
+export type ClientErrorCode = 'network_error' | 'timeout' | 'aborted' | 'invalid_response' | 'empty_file' | 'unexpected';
 
 export interface ErrorInit {
   status?: number;
@@ -16,7 +16,10 @@ export interface ErrorInit {
 export class DocPortalError extends Error {
   /** HTTP status, or 0 when no answer arrived. */
   readonly status: number;
-  /** A contract code (`not_found`, `offset_mismatch`, …) or a client code (`network_error`, `timeout`, `aborted`, `invalid_response`). */
+  /**
+   * A contract code (`not_found`, `offset_mismatch`, …) or a client code (`network_error`, `timeout`, `aborted`, `invalid_response`;
+   * `unexpected` for any other failure on the SDK's path, such as a token function that threw, wrapped with the original as `cause`).
+   */
   readonly code: string;
   /** The server's problem document, when it sent one. */
   readonly problem?: Problem;

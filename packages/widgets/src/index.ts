@@ -6,4 +6,5 @@ export { DocFolderTree } from './components/doc-folder-tree/doc-folder-tree.defi
 export { DocBus, docContext, type DocContext } from './context/doc-context.js';
 export * from './events/uploader-events.js';
 export * from './events/tree-events.js';
+export * from './events/auth-events.js';
 export type { Translation } from './i18n/de.js';

@@ -85,6 +85,19 @@ export const uuid = () => crypto.getRandomValues(new Uint32Array(4)).join('-');
 
 export const aborted = () => new AbortError('The request was aborted.', { code: 'aborted' });
 
+/**
+ * Any failure as a DocPortalError: one already is; anything else (a token function that threw, a
+ * file that cannot be read, a bug) is wrapped with code `unexpected`, the original kept as
+ * `cause`. Every request goes through `Http.send`, which applies it; uploads apply it to the
+ * whole path.
+ */
+export const asDocPortalError = (e: unknown): DocPortalError =>
+  e instanceof DocPortalError ? e : new DocPortalError(String(e), { code: 'unexpected', cause: e });
+
+export const rethrow = (e: unknown): never => {
+  throw asDocPortalError(e);
+};
+
 /** `Retry-After` in ms, when given in seconds. */
 const retryAfterMs = (res: AxiosResponse): number | undefined => {
   const s = Number(res.headers['retry-after'] ?? NaN);
@@ -200,7 +213,8 @@ export class Http {
           e.outcome = 'unknown';
           e.idempotencyKey = key;
         }
-        if (attempt >= max || !isTransient(e)) throw e;
+        // Whatever else failed (a token function that threw, a hook) leaves as a DocPortalError.
+        if (attempt >= max || !isTransient(e)) throw asDocPortalError(e);
         await sleep(this.delay(attempt, e), opts.signal);
       }
     }

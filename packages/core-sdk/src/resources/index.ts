@@ -3,7 +3,7 @@
  * contract's schemas. `RequestOptions` is always the last argument.
  */
 import type * as z from 'zod/mini';
-import { aborted, enc, type Call, type Http, type RequestOptions } from '../internal/http.js';
+import { aborted, enc, rethrow, type Call, type Http, type RequestOptions } from '../internal/http.js';
 import { formatScope, parseScope } from '../scope.js';
 import { type Scope, type ShareTarget, type Locale } from '../schemas/common.js';
 import { GroupList, Property, PropertyList, Unit, UnitList } from '../schemas/context.js';
@@ -112,7 +112,8 @@ export class Documents extends Resource {
 
   /** Validates `file` locally, uploads it resumably and commits it as a document. */
   upload(file: Blob, options: UploadOptions): Promise<Document> {
-    return upload(this.http, file, options);
+    // Reading the file can fail too (a file deleted after it was chosen): a DocPortalError as well.
+    return upload(this.http, file, options).catch(rethrow);
   }
 
   /** Drops an unfinished upload session and its bytes (404 when it is gone already). */

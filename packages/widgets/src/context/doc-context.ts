@@ -1,9 +1,13 @@
 import { createContext } from '@lit/context';
-import type { DocPortalClient, Locale, Scope } from '@docportal/core-sdk';
+import type { DocPortalClient, Locale, Scope, TokenSource } from '@docportal/core-sdk';
 
 /** What a `<doc-provider>` shares with the elements inside it. */
 export interface DocContext {
+  /** The signed-in client; its identity is the session's: a new one means another user (or none). */
   client?: DocPortalClient;
+  /** The provider's `base-url` and `token`, for an element that sets only one of them itself. */
+  baseUrl?: string;
+  token?: TokenSource;
   scope?: Scope;
   locale?: Locale;
   /** One bus per provider: an upload in one element refreshes the others. */

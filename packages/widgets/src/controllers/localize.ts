@@ -69,9 +69,10 @@ export class LocalizeController implements ReactiveController {
   }
 }
 
+/** By node type, not by `instanceof`: on the server (SSR) there is no `Element` or `ShadowRoot`. */
 function closestLang(el: Element): string | null {
-  for (let n: Node | null = el; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
-    if (n instanceof Element && n.hasAttribute('lang')) return n.getAttribute('lang');
+  for (let n: Node | null | undefined = el; n; n = n.nodeType === 11 ? (n as ShadowRoot).host : n.parentNode) {
+    if (n.nodeType === 1 && (n as Element).hasAttribute('lang')) return (n as Element).getAttribute('lang');
   }
   return null;
 }

@@ -35,6 +35,7 @@ export const de = {
     remove: (what: string) => `${what} entfernen`,
     loading: 'Wird geladen …',
     noScope: 'Es ist kein Bereich (Liegenschaft oder Einheit) gewählt.',
+    signedOut: 'Nicht angemeldet.',
   },
   uploader: {
     dropTitle: 'Dateien hierher ziehen oder klicken',

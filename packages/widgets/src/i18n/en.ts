@@ -32,6 +32,7 @@ export const en: Translation = {
     remove: (what) => `Remove ${what}`,
     loading: 'Loading …',
     noScope: 'No area (property or unit) is selected.',
+    signedOut: 'Not signed in.',
   },
   uploader: {
     dropTitle: 'Drag files here or click',

@@ -11,17 +11,17 @@ export function scopeOf(value: string | undefined): Scope | undefined {
 }
 
 /**
- * The client an element gets from its `client` property, or else makes from `base-url` and
- * `token`: made once, and again only when one of them changes. A token function is called before
- * each request, so the same function keeps its client.
+ * The client made from `base-url` and `token`: made once, and again only when one of them
+ * changes, so that its identity is the signed-in identity. A token function is called before
+ * each request, so the same function keeps its client. Without a token there is no client: the
+ * element waits, not signed in, and requests nothing.
  */
 export class ClientFromAttributes {
-  private made?: { baseUrl: string; token?: TokenSource; client: DocPortalClient };
+  private made?: { baseUrl: string; token: TokenSource; client: DocPortalClient };
 
-  get(o: { client?: DocPortalClient; baseUrl?: string; token?: TokenSource }): DocPortalClient | undefined {
-    if (o.client) return o.client;
-    if (!o.baseUrl) return undefined;
-    if (this.made?.baseUrl !== o.baseUrl || this.made.token !== o.token) this.made = { baseUrl: o.baseUrl, token: o.token, client: createClient({ baseUrl: o.baseUrl, token: o.token }) };
+  get(baseUrl: string | undefined, token: TokenSource | undefined): DocPortalClient | undefined {
+    if (!baseUrl || !token) return (this.made = undefined);
+    if (this.made?.baseUrl !== baseUrl || this.made.token !== token) this.made = { baseUrl, token, client: createClient({ baseUrl, token }) };
     return this.made.client;
   }
 }

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, isServer } from 'lit';
 
 /**
  * Base of every docportal element: an idempotent, guarded `define` (a second bundle on the
@@ -10,6 +10,11 @@ export class DocElement extends LitElement {
     const registry = globalThis.customElements;
     if (!registry || registry.get(tag)) return;
     registry.define(tag, this);
+  }
+
+  /** The first element of the shadow root matching `selector`; null on the server (SSR), where there is no DOM to query. */
+  protected $<T extends Element = HTMLElement>(selector: string): T | null {
+    return isServer ? null : this.renderRoot.querySelector<T>(selector);
   }
 
   /** Dispatches an event that bubbles and crosses shadow roots. */

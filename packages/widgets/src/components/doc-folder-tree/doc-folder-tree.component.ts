@@ -106,7 +106,7 @@ export class DocFolderTree extends ConnectedElement {
   private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: DownloadStats };
 
   private get scroller(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+    return this.$('.scroller');
   }
 
   private loadedFor = '';
@@ -139,14 +139,26 @@ export class DocFolderTree extends ConnectedElement {
     this.bus.removeEventListener('types-changed', this.refresh);
   }
 
+  /** Another user, or a retry after a refusal: start again from nothing. */
+  protected override resetSession(): void {
+    this.types = [];
+    this.folders = new Map();
+    this.expanded = new Set();
+    this.loaded = false;
+    this.loadedFor = '';
+    this.error = this.refusal = this.editing = undefined;
+    this.said = '';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     const scope = this.scopeValue;
     const key = this.api && scope ? `tree:${scope.kind}:${scope.id}:${this.mode}` : '';
     if (changed.has('mode')) this.folders = new Map();
     if (key && key !== this.loadedFor) {
       this.loadedFor = key;
       const kept = this.bus.cache.get(key) as Kept | undefined;
-      if (kept && kept.client === this.api) {
+      if (kept && kept.client === this.identity) {
         // Shown again in the same provider: start from what was loaded, then check the counts.
         ({ types: this.types, folders: this.folders, expanded: this.expanded } = kept);
         this.loaded = true;
@@ -176,7 +188,7 @@ export class DocFolderTree extends ConnectedElement {
     // in its place takes focus, so that it is never lost to the page.
     if (this.rowHadFocus && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true });
     // Keep what is loaded for the next tree of this provider and scope.
-    if (this.loaded && this.loadedFor) this.bus.cache.set(this.loadedFor, { client: this.api, types: this.types, folders: this.folders, expanded: this.expanded } satisfies Kept);
+    if (this.loaded && this.loadedFor) this.bus.cache.set(this.loadedFor, { client: this.identity, types: this.types, folders: this.folders, expanded: this.expanded } satisfies Kept);
     // A "more" row in view loads the next page (infinite scroll); Enter or a click does too.
     const rows = this.rows;
     for (let i = this.window.start; i < this.window.end; i++) {
@@ -700,6 +712,7 @@ export class DocFolderTree extends ConnectedElement {
 
   protected override render() {
     const t = this.i18n.t.tree;
+    if (!this.api) return this.renderSignedOut();
     if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
     const rows = this.rows;
     if (this.active >= rows.length) this.active = Math.max(0, rows.length - 1);

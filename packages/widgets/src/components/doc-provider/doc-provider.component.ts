@@ -26,7 +26,11 @@ export class DocProvider extends DocElement {
 
   /** Base URL of the API, e.g. `/api/v1`. */
   baseUrl?: string;
-  /** Bearer token: a string, or (as a property) a function that returns one, called before each request. */
+  /**
+   * Bearer token: a string, or (as a property) a function that returns one, called before each
+   * request. Without one (and without `client`) the elements wait, not signed in, and request
+   * nothing; a new one is a new session: what the previous one loaded is dropped.
+   */
   token?: TokenSource;
   /** `property:<id>` or `unit:<id>`. */
   scope?: string;
@@ -49,13 +53,16 @@ export class DocProvider extends DocElement {
   }
 
   protected override willUpdate(): void {
-    const client = this.made.get(this);
+    const { baseUrl, token } = this;
+    const client = this.client ?? this.made.get(baseUrl, token);
     const scope = scopeOf(this.scope);
     const locale = this.locale === 'de' || this.locale === 'en' ? this.locale : undefined;
     const v = this.value;
-    if (v.client !== client || v.scope?.kind !== scope?.kind || v.scope?.id !== scope?.id || v.locale !== locale) {
+    // Another user (or none): nothing loaded for the previous one may be shown again.
+    if (v.client !== client) v.bus.cache.clear();
+    if (v.client !== client || v.baseUrl !== baseUrl || v.token !== token || v.scope?.kind !== scope?.kind || v.scope?.id !== scope?.id || v.locale !== locale) {
       // A new object: context consumers are told only when the identity changes.
-      this.value = { client, scope, locale, bus: v.bus };
+      this.value = { client, baseUrl, token, scope, locale, bus: v.bus };
     }
   }
 

@@ -120,7 +120,20 @@ export class DocUploader extends ConnectedElement {
     for (const i of this.items) i.ctl?.abort();
   }
 
+  /** Another user: nothing of the previous one stays (a retry after a refusal keeps the files). */
+  protected override resetSession(sameUser: boolean): void {
+    this.types = [];
+    this.loadedTypesFor = '';
+    if (sameUser) return;
+    for (const i of this.items) i.ctl?.abort();
+    this.items = [];
+    this.rejections = [];
+    this.published = [];
+    this.busy = false;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     const scope = this.scopeValue;
     const key = this.api && scope ? `${scope.kind}:${scope.id}` : '';
     if (key && key !== this.loadedTypesFor) {
@@ -477,6 +490,7 @@ export class DocUploader extends ConnectedElement {
 
   protected override render() {
     const t = this.i18n.t.uploader;
+    if (!this.api) return this.renderSignedOut();
     if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
     const pending = this.items.filter((i) => i.status !== 'done').length;
     return html`<form class="wrap" part="base" novalidate @submit=${this.submit}>

@@ -94,10 +94,10 @@ export class SharePicker extends ConnectedElement {
   private formDisabled = false;
 
   private get input(): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>('input[role="combobox"]');
+    return this.$<HTMLInputElement>('input[role="combobox"]');
   }
   private get listbox(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.listbox');
+    return this.$('.listbox');
   }
 
   private readonly internals: ElementInternals;
@@ -162,7 +162,20 @@ export class SharePicker extends ConnectedElement {
     return this.disabled || this.formDisabled;
   }
 
+  /** Another user, or a retry after a refusal: drop every answer (the chosen targets stay; their labels load again). */
+  protected override resetSession(sameUser: boolean): void {
+    // (The session aborts the searches and counts still on their way.)
+    this.labels.clear();
+    this.options = [];
+    this.roleCounts = {};
+    this.count = undefined;
+    this.counting = this.searching = false;
+    this.loadedScope = '';
+    if (!sameUser) this.query = '';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('value')) {
       this.internals.setFormValue(JSON.stringify(this.value));
       this.scheduleResolve();
@@ -173,6 +186,7 @@ export class SharePicker extends ConnectedElement {
     if (key && key !== this.loadedScope) {
       this.loadedScope = key;
       void this.loadRoleCounts();
+      void this.loadLabels();
       this.scheduleResolve();
     }
   }
@@ -442,6 +456,7 @@ export class SharePicker extends ConnectedElement {
   protected override render() {
     const p = this.i18n.t.picker;
     const scope = this.scopeValue;
+    if (!this.api) return this.renderSignedOut();
     if (!scope) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
     const roles = this.scopeRoles;
     const chips = this.value.filter((t) => !isScopeRole(t, scope));
