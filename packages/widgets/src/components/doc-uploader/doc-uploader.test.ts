@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { resetMouse, selectOption } from '@web/test-runner-commands';
+import { resetMouse, selectOption, sendMouse } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, type Document } from '@docportal/core-sdk';
 import { badFiles, makeDoc, makeDocx, makeJpeg, makePdf, makePng } from '../../../../mock-server/src/fixtures/files.ts';
@@ -323,6 +323,43 @@ describe('<doc-uploader>', () => {
         await verifyWalkthrough2(detail.document);
       });
     }
+  });
+
+  describe('the open recipient list covers nothing', () => {
+    it('a real click where the submit button is, with the list open, uploads and adds no recipient', async () => {
+      // Arrange
+      const { up, root } = await mount({ scope: 'property:rosenweg-24', locale: 'de' });
+      dropFiles(dropzone(root), [pdf('Hausordnung')]);
+      const card = await cardReady(root);
+      chooseType(card, 'objektunterlagen');
+      const picker = pickerOf(card);
+      await clickOn(roleBoxes(picker)[0]!);
+      await untilSummary(picker, TEXT.de.summary4);
+      await clickOn(combobox(picker));
+      await type('Rosenweg');
+      await until(() => picker.shadowRoot!.querySelectorAll('[role="option"]').length === 2, 5000, 'two addresses offered');
+      expect(combobox(picker).getAttribute('aria-expanded')).to.equal('true');
+      // Assert: the list pushes the count line and the button down, it does not lie over them
+      const list = picker.shadowRoot!.querySelector('[role="listbox"]')!.getBoundingClientRect();
+      const submit = submitButton(root)!;
+      submit.scrollIntoView({ block: 'center' });
+      await nextFrame();
+      for (const el of [picker.shadowRoot!.querySelector('.summary')!, submit]) {
+        const r = el.getBoundingClientRect();
+        const l = picker.shadowRoot!.querySelector('[role="listbox"]')!.getBoundingClientRect();
+        expect(r.top >= l.bottom || r.bottom <= l.top, `${describeEl(el)} under the list`).to.equal(true);
+      }
+      expect(list.height).to.be.greaterThan(0);
+      // Act: a real click at the button's place
+      const r = submit.getBoundingClientRect();
+      const uploaded = oneEvent(up, 'doc-uploaded');
+      await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+      const { detail } = await uploaded;
+      // Assert: on the server, the tenants alone
+      const { status, body } = await api<Document>(`/documents/${encodeURIComponent(detail.document.id)}`);
+      expect(status).to.equal(200);
+      expect(body.shares).to.deep.equal([{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
+    });
   });
 
   describe('events', () => {

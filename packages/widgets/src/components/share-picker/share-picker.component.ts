@@ -1,26 +1,21 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { RecipientOption, Role, Scope, ShareTarget } from '@docportal/core-sdk';
+import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
 import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
-import { close, mail } from '../../internal/icons.js';
+import { check, close, mail, retry } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './share-picker.styles.js';
+import { AUDIENCES, audienceOf, fold, idKey, isScopeRole, rolesOf, targetId, targetKey, type Audience } from './targets.js';
+
+export { targetKey } from './targets.js';
 
 const ROW = 52; // px; matches --_row (3.25rem at 16px)
 const SEARCH_DEBOUNCE = 150;
 const RESOLVE_DEBOUNCE = 120;
 
-export const targetKey = (t: ShareTarget): string =>
-  t.kind === 'property' ? `property:${t.propertyId}:${[...t.roles].sort()}`
-  : t.kind === 'address' ? `address:${t.addressId}:${[...t.roles].sort()}`
-  : t.kind === 'unit' ? `unit:${t.unitId}:${[...t.roles].sort()}`
-  : t.kind === 'group' ? `group:${t.groupId}`
-  : `contact:${t.contactId}`;
-
-/** Whether a target is the scope-wide role choice (offered as checkboxes, not as a chip). */
-const isScopeRole = (t: ShareTarget, s: Scope | undefined) =>
-  !!s && ((t.kind === 'property' && s.kind === 'property' && t.propertyId === s.id) || (t.kind === 'unit' && s.kind === 'unit' && t.unitId === s.id));
+/** Suggestions shown at most; more matches ask for a narrower search. */
+const CAP = 50;
 
 let seq = 0;
 
@@ -58,6 +53,10 @@ export class SharePicker extends ConnectedElement {
     existing: { type: Boolean },
     query: { state: true },
     options: { state: true },
+    answered: { state: true },
+    capped: { state: true },
+    failed: { state: true },
+    said: { state: true },
     open: { state: true },
     active: { state: true },
     searching: { state: true },
@@ -83,12 +82,19 @@ export class SharePicker extends ConnectedElement {
   existing = false;
 
   private query = '';
+  /** The trimmed text the shown options answer; undefined while they only filter an older answer. */
+  private answered: string | undefined;
   private options: RecipientOption[] = [];
+  private capped = false;
+  private failed: unknown;
   private open = false;
+  /** The option the person highlighted with the arrow keys; -1 until they do. */
   private active = -1;
   private searching = false;
   private count: number | undefined;
   private counting = false;
+  /** The live region's text: settled counts only, after the person changed the selection. */
+  private said = '';
   private roleCounts: Partial<Record<Role, number>> = {};
   private listScroll = 0;
   private formDisabled = false;
@@ -109,6 +115,19 @@ export class SharePicker extends ConnectedElement {
   private resolveCtl?: AbortController;
   private latestSearch = 0;
   private loadedScope = '';
+  /** Arrow and Enter keys pressed before the answer to the current text arrived, replayed on it. */
+  private waiting: Array<'down' | 'up' | 'enter'> = [];
+  /** A pointer is down outside the picker: closing waits until its click is done. */
+  private pointerDown = false;
+  private closeOnRelease = false;
+  /** The selection was changed by the person: settled counts are announced from then on. */
+  private touched = false;
+  private readonly onPointerDown = (): void => void (this.pointerDown = true);
+  private readonly onPointerUp = (): void => {
+    this.pointerDown = false;
+    // After the click of this release (dispatched in the same task), never before it.
+    if (this.closeOnRelease) setTimeout(() => ((this.closeOnRelease = false), this.close()));
+  };
 
   constructor() {
     super();
@@ -150,8 +169,18 @@ export class SharePicker extends ConnectedElement {
     (this.renderRoot.querySelector<HTMLElement>('input') ?? this).focus(options);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pointerdown', this.onPointerDown, true);
+    addEventListener('pointerup', this.onPointerUp, true);
+    addEventListener('pointercancel', this.onPointerUp, true);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('pointerdown', this.onPointerDown, true);
+    removeEventListener('pointerup', this.onPointerUp, true);
+    removeEventListener('pointercancel', this.onPointerUp, true);
     this.searchCtl?.abort();
     this.resolveCtl?.abort();
     clearTimeout(this.searchTimer);
@@ -191,6 +220,7 @@ export class SharePicker extends ConnectedElement {
   }
 
   private setValue(next: ShareTarget[]): void {
+    this.touched = true;
     this.value = next;
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     this.dispatchEvent(new Event('change', { bubbles: true }));
@@ -208,13 +238,20 @@ export class SharePicker extends ConnectedElement {
     this.setValue([...scopeTarget, ...rest]);
   }
 
-  private add(o: RecipientOption): void {
-    const key = targetKey(o.target);
+  private chosen(o: RecipientOption): boolean {
+    const key = idKey(o.target);
+    return this.value.some((t) => idKey(t) === key);
+  }
+
+  /** Adds an option, or takes it away when it is chosen already (the list shows it checked). */
+  private toggle(o: RecipientOption): void {
+    const key = idKey(o.target);
     this.labels.set(key, o.label);
-    if (!this.value.some((t) => targetKey(t) === key)) this.setValue([...this.value, o.target]);
+    this.setValue(this.chosen(o) ? this.value.filter((t) => idKey(t) !== key) : [...this.value, o.target]);
     this.query = '';
-    this.open = false;
-    this.active = -1;
+    this.answered = undefined;
+    this.options = [];
+    this.close();
     this.input?.focus();
   }
 
@@ -222,6 +259,11 @@ export class SharePicker extends ConnectedElement {
     const key = targetKey(t);
     this.setValue(this.value.filter((x) => targetKey(x) !== key));
     this.input?.focus();
+  }
+
+  private setAudience(t: ShareTarget, audience: Audience): void {
+    const key = targetKey(t);
+    this.setValue(this.value.map((x) => (targetKey(x) === key && 'roles' in x ? { ...x, roles: rolesOf(audience) } : x)));
   }
 
   private async loadRoleCounts(): Promise<void> {
@@ -242,12 +284,12 @@ export class SharePicker extends ConnectedElement {
   private async loadLabels(): Promise<void> {
     const api = this.api;
     const scope = this.scopeValue;
-    const missing = this.value.filter((t) => !isScopeRole(t, scope) && !this.labels.has(targetKey(t)));
+    const missing = this.value.filter((t) => !isScopeRole(t, scope) && !this.labels.has(idKey(t)));
     if (!api || !scope || missing.length === 0) return;
     try {
       const found = await api.recipients.search({ scope, limit: 100, locale: this.i18n.locale });
-      for (const o of found) this.labels.set(targetKey(o.target), o.label);
-      const contacts = missing.filter((t) => t.kind === 'contact' && !this.labels.has(targetKey(t)));
+      for (const o of found) this.labels.set(idKey(o.target), o.label);
+      const contacts = missing.filter((t) => t.kind === 'contact' && !this.labels.has(idKey(t)));
       if (contacts.length) {
         const r = await api.recipients.resolve({ scope, targets: contacts });
         for (const c of r.contacts) this.labels.set(`contact:${c.id}`, c.name);
@@ -260,38 +302,53 @@ export class SharePicker extends ConnectedElement {
 
   private scheduleResolve(): void {
     clearTimeout(this.resolveTimer);
+    this.resolveCtl?.abort();
     this.counting = true;
     this.resolveTimer = setTimeout(() => void this.resolve(), RESOLVE_DEBOUNCE);
   }
 
+  /** Counts the current selection; only the answer for it settles the line (and is announced once). */
   private async resolve(): Promise<void> {
     const api = this.api;
     const scope = this.scopeValue;
-    this.resolveCtl?.abort();
     if (!api || !scope) return;
-    if (this.value.length === 0) {
-      this.count = 0;
-      this.counting = false;
-      return;
-    }
     const ctl = (this.resolveCtl = new AbortController());
     try {
-      const r = await api.recipients.resolve({ scope, targets: this.value, signal: ctl.signal });
-      if (ctl.signal.aborted) return;
-      this.count = r.count;
+      this.count = this.value.length === 0 ? 0 : (await api.recipients.resolve({ scope, targets: this.value, signal: ctl.signal })).count;
     } catch {
       if (ctl.signal.aborted) return;
       this.count = undefined;
     }
+    if (ctl.signal.aborted) return;
     this.counting = false;
+    if (this.touched) this.said = this.summaryText();
+  }
+
+  private summaryText(): string {
+    const p = this.i18n.t.picker;
+    const n = this.count;
+    return n === undefined ? '' : n === 0 ? p.summaryNone : (this.existing ? p.summaryExisting : p.summary)(this.i18n.number(n), n);
   }
 
   private onInput(e: InputEvent): void {
     // Typing a query is not a change of the value: only the picker's own `input` event leaves it.
     e.stopPropagation();
     this.query = (e.target as HTMLInputElement).value;
+    // What no longer answers the text goes at once; the highlight and any waiting keys go with it.
+    const needle = fold(this.query.trim());
+    this.options = this.options.filter((o) => fold(o.label).includes(needle));
+    this.answered = undefined;
+    this.capped = false;
+    this.failed = undefined;
+    this.active = -1;
+    this.waiting = [];
     this.open = true;
     this.scheduleSearch();
+  }
+
+  /** Whether the shown options are the answer to the text in the field. */
+  private get current(): boolean {
+    return this.answered === this.query.trim() && !this.failed;
   }
 
   private scheduleSearch(delay = SEARCH_DEBOUNCE): void {
@@ -300,7 +357,7 @@ export class SharePicker extends ConnectedElement {
     this.searchTimer = setTimeout(() => void this.search(), delay);
   }
 
-  /** Runs the search for the current query; an older answer never replaces a newer one. */
+  /** Runs the search for the current text; an answer to any other text is never shown. */
   private async search(): Promise<void> {
     const api = this.api;
     const scope = this.scopeValue;
@@ -308,29 +365,53 @@ export class SharePicker extends ConnectedElement {
     this.searchCtl?.abort();
     const ctl = (this.searchCtl = new AbortController());
     const mine = ++this.latestSearch;
+    const q = this.query.trim();
     try {
-      const items = await api.recipients.search({ scope, q: this.query.trim(), limit: 100, locale: this.i18n.locale, signal: ctl.signal });
-      if (mine !== this.latestSearch) return;
-      this.options = items.filter((o) => !isScopeRole(o.target, scope));
-      this.active = this.options.length ? 0 : -1;
+      // The scope's own role choices come first and are not offered in the list: ask for them too.
+      const items = await api.recipients.search({ scope, q, limit: CAP + 4, locale: this.i18n.locale, signal: ctl.signal });
+      if (mine !== this.latestSearch || q !== this.query.trim()) return;
+      const found = items.filter((o) => !isScopeRole(o.target, scope));
+      this.options = found.slice(0, CAP);
+      this.capped = found.length > CAP || items.length === CAP + 4;
+      this.answered = q;
+      this.failed = undefined;
       this.listScroll = 0;
       if (this.listbox) this.listbox.scrollTop = 0;
-    } catch {
+    } catch (error) {
       if (mine !== this.latestSearch) return;
       this.options = [];
+      this.failed = error;
     }
     this.searching = false;
+    const keys = this.failed ? [] : this.waiting;
+    this.waiting = [];
+    for (const k of keys) this.onKey(k);
   }
 
-  private onFocus(): void {
-    if (!this.open && !this.off) {
-      this.open = true;
-      this.scheduleSearch(0);
-    }
+  private retrySearch(): void {
+    this.failed = undefined;
+    this.open = true;
+    this.input?.focus();
+    this.scheduleSearch(0);
+  }
+
+  /** Opens the list for the current text, asking for its answer when there is none yet. */
+  private openList(): void {
+    this.open = true;
+    if (!this.current && !this.searching) this.scheduleSearch(0);
+  }
+
+  private close(): void {
+    this.open = false;
+    this.active = -1;
+    this.waiting = [];
   }
 
   private onFocusOut(e: FocusEvent): void {
-    if (!this.renderRoot.contains(e.relatedTarget as Node | null)) this.open = false;
+    if (this.renderRoot.contains(e.relatedTarget as Node | null)) return;
+    // A press outside: the list goes once the click is over, so nothing moves under the pointer.
+    if (this.pointerDown) this.closeOnRelease = true;
+    else this.close();
   }
 
   private moveActive(to: number): void {
@@ -346,51 +427,58 @@ export class SharePicker extends ConnectedElement {
     }
   }
 
+  /** One navigation key, on options that answer the current text. */
+  private onKey(k: 'down' | 'up' | 'enter'): void {
+    if (k === 'down') this.moveActive(this.active + 1);
+    else if (k === 'up') this.moveActive(this.active < 0 ? this.options.length - 1 : this.active - 1);
+    else if (this.active >= 0 && this.options[this.active]) this.toggle(this.options[this.active]!);
+  }
+
   private onKeyDown(e: KeyboardEvent): void {
+    const ready = this.open && this.current;
     switch (e.key) {
       case 'ArrowDown':
+      case 'ArrowUp': {
         e.preventDefault();
-        if (!this.open) this.onFocus();
-        else this.moveActive(this.active + 1);
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        this.moveActive(this.active - 1);
-        break;
-      case 'PageDown':
-        if (this.open) (e.preventDefault(), this.moveActive(this.active + 5));
-        break;
-      case 'PageUp':
-        if (this.open) (e.preventDefault(), this.moveActive(this.active - 5));
-        break;
-      case 'Enter': {
-        const o = this.open ? this.options[this.active] : undefined;
-        // Enter picks the highlighted suggestion; it never submits the surrounding form meanwhile.
-        if (o) {
-          e.preventDefault();
-          this.add(o);
-        }
+        const k = e.key === 'ArrowDown' ? 'down' : 'up';
+        this.openList();
+        // Alt+ArrowDown only shows the list; a plain arrow highlights, now or when the answer comes.
+        if (e.altKey) break;
+        if (this.current) this.onKey(k);
+        else this.waiting.push(k);
         break;
       }
+      case 'PageDown':
+      case 'PageUp':
+        if (ready && this.active >= 0) (e.preventDefault(), this.moveActive(this.active + (e.key === 'PageDown' ? 5 : -5)));
+        break;
+      case 'Enter':
+        // Only an option the person highlighted for this text; otherwise Enter is the page's.
+        if (ready && this.active >= 0) {
+          e.preventDefault();
+          this.onKey('enter');
+        } else if (this.open && this.waiting.length) {
+          e.preventDefault();
+          this.waiting.push('enter');
+        }
+        break;
       case 'Escape':
         if (this.open) {
           e.preventDefault();
           e.stopPropagation();
-          this.open = false;
+          this.close();
         } else if (this.query) {
           e.preventDefault();
           this.query = '';
+          this.answered = undefined;
+          this.options = [];
         }
         break;
     }
   }
 
   private chipLabel(t: ShareTarget): string {
-    const kind = this.i18n.t.picker.kind[t.kind];
-    const known = this.labels.get(targetKey(t));
-    if (known) return known;
-    const id = t.kind === 'property' ? t.propertyId : t.kind === 'address' ? t.addressId : t.kind === 'unit' ? t.unitId : t.kind === 'group' ? t.groupId : t.contactId;
-    return `${kind} ${id}`;
+    return this.labels.get(idKey(t)) ?? `${this.i18n.t.picker.kind[t.kind]} ${targetId(t)}`;
   }
 
   private renderListbox() {
@@ -399,6 +487,7 @@ export class SharePicker extends ConnectedElement {
     const viewport = list?.clientHeight || ROW * 6.5;
     const r = visibleRange(this.options.length, ROW, this.listScroll, viewport);
     const rows = this.options.slice(r.start, r.end);
+    const shown = this.open && !this.failed && (this.options.length > 0 || (this.current && !!this.query.trim()));
     return html`
       <ul
         class="listbox"
@@ -406,8 +495,10 @@ export class SharePicker extends ConnectedElement {
         id="${this.uid}-list"
         role="listbox"
         tabindex="-1"
+        aria-multiselectable="true"
         aria-label=${p.options}
-        ?hidden=${!this.open || (!this.options.length && !this.searching && !this.query)}
+        aria-busy=${this.current ? 'false' : 'true'}
+        ?hidden=${!shown}
         @scroll=${(e: Event) => (this.listScroll = (e.target as HTMLElement).scrollTop)}
         @mousedown=${(e: Event) => e.preventDefault()}
       >
@@ -418,25 +509,56 @@ export class SharePicker extends ConnectedElement {
           (o, i) => {
             const index = r.start + i;
             const activeRow = index === this.active;
+            const on = this.chosen(o);
             return html`<li
-              class="option"
+              class="option ${activeRow ? 'active' : ''}"
               part=${activeRow ? 'option option--active' : 'option'}
               id="${this.uid}-o${index}"
               role="option"
-              aria-selected=${activeRow ? 'true' : 'false'}
+              aria-selected=${on ? 'true' : 'false'}
               aria-setsize=${this.options.length}
               aria-posinset=${index + 1}
-              @click=${() => this.add(o)}
+              @click=${() => this.toggle(o)}
             >
+              <span class="option-check">${on ? check : nothing}</span>
               <span class="option-text"><span class="option-label">${o.label}</span><span class="option-desc">${o.description}</span></span>
               <span class="option-count">${p.people(this.i18n.number(o.recipientCount), o.recipientCount)}</span>
             </li>`;
           },
         )}
         ${r.after ? html`<li role="presentation" style="height:${r.after}px"></li>` : nothing}
-        ${!this.options.length ? html`<li class="status" role="presentation">${this.searching ? p.searching : p.noResults(this.query)}</li>` : nothing}
+        ${!this.options.length ? html`<li class="status" role="presentation">${this.current ? p.noResults(this.query.trim()) : p.searching}</li>` : nothing}
       </ul>
+      ${this.open && this.current && this.capped ? html`<p class="list-note" part="list-note">${p.capped(this.i18n.number(CAP))}</p>` : nothing}
+      ${this.open && this.failed
+        ? html`<div class="list-note failed" part="list-note" role="alert">
+            <span>${p.searchFailed} ${this.i18n.error(this.failed)}</span>
+            <button type="button" class="btn" @click=${this.retrySearch}>${retry} ${this.i18n.t.common.retry}</button>
+          </div>`
+        : nothing}
     `;
+  }
+
+  private resultsText(): string {
+    const p = this.i18n.t.picker;
+    if (!this.open || !this.current) return '';
+    if (!this.options.length) return this.query.trim() ? p.noResults(this.query.trim()) : '';
+    return `${p.results(this.i18n.number(this.options.length))}${this.capped ? ` ${p.capped(this.i18n.number(CAP))}` : ''}`;
+  }
+
+  private renderChip(t: ShareTarget) {
+    const p = this.i18n.t.picker;
+    const label = this.chipLabel(t);
+    return html`<li class="chip" part="chip">
+      <span class="chip-label">${label}</span>
+      <span class="chip-kind">· ${p.kind[t.kind]}${'roles' in t ? ' ·' : ''}</span>
+      ${'roles' in t
+        ? html`<select class="chip-audience" aria-label=${p.audienceOf(label)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => (e.stopPropagation(), this.setAudience(t, (e.target as HTMLSelectElement).value as Audience))}>
+            ${AUDIENCES.map((a) => html`<option value=${a} ?selected=${audienceOf(t.roles) === a}>${p.audience[a]}</option>`)}
+          </select>`
+        : nothing}
+      <button type="button" class="icon-btn" aria-label=${this.i18n.t.common.remove(label)} ?disabled=${this.off} @click=${() => this.removeTarget(t)}>${close}</button>
+    </li>`;
   }
 
   protected override render() {
@@ -473,28 +595,13 @@ export class SharePicker extends ConnectedElement {
             ?disabled=${this.off}
             @input=${this.onInput}
             @keydown=${this.onKeyDown}
-            @focus=${this.onFocus}
-            @click=${this.onFocus}
           />
           ${this.renderListbox()}
-          <span class="sr-only" role="status">${this.open && !this.searching ? (this.options.length ? p.results(this.i18n.number(this.options.length)) : this.query ? p.noResults(this.query) : '') : ''}</span>
+          <span class="sr-only" role="status">${this.resultsText()}</span>
         </div>
-        ${chips.length
-          ? html`<ul class="chips" part="chips" aria-label=${p.selected}>
-              ${repeat(
-                chips,
-                targetKey,
-                (t) => html`<li class="chip" part="chip">
-                  <span class="chip-label">${this.chipLabel(t)}</span>
-                  <button type="button" class="icon-btn" aria-label=${this.i18n.t.common.remove(this.chipLabel(t))} ?disabled=${this.off} @click=${() => this.removeTarget(t)}>${close}</button>
-                </li>`,
-              )}
-            </ul>`
-          : nothing}
-        <p class="summary" part="summary" aria-live="polite">
-          ${mail}
-          <span>${this.counting && this.count === undefined ? p.counting : this.count === undefined ? '' : this.count === 0 ? p.summaryNone : (this.existing ? p.summaryExisting : p.summary)(this.i18n.number(this.count), this.count)}</span>
-        </p>
+        ${chips.length ? html`<ul class="chips" part="chips" aria-label=${p.selected}>${repeat(chips, targetKey, (t) => this.renderChip(t))}</ul>` : nothing}
+        <p class="summary" part="summary">${mail}<span>${this.counting ? p.counting : this.summaryText()}</span></p>
+        <span class="sr-only" role="status">${this.said}</span>
       </fieldset>
     `;
   }
