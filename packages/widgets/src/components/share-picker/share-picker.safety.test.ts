@@ -203,3 +203,117 @@ describe('<share-picker> adds only whom the person aimed at', () => {
     expect(picker.value).to.deep.equal([]);
   });
 });
+
+describe('<share-picker> results that tell the truth', () => {
+  before(async () => {
+    await ready;
+  });
+  beforeEach(async () => {
+    await control('/reset', {});
+  });
+  afterEach(async () => {
+    await control('/faults', {});
+    await resetMouse();
+  });
+
+  for (const [locale, words] of [
+    ['de', 'Mehr als 50 Treffer – bitte verfeinern Sie die Suche.'],
+    ['en', 'More than 50 matches — refine your search.'],
+  ] as const) {
+    it(`a capped answer says so (${locale}); a complete one does not`, async () => {
+      // Arrange
+      await control('/reset', { dataset: 'large' });
+      const w = watchedClient();
+      const { picker } = await mountPicker({ scope: 'property:grosssiedlung', locale, client: w.client });
+      combobox(picker).focus();
+      // Act
+      await type('Wohnung');
+      const note = await until(() => sr(picker).querySelector('.list-note'), 10000, 'the note under the list');
+      // Assert
+      expect(text(note)).to.equal(words);
+      expect(Number(options(picker)[0]!.getAttribute('aria-setsize'))).to.equal(50);
+      expect(text(sr(picker).querySelector('[role="status"]'))).to.contain(words);
+      // Act: a narrower search
+      await type(' 10');
+      await until(() => options(picker)[0]?.getAttribute('aria-setsize') === '40' && text(sr(picker).querySelector('[role="status"]')) !== '', 10000, 'the 40 answers to "Wohnung 10"');
+      expect(sr(picker).querySelector('.list-note')).to.equal(null);
+    });
+  }
+
+  it('a failed search says it failed and offers to try again, never "no matches"', async () => {
+    // Arrange
+    const w = watchedClient(0);
+    const { picker } = await mountPicker({ locale: 'de', client: w.client });
+    combobox(picker).focus();
+    await control('/faults', { failRate: 1, failStatus: 503, retryAfter: 0 });
+    // Act
+    await type('Sophie');
+    const alert = await until(() => sr(picker).querySelector('[role="alert"]'), 5000, 'the failure');
+    // Assert
+    expect(text(alert)).to.contain('Die Suche ist fehlgeschlagen.');
+    expect(text(alert)).to.contain('Der Dienst ist gerade nicht erreichbar.');
+    expect(text(sr(picker).querySelector('.combo'))).not.to.contain('Keine Treffer');
+    const again = alert.querySelector('button')!;
+    expect(text(again)).to.equal('Erneut versuchen');
+    // Act: the server is back; try again with the mouse
+    await control('/faults', {});
+    await clickOn(again);
+    // Assert
+    await until(() => options(picker).length === 1 && labelOf(options(picker)[0]!) === 'Sophie Wagner', 5000, 'Sophie after trying again');
+    expect(sr(picker).querySelector('[role="alert"]')).to.equal(null);
+    expectFocus(combobox(picker), 'the search');
+  });
+
+  it('chosen options are marked selected with a check, and the list takes them away again', async () => {
+    // Arrange
+    const w = watchedClient();
+    const { picker } = await mountPicker({ locale: 'de', client: w.client });
+    combobox(picker).focus();
+    await type('Sophie');
+    await until(() => options(picker).length === 1, 5000, 'Sophie');
+    expect(options(picker)[0]!.getAttribute('aria-selected')).to.equal('false');
+    await press('ArrowDown');
+    await press('Enter');
+    expect(picker.value).to.deep.equal([{ kind: 'contact', contactId: 'sophie-wagner' }]);
+    // Act: the same search again
+    await type('Sophie');
+    const option = await until(() => options(picker).length === 1 && options(picker)[0], 5000, 'Sophie again');
+    // Assert
+    expect(listbox(picker).getAttribute('aria-multiselectable')).to.equal('true');
+    expect(option.getAttribute('aria-selected')).to.equal('true');
+    expect(option.querySelector('svg'), 'a check mark').to.exist;
+    // Act: Enter on it takes it away
+    await press('ArrowDown');
+    await press('Enter');
+    expect(picker.value).to.deep.equal([]);
+  });
+
+  for (const [locale, counting, four] of [
+    ['de', 'Anzahl der Empfänger wird berechnet …', '4 Empfänger · werden morgen per E-Mail benachrichtigt'],
+    ['en', 'Number of recipients: calculating …', '4 recipients · will be notified by e-mail tomorrow'],
+  ] as const) {
+    it(`the count line says it is counting, and the live region says only the settled count, once (${locale})`, async () => {
+      // Arrange
+      const w = watchedClient();
+      const { picker } = await mountPicker({ locale, client: w.client });
+      await w.quiet();
+      const lines: string[] = [];
+      const spoken: string[] = [];
+      const live = () => [...sr(picker).querySelectorAll('[role="status"], [aria-live]')].filter((e) => !e.closest('.combo'));
+      const observer = new MutationObserver(() => {
+        const line = text(sr(picker).querySelector('.summary'));
+        if (lines.at(-1) !== line) lines.push(line);
+        for (const e of live()) if (text(e) && spoken.at(-1) !== text(e)) spoken.push(text(e));
+      });
+      observer.observe(sr(picker), { subtree: true, childList: true, characterData: true });
+      // Act
+      await clickOn(sr(picker).querySelector<HTMLInputElement>('input[type="checkbox"]')!);
+      await until(() => text(sr(picker).querySelector('.summary')) === four, 5000, () => `four (is ${text(sr(picker).querySelector('.summary'))})`);
+      await w.quiet();
+      observer.disconnect();
+      // Assert
+      expect(lines).to.deep.equal([counting, four]);
+      expect(spoken).to.deep.equal([four]);
+    });
+  }
+});
