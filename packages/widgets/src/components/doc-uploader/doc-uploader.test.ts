@@ -362,6 +362,39 @@ describe('<doc-uploader>', () => {
     });
   });
 
+  describe('a chip narrowed to tenants', () => {
+    it('shares with the tenants of that address only, as the server stores it', async () => {
+      // Arrange
+      const { up, root } = await mount({ scope: 'property:rosenweg-24', locale: 'de' });
+      dropFiles(dropzone(root), [pdf('Aufzug')]);
+      const card = await cardReady(root);
+      chooseType(card, 'objektunterlagen');
+      const picker = pickerOf(card);
+      await clickOn(combobox(picker));
+      await type('Rosenweg 24a');
+      await onlyOption(picker, 'Rosenweg 24a');
+      await press('ArrowDown');
+      await press('Enter');
+      const both = await until(() => picker.shadowRoot!.querySelector<HTMLSelectElement>('.chip select'), 5000, 'the chip');
+      expect(text(both.selectedOptions[0])).to.equal('Mieter und Eigentümer');
+      // Act: narrow it with the mouse's way to pick from a select
+      await selectOption({ selector: 'doc-uploader share-picker .chip select', value: 'tenant' });
+      await until(() => (picker.value[0] as { roles?: string[] }).roles?.join() === 'tenant', 5000, 'tenants only');
+      const scope = { kind: 'property', id: 'rosenweg-24' };
+      const count = async (roles: string[]) => (await api<{ count: number }>('/recipients/resolve', 'manager', { method: 'POST', body: JSON.stringify({ scope, targets: [{ kind: 'address', addressId: 'rosenweg-24a', roles }] }) })).body.count;
+      const tenants = await count(['tenant']);
+      expect(tenants).to.be.lessThan(await count(['tenant', 'owner']));
+      await untilSummary(picker, tenants === 1 ? TEXT.de.summary1 : `${tenants} Empfänger · werden morgen per E-Mail benachrichtigt`);
+      const uploaded = oneEvent(up, 'doc-uploaded');
+      await clickOn(submitButton(root)!);
+      const { detail } = await uploaded;
+      // Assert: read back from the server
+      const { status, body } = await api<Document>(`/documents/${encodeURIComponent(detail.document.id)}`);
+      expect(status).to.equal(200);
+      expect(body.shares).to.deep.equal([{ kind: 'address', addressId: 'rosenweg-24a', roles: ['tenant'] }]);
+    });
+  });
+
   describe('events', () => {
     it('doc-upload-start, doc-upload-progress (never backwards, up to the total) and doc-uploaded', async () => {
       // Arrange

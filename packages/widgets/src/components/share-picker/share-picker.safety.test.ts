@@ -317,3 +317,51 @@ describe('<share-picker> results that tell the truth', () => {
     });
   }
 });
+
+describe('<share-picker> chips that say what they mean', () => {
+  before(async () => {
+    await ready;
+  });
+  beforeEach(async () => {
+    await control('/reset', {});
+  });
+
+  /** What a chip reads: name, kind, and for addresses, units and properties the audience chosen. */
+  const reading = (chip: Element) => {
+    const select = chip.querySelector('select');
+    return [text(chip.querySelector('.chip-label')), text(chip.querySelector('.chip-kind')), select ? text(select.selectedOptions[0]) : ''].join(' ').trim();
+  };
+  const chips = (p: SharePicker) => [...sr(p).querySelectorAll('.chip')];
+
+  for (const [locale, address, narrowed, group, person] of [
+    ['de', 'Rosenweg 24 · Adresse · Mieter und Eigentümer', 'Rosenweg 24 · Adresse · nur Mieter', 'Verwaltungsbeirat · Gruppe', 'Sophie Wagner · Person'],
+    ['en', 'Rosenweg 24 · Address · tenants and owners', 'Rosenweg 24 · Address · tenants only', 'Verwaltungsbeirat · Group', 'Sophie Wagner · Person'],
+  ] as const) {
+    it(`every chip says kind and audience; the keyboard narrows an address to its tenants (${locale})`, async () => {
+      // Arrange
+      const w = watchedClient();
+      const { picker } = await mountPicker({ locale, client: w.client });
+      const pick = async (q: string, label: string) => {
+        combobox(picker).focus();
+        await type(q);
+        await until(() => options(picker).length > 0 && labelOf(options(picker)[0]!) === label, 5000, label);
+        await press('ArrowDown');
+        await press('Enter');
+      };
+      await pick('Rosenweg 24', 'Rosenweg 24');
+      await pick('Beirat', 'Verwaltungsbeirat');
+      await pick('Sophie', 'Sophie Wagner');
+      // Assert
+      expect(chips(picker).map(reading)).to.deep.equal([address, group, person]);
+      // Act: Tab to the address's audience, one arrow down
+      const select = chips(picker)[0]!.querySelector('select')!;
+      await tabTo((e) => e === select, 'the audience of Rosenweg 24');
+      await press('ArrowDown');
+      // Assert
+      expect(picker.value[0]).to.deep.equal({ kind: 'address', addressId: 'rosenweg-24', roles: ['tenant'] });
+      expect(reading(chips(picker)[0]!)).to.equal(narrowed);
+      expect(chips(picker)).to.have.length(3);
+      await expect(picker).to.be.accessible();
+    });
+  }
+});
