@@ -1,17 +1,16 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
-import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
+import { visibleRange } from '../../controllers/virtual-window.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { check, close, mail, retry } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './share-picker.styles.js';
-import { AUDIENCES, audienceOf, fold, idKey, isScopeRole, rolesOf, targetId, targetKey, type Audience } from './targets.js';
+import { ROW, RecipientCombobox } from './combobox.js';
+import { AUDIENCES, audienceOf, idKey, isScopeRole, rolesOf, targetId, targetKey, type Audience } from './targets.js';
 
 export { targetKey } from './targets.js';
 
-const ROW = 52; // px; matches --_row (3.25rem at 16px)
-const SEARCH_DEBOUNCE = 150;
 const RESOLVE_DEBOUNCE = 120;
 
 /** Suggestions shown at most; more matches ask for a narrower search. */
@@ -32,10 +31,11 @@ let seq = 0;
  * @csspart roles - The role checkboxes.
  * @csspart input - The search field.
  * @csspart listbox - The list of suggestions.
- * @csspart option - One suggestion; `option--active` marks the highlighted one.
+ * @csspart option - One suggestion; `option--active` marks the highlighted one (`aria-selected` marks chosen ones).
+ * @csspart list-note - The line under the list when results are capped or the search failed.
  * @csspart chips - The list of chosen recipients.
  * @csspart chip - One chosen recipient.
- * @csspart summary - The live line with the number of recipients.
+ * @csspart summary - The line with the number of recipients (its settled value is announced).
  * @cssproperty [--doc-color-accent=#1d5fb4] - Accent (checkboxes, active option, chips).
  * @cssproperty [--doc-color-border=#8a93a3] - Borders of fields and the list.
  * @cssproperty [--doc-radius=6px] - Corner radius.
@@ -51,19 +51,10 @@ export class SharePicker extends ConnectedElement {
     placeholder: {},
     label: {},
     existing: { type: Boolean },
-    query: { state: true },
-    options: { state: true },
-    answered: { state: true },
-    capped: { state: true },
-    failed: { state: true },
     said: { state: true },
-    open: { state: true },
-    active: { state: true },
-    searching: { state: true },
     count: { state: true },
     counting: { state: true },
     roleCounts: { state: true },
-    listScroll: { state: true },
     formDisabled: { state: true },
   };
 
@@ -81,22 +72,11 @@ export class SharePicker extends ConnectedElement {
   /** The document exists already: only people newly added will be notified, and the live line says so. */
   existing = false;
 
-  private query = '';
-  /** The trimmed text the shown options answer; undefined while they only filter an older answer. */
-  private answered: string | undefined;
-  private options: RecipientOption[] = [];
-  private capped = false;
-  private failed: unknown;
-  private open = false;
-  /** The option the person highlighted with the arrow keys; -1 until they do. */
-  private active = -1;
-  private searching = false;
   private count: number | undefined;
   private counting = false;
   /** The live region's text: settled counts only, after the person changed the selection. */
   private said = '';
   private roleCounts: Partial<Record<Role, number>> = {};
-  private listScroll = 0;
   private formDisabled = false;
 
   private get input(): HTMLInputElement | null {
@@ -109,14 +89,14 @@ export class SharePicker extends ConnectedElement {
   private readonly internals: ElementInternals;
   private readonly labels = new Map<string, string>();
   private readonly uid = `sp${++seq}`;
-  private searchTimer?: ReturnType<typeof setTimeout>;
   private resolveTimer?: ReturnType<typeof setTimeout>;
-  private searchCtl?: AbortController;
   private resolveCtl?: AbortController;
-  private latestSearch = 0;
   private loadedScope = '';
-  /** Arrow and Enter keys pressed before the answer to the current text arrived, replayed on it. */
-  private waiting: Array<'down' | 'up' | 'enter'> = [];
+  private readonly combo = new RecipientCombobox(this, {
+    search: (q, signal) => this.searchFor(q, signal),
+    list: () => this.listbox,
+    pick: (o) => this.toggle(o),
+  });
   /** A pointer is down outside the picker: closing waits until its click is done. */
   private pointerDown = false;
   private closeOnRelease = false;
@@ -126,7 +106,7 @@ export class SharePicker extends ConnectedElement {
   private readonly onPointerUp = (): void => {
     this.pointerDown = false;
     // After the click of this release (dispatched in the same task), never before it.
-    if (this.closeOnRelease) setTimeout(() => ((this.closeOnRelease = false), this.close()));
+    if (this.closeOnRelease) setTimeout(() => ((this.closeOnRelease = false), this.combo.close()));
   };
 
   constructor() {
@@ -181,9 +161,7 @@ export class SharePicker extends ConnectedElement {
     removeEventListener('pointerdown', this.onPointerDown, true);
     removeEventListener('pointerup', this.onPointerUp, true);
     removeEventListener('pointercancel', this.onPointerUp, true);
-    this.searchCtl?.abort();
     this.resolveCtl?.abort();
-    clearTimeout(this.searchTimer);
     clearTimeout(this.resolveTimer);
   }
 
@@ -248,10 +226,7 @@ export class SharePicker extends ConnectedElement {
     const key = idKey(o.target);
     this.labels.set(key, o.label);
     this.setValue(this.chosen(o) ? this.value.filter((t) => idKey(t) !== key) : [...this.value, o.target]);
-    this.query = '';
-    this.answered = undefined;
-    this.options = [];
-    this.close();
+    this.combo.clear();
     this.input?.focus();
   }
 
@@ -333,148 +308,30 @@ export class SharePicker extends ConnectedElement {
   private onInput(e: InputEvent): void {
     // Typing a query is not a change of the value: only the picker's own `input` event leaves it.
     e.stopPropagation();
-    this.query = (e.target as HTMLInputElement).value;
-    // What no longer answers the text goes at once; the highlight and any waiting keys go with it.
-    const needle = fold(this.query.trim());
-    this.options = this.options.filter((o) => fold(o.label).includes(needle));
-    this.answered = undefined;
-    this.capped = false;
-    this.failed = undefined;
-    this.active = -1;
-    this.waiting = [];
-    this.open = true;
-    this.scheduleSearch();
+    this.combo.input((e.target as HTMLInputElement).value);
   }
 
-  /** Whether the shown options are the answer to the text in the field. */
-  private get current(): boolean {
-    return this.answered === this.query.trim() && !this.failed;
-  }
-
-  private scheduleSearch(delay = SEARCH_DEBOUNCE): void {
-    clearTimeout(this.searchTimer);
-    this.searching = true;
-    this.searchTimer = setTimeout(() => void this.search(), delay);
-  }
-
-  /** Runs the search for the current text; an answer to any other text is never shown. */
-  private async search(): Promise<void> {
+  /** The options for `q`, without the scope's own role choices (those are the checkboxes). */
+  private async searchFor(q: string, signal: AbortSignal) {
     const api = this.api;
     const scope = this.scopeValue;
-    if (!api || !scope) return;
-    this.searchCtl?.abort();
-    const ctl = (this.searchCtl = new AbortController());
-    const mine = ++this.latestSearch;
-    const q = this.query.trim();
-    try {
-      // The scope's own role choices come first and are not offered in the list: ask for them too.
-      const items = await api.recipients.search({ scope, q, limit: CAP + 4, locale: this.i18n.locale, signal: ctl.signal });
-      if (mine !== this.latestSearch || q !== this.query.trim()) return;
-      const found = items.filter((o) => !isScopeRole(o.target, scope));
-      this.options = found.slice(0, CAP);
-      this.capped = found.length > CAP || items.length === CAP + 4;
-      this.answered = q;
-      this.failed = undefined;
-      this.listScroll = 0;
-      if (this.listbox) this.listbox.scrollTop = 0;
-    } catch (error) {
-      if (mine !== this.latestSearch) return;
-      this.options = [];
-      this.failed = error;
-    }
-    this.searching = false;
-    const keys = this.failed ? [] : this.waiting;
-    this.waiting = [];
-    for (const k of keys) this.onKey(k);
+    if (!api || !scope) return { options: [], capped: false };
+    // The role choices come first and count toward the limit: ask for them on top of the cap.
+    const items = await api.recipients.search({ scope, q, limit: CAP + 4, locale: this.i18n.locale, signal });
+    const found = items.filter((o) => !isScopeRole(o.target, scope));
+    return { options: found.slice(0, CAP), capped: found.length > CAP || items.length === CAP + 4 };
   }
 
   private retrySearch(): void {
-    this.failed = undefined;
-    this.open = true;
+    this.combo.retry();
     this.input?.focus();
-    this.scheduleSearch(0);
-  }
-
-  /** Opens the list for the current text, asking for its answer when there is none yet. */
-  private openList(): void {
-    this.open = true;
-    if (!this.current && !this.searching) this.scheduleSearch(0);
-  }
-
-  private close(): void {
-    this.open = false;
-    this.active = -1;
-    this.waiting = [];
   }
 
   private onFocusOut(e: FocusEvent): void {
     if (this.renderRoot.contains(e.relatedTarget as Node | null)) return;
     // A press outside: the list goes once the click is over, so nothing moves under the pointer.
     if (this.pointerDown) this.closeOnRelease = true;
-    else this.close();
-  }
-
-  private moveActive(to: number): void {
-    if (!this.options.length) return;
-    this.active = Math.max(0, Math.min(this.options.length - 1, to));
-    const list = this.listbox;
-    if (list) {
-      const top = scrollToRow(this.active, ROW, list.scrollTop, list.clientHeight);
-      if (top !== undefined) {
-        list.scrollTop = top;
-        this.listScroll = top;
-      }
-    }
-  }
-
-  /** One navigation key, on options that answer the current text. */
-  private onKey(k: 'down' | 'up' | 'enter'): void {
-    if (k === 'down') this.moveActive(this.active + 1);
-    else if (k === 'up') this.moveActive(this.active < 0 ? this.options.length - 1 : this.active - 1);
-    else if (this.active >= 0 && this.options[this.active]) this.toggle(this.options[this.active]!);
-  }
-
-  private onKeyDown(e: KeyboardEvent): void {
-    const ready = this.open && this.current;
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        e.preventDefault();
-        const k = e.key === 'ArrowDown' ? 'down' : 'up';
-        this.openList();
-        // Alt+ArrowDown only shows the list; a plain arrow highlights, now or when the answer comes.
-        if (e.altKey) break;
-        if (this.current) this.onKey(k);
-        else this.waiting.push(k);
-        break;
-      }
-      case 'PageDown':
-      case 'PageUp':
-        if (ready && this.active >= 0) (e.preventDefault(), this.moveActive(this.active + (e.key === 'PageDown' ? 5 : -5)));
-        break;
-      case 'Enter':
-        // Only an option the person highlighted for this text; otherwise Enter is the page's.
-        if (ready && this.active >= 0) {
-          e.preventDefault();
-          this.onKey('enter');
-        } else if (this.open && this.waiting.length) {
-          e.preventDefault();
-          this.waiting.push('enter');
-        }
-        break;
-      case 'Escape':
-        if (this.open) {
-          e.preventDefault();
-          e.stopPropagation();
-          this.close();
-        } else if (this.query) {
-          e.preventDefault();
-          this.query = '';
-          this.answered = undefined;
-          this.options = [];
-        }
-        break;
-    }
+    else this.combo.close();
   }
 
   private chipLabel(t: ShareTarget): string {
@@ -483,11 +340,12 @@ export class SharePicker extends ConnectedElement {
 
   private renderListbox() {
     const p = this.i18n.t.picker;
+    const c = this.combo;
     const list = this.listbox;
     const viewport = list?.clientHeight || ROW * 6.5;
-    const r = visibleRange(this.options.length, ROW, this.listScroll, viewport);
-    const rows = this.options.slice(r.start, r.end);
-    const shown = this.open && !this.failed && (this.options.length > 0 || (this.current && !!this.query.trim()));
+    const r = visibleRange(c.options.length, ROW, c.listScroll, viewport);
+    const rows = c.options.slice(r.start, r.end);
+    const shown = c.open && !c.failed && (c.options.length > 0 || (c.current && !!c.query.trim()));
     return html`
       <ul
         class="listbox"
@@ -497,9 +355,9 @@ export class SharePicker extends ConnectedElement {
         tabindex="-1"
         aria-multiselectable="true"
         aria-label=${p.options}
-        aria-busy=${this.current ? 'false' : 'true'}
+        aria-busy=${c.current ? 'false' : 'true'}
         ?hidden=${!shown}
-        @scroll=${(e: Event) => (this.listScroll = (e.target as HTMLElement).scrollTop)}
+        @scroll=${(e: Event) => ((c.listScroll = (e.target as HTMLElement).scrollTop), this.requestUpdate())}
         @mousedown=${(e: Event) => e.preventDefault()}
       >
         ${r.before ? html`<li role="presentation" style="height:${r.before}px"></li>` : nothing}
@@ -508,7 +366,7 @@ export class SharePicker extends ConnectedElement {
           (o) => targetKey(o.target),
           (o, i) => {
             const index = r.start + i;
-            const activeRow = index === this.active;
+            const activeRow = index === c.active;
             const on = this.chosen(o);
             return html`<li
               class="option ${activeRow ? 'active' : ''}"
@@ -516,7 +374,7 @@ export class SharePicker extends ConnectedElement {
               id="${this.uid}-o${index}"
               role="option"
               aria-selected=${on ? 'true' : 'false'}
-              aria-setsize=${this.options.length}
+              aria-setsize=${c.options.length}
               aria-posinset=${index + 1}
               @click=${() => this.toggle(o)}
             >
@@ -527,12 +385,12 @@ export class SharePicker extends ConnectedElement {
           },
         )}
         ${r.after ? html`<li role="presentation" style="height:${r.after}px"></li>` : nothing}
-        ${!this.options.length ? html`<li class="status" role="presentation">${this.current ? p.noResults(this.query.trim()) : p.searching}</li>` : nothing}
+        ${!c.options.length ? html`<li class="status" role="presentation">${c.current ? p.noResults(c.query.trim()) : p.searching}</li>` : nothing}
       </ul>
-      ${this.open && this.current && this.capped ? html`<p class="list-note" part="list-note">${p.capped(this.i18n.number(CAP))}</p>` : nothing}
-      ${this.open && this.failed
+      ${c.open && c.current && c.capped ? html`<p class="list-note" part="list-note">${p.capped(this.i18n.number(CAP))}</p>` : nothing}
+      ${c.open && c.failed
         ? html`<div class="list-note failed" part="list-note" role="alert">
-            <span>${p.searchFailed} ${this.i18n.error(this.failed)}</span>
+            <span>${p.searchFailed} ${this.i18n.error(c.failed)}</span>
             <button type="button" class="btn" @click=${this.retrySearch}>${retry} ${this.i18n.t.common.retry}</button>
           </div>`
         : nothing}
@@ -541,9 +399,10 @@ export class SharePicker extends ConnectedElement {
 
   private resultsText(): string {
     const p = this.i18n.t.picker;
-    if (!this.open || !this.current) return '';
-    if (!this.options.length) return this.query.trim() ? p.noResults(this.query.trim()) : '';
-    return `${p.results(this.i18n.number(this.options.length))}${this.capped ? ` ${p.capped(this.i18n.number(CAP))}` : ''}`;
+    const c = this.combo;
+    if (!c.open || !c.current) return '';
+    if (!c.options.length) return c.query.trim() ? p.noResults(c.query.trim()) : '';
+    return `${p.results(this.i18n.number(c.options.length))}${c.capped ? ` ${p.capped(this.i18n.number(CAP))}` : ''}`;
   }
 
   private renderChip(t: ShareTarget) {
@@ -567,7 +426,8 @@ export class SharePicker extends ConnectedElement {
     if (!scope) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
     const roles = this.scopeRoles;
     const chips = this.value.filter((t) => !isScopeRole(t, scope));
-    const activeId = this.open && this.active >= 0 ? `${this.uid}-o${this.active}` : nothing;
+    const c = this.combo;
+    const activeId = c.open && c.active >= 0 ? `${this.uid}-o${c.active}` : nothing;
     const roleBox = (role: Role, text: string) => html`<label class="role">
       <input type="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
       <span>${text}${this.roleCounts[role] !== undefined ? html` <span class="count">(${this.i18n.number(this.roleCounts[role]!)})</span>` : nothing}</span>
@@ -587,14 +447,14 @@ export class SharePicker extends ConnectedElement {
             autocomplete="off"
             spellcheck="false"
             aria-autocomplete="list"
-            aria-expanded=${this.open ? 'true' : 'false'}
+            aria-expanded=${c.open ? 'true' : 'false'}
             aria-controls="${this.uid}-list"
             aria-activedescendant=${activeId}
             placeholder=${this.placeholder ?? p.placeholder}
-            .value=${this.query}
+            .value=${c.query}
             ?disabled=${this.off}
             @input=${this.onInput}
-            @keydown=${this.onKeyDown}
+            @keydown=${(e: KeyboardEvent) => c.onKeyDown(e)}
           />
           ${this.renderListbox()}
           <span class="sr-only" role="status">${this.resultsText()}</span>
