@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, defaultTitle, kindOfName, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
 import { DocFileRejectedEvent, DocUploadedEvent, DocUploadErrorEvent, DocUploadProgressEvent, DocUploadStartEvent } from '../../events/uploader-events.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
+import { heading, headingLevel } from '../../internal/heading.js';
 import { typeOptions } from '../../internal/type-options.js';
 import { alert, check, close, file as fileIcon, retry, upload } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
@@ -48,6 +49,7 @@ let keys = 0;
  * @event doc-upload-progress - `{ file, loaded, total }` bytes went out.
  * @event doc-uploaded - `{ document }` a document was published.
  * @event doc-upload-error - `{ file, error }` an upload failed or was cancelled.
+ * @attr heading-level - Level of the success heading, 1–6. @default 2
  * @csspart base - The whole uploader.
  * @csspart dropzone - The dashed drop zone (a button).
  * @csspart notice - A refusal message.
@@ -70,6 +72,7 @@ export class DocUploader extends ConnectedElement {
     documentType: { attribute: 'document-type' },
     single: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
+    headingLevel,
     items: { state: true },
     rejections: { state: true },
     types: { state: true },
@@ -88,6 +91,8 @@ export class DocUploader extends ConnectedElement {
   /** One file at a time. */
   single = false;
   disabled = false;
+  /** Level of the uploader's heading (the success message), to fit the page's outline. @default 2 */
+  headingLevel = 2;
 
   private items: Item[] = [];
   private rejections: Rejection[] = [];
@@ -269,7 +274,7 @@ export class DocUploader extends ConnectedElement {
       this.items = [];
       this.announce(`${t.success(this.published.length)} ${t.successNext}`);
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.success h3')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('.success .heading')?.focus();
     }
   }
 
@@ -288,7 +293,7 @@ export class DocUploader extends ConnectedElement {
     void this.updateComplete.then(() => {
       const root = this.renderRoot as ShadowRoot;
       if (root.activeElement) return;
-      for (const sel of [`#cancel-${item.key}`, `#retry-${item.key}`, 'button[type="submit"]', '.success h3', '.dropzone']) {
+      for (const sel of [`#cancel-${item.key}`, `#retry-${item.key}`, 'button[type="submit"]', '.success .heading', '.dropzone']) {
         const next = root.querySelector<HTMLElement>(sel);
         if (next) return next.focus();
       }
@@ -453,7 +458,7 @@ export class DocUploader extends ConnectedElement {
     return html`<form class="wrap" part="base" novalidate @submit=${this.submit}>
       ${this.published.length
         ? html`<div class="success" part="success">
-            <h3 tabindex="-1">${check} ${t.success(this.published.length)}</h3>
+            ${heading(this.headingLevel, html`${check} ${t.success(this.published.length)}`)}
             <ul>
               ${this.published.map((d) => html`<li>${d.title}</li>`)}
             </ul>
@@ -466,6 +471,7 @@ export class DocUploader extends ConnectedElement {
         class="dropzone ${this.over ? 'over' : ''}"
         part="dropzone"
         ?disabled=${this.disabled}
+        aria-disabled=${this.disabled ? 'true' : nothing}
         aria-describedby="drop-hint"
         @click=${this.pick}
         @dragover=${this.onDragOver}

@@ -286,7 +286,7 @@ describe('<doc-uploader>', () => {
         await press('Enter');
         const { detail } = await uploaded;
         // Assert
-        const heading = await until(() => m.root.querySelector('.success h3'), 5000, 'success');
+        const heading = await until(() => m.root.querySelector('.success .heading'), 5000, 'success');
         expect(text(heading)).to.contain(t.success);
         await until(() => activeDeep() === heading, 2000, 'focus on the success message');
         await verifyWalkthrough1(detail.document);
@@ -317,7 +317,7 @@ describe('<doc-uploader>', () => {
         await press('Enter');
         const { detail } = await uploaded;
         // Assert
-        const heading = await until(() => m.root.querySelector('.success h3'), 5000, 'success');
+        const heading = await until(() => m.root.querySelector('.success .heading'), 5000, 'success');
         expect(text(heading)).to.contain(t.success);
         await until(() => activeDeep() === heading, 2000, 'focus on the success message');
         await verifyWalkthrough2(detail.document);
