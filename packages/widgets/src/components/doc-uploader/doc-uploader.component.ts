@@ -49,7 +49,6 @@ let keys = 0;
  * @event doc-upload-progress - `{ file, loaded, total }` bytes went out.
  * @event doc-uploaded - `{ document }` a document was published.
  * @event doc-upload-error - `{ file, error }` an upload failed or was cancelled.
- * @attr heading-level - Level of the success heading, 1–6. @default 2
  * @csspart base - The whole uploader.
  * @csspart dropzone - The dashed drop zone (a button).
  * @csspart notice - A refusal message.
