@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, defaultTitle, kindOfName, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
+import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, blobSource, defaultTitle, kindOfName, sniff, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
 import { DocFileRejectedEvent, DocUploadedEvent, DocUploadErrorEvent, DocUploadProgressEvent, DocUploadStartEvent } from '../../events/uploader-events.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { heading, headingLevel } from '../../internal/heading.js';
@@ -99,6 +99,8 @@ export class DocUploader extends ConnectedElement {
   private over = false;
   private announcement = '';
   private published: Document[] = [];
+  /** How many people the published documents reach (undefined when the count failed). */
+  private told: number | undefined;
   private busy = false;
 
   private loadedTypesFor = '';
@@ -204,7 +206,7 @@ export class DocUploader extends ConnectedElement {
       const ok = check.ok && this.allowedByAccept(f, check.kind);
       if (!ok) {
         const code = check.ok ? 'unsupported_file_type' : check.code;
-        const message = code === 'file_too_large' ? this.tooLarge(f.size) : code === 'empty_file' ? t.rejectEmpty : t.rejectType;
+        const message = code === 'file_too_large' ? this.tooLarge(f.size) : code === 'empty_file' ? t.rejectEmpty : ((await this.disguised(f)) ?? t.rejectType);
         rejected.push({ key: ++keys, name: f.name, message });
         this.emit(new DocFileRejectedEvent({ file: f, code }));
         continue;
@@ -217,6 +219,16 @@ export class DocUploader extends ConnectedElement {
     this.rejections = [...rejected, ...this.rejections].slice(0, 5);
     const said = [added.length ? t.added(added.length) : '', ...rejected.map((r) => `${t.rejected(r.name)} ${r.message}`)].filter(Boolean).join(' ');
     if (said) this.announce(said);
+  }
+
+  /** For a file whose content is an allowed kind under another kind's name: what it really is. */
+  private async disguised(f: File): Promise<string | undefined> {
+    const named = kindOfName(f.name);
+    const kind = named ? await sniff(blobSource(f)) : null;
+    if (!kind || kind === named) return undefined;
+    const t = this.i18n.t.uploader;
+    const proper = `${f.name.replace(/\.[^.]*$/, '')}.${FILE_KINDS[kind].extensions[0]}`;
+    return t.rejectDisguised(f.name, t.kinds[kind], proper);
   }
 
   /** "The file is X; at most Y": in exact bytes when both would read the same ("50 MB" vs "50 MB"). */
@@ -269,12 +281,38 @@ export class DocUploader extends ConnectedElement {
     const t = this.i18n.t.uploader;
     const done = this.items.filter((i) => i.status === 'done');
     if (done.length && done.length === this.items.length) {
+      this.told = await this.toldCount(done);
       this.published = done.map((i) => i.doc!);
       this.items = [];
-      this.announce(`${t.success(this.published.length)} ${t.successNext}`);
+      this.announce(this.successText());
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.success .heading')?.focus();
     }
+  }
+
+  /** The people all the files' shares reach together, counted by the server. */
+  private async toldCount(done: Item[]): Promise<number | undefined> {
+    const api = this.api;
+    const scope = this.scopeValue;
+    const seen = new Set<string>();
+    const targets = done.flatMap((i) => i.shares).filter((x) => !seen.has(JSON.stringify(x)) && !!seen.add(JSON.stringify(x)));
+    if (targets.length === 0) return 0;
+    if (!api || !scope || targets.length > 100) return undefined;
+    try {
+      return (await api.recipients.resolve({ scope, targets })).count;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** "3 Dokumente in „Objektunterlagen“ veröffentlicht · 4 Empfänger werden morgen benachrichtigt". */
+  private successText(): string {
+    const t = this.i18n.t.uploader;
+    const docs = this.published;
+    const typeIds = new Set(docs.map((d) => d.documentTypeId));
+    const folder = typeIds.size === 1 ? this.types.find((x) => x.id === docs[0]!.documentTypeId)?.name : undefined;
+    const what = folder ? t.published(docs.length, folder) : t.publishedAnywhere(docs.length);
+    return this.told === undefined ? what : `${what} · ${t.told(this.i18n.number(this.told), this.told, docs.length)}`;
   }
 
   private async retryItem(item: Item): Promise<void> {
@@ -454,14 +492,15 @@ export class DocUploader extends ConnectedElement {
     const t = this.i18n.t.uploader;
     if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
     const pending = this.items.filter((i) => i.status !== 'done').length;
+    // On touch screens there is nothing to drag from and no Ctrl+V: say "tap".
+    const touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
     return html`<form class="wrap" part="base" novalidate @submit=${this.submit}>
       ${this.published.length
         ? html`<div class="success" part="success">
-            ${heading(this.headingLevel, html`${check} ${t.success(this.published.length)}`)}
+            ${heading(this.headingLevel, html`${check} ${this.successText()}`)}
             <ul>
               ${this.published.map((d) => html`<li>${d.title}</li>`)}
             </ul>
-            <p class="muted">${t.successNext}</p>
             <div><button type="button" class="btn" @click=${this.reset}>${t.uploadMore}</button></div>
           </div>`
         : nothing}
@@ -479,8 +518,8 @@ export class DocUploader extends ConnectedElement {
         @drop=${this.onDrop}
       >
         ${upload}
-        <span class="drop-title">${this.over ? t.dropActive : t.dropTitle}</span>
-        <span class="drop-hint" id="drop-hint">${t.dropHint}</span>
+        <span class="drop-title">${this.over ? t.dropActive : touch ? (this.single ? t.dropTouchOne : t.dropTouch) : this.single ? t.dropTitleOne : t.dropTitle}</span>
+        <span class="drop-hint" id="drop-hint">${touch ? t.dropHintTouch : t.dropHint}</span>
       </button>
       <input type="file" tabindex="-1" aria-hidden="true" accept=${this.accept} ?multiple=${!this.single} @change=${this.onPicked} />
       ${this.rejections.map(

@@ -21,8 +21,8 @@ const TEXT = {
     tenants: 'Alle Mieter',
     summary4: '4 Empfänger · werden morgen per E-Mail benachrichtigt',
     summary1: '1 Empfänger · wird morgen per E-Mail benachrichtigt',
-    success: 'Das Dokument wurde veröffentlicht.',
-    success2: '2 Dokumente wurden veröffentlicht.',
+    success: 'Dokument in „',
+    success2: '2 Dokumente in „',
     failed: 'Fehlgeschlagen: Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut.',
     cancelled: 'Abgebrochen',
     retry: 'Erneut versuchen',
@@ -36,8 +36,8 @@ const TEXT = {
     tenants: 'All tenants',
     summary4: '4 recipients · will be notified by e-mail tomorrow',
     summary1: '1 recipient · will be notified by e-mail tomorrow',
-    success: 'The document has been published.',
-    success2: '2 documents have been published.',
+    success: 'Document published in “',
+    success2: '2 documents published in “',
     failed: 'Failed: The server ran into an error. Please try again in a few minutes.',
     cancelled: 'Cancelled',
     retry: 'Try again',
@@ -479,7 +479,8 @@ describe('<doc-uploader>', () => {
       const before = await stats();
       const rec = record(m.up, ['doc-file-rejected', 'doc-upload-start']);
       const cases = [
-        ...badFiles().map((b) => ({ file: fileOf(b.bytes, b.name, b.type), code: 'unsupported_file_type', todo: 'Bitte speichern Sie sie in einem dieser Formate.' })),
+        // A file that is an allowed kind under another kind's name is told what it really is.
+        ...badFiles().map((b) => ({ file: fileOf(b.bytes, b.name, b.type), code: 'unsupported_file_type', todo: b.name === 'foto.pdf' ? 'foto.pdf ist ein PNG-Bild mit falscher Endung. Bitte benennen Sie die Datei in foto.png um.' : 'Bitte speichern Sie sie in einem dieser Formate.' })),
         { file: new File([], 'leer.pdf', { type: 'application/pdf' }), code: 'empty_file', todo: 'Bitte wählen Sie die richtige Datei.' },
         { file: sizedPdf(52_428_801, 'riesig.pdf'), code: 'file_too_large', todo: 'Bitte verkleinern Sie sie' },
       ];
@@ -813,7 +814,7 @@ describe('<doc-uploader>', () => {
         await expect(m.up).to.be.accessible();
         await until(() => m.root.querySelector('.success'), 30000, 'success');
         await control('/faults', {});
-        expect(text(m.root.querySelector('.success'))).to.contain(locale === 'de' ? '2 Dokumente wurden veröffentlicht.' : '2 documents have been published.');
+        expect(text(m.root.querySelector('.success'))).to.contain(TEXT[locale].success2);
         await expect(m.up).to.be.accessible();
       });
     }
