@@ -10,12 +10,14 @@ import { benchSize } from './size.ts';
 import { benchUpload } from './upload.ts';
 import { benchPicker } from './picker.ts';
 import { benchTree } from './tree.ts';
+import { benchMany } from './many.ts';
 
 const benches: Array<[string, () => Promise<Row[]>]> = [
   ['size', benchSize],
   ['upload', benchUpload],
   ['picker', benchPicker],
   ['tree', benchTree],
+  ['many', benchMany],
   ['mock-server', benchMockServer],
 ];
 const only = process.argv.slice(2);

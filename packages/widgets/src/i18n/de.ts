@@ -53,6 +53,7 @@ export const de = {
     cancelUpload: (name: string) => `Hochladen von ${name} abbrechen`,
     removeFile: (name: string) => `${name} aus der Liste entfernen`,
     progress: (pct: string) => `${pct} hochgeladen`,
+    waiting: 'Wartet …',
     uploaded: 'Veröffentlicht',
     cancelled: 'Abgebrochen',
     failed: 'Fehlgeschlagen',

@@ -50,6 +50,7 @@ export const en: Translation = {
     cancelUpload: (name) => `Cancel uploading ${name}`,
     removeFile: (name) => `Remove ${name} from the list`,
     progress: (pct) => `${pct} uploaded`,
+    waiting: 'Waiting …',
     uploaded: 'Published',
     cancelled: 'Cancelled',
     failed: 'Failed',

@@ -9,7 +9,7 @@ import { alert, check, close, file as fileIcon, retry, upload } from '../../inte
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-uploader.styles.js';
 
-type Status = 'ready' | 'uploading' | 'done' | 'error' | 'cancelled';
+type Status = 'ready' | 'waiting' | 'uploading' | 'done' | 'error' | 'cancelled';
 
 interface Item {
   key: number;
@@ -72,6 +72,7 @@ export class DocUploader extends ConnectedElement {
     single: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     headingLevel,
+    parallelUploads: { attribute: 'parallel-uploads', type: Number },
     items: { state: true },
     rejections: { state: true },
     types: { state: true },
@@ -92,6 +93,8 @@ export class DocUploader extends ConnectedElement {
   disabled = false;
   /** Level of the uploader's heading (the success message), to fit the page's outline. @default 2 */
   headingLevel = 2;
+  /** How many files upload at the same time; the others wait in line. @default 3 */
+  parallelUploads = 3;
 
   private items: Item[] = [];
   private rejections: Rejection[] = [];
@@ -271,7 +274,12 @@ export class DocUploader extends ConnectedElement {
       return;
     }
     this.busy = true;
-    for (const i of todo) await this.send(i);
+    for (const i of todo) i.status = 'waiting';
+    const line = [...todo];
+    const next = async (): Promise<void> => {
+      for (let i = line.shift(); i; i = line.shift()) if (i.status === 'waiting') await this.send(i);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(6, this.parallelUploads || 1)) }, next));
     this.busy = false;
     await this.finish();
   }
@@ -403,7 +411,7 @@ export class DocUploader extends ConnectedElement {
 
   private renderItem(item: Item) {
     const t = this.i18n.t.uploader;
-    const locked = item.status === 'uploading' || item.status === 'done' || this.disabled;
+    const locked = item.status === 'waiting' || item.status === 'uploading' || item.status === 'done' || this.disabled;
     const pct = item.file.size ? item.loaded / item.file.size : 0;
     const scope = this.scopeValue!;
     const scopeString = `${scope.kind}:${scope.id}`;
@@ -412,7 +420,7 @@ export class DocUploader extends ConnectedElement {
         ${fileIcon}
         <span class="file-name" title=${item.file.name}>${item.file.name}</span>
         <span class="file-size">${this.i18n.size(item.file.size)}</span>
-        ${item.status !== 'uploading' && item.status !== 'done'
+        ${item.status === 'ready' || item.status === 'error' || item.status === 'cancelled'
           ? html`<button type="button" class="icon-btn remove" aria-label=${t.removeFile(item.file.name)} @click=${() => this.removeItem(item)}>${close}</button>`
           : nothing}
       </div>
@@ -476,6 +484,8 @@ export class DocUploader extends ConnectedElement {
         </div>`;
       case 'done':
         return html`<div class="status"><span class="ok">${check} ${t.uploaded}</span></div>`;
+      case 'waiting':
+        return html`<div class="status"><span class="muted">${t.waiting}</span></div>`;
       case 'error':
       case 'cancelled':
         return html`<div class="status notice" part="notice" role="alert">
