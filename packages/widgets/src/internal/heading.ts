@@ -1,11 +1,9 @@
 import { html, type TemplateResult } from 'lit';
 
-/** The `heading-level` attribute: 1 to 6, default 2 (anything else falls back to 2). */
-export const headingLevel = { attribute: 'heading-level', type: Number, reflect: true } as const;
-
 /**
  * A heading at the level the host page needs (`heading-level`), focusable by script so that focus
- * can land on it to be read out. One template per level: tag names cannot be bound in Lit.
+ * can land on it to be read out; levels outside 1–6 give an `<h2>`. One template per level: tag
+ * names cannot be bound in Lit.
  */
 export function heading(level: number | undefined, content: unknown): TemplateResult {
   switch (level) {

@@ -5,7 +5,7 @@ import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
 import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent, DocTypesChangeEvent } from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
-import { heading, headingLevel } from '../../internal/heading.js';
+import { heading } from '../../internal/heading.js';
 import { typeOptions } from '../../internal/type-options.js';
 import { file as fileIcon } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
@@ -71,7 +71,7 @@ export class DocFolderTree extends ConnectedElement {
   static override properties: PropertyDeclarations = {
     mode: { reflect: true },
     selected: { reflect: true },
-    headingLevel,
+    headingLevel: { attribute: 'heading-level', type: Number, reflect: true },
     types: { state: true },
     expanded: { state: true },
     folders: { state: true },

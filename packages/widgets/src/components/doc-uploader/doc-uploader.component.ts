@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, blobSource, defaultTitle, kindOfName, sniff, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
 import { DocFileRejectedEvent, DocUploadedEvent, DocUploadErrorEvent, DocUploadProgressEvent, DocUploadStartEvent } from '../../events/uploader-events.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
-import { heading, headingLevel } from '../../internal/heading.js';
+import { heading } from '../../internal/heading.js';
 import { typeOptions } from '../../internal/type-options.js';
 import { alert, check, close, file as fileIcon, retry, upload } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
@@ -71,7 +71,7 @@ export class DocUploader extends ConnectedElement {
     documentType: { attribute: 'document-type' },
     single: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
-    headingLevel,
+    headingLevel: { attribute: 'heading-level', type: Number, reflect: true },
     parallelUploads: { attribute: 'parallel-uploads', type: Number },
     items: { state: true },
     rejections: { state: true },
