@@ -328,7 +328,9 @@ export class SharePicker extends ConnectedElement {
   }
 
   private onFocusOut(e: FocusEvent): void {
-    if (this.renderRoot.contains(e.relatedTarget as Node | null)) return;
+    // Only the line under the list (its "try again") keeps it open; a chip or a checkbox does not.
+    const to = e.relatedTarget as Element | null;
+    if (to === this.input || to?.closest('.list-note')) return;
     // A press outside: the list goes once the click is over, so nothing moves under the pointer.
     if (this.pointerDown) this.closeOnRelease = true;
     else this.combo.close();

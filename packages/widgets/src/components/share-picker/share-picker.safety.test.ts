@@ -179,6 +179,25 @@ describe('<share-picker> adds only whom the person aimed at', () => {
     if (activeDeep() !== after) throw new Error(`focus should be on the button, is on ${describeEl(activeDeep())}`);
   });
 
+  it('Tab closes the list, also when focus goes on to a chip in the picker', async () => {
+    // Arrange: one chip, then a search with the list open
+    const w = watchedClient();
+    const { picker } = await mountPicker({ locale: 'de', client: w.client });
+    combobox(picker).focus();
+    await type('Sophie');
+    await until(() => options(picker).length === 1, 5000, 'Sophie');
+    await press('ArrowDown');
+    await press('Enter');
+    await type('Rosenweg');
+    await until(() => options(picker).length === 2, 5000, 'two addresses');
+    // Act
+    await press('Tab');
+    // Assert
+    expectFocus(sr(picker).querySelector('.chip button'), 'the chip’s remove button');
+    expect(isOpen(picker)).to.equal(false);
+    expect(picker.value).to.deep.equal([{ kind: 'contact', contactId: 'sophie-wagner' }]);
+  });
+
   it('a form’s failed validation focuses the search without opening the list', async () => {
     // Arrange
     const w = watchedClient();
