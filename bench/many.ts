@@ -30,7 +30,7 @@ window.measure = async (parallel) => {
   await up.updateComplete;
   await up.addFiles(files());
   const root = up.shadowRoot;
-  await until(() => root.querySelectorAll('li.file').length === ${FILES} && root.querySelector('li.file select').options.length > 5);
+  await until(() => root.querySelectorAll('li.file').length === ${FILES} && root.querySelector('.shared select').options.length > 5);
   const start = performance.now();
   root.querySelector('button[type="submit"]').click();
   await until(() => root.querySelector('.success'));

@@ -23,6 +23,8 @@ interface Item {
   doc?: Document;
   ctl?: AbortController;
   invalid?: { title?: boolean; type?: boolean };
+  /** With several files: this one has its own type and recipients instead of the shared ones. */
+  own?: boolean;
   /** Last progress step announced (quarters), so that screen readers are not flooded. */
   said?: number;
 }
@@ -214,7 +216,7 @@ export class DocUploader extends ConnectedElement {
         this.emit(new DocFileRejectedEvent({ file: f, code }));
         continue;
       }
-      const first = this.items[0];
+      const first = this.lead ?? this.items[0];
       added.push({ key: ++keys, file: f, title: defaultTitle(f.name), typeId: this.documentType ?? first?.typeId ?? '', shares: first ? [...first.shares] : [], status: 'ready', loaded: 0 });
     }
     if (added.length) this.published = [];
@@ -249,11 +251,30 @@ export class DocUploader extends ConnectedElement {
     this.items = [...this.items];
   }
 
-  private applyToAll(): void {
-    const [first, ...rest] = this.items;
-    if (!first) return;
-    for (const i of rest) if (i.status !== 'done' && i.status !== 'uploading') Object.assign(i, { typeId: first.typeId, shares: [...first.shares], invalid: { ...i.invalid, type: !first.typeId } });
+  /** Files whose type and recipients can still change. */
+  private get open(): Item[] {
+    return this.items.filter((i) => i.status === 'ready' || i.status === 'error' || i.status === 'cancelled');
+  }
+
+  /** Several files: type and recipients are set once for all, unless a file has its own. */
+  private get several(): boolean {
+    return this.items.filter((i) => i.status !== 'done').length > 1;
+  }
+
+  /** The file that carries the shared type and recipients (the first without its own). */
+  private get lead(): Item | undefined {
+    return this.items.find((i) => i.status !== 'done' && !i.own);
+  }
+
+  private setShared({ typeId, shares }: { typeId?: string; shares?: ShareTarget[] }): void {
+    for (const i of this.open) if (!i.own) Object.assign(i, typeId === undefined ? { shares } : { typeId, invalid: { ...i.invalid, type: false } });
     this.items = [...this.items];
+  }
+
+  /** "Individuell festlegen": the file gets its own choice (starting from the shared one), or goes back to it. */
+  private toggleOwn(item: Item): void {
+    const lead = this.items.find((i) => i !== item && i.status !== 'done' && !i.own);
+    this.update1(item, item.own ? { own: false, ...(lead && { typeId: lead.typeId, shares: [...lead.shares] }) } : { own: true });
   }
 
   private async submit(e: Event): Promise<void> {
@@ -264,7 +285,7 @@ export class DocUploader extends ConnectedElement {
     let firstInvalid: string | undefined;
     for (const i of todo) {
       i.invalid = { title: !i.title.trim(), type: !i.typeId };
-      if (!firstInvalid && (i.invalid.title || i.invalid.type)) firstInvalid = i.invalid.title ? `#title-${i.key}` : `#type-${i.key}`;
+      if (!firstInvalid && (i.invalid.title || i.invalid.type)) firstInvalid = i.invalid.title ? `#title-${i.key}` : this.several && !i.own ? '#type-all' : `#type-${i.key}`;
     }
     this.items = [...this.items];
     if (firstInvalid) {
@@ -418,7 +439,7 @@ export class DocUploader extends ConnectedElement {
     return html`<li class="file" part="file file--${item.status}">
       <div class="file-head">
         ${fileIcon}
-        <span class="file-name" title=${item.file.name}>${item.file.name}</span>
+        <span class="file-name" id="name-${item.key}" title=${item.file.name}>${item.file.name}</span>
         <span class="file-size">${this.i18n.size(item.file.size)}</span>
         ${item.status === 'ready' || item.status === 'error' || item.status === 'cancelled'
           ? html`<button type="button" class="icon-btn remove" aria-label=${t.removeFile(item.file.name)} @click=${() => this.removeItem(item)}>${close}</button>`
@@ -441,34 +462,45 @@ export class DocUploader extends ConnectedElement {
           />
           ${item.invalid?.title ? html`<span class="error" id="title-err-${item.key}">${t.titleRequired}</span>` : nothing}
         </div>
-        <div class="field">
-          <label for="type-${item.key}">${t.documentType}</label>
-          <select
-            id="type-${item.key}"
-            class="input"
-            required
-            ?disabled=${locked}
-            aria-invalid=${item.invalid?.type ? 'true' : 'false'}
-            aria-describedby=${item.invalid?.type ? `type-err-${item.key}` : nothing}
-            @change=${(e: Event) => this.update1(item, { typeId: (e.target as HTMLSelectElement).value, invalid: { ...item.invalid, type: false } })}
-          >
-            <option value="" ?selected=${!item.typeId}>${t.chooseType}</option>
-            ${typeOptions(this.types, item.typeId)}
-          </select>
-          ${item.invalid?.type ? html`<span class="error" id="type-err-${item.key}">${t.typeRequired}</span>` : nothing}
-        </div>
+      </div>
+      ${!this.several || item.own ? this.renderChoice(`${item.key}`, item, locked, (patch) => this.update1(item, patch)) : nothing}
+      ${this.several && item.status !== 'done'
+        ? html`<button type="button" class="btn own" aria-pressed=${item.own ? 'true' : 'false'} aria-describedby="name-${item.key}" ?disabled=${locked} @click=${() => this.toggleOwn(item)}>${t.ownChoice}</button>`
+        : nothing}
+      ${this.renderStatus(item, pct)}
+    </li>`;
+  }
+
+  /** Document type and recipients: of one file (`id` its key), or of all files (`id` "all"). */
+  private renderChoice(id: string, v: { typeId: string; shares: ShareTarget[]; invalid?: { type?: boolean } }, locked: boolean, set: (patch: { typeId?: string; shares?: ShareTarget[]; invalid?: Item['invalid'] }) => void) {
+    const t = this.i18n.t.uploader;
+    const scope = this.scopeValue!;
+    const bad = !!v.invalid?.type;
+    return html`<div class="field">
+        <label for="type-${id}">${t.documentType}</label>
+        <select
+          id="type-${id}"
+          class="input"
+          required
+          ?disabled=${locked}
+          aria-invalid=${bad ? 'true' : 'false'}
+          aria-describedby=${bad ? `type-err-${id}` : nothing}
+          @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value, invalid: { ...v.invalid, type: false } })}
+        >
+          <option value="" ?selected=${!v.typeId}>${t.chooseType}</option>
+          ${typeOptions(this.types, v.typeId)}
+        </select>
+        ${bad ? html`<span class="error" id="type-err-${id}">${t.typeRequired}</span>` : nothing}
       </div>
       <share-picker
         .client=${this.api}
-        scope=${scopeString}
+        scope="${scope.kind}:${scope.id}"
         locale=${this.i18n.locale}
         .label=${t.sharedWith}
-        .value=${item.shares}
+        .value=${v.shares}
         ?disabled=${locked}
-        @change=${(e: Event) => this.update1(item, { shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}
-      ></share-picker>
-      ${this.renderStatus(item, pct)}
-    </li>`;
+        @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}
+      ></share-picker>`;
   }
 
   private renderStatus(item: Item, pct: number) {
@@ -496,6 +528,17 @@ export class DocUploader extends ConnectedElement {
       default:
         return nothing;
     }
+  }
+
+  /** The type and recipients all files share (those without their own). */
+  private renderShared() {
+    const lead = this.lead!;
+    const open = this.open.filter((i) => !i.own);
+    const invalid = { type: open.some((i) => i.invalid?.type) };
+    return html`<fieldset class="shared" part="shared">
+      <legend>${this.i18n.t.uploader.forAll}</legend>
+      ${this.renderChoice('all', { typeId: lead.typeId, shares: lead.shares, invalid }, this.disabled || open.length === 0, (patch) => this.setShared(patch))}
+    </fieldset>`;
   }
 
   protected override render() {
@@ -542,6 +585,7 @@ export class DocUploader extends ConnectedElement {
           <button type="button" class="icon-btn" aria-label=${t.dismiss} @click=${() => (this.rejections = this.rejections.filter((x) => x !== r))}>${close}</button>
         </div>`,
       )}
+      ${this.several && this.lead ? this.renderShared() : nothing}
       ${this.items.length
         ? html`<ul class="files" aria-label=${t.fileList}>
             ${repeat(this.items, (i) => i.key, (i) => this.renderItem(i))}
@@ -549,7 +593,6 @@ export class DocUploader extends ConnectedElement {
         : nothing}
       ${pending
         ? html`<div class="actions">
-            ${pending > 1 ? html`<button type="button" class="btn" ?disabled=${this.busy || this.disabled} @click=${this.applyToAll}>${t.applyToAll}</button>` : nothing}
             <button type="submit" class="btn primary end" part="submit" ?disabled=${this.disabled} aria-disabled=${this.busy ? 'true' : nothing}>${t.submit(pending)}</button>
           </div>`
         : nothing}

@@ -24,10 +24,12 @@ async function mount(locale: 'de' | 'en', single = false) {
 const cards = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>('li.file')];
 const pickerOf = (card: Element) => card.querySelector<SharePicker>('share-picker')!;
 
+/** Waits for `n` cards and their type chooser: the card's own for one file, the shared one for several. */
 async function ready3(root: ShadowRoot, n: number): Promise<HTMLElement[]> {
   return until(() => {
     const c = cards(root);
-    return c.length === n && c.every((x) => x.querySelectorAll('select option').length > 5 && pickerOf(x).shadowRoot?.querySelector('input[type="checkbox"]')) ? c : null;
+    const box = n === 1 ? c[0] : root.querySelector('.shared');
+    return c.length === n && box && box.querySelectorAll('select option').length > 5 && pickerOf(box).shadowRoot?.querySelector('input[type="checkbox"]') ? c : null;
   }, 5000, `${n} file cards`);
 }
 
@@ -63,12 +65,10 @@ describe('<doc-uploader> says what is true', () => {
       // Arrange
       const { up, root } = await mount(locale);
       dropFiles(root.querySelector('.dropzone')!, [pdf('Eins'), pdf('Zwei'), pdf('Drei')]);
-      const cs = await ready3(root, 3);
-      let folder = '';
-      for (const c of cs) {
-        folder = chooseType(c, 'objektunterlagen');
-        pickerOf(c).shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
-      }
+      await ready3(root, 3);
+      const all = root.querySelector<HTMLElement>('.shared')!;
+      const folder = chooseType(all, 'objektunterlagen');
+      pickerOf(all).shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
       // Act
       const said = await publish(up, 3);
       // Assert

@@ -2,7 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
 import '../../index.ts';
-import { documentsFor } from '../../test/helpers.ts';
+import { clickOn, documentsFor, press, tabTo } from '../../test/helpers.ts';
 import { control, dropFiles, fileOf, ready, until } from '../../test/setup.ts';
 import type { DocUploader } from './doc-uploader.component.ts';
 
@@ -18,7 +18,7 @@ async function mount(parallel?: number) {
 async function uploadMany(up: DocUploader, n: number): Promise<{ most: number; waitingSeen: boolean }> {
   const root = up.shadowRoot!;
   dropFiles(root.querySelector('.dropzone')!, Array.from({ length: n }, (_, i) => fileOf(makePdf(`Datei ${i + 1}`), `Datei ${i + 1}.pdf`, 'application/pdf')));
-  await until(() => root.querySelectorAll('li.file').length === n && root.querySelector<HTMLSelectElement>('li.file select')!.options.length > 5, 5000, 'the files');
+  await until(() => root.querySelectorAll('li.file').length === n && root.querySelector<HTMLSelectElement>('.shared select')!.options.length > 5, 5000, 'the files');
   let now = 0;
   let most = 0;
   let waitingSeen = false;
@@ -58,5 +58,54 @@ describe('<doc-uploader> with many files', () => {
     const up = await mount(1);
     const { most } = await uploadMany(up, 3);
     expect(most).to.equal(1);
+  });
+
+  it('several files share type and recipients; "individuell festlegen" gives one its own, by mouse and keyboard', async () => {
+    // Arrange
+    const up = await fixture<DocUploader>(html`<doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de"></doc-uploader>`);
+    const root = up.shadowRoot!;
+    dropFiles(root.querySelector('.dropzone')!, ['Eins', 'Zwei', 'Drei'].map((t) => fileOf(makePdf(t), `${t}.pdf`, 'application/pdf')));
+    const all = await until(() => {
+      const box = root.querySelector<HTMLElement>('.shared');
+      return box && box.querySelector('select')!.options.length > 5 && box.querySelector('share-picker')!.shadowRoot?.querySelector('input[type="checkbox"]') ? box : null;
+    }, 5000, 'the shared choice');
+    const files = [...root.querySelectorAll<HTMLElement>('li.file')];
+    // Assert: one type chooser and one picker for all, none in the rows
+    expect(text(all.querySelector('legend'))).to.equal('Für alle Dateien');
+    expect(files.map((f) => f.querySelectorAll('select, share-picker').length)).to.deep.equal([0, 0, 0]);
+    // Act: the shared choice
+    const select = all.querySelector('select')!;
+    select.value = 'objektunterlagen';
+    select.dispatchEvent(new Event('change'));
+    all.querySelector('share-picker')!.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    // Act: the third file its own, by keyboard: Tab to its button, Space
+    const own = files[2]!.querySelector<HTMLButtonElement>('button.own')!;
+    expect(own.getAttribute('aria-pressed')).to.equal('false');
+    files[2]!.querySelector<HTMLInputElement>('input[id^="title-"]')!.focus();
+    await tabTo((e) => e === own, 'the third file’s "individuell festlegen"');
+    await press('Space');
+    await until(() => own.getAttribute('aria-pressed') === 'true' && files[2]!.querySelector('select'), 2000, 'its own choice');
+    const ownSelect = files[2]!.querySelector('select')!;
+    expect(ownSelect.value, 'it starts from the shared choice').to.equal('objektunterlagen');
+    ownSelect.value = 'plaene';
+    ownSelect.dispatchEvent(new Event('change'));
+    // Act: the second file its own by mouse, and back to the shared choice
+    const own2 = files[1]!.querySelector<HTMLButtonElement>('button.own')!;
+    await clickOn(own2);
+    await clickOn(own2);
+    expect(own2.getAttribute('aria-pressed')).to.equal('false');
+    expect(files[1]!.querySelector('select')).to.equal(null);
+    // Act: upload
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => root.querySelector('.success'), 10000, 'published');
+    // Assert: on the server
+    const docs = await documentsFor('manager', 'scope=property:rosenweg-24');
+    const by = (t: string) => docs.find((d) => d.title === t)!;
+    const tenants = [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }];
+    expect(['Eins', 'Zwei', 'Drei'].map((t) => [by(t).documentTypeId, by(t).shares])).to.deep.equal([
+      ['objektunterlagen', tenants],
+      ['objektunterlagen', tenants],
+      ['plaene', tenants],
+    ]);
   });
 });

@@ -185,4 +185,26 @@ export const styles = css`
   input[type='file'] {
     display: none;
   }
+  /* Several files: type and recipients once for all, in a box of their own. */
+  .shared {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0;
+    padding: 0.9rem;
+    min-width: 0;
+    border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
+    border-radius: var(--_radius);
+  }
+  .shared legend {
+    padding: 0 0.3rem;
+    font-weight: 600;
+  }
+  .btn.own {
+    justify-self: start;
+    min-height: 2.25rem;
+  }
+  .btn.own[aria-pressed='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
 `;
