@@ -55,6 +55,7 @@ export const de = {
     removeFile: (name: string) => `${name} aus der Liste entfernen`,
     progress: (pct: string) => `${pct} hochgeladen`,
     waiting: 'Wartet …',
+    overall: (done: string, all: string) => `${done} von ${all} veröffentlicht`,
     uploaded: 'Veröffentlicht',
     cancelled: 'Abgebrochen',
     failed: 'Fehlgeschlagen',

@@ -52,6 +52,7 @@ export const en: Translation = {
     removeFile: (name) => `Remove ${name} from the list`,
     progress: (pct) => `${pct} uploaded`,
     waiting: 'Waiting …',
+    overall: (done, all) => `${done} of ${all} published`,
     uploaded: 'Published',
     cancelled: 'Cancelled',
     failed: 'Failed',

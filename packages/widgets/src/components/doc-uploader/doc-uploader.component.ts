@@ -107,6 +107,8 @@ export class DocUploader extends ConnectedElement {
   /** How many people the published documents reach (undefined when the count failed). */
   private told: number | undefined;
   private busy = false;
+  /** The files of the upload under way, for the overall progress. */
+  private batch: Item[] = [];
 
   private loadedTypesFor = '';
   private readonly onTypesChanged = () => {
@@ -295,6 +297,7 @@ export class DocUploader extends ConnectedElement {
       return;
     }
     this.busy = true;
+    this.batch = todo;
     for (const i of todo) i.status = 'waiting';
     const line = [...todo];
     const next = async (): Promise<void> => {
@@ -530,6 +533,18 @@ export class DocUploader extends ConnectedElement {
     }
   }
 
+  /** Several files under way: one bar for all their bytes, and how many are published. */
+  private renderOverall() {
+    const b = this.batch;
+    const total = b.reduce((n, i) => n + i.file.size, 0) || 1;
+    const pct = b.reduce((n, i) => n + i.loaded, 0) / total;
+    const text = this.i18n.t.uploader.overall(this.i18n.number(b.filter((i) => i.status === 'done').length), this.i18n.number(b.length));
+    return html`<div class="status overall" part="overall">
+      <div class="bar" role="progressbar" aria-label=${text} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(pct * 100)}><span style="width:${(pct * 100).toFixed(1)}%"></span></div>
+      <span class="muted">${text}</span>
+    </div>`;
+  }
+
   /** The type and recipients all files share (those without their own). */
   private renderShared() {
     const lead = this.lead!;
@@ -591,6 +606,7 @@ export class DocUploader extends ConnectedElement {
             ${repeat(this.items, (i) => i.key, (i) => this.renderItem(i))}
           </ul>`
         : nothing}
+      ${this.busy && this.batch.length > 1 ? this.renderOverall() : nothing}
       ${pending
         ? html`<div class="actions">
             <button type="submit" class="btn primary end" part="submit" ?disabled=${this.disabled} aria-disabled=${this.busy ? 'true' : nothing}>${t.submit(pending)}</button>

@@ -15,7 +15,7 @@ async function mount(parallel?: number) {
 }
 
 /** Drops `n` PDFs, submits, and follows how many uploads are under way at once. */
-async function uploadMany(up: DocUploader, n: number): Promise<{ most: number; waitingSeen: boolean }> {
+async function uploadMany(up: DocUploader, n: number): Promise<{ most: number; waitingSeen: boolean; overall: Array<[number, string]> }> {
   const root = up.shadowRoot!;
   dropFiles(root.querySelector('.dropzone')!, Array.from({ length: n }, (_, i) => fileOf(makePdf(`Datei ${i + 1}`), `Datei ${i + 1}.pdf`, 'application/pdf')));
   await until(() => root.querySelectorAll('li.file').length === n && root.querySelector<HTMLSelectElement>('.shared select')!.options.length > 5, 5000, 'the files');
@@ -26,10 +26,16 @@ async function uploadMany(up: DocUploader, n: number): Promise<{ most: number; w
     most = Math.max(most, ++now);
     waitingSeen ||= [...root.querySelectorAll('li.file')].some((li) => text(li.querySelector('.status')) === 'Wartet …');
   });
-  up.addEventListener('doc-uploaded', () => now--);
+  const overall: Array<[number, string]> = [];
+  up.addEventListener('doc-uploaded', async () => {
+    now--;
+    await up.updateComplete;
+    const bar = root.querySelector('.overall [role="progressbar"]');
+    if (bar) overall.push([Number(bar.getAttribute('aria-valuenow')), text(root.querySelector('.overall'))]);
+  });
   root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   await until(() => root.querySelector('.success'), 30000, 'all published');
-  return { most, waitingSeen };
+  return { most, waitingSeen, overall };
 }
 
 describe('<doc-uploader> with many files', () => {
@@ -46,9 +52,14 @@ describe('<doc-uploader> with many files', () => {
   it('uploads up to three at a time, the others waiting, and publishes every one', async () => {
     await control('/faults', { latencyMs: 80 });
     const up = await mount();
-    const { most, waitingSeen } = await uploadMany(up, 7);
+    const { most, waitingSeen, overall } = await uploadMany(up, 7);
     expect(most, 'uploads under way at once').to.equal(3);
     expect(waitingSeen, 'files in line say they wait').to.equal(true);
+    // One bar for all: it never goes back, and says how many of the seven are published.
+    expect(overall.length, 'the overall progress while uploading').to.be.at.least(5);
+    const counts = overall.map(([, t]) => Number(/^(\d) von 7 veröffentlicht$/.exec(t)?.[1]));
+    expect(counts.every((c, i) => c >= 1 && (i === 0 || c >= counts[i - 1]!)), `counts ${counts}`).to.equal(true);
+    expect(overall.every(([v], i) => i === 0 || v >= overall[i - 1]![0]), `values ${overall.map(([v]) => v)}`).to.equal(true);
     const docs = await documentsFor('manager', 'scope=property:rosenweg-24&documentTypeId=objektunterlagen');
     for (let i = 1; i <= 7; i++) expect(docs.map((d) => d.title), `Datei ${i}`).to.include(`Datei ${i}`);
   });
