@@ -1,18 +1,13 @@
 import type { Role, Scope, ShareTarget } from '@docportal/core-sdk';
 
-/** One key per target and audience: two chips never say the same. */
-export const targetKey = (t: ShareTarget): string =>
-  t.kind === 'property' ? `property:${t.propertyId}:${[...t.roles].sort()}`
-  : t.kind === 'address' ? `address:${t.addressId}:${[...t.roles].sort()}`
-  : t.kind === 'unit' ? `unit:${t.unitId}:${[...t.roles].sort()}`
-  : t.kind === 'group' ? `group:${t.groupId}`
-  : `contact:${t.contactId}`;
+export const targetId = (t: ShareTarget): string =>
+  t.kind === 'property' ? t.propertyId : t.kind === 'address' ? t.addressId : t.kind === 'unit' ? t.unitId : t.kind === 'group' ? t.groupId : t.contactId;
 
 /** The thing a target names, whatever its audience: `address:rosenweg-24`. */
 export const idKey = (t: ShareTarget): string => `${t.kind}:${targetId(t)}`;
 
-export const targetId = (t: ShareTarget): string =>
-  t.kind === 'property' ? t.propertyId : t.kind === 'address' ? t.addressId : t.kind === 'unit' ? t.unitId : t.kind === 'group' ? t.groupId : t.contactId;
+/** One key per target and audience: two chips never say the same. */
+export const targetKey = (t: ShareTarget): string => `${idKey(t)}:${'roles' in t ? [...t.roles].sort() : ''}`;
 
 /** Whether a target is the scope-wide role choice (offered as checkboxes, not as a chip). */
 export const isScopeRole = (t: ShareTarget, s: Scope | undefined): boolean =>
