@@ -137,4 +137,22 @@ describe('<doc-uploader> on a portal page', () => {
     }
     expect(up.matches('[disabled]')).to.equal(true);
   });
+
+  it('a disabled uploader’s file and recipients stay readable: nothing faded, text at least 4.5:1', async () => {
+    // Arrange: a file with its choices, then disabled
+    const { up, root } = await page({ locale: 'de' });
+    dropFiles(root.querySelector('.dropzone')!, [pdf('Hausordnung')]);
+    const picker = await until(() => root.querySelector('li.file share-picker')?.shadowRoot?.querySelector('.role .count') && root.querySelector('li.file share-picker'), 5000, 'the file');
+    up.disabled = true;
+    await up.updateComplete;
+    await (picker as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    // Assert
+    const sr = picker.shadowRoot!;
+    for (const el of [sr.querySelector('legend')!, sr.querySelector('.role span')!, sr.querySelector('.summary span')!]) {
+      for (let e: Element | null = el; e && e !== document.documentElement; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)) {
+        expect(getComputedStyle(e).opacity, `opacity of ${e.tagName} above ${el.tagName}`).to.equal('1');
+      }
+      expect(contrast(getComputedStyle(el).color, 'rgb(255, 255, 255)'), `contrast of ${el.tagName}`).to.be.at.least(4.5);
+    }
+  });
 });

@@ -171,7 +171,8 @@ export const styles = css`
   .summary strong {
     color: var(--_text);
   }
+  /* Disabled: muted, not faded, so that what was chosen stays readable (4.5:1). */
   :host([disabled]) {
-    opacity: 0.6;
+    color: var(--_muted);
   }
 `;
