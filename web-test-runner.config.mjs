@@ -12,7 +12,19 @@ export default {
   rootDir: '.',
   groups: [
     { name: 'core-sdk', files: 'packages/core-sdk/test/browser/**/*.test.ts' },
-    { name: 'widgets', files: 'packages/widgets/src/**/*.test.ts' },
+    { name: 'widgets', files: ['packages/widgets/src/**/*.test.ts', '!packages/widgets/src/**/*.touch.test.ts'] },
+    // A phone: a touch screen, so a coarse pointer (the tests set a 375 px viewport).
+    {
+      name: 'widgets-touch',
+      files: 'packages/widgets/src/**/*.touch.test.ts',
+      browsers: [
+        playwrightLauncher({
+          product: 'chromium',
+          launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS },
+          createBrowserContext: ({ browser }) => browser.newContext({ hasTouch: true }),
+        }),
+      ],
+    },
   ],
   nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) })],

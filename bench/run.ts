@@ -11,6 +11,7 @@ import { benchUpload } from './upload.ts';
 import { benchUploadSmall } from './upload-small.ts';
 import { benchPicker } from './picker.ts';
 import { benchTree } from './tree.ts';
+import { benchMany } from './many.ts';
 
 const benches: Array<[string, () => Promise<Row[]>]> = [
   ['size', benchSize],
@@ -19,6 +20,7 @@ const benches: Array<[string, () => Promise<Row[]>]> = [
   ['upload-small', benchUploadSmall],
   ['picker', benchPicker],
   ['tree', benchTree],
+  ['many', benchMany],
   ['mock-server', benchMockServer],
 ];
 const only = process.argv.slice(2);

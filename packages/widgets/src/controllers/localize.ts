@@ -59,7 +59,8 @@ export class LocalizeController implements ReactiveController {
   /** A file size as people read it: "50 MB" is 50 × 1,048,576 bytes, as the limit is meant. */
   size(bytes: number): string {
     const mb = bytes / 1_048_576;
-    return format(this.locale, mb >= 1 ? 'MB' : 'kB', { style: 'unit', unit: mb >= 1 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(mb >= 1 ? mb : bytes / 1024);
+    // Number and unit never part at a line end.
+    return format(this.locale, mb >= 1 ? 'MB' : 'kB', { style: 'unit', unit: mb >= 1 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(mb >= 1 ? mb : bytes / 1024).replace(/ /g, '\u00a0');
   }
 
   /** The message for an error, by its code, in this language. */

@@ -5,6 +5,7 @@ import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
 import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent, DocTypesChangeEvent } from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
+import { heading } from '../../internal/heading.js';
 import { typeOptions } from '../../internal/type-options.js';
 import { file as fileIcon } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
@@ -70,6 +71,7 @@ export class DocFolderTree extends ConnectedElement {
   static override properties: PropertyDeclarations = {
     mode: { reflect: true },
     selected: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number, reflect: true },
     types: { state: true },
     expanded: { state: true },
     folders: { state: true },
@@ -88,6 +90,8 @@ export class DocFolderTree extends ConnectedElement {
   mode: 'browse' | 'manage' | 'admin' = 'browse';
   /** The selected folder's id. */
   selected?: string;
+  /** Level of the editor's heading (the document's title), to fit the page's outline. @default 2 */
+  headingLevel = 2;
 
   private types: DocumentType[] = [];
   private expanded = new Set<string>();
@@ -309,7 +313,7 @@ export class DocFolderTree extends ConnectedElement {
       const fresh = await api.documents.get(doc.id);
       this.editing = { doc: fresh, title: fresh.title, typeId: fresh.documentTypeId, shares: fresh.shares ?? [], confirming: false, busy: false };
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.details h3')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('.details .heading')?.focus();
     } catch (e) {
       this.said = this.i18n.error(e);
     }
@@ -379,7 +383,7 @@ export class DocFolderTree extends ConnectedElement {
     const date = (iso: string) => new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
     const set = (patch: Partial<NonNullable<typeof this.editing>>) => (this.editing = { ...this.editing!, ...patch });
     return html`<form class="details" part="details" aria-label=${t.details} @submit=${this.save}>
-      <h3 tabindex="-1">${ed.doc.title}</h3>
+      ${heading(this.headingLevel, ed.doc.title)}
       <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(date(ed.doc.createdAt), this.i18n.size(ed.doc.size))} · ${t.downloads(this.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
       <div class="field">
         <label for="edit-title">${u.title}</label>

@@ -122,7 +122,7 @@ export const ManageEditing: Story = {
       return r;
     });
     await userEvent.click(doc);
-    await waitFor(() => expect(root.querySelector('.details h3')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('.details .heading')).not.toBeNull());
   },
 };
 

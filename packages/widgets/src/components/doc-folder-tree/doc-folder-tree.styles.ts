@@ -86,14 +86,14 @@ export const styles = css`
     border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
     border-radius: var(--_radius);
   }
-  .details h3 {
+  .details .heading {
     margin: 0;
     font-size: 1.05em;
     overflow-wrap: anywhere;
   }
   /* Focus lands on the heading to be read out; it is not a control and needs no ring. */
-  .details h3:focus,
-  .details h3:focus-visible {
+  .details .heading:focus,
+  .details .heading:focus-visible {
     outline: none;
     box-shadow: none;
   }

@@ -400,7 +400,7 @@ describe('<doc-folder-tree>', () => {
       await fetch(`/api/v1/documents/${id}/content`, { headers: { Authorization: 'Bearer contact:ahmet-yilmaz' } }).then((r) => r.arrayBuffer());
       // Act: open it; the editor shows the count and who downloaded.
       row()!.click();
-      const heading = await until(() => el.shadowRoot!.querySelector<HTMLElement>('.details h3'), 5000, 'editor');
+      const heading = await until(() => el.shadowRoot!.querySelector<HTMLElement>('.details .heading'), 5000, 'editor');
       expect(el.shadowRoot!.activeElement).to.equal(heading);
       expect(el.shadowRoot!.querySelector('.details')!.textContent).to.contain('1 Download');
       // For a document that exists, only people newly added will be told.
@@ -844,7 +844,7 @@ describe('<doc-folder-tree>', () => {
       rowNamed(managing, PAYLOADS[0]!)!.click();
       const form = await until(() => managing.shadowRoot!.querySelector<HTMLFormElement>('form[aria-label="Dokument bearbeiten"]'), 5000, 'the editor');
       await until(() => (fieldLabelled(managing, 'Titel') as HTMLInputElement | undefined)?.value === PAYLOADS[0], 5000, 'the title field');
-      expect(form.querySelector('h3, [role="heading"]')!.textContent).to.equal(PAYLOADS[0]);
+      expect(form.querySelector('.heading')!.textContent).to.equal(PAYLOADS[0]);
       buttonNamed(managing, 'Dokument löschen')!.click();
       await waitLive(managing, 'alert', `„${PAYLOADS[0]}“`);
       noMarkup(managing);

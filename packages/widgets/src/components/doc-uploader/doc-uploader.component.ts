@@ -1,15 +1,16 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, defaultTitle, kindOfName, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
+import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, blobSource, defaultTitle, kindOfName, sniff, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
 import { DocFileRejectedEvent, DocUploadedEvent, DocUploadErrorEvent, DocUploadProgressEvent, DocUploadStartEvent } from '../../events/uploader-events.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
+import { heading } from '../../internal/heading.js';
 import { typeOptions } from '../../internal/type-options.js';
 import { alert, check, close, file as fileIcon, retry, upload } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-uploader.styles.js';
 import { discardKept, keptUploads, renderResumeOffer, type KeptUpload } from './resume-offer.js';
 
-type Status = 'ready' | 'uploading' | 'done' | 'error' | 'cancelled';
+type Status = 'ready' | 'waiting' | 'uploading' | 'done' | 'error' | 'cancelled';
 
 interface Item {
   key: number;
@@ -23,6 +24,8 @@ interface Item {
   doc?: Document;
   ctl?: AbortController;
   invalid?: { title?: boolean; type?: boolean };
+  /** With several files: this one has its own type and recipients instead of the shared ones. */
+  own?: boolean;
   /** Last progress step announced (quarters), so that screen readers are not flooded. */
   said?: number;
 }
@@ -72,6 +75,8 @@ export class DocUploader extends ConnectedElement {
     documentType: { attribute: 'document-type' },
     single: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number, reflect: true },
+    parallelUploads: { attribute: 'parallel-uploads', type: Number },
     items: { state: true },
     rejections: { state: true },
     types: { state: true },
@@ -91,6 +96,10 @@ export class DocUploader extends ConnectedElement {
   /** One file at a time. */
   single = false;
   disabled = false;
+  /** Level of the uploader's heading (the success message), to fit the page's outline. @default 2 */
+  headingLevel = 2;
+  /** How many files upload at the same time; the others wait in line. @default 3 */
+  parallelUploads = 3;
 
   private items: Item[] = [];
   private rejections: Rejection[] = [];
@@ -98,9 +107,13 @@ export class DocUploader extends ConnectedElement {
   private over = false;
   private announcement = '';
   private published: Document[] = [];
+  /** How many people the published documents reach (undefined when the count failed). */
+  private told: number | undefined;
   private busy = false;
   /** Unfinished uploads the client's resume store kept with their files (resume-offer.ts). */
   private kept: KeptUpload[] = [];
+  /** The files of the upload under way, for the overall progress. */
+  private batch: Item[] = [];
 
   private loadedTypesFor = '';
   private readonly onTypesChanged = () => {
@@ -219,12 +232,12 @@ export class DocUploader extends ConnectedElement {
       const ok = check.ok && this.allowedByAccept(f, check.kind);
       if (!ok) {
         const code = check.ok ? 'unsupported_file_type' : check.code;
-        const message = code === 'file_too_large' ? this.tooLarge(f.size) : code === 'empty_file' ? t.rejectEmpty : t.rejectType;
+        const message = code === 'file_too_large' ? this.tooLarge(f.size) : code === 'empty_file' ? t.rejectEmpty : ((await this.disguised(f)) ?? t.rejectType);
         rejected.push({ key: ++keys, name: f.name, message });
         this.emit(new DocFileRejectedEvent({ file: f, code }));
         continue;
       }
-      const first = this.items[0];
+      const first = this.lead ?? this.items[0];
       added.push({ key: ++keys, file: f, title: defaultTitle(f.name), typeId: this.documentType ?? first?.typeId ?? '', shares: first ? [...first.shares] : [], status: 'ready', loaded: 0 });
     }
     if (added.length) this.published = [];
@@ -232,6 +245,16 @@ export class DocUploader extends ConnectedElement {
     this.rejections = [...rejected, ...this.rejections].slice(0, 5);
     const said = [added.length ? t.added(added.length) : '', ...rejected.map((r) => `${t.rejected(r.name)} ${r.message}`)].filter(Boolean).join(' ');
     if (said) this.announce(said);
+  }
+
+  /** For a file whose content is an allowed kind under another kind's name: what it really is. */
+  private async disguised(f: File): Promise<string | undefined> {
+    const named = kindOfName(f.name);
+    const kind = named ? await sniff(blobSource(f)) : null;
+    if (!kind || kind === named) return undefined;
+    const t = this.i18n.t.uploader;
+    const proper = `${f.name.replace(/\.[^.]*$/, '')}.${FILE_KINDS[kind].extensions[0]}`;
+    return t.rejectDisguised(f.name, t.kinds[kind], proper);
   }
 
   /** "The file is X; at most Y": in exact bytes when both would read the same ("50 MB" vs "50 MB"). */
@@ -249,11 +272,30 @@ export class DocUploader extends ConnectedElement {
     this.items = [...this.items];
   }
 
-  private applyToAll(): void {
-    const [first, ...rest] = this.items;
-    if (!first) return;
-    for (const i of rest) if (i.status !== 'done' && i.status !== 'uploading') Object.assign(i, { typeId: first.typeId, shares: [...first.shares], invalid: { ...i.invalid, type: !first.typeId } });
+  /** Files whose type and recipients can still change. */
+  private get open(): Item[] {
+    return this.items.filter((i) => i.status === 'ready' || i.status === 'error' || i.status === 'cancelled');
+  }
+
+  /** Several files: type and recipients are set once for all, unless a file has its own. */
+  private get several(): boolean {
+    return this.items.filter((i) => i.status !== 'done').length > 1;
+  }
+
+  /** The file that carries the shared type and recipients (the first without its own). */
+  private get lead(): Item | undefined {
+    return this.items.find((i) => i.status !== 'done' && !i.own);
+  }
+
+  private setShared({ typeId, shares }: { typeId?: string; shares?: ShareTarget[] }): void {
+    for (const i of this.open) if (!i.own) Object.assign(i, typeId === undefined ? { shares } : { typeId, invalid: { ...i.invalid, type: false } });
     this.items = [...this.items];
+  }
+
+  /** "Individuell festlegen": the file gets its own choice (starting from the shared one), or goes back to it. */
+  private toggleOwn(item: Item): void {
+    const lead = this.items.find((i) => i !== item && i.status !== 'done' && !i.own);
+    this.update1(item, item.own ? { own: false, ...(lead && { typeId: lead.typeId, shares: [...lead.shares] }) } : { own: true });
   }
 
   private async submit(e: Event): Promise<void> {
@@ -264,7 +306,7 @@ export class DocUploader extends ConnectedElement {
     let firstInvalid: string | undefined;
     for (const i of todo) {
       i.invalid = { title: !i.title.trim(), type: !i.typeId };
-      if (!firstInvalid && (i.invalid.title || i.invalid.type)) firstInvalid = i.invalid.title ? `#title-${i.key}` : `#type-${i.key}`;
+      if (!firstInvalid && (i.invalid.title || i.invalid.type)) firstInvalid = i.invalid.title ? `#title-${i.key}` : this.several && !i.own ? '#type-all' : `#type-${i.key}`;
     }
     this.items = [...this.items];
     if (firstInvalid) {
@@ -274,7 +316,13 @@ export class DocUploader extends ConnectedElement {
       return;
     }
     this.busy = true;
-    for (const i of todo) await this.send(i);
+    this.batch = todo;
+    for (const i of todo) i.status = 'waiting';
+    const line = [...todo];
+    const next = async (): Promise<void> => {
+      for (let i = line.shift(); i; i = line.shift()) if (i.status === 'waiting') await this.send(i);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(6, this.parallelUploads || 1)) }, next));
     this.busy = false;
     await this.finish();
   }
@@ -307,12 +355,38 @@ export class DocUploader extends ConnectedElement {
     const t = this.i18n.t.uploader;
     const done = this.items.filter((i) => i.status === 'done');
     if (done.length && done.length === this.items.length) {
+      this.told = await this.toldCount(done);
       this.published = done.map((i) => i.doc!);
       this.items = [];
-      this.announce(`${t.success(this.published.length)} ${t.successNext}`);
+      this.announce(this.successText());
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.success h3')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('.success .heading')?.focus();
     }
+  }
+
+  /** The people all the files' shares reach together, counted by the server. */
+  private async toldCount(done: Item[]): Promise<number | undefined> {
+    const api = this.api;
+    const scope = this.scopeValue;
+    const seen = new Set<string>();
+    const targets = done.flatMap((i) => i.shares).filter((x) => !seen.has(JSON.stringify(x)) && !!seen.add(JSON.stringify(x)));
+    if (targets.length === 0) return 0;
+    if (!api || !scope || targets.length > 100) return undefined;
+    try {
+      return (await api.recipients.resolve({ scope, targets })).count;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** "3 Dokumente in „Objektunterlagen“ veröffentlicht · 4 Empfänger werden morgen benachrichtigt". */
+  private successText(): string {
+    const t = this.i18n.t.uploader;
+    const docs = this.published;
+    const typeIds = new Set(docs.map((d) => d.documentTypeId));
+    const folder = typeIds.size === 1 ? this.types.find((x) => x.id === docs[0]!.documentTypeId)?.name : undefined;
+    const what = folder ? t.published(docs.length, folder) : t.publishedAnywhere(docs.length);
+    return this.told === undefined ? what : `${what} · ${t.told(this.i18n.number(this.told), this.told, docs.length)}`;
   }
 
   private async retryItem(item: Item): Promise<void> {
@@ -330,7 +404,7 @@ export class DocUploader extends ConnectedElement {
     void this.updateComplete.then(() => {
       const root = this.renderRoot as ShadowRoot;
       if (root.activeElement) return;
-      for (const sel of [`#cancel-${item.key}`, `#retry-${item.key}`, 'button[type="submit"]', '.success h3', '.dropzone']) {
+      for (const sel of [`#cancel-${item.key}`, `#retry-${item.key}`, 'button[type="submit"]', '.success .heading', '.dropzone']) {
         const next = root.querySelector<HTMLElement>(sel);
         if (next) return next.focus();
       }
@@ -403,16 +477,16 @@ export class DocUploader extends ConnectedElement {
 
   private renderItem(item: Item) {
     const t = this.i18n.t.uploader;
-    const locked = item.status === 'uploading' || item.status === 'done' || this.disabled;
+    const locked = item.status === 'waiting' || item.status === 'uploading' || item.status === 'done' || this.disabled;
     const pct = item.file.size ? item.loaded / item.file.size : 0;
     const scope = this.scopeValue!;
     const scopeString = `${scope.kind}:${scope.id}`;
     return html`<li class="file" part="file file--${item.status}">
       <div class="file-head">
         ${fileIcon}
-        <span class="file-name" title=${item.file.name}>${item.file.name}</span>
+        <span class="file-name" id="name-${item.key}" title=${item.file.name}>${item.file.name}</span>
         <span class="file-size">${this.i18n.size(item.file.size)}</span>
-        ${item.status !== 'uploading' && item.status !== 'done'
+        ${item.status === 'ready' || item.status === 'error' || item.status === 'cancelled'
           ? html`<button type="button" class="icon-btn remove" aria-label=${t.removeFile(item.file.name)} @click=${() => this.removeItem(item)}>${close}</button>`
           : nothing}
       </div>
@@ -433,34 +507,45 @@ export class DocUploader extends ConnectedElement {
           />
           ${item.invalid?.title ? html`<span class="error" id="title-err-${item.key}">${t.titleRequired}</span>` : nothing}
         </div>
-        <div class="field">
-          <label for="type-${item.key}">${t.documentType}</label>
-          <select
-            id="type-${item.key}"
-            class="input"
-            required
-            ?disabled=${locked}
-            aria-invalid=${item.invalid?.type ? 'true' : 'false'}
-            aria-describedby=${item.invalid?.type ? `type-err-${item.key}` : nothing}
-            @change=${(e: Event) => this.update1(item, { typeId: (e.target as HTMLSelectElement).value, invalid: { ...item.invalid, type: false } })}
-          >
-            <option value="" ?selected=${!item.typeId}>${t.chooseType}</option>
-            ${typeOptions(this.types, item.typeId)}
-          </select>
-          ${item.invalid?.type ? html`<span class="error" id="type-err-${item.key}">${t.typeRequired}</span>` : nothing}
-        </div>
+      </div>
+      ${!this.several || item.own ? this.renderChoice(`${item.key}`, item, locked, (patch) => this.update1(item, patch)) : nothing}
+      ${this.several && item.status !== 'done'
+        ? html`<button type="button" class="btn own" aria-pressed=${item.own ? 'true' : 'false'} aria-describedby="name-${item.key}" ?disabled=${locked} @click=${() => this.toggleOwn(item)}>${t.ownChoice}</button>`
+        : nothing}
+      ${this.renderStatus(item, pct)}
+    </li>`;
+  }
+
+  /** Document type and recipients: of one file (`id` its key), or of all files (`id` "all"). */
+  private renderChoice(id: string, v: { typeId: string; shares: ShareTarget[]; invalid?: { type?: boolean } }, locked: boolean, set: (patch: { typeId?: string; shares?: ShareTarget[]; invalid?: Item['invalid'] }) => void) {
+    const t = this.i18n.t.uploader;
+    const scope = this.scopeValue!;
+    const bad = !!v.invalid?.type;
+    return html`<div class="field">
+        <label for="type-${id}">${t.documentType}</label>
+        <select
+          id="type-${id}"
+          class="input"
+          required
+          ?disabled=${locked}
+          aria-invalid=${bad ? 'true' : 'false'}
+          aria-describedby=${bad ? `type-err-${id}` : nothing}
+          @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value, invalid: { ...v.invalid, type: false } })}
+        >
+          <option value="" ?selected=${!v.typeId}>${t.chooseType}</option>
+          ${typeOptions(this.types, v.typeId)}
+        </select>
+        ${bad ? html`<span class="error" id="type-err-${id}">${t.typeRequired}</span>` : nothing}
       </div>
       <share-picker
         .client=${this.api}
-        scope=${scopeString}
+        scope="${scope.kind}:${scope.id}"
         locale=${this.i18n.locale}
         .label=${t.sharedWith}
-        .value=${item.shares}
+        .value=${v.shares}
         ?disabled=${locked}
-        @change=${(e: Event) => this.update1(item, { shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}
-      ></share-picker>
-      ${this.renderStatus(item, pct)}
-    </li>`;
+        @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}
+      ></share-picker>`;
   }
 
   private renderStatus(item: Item, pct: number) {
@@ -476,6 +561,8 @@ export class DocUploader extends ConnectedElement {
         </div>`;
       case 'done':
         return html`<div class="status"><span class="ok">${check} ${t.uploaded}</span></div>`;
+      case 'waiting':
+        return html`<div class="status"><span class="muted">${t.waiting}</span></div>`;
       case 'error':
       case 'cancelled':
         return html`<div class="status notice" part="notice" role="alert">
@@ -488,19 +575,43 @@ export class DocUploader extends ConnectedElement {
     }
   }
 
+  /** Several files under way: one bar for all their bytes, and how many are published. */
+  private renderOverall() {
+    const b = this.batch;
+    const total = b.reduce((n, i) => n + i.file.size, 0) || 1;
+    const pct = b.reduce((n, i) => n + i.loaded, 0) / total;
+    const text = this.i18n.t.uploader.overall(this.i18n.number(b.filter((i) => i.status === 'done').length), this.i18n.number(b.length));
+    return html`<div class="status overall" part="overall">
+      <div class="bar" role="progressbar" aria-label=${text} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(pct * 100)}><span style="width:${(pct * 100).toFixed(1)}%"></span></div>
+      <span class="muted">${text}</span>
+    </div>`;
+  }
+
+  /** The type and recipients all files share (those without their own). */
+  private renderShared() {
+    const lead = this.lead!;
+    const open = this.open.filter((i) => !i.own);
+    const invalid = { type: open.some((i) => i.invalid?.type) };
+    return html`<fieldset class="shared" part="shared">
+      <legend>${this.i18n.t.uploader.forAll}</legend>
+      ${this.renderChoice('all', { typeId: lead.typeId, shares: lead.shares, invalid }, this.disabled || open.length === 0, (patch) => this.setShared(patch))}
+    </fieldset>`;
+  }
+
   protected override render() {
     const t = this.i18n.t.uploader;
     if (!this.api) return this.renderSignedOut();
     if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
     const pending = this.items.filter((i) => i.status !== 'done').length;
+    // On touch screens there is nothing to drag from and no Ctrl+V: say "tap".
+    const touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
     return html`<form class="wrap" part="base" novalidate @submit=${this.submit}>
       ${this.published.length
         ? html`<div class="success" part="success">
-            <h3 tabindex="-1">${check} ${t.success(this.published.length)}</h3>
+            ${heading(this.headingLevel, html`${check} ${this.successText()}`)}
             <ul>
               ${this.published.map((d) => html`<li>${d.title}</li>`)}
             </ul>
-            <p class="muted">${t.successNext}</p>
             <div><button type="button" class="btn" @click=${this.reset}>${t.uploadMore}</button></div>
           </div>`
         : nothing}
@@ -510,6 +621,7 @@ export class DocUploader extends ConnectedElement {
         class="dropzone ${this.over ? 'over' : ''}"
         part="dropzone"
         ?disabled=${this.disabled}
+        aria-disabled=${this.disabled ? 'true' : nothing}
         aria-describedby="drop-hint"
         @click=${this.pick}
         @dragover=${this.onDragOver}
@@ -518,8 +630,8 @@ export class DocUploader extends ConnectedElement {
         @drop=${this.onDrop}
       >
         ${upload}
-        <span class="drop-title">${this.over ? t.dropActive : t.dropTitle}</span>
-        <span class="drop-hint" id="drop-hint">${t.dropHint}</span>
+        <span class="drop-title">${this.over ? t.dropActive : touch ? (this.single ? t.dropTouchOne : t.dropTouch) : this.single ? t.dropTitleOne : t.dropTitle}</span>
+        <span class="drop-hint" id="drop-hint">${touch ? t.dropHintTouch : t.dropHint}</span>
       </button>
       <input type="file" tabindex="-1" aria-hidden="true" accept=${this.accept} ?multiple=${!this.single} @change=${this.onPicked} />
       ${this.rejections.map(
@@ -532,14 +644,15 @@ export class DocUploader extends ConnectedElement {
           <button type="button" class="icon-btn" aria-label=${t.dismiss} @click=${() => (this.rejections = this.rejections.filter((x) => x !== r))}>${close}</button>
         </div>`,
       )}
+      ${this.several && this.lead ? this.renderShared() : nothing}
       ${this.items.length
         ? html`<ul class="files" aria-label=${t.fileList}>
             ${repeat(this.items, (i) => i.key, (i) => this.renderItem(i))}
           </ul>`
         : nothing}
+      ${this.busy && this.batch.length > 1 ? this.renderOverall() : nothing}
       ${pending
         ? html`<div class="actions">
-            ${pending > 1 ? html`<button type="button" class="btn" ?disabled=${this.busy || this.disabled} @click=${this.applyToAll}>${t.applyToAll}</button>` : nothing}
             <button type="submit" class="btn primary end" part="submit" ?disabled=${this.disabled} aria-disabled=${this.busy ? 'true' : nothing}>${t.submit(pending)}</button>
           </div>`
         : nothing}

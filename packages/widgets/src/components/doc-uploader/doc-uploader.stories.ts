@@ -37,7 +37,7 @@ const inside = async (canvas: HTMLElement, ...path: string[]) => find(canvas, 'd
 /** Nothing chosen yet: the dashed drop zone is a button. */
 export const Empty: Story = {};
 
-/** Three files at once, each with its own title, type and recipients. */
+/** Three files at once: each its own title; type and recipients once for all, or "individuell festlegen" per file. */
 export const SeveralFiles: Story = {
   play: async ({ canvasElement }) => {
     const up = await uploader(canvasElement);

@@ -19,10 +19,19 @@ export const styles = css`
     cursor: pointer;
     transition: background-color 120ms, border-color 120ms;
   }
-  .dropzone:hover,
+  .dropzone:not([disabled]):hover,
   .dropzone.over {
     border-color: var(--_accent);
     background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
+  }
+  /* Disabled: inert to look at, muted but still readable (the muted tokens keep 4.5:1). */
+  .dropzone[disabled] {
+    cursor: default;
+    color: var(--_muted);
+    border-color: var(--_border);
+  }
+  .dropzone[disabled] svg {
+    color: var(--_muted);
   }
   .dropzone svg {
     width: 28px;
@@ -153,7 +162,7 @@ export const styles = css`
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_success) 7%, var(--_surface));
   }
-  .success h3 {
+  .success .heading {
     margin: 0;
     font-size: 1.05em;
     display: flex;
@@ -161,8 +170,8 @@ export const styles = css`
     gap: 0.4rem;
   }
   /* Focus lands on the heading so that it is read out; it is not a control and needs no ring. */
-  .success h3:focus,
-  .success h3:focus-visible {
+  .success .heading:focus,
+  .success .heading:focus-visible {
     outline: none;
     box-shadow: none;
   }
@@ -175,5 +184,27 @@ export const styles = css`
   }
   input[type='file'] {
     display: none;
+  }
+  /* Several files: type and recipients once for all, in a box of their own. */
+  .shared {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0;
+    padding: 0.9rem;
+    min-width: 0;
+    border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
+    border-radius: var(--_radius);
+  }
+  .shared legend {
+    padding: 0 0.3rem;
+    font-weight: 600;
+  }
+  .btn.own {
+    justify-self: start;
+    min-height: 2.25rem;
+  }
+  .btn.own[aria-pressed='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
   }
 `;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { resetMouse, selectOption } from '@web/test-runner-commands';
+import { resetMouse, selectOption, sendMouse } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, type Document } from '@docportal/core-sdk';
 import { badFiles, makeDoc, makeDocx, makeJpeg, makePdf, makePng } from '../../../../mock-server/src/fixtures/files.ts';
@@ -21,8 +21,8 @@ const TEXT = {
     tenants: 'Alle Mieter',
     summary4: '4 Empfänger · werden morgen per E-Mail benachrichtigt',
     summary1: '1 Empfänger · wird morgen per E-Mail benachrichtigt',
-    success: 'Das Dokument wurde veröffentlicht.',
-    success2: '2 Dokumente wurden veröffentlicht.',
+    success: 'Dokument in „',
+    success2: '2 Dokumente in „',
     failed: 'Fehlgeschlagen: Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut.',
     cancelled: 'Abgebrochen',
     retry: 'Erneut versuchen',
@@ -36,8 +36,8 @@ const TEXT = {
     tenants: 'All tenants',
     summary4: '4 recipients · will be notified by e-mail tomorrow',
     summary1: '1 recipient · will be notified by e-mail tomorrow',
-    success: 'The document has been published.',
-    success2: '2 documents have been published.',
+    success: 'Document published in “',
+    success2: '2 documents published in “',
     failed: 'Failed: The server ran into an error. Please try again in a few minutes.',
     cancelled: 'Cancelled',
     retry: 'Try again',
@@ -99,11 +99,15 @@ const onlyOption = (p: SharePicker, name: string) =>
 
 const pdf = (title: string, name = `${title}.pdf`) => fileOf(makePdf(title), name, 'application/pdf');
 
-/** Waits for a card whose document types have loaded. */
+/** With several files: the box with the type and recipients for all of them. */
+const shared = (root: ShadowRoot) => root.querySelector<HTMLElement>('.shared')!;
+
+/** Waits for a card whose type chooser (its own, or the shared one) has loaded. */
 async function cardReady(root: ShadowRoot, index = 0): Promise<HTMLLIElement> {
   return until(() => {
     const c = cards(root)[index];
-    return c && typeSelect(c).options.length > 5 && roleBoxes(pickerOf(c)).length === 2 ? c : null;
+    const box = c && (c.querySelector('select') ? c : root.querySelector('.shared'));
+    return box && typeSelect(box).options.length > 5 && roleBoxes(pickerOf(box)).length === 2 ? c : null;
   }, 5000, `file card ${index + 1}`);
 }
 
@@ -286,7 +290,7 @@ describe('<doc-uploader>', () => {
         await press('Enter');
         const { detail } = await uploaded;
         // Assert
-        const heading = await until(() => m.root.querySelector('.success h3'), 5000, 'success');
+        const heading = await until(() => m.root.querySelector('.success .heading'), 5000, 'success');
         expect(text(heading)).to.contain(t.success);
         await until(() => activeDeep() === heading, 2000, 'focus on the success message');
         await verifyWalkthrough1(detail.document);
@@ -317,12 +321,82 @@ describe('<doc-uploader>', () => {
         await press('Enter');
         const { detail } = await uploaded;
         // Assert
-        const heading = await until(() => m.root.querySelector('.success h3'), 5000, 'success');
+        const heading = await until(() => m.root.querySelector('.success .heading'), 5000, 'success');
         expect(text(heading)).to.contain(t.success);
         await until(() => activeDeep() === heading, 2000, 'focus on the success message');
         await verifyWalkthrough2(detail.document);
       });
     }
+  });
+
+  describe('the open recipient list covers nothing', () => {
+    it('a real click where the submit button is, with the list open, uploads and adds no recipient', async () => {
+      // Arrange
+      const { up, root } = await mount({ scope: 'property:rosenweg-24', locale: 'de' });
+      dropFiles(dropzone(root), [pdf('Hausordnung')]);
+      const card = await cardReady(root);
+      chooseType(card, 'objektunterlagen');
+      const picker = pickerOf(card);
+      await clickOn(roleBoxes(picker)[0]!);
+      await untilSummary(picker, TEXT.de.summary4);
+      await clickOn(combobox(picker));
+      await type('Rosenweg');
+      await until(() => picker.shadowRoot!.querySelectorAll('[role="option"]').length === 2, 5000, 'two addresses offered');
+      expect(combobox(picker).getAttribute('aria-expanded')).to.equal('true');
+      // Assert: the list pushes the count line and the button down, it does not lie over them
+      const list = picker.shadowRoot!.querySelector('[role="listbox"]')!.getBoundingClientRect();
+      const submit = submitButton(root)!;
+      submit.scrollIntoView({ block: 'center' });
+      await nextFrame();
+      for (const el of [picker.shadowRoot!.querySelector('.summary')!, submit]) {
+        const r = el.getBoundingClientRect();
+        const l = picker.shadowRoot!.querySelector('[role="listbox"]')!.getBoundingClientRect();
+        expect(r.top >= l.bottom || r.bottom <= l.top, `${describeEl(el)} under the list`).to.equal(true);
+      }
+      expect(list.height).to.be.greaterThan(0);
+      // Act: a real click at the button's place
+      const r = submit.getBoundingClientRect();
+      const uploaded = oneEvent(up, 'doc-uploaded');
+      await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+      const { detail } = await uploaded;
+      // Assert: on the server, the tenants alone
+      const { status, body } = await api<Document>(`/documents/${encodeURIComponent(detail.document.id)}`);
+      expect(status).to.equal(200);
+      expect(body.shares).to.deep.equal([{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
+    });
+  });
+
+  describe('a chip narrowed to tenants', () => {
+    it('shares with the tenants of that address only, as the server stores it', async () => {
+      // Arrange
+      const { up, root } = await mount({ scope: 'property:rosenweg-24', locale: 'de' });
+      dropFiles(dropzone(root), [pdf('Aufzug')]);
+      const card = await cardReady(root);
+      chooseType(card, 'objektunterlagen');
+      const picker = pickerOf(card);
+      await clickOn(combobox(picker));
+      await type('Rosenweg 24a');
+      await onlyOption(picker, 'Rosenweg 24a');
+      await press('ArrowDown');
+      await press('Enter');
+      const both = await until(() => picker.shadowRoot!.querySelector<HTMLSelectElement>('.chip select'), 5000, 'the chip');
+      expect(text(both.selectedOptions[0])).to.equal('Mieter und Eigentümer');
+      // Act: narrow it with the mouse's way to pick from a select
+      await selectOption({ selector: 'doc-uploader share-picker .chip select', value: 'tenant' });
+      await until(() => (picker.value[0] as { roles?: string[] }).roles?.join() === 'tenant', 5000, 'tenants only');
+      const scope = { kind: 'property', id: 'rosenweg-24' };
+      const count = async (roles: string[]) => (await api<{ count: number }>('/recipients/resolve', 'manager', { method: 'POST', body: JSON.stringify({ scope, targets: [{ kind: 'address', addressId: 'rosenweg-24a', roles }] }) })).body.count;
+      const tenants = await count(['tenant']);
+      expect(tenants).to.be.lessThan(await count(['tenant', 'owner']));
+      await untilSummary(picker, tenants === 1 ? TEXT.de.summary1 : `${tenants} Empfänger · werden morgen per E-Mail benachrichtigt`);
+      const uploaded = oneEvent(up, 'doc-uploaded');
+      await clickOn(submitButton(root)!);
+      const { detail } = await uploaded;
+      // Assert: read back from the server
+      const { status, body } = await api<Document>(`/documents/${encodeURIComponent(detail.document.id)}`);
+      expect(status).to.equal(200);
+      expect(body.shares).to.deep.equal([{ kind: 'address', addressId: 'rosenweg-24a', roles: ['tenant'] }]);
+    });
   });
 
   describe('events', () => {
@@ -409,7 +483,8 @@ describe('<doc-uploader>', () => {
       const before = await stats();
       const rec = record(m.up, ['doc-file-rejected', 'doc-upload-start']);
       const cases = [
-        ...badFiles().map((b) => ({ file: fileOf(b.bytes, b.name, b.type), code: 'unsupported_file_type', todo: 'Bitte speichern Sie sie in einem dieser Formate.' })),
+        // A file that is an allowed kind under another kind's name is told what it really is.
+        ...badFiles().map((b) => ({ file: fileOf(b.bytes, b.name, b.type), code: 'unsupported_file_type', todo: b.name === 'foto.pdf' ? 'foto.pdf ist ein PNG-Bild mit falscher Endung. Bitte benennen Sie die Datei in foto.png um.' : 'Bitte speichern Sie sie in einem dieser Formate.' })),
         { file: new File([], 'leer.pdf', { type: 'application/pdf' }), code: 'empty_file', todo: 'Bitte wählen Sie die richtige Datei.' },
         { file: sizedPdf(52_428_801, 'riesig.pdf'), code: 'file_too_large', todo: 'Bitte verkleinern Sie sie' },
       ];
@@ -544,12 +619,10 @@ describe('<doc-uploader>', () => {
         titleInput(two!).select();
         await type(evilTitle);
         expect(titleInput(two!).value).to.equal(evilTitle);
-        chooseType(one!, 'objektunterlagen');
-        roleBoxes(pickerOf(one!))[0]!.click();
-        await untilSummary(pickerOf(one!), TEXT.de.summary4);
-        const applyAll = [...m.root.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => text(b).startsWith('Typ und Freigabe'))!;
-        applyAll.click();
-        await until(() => typeSelect(two!).value === 'objektunterlagen', 2000, 'apply to all');
+        const all = shared(m.root);
+        chooseType(all, 'objektunterlagen');
+        roleBoxes(pickerOf(all))[0]!.click();
+        await untilSummary(pickerOf(all), TEXT.de.summary4);
         expect(text(submitButton(m.root))).to.equal(TEXT.de.submit2);
         const docs: Document[] = [];
         m.up.addEventListener('doc-uploaded', (e) => docs.push(e.detail.document));
@@ -561,7 +634,8 @@ describe('<doc-uploader>', () => {
         noMarkup();
         expect(alerted).to.equal(0);
         const stored = await documentsFor('manager', 'scope=property:rosenweg-24&documentTypeId=objektunterlagen');
-        const mine = docs.map((d) => stored.find((s) => s.id === d.id)!);
+        // Up to three upload at once: they may finish in any order.
+        const mine = docs.map((d) => stored.find((s) => s.id === d.id)!).sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
         expect(mine.map((d) => [d.title, d.fileName])).to.deep.equal([
           [evil, `${evil}.pdf`],
           [evilTitle, `${evil}2.pdf`],
@@ -722,16 +796,15 @@ describe('<doc-uploader>', () => {
         await expect(m.up).to.be.accessible();
         // with files and a refusal
         dropFiles(dropzone(m.root), [fileOf(badFiles()[0]!.bytes, 'rechnung.pdf', 'application/pdf'), pdf('Hausordnung'), pdf('Hausordnung 2')]);
-        const card = await cardReady(m.root, 1);
+        await cardReady(m.root, 1);
+        const all = shared(m.root);
         await until(() => alerts(m.root).length === 1, 5000, 'refusal');
-        await until(() => pickerOf(card).shadowRoot!.querySelector('.count'), 5000, 'role counts');
+        await until(() => pickerOf(all).shadowRoot!.querySelector('.count'), 5000, 'role counts');
         await expect(m.up).to.be.accessible();
         // error
-        const first = cards(m.root)[0]!;
-        chooseType(first, 'objektunterlagen');
-        roleBoxes(pickerOf(first))[0]!.click();
-        await untilSummary(pickerOf(first), t.summary4);
-        [...m.root.querySelectorAll<HTMLButtonElement>('.actions button')][0]!.click(); // apply to all
+        chooseType(all, 'objektunterlagen');
+        roleBoxes(pickerOf(all))[0]!.click();
+        await untilSummary(pickerOf(all), t.summary4);
         await control('/faults', { failRate: 1, failStatus: 500 });
         submitButton(m.root)!.click();
         await until(() => cards(m.root).every((c) => c.getAttribute('part')!.includes('file--error')), 10000, 'error state');
@@ -743,7 +816,7 @@ describe('<doc-uploader>', () => {
         await expect(m.up).to.be.accessible();
         await until(() => m.root.querySelector('.success'), 30000, 'success');
         await control('/faults', {});
-        expect(text(m.root.querySelector('.success'))).to.contain(locale === 'de' ? '2 Dokumente wurden veröffentlicht.' : '2 documents have been published.');
+        expect(text(m.root.querySelector('.success'))).to.contain(TEXT[locale].success2);
         await expect(m.up).to.be.accessible();
       });
     }

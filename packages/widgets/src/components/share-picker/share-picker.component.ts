@@ -1,26 +1,20 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { RecipientOption, Role, Scope, ShareTarget } from '@docportal/core-sdk';
-import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
+import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
+import { visibleRange } from '../../controllers/virtual-window.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
-import { close, mail } from '../../internal/icons.js';
+import { check, close, mail, retry } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './share-picker.styles.js';
+import { ROW, RecipientCombobox } from './combobox.js';
+import { AUDIENCES, audienceOf, idKey, isScopeRole, rolesOf, targetId, targetKey, type Audience } from './targets.js';
 
-const ROW = 52; // px; matches --_row (3.25rem at 16px)
-const SEARCH_DEBOUNCE = 150;
+export { targetKey } from './targets.js';
+
 const RESOLVE_DEBOUNCE = 120;
 
-export const targetKey = (t: ShareTarget): string =>
-  t.kind === 'property' ? `property:${t.propertyId}:${[...t.roles].sort()}`
-  : t.kind === 'address' ? `address:${t.addressId}:${[...t.roles].sort()}`
-  : t.kind === 'unit' ? `unit:${t.unitId}:${[...t.roles].sort()}`
-  : t.kind === 'group' ? `group:${t.groupId}`
-  : `contact:${t.contactId}`;
-
-/** Whether a target is the scope-wide role choice (offered as checkboxes, not as a chip). */
-const isScopeRole = (t: ShareTarget, s: Scope | undefined) =>
-  !!s && ((t.kind === 'property' && s.kind === 'property' && t.propertyId === s.id) || (t.kind === 'unit' && s.kind === 'unit' && t.unitId === s.id));
+/** Suggestions shown at most; more matches ask for a narrower search. */
+const CAP = 50;
 
 let seq = 0;
 
@@ -37,10 +31,11 @@ let seq = 0;
  * @csspart roles - The role checkboxes.
  * @csspart input - The search field.
  * @csspart listbox - The list of suggestions.
- * @csspart option - One suggestion; `option--active` marks the highlighted one.
+ * @csspart option - One suggestion; `option--active` marks the highlighted one (`aria-selected` marks chosen ones).
+ * @csspart list-note - The line under the list when results are capped or the search failed.
  * @csspart chips - The list of chosen recipients.
  * @csspart chip - One chosen recipient.
- * @csspart summary - The live line with the number of recipients.
+ * @csspart summary - The line with the number of recipients (its settled value is announced).
  * @cssproperty [--doc-color-accent=#1d5fb4] - Accent (checkboxes, active option, chips).
  * @cssproperty [--doc-color-border=#8a93a3] - Borders of fields and the list.
  * @cssproperty [--doc-radius=6px] - Corner radius.
@@ -56,15 +51,10 @@ export class SharePicker extends ConnectedElement {
     placeholder: {},
     label: {},
     existing: { type: Boolean },
-    query: { state: true },
-    options: { state: true },
-    open: { state: true },
-    active: { state: true },
-    searching: { state: true },
+    said: { state: true },
     count: { state: true },
     counting: { state: true },
     roleCounts: { state: true },
-    listScroll: { state: true },
     formDisabled: { state: true },
   };
 
@@ -82,15 +72,11 @@ export class SharePicker extends ConnectedElement {
   /** The document exists already: only people newly added will be notified, and the live line says so. */
   existing = false;
 
-  private query = '';
-  private options: RecipientOption[] = [];
-  private open = false;
-  private active = -1;
-  private searching = false;
   private count: number | undefined;
   private counting = false;
+  /** The live region's text: settled counts only, after the person changed the selection. */
+  private said = '';
   private roleCounts: Partial<Record<Role, number>> = {};
-  private listScroll = 0;
   private formDisabled = false;
 
   private get input(): HTMLInputElement | null {
@@ -103,12 +89,25 @@ export class SharePicker extends ConnectedElement {
   private readonly internals: ElementInternals;
   private readonly labels = new Map<string, string>();
   private readonly uid = `sp${++seq}`;
-  private searchTimer?: ReturnType<typeof setTimeout>;
   private resolveTimer?: ReturnType<typeof setTimeout>;
-  private searchCtl?: AbortController;
   private resolveCtl?: AbortController;
-  private latestSearch = 0;
   private loadedScope = '';
+  private readonly combo = new RecipientCombobox(this, {
+    search: (q, signal) => this.searchFor(q, signal),
+    list: () => this.listbox,
+    pick: (o) => this.toggle(o),
+  });
+  /** A pointer is down outside the picker: closing waits until its click is done. */
+  private pointerDown = false;
+  private closeOnRelease = false;
+  /** The selection was changed by the person: settled counts are announced from then on. */
+  private touched = false;
+  private readonly onPointerDown = (): void => void (this.pointerDown = true);
+  private readonly onPointerUp = (): void => {
+    this.pointerDown = false;
+    // After the click of this release (dispatched in the same task), never before it.
+    if (this.closeOnRelease) setTimeout(() => ((this.closeOnRelease = false), this.combo.close()));
+  };
 
   constructor() {
     super();
@@ -150,11 +149,19 @@ export class SharePicker extends ConnectedElement {
     (this.renderRoot.querySelector<HTMLElement>('input') ?? this).focus(options);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pointerdown', this.onPointerDown, true);
+    addEventListener('pointerup', this.onPointerUp, true);
+    addEventListener('pointercancel', this.onPointerUp, true);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.searchCtl?.abort();
+    removeEventListener('pointerdown', this.onPointerDown, true);
+    removeEventListener('pointerup', this.onPointerUp, true);
+    removeEventListener('pointercancel', this.onPointerUp, true);
     this.resolveCtl?.abort();
-    clearTimeout(this.searchTimer);
     clearTimeout(this.resolveTimer);
   }
 
@@ -205,6 +212,7 @@ export class SharePicker extends ConnectedElement {
   }
 
   private setValue(next: ShareTarget[]): void {
+    this.touched = true;
     this.value = next;
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     this.dispatchEvent(new Event('change', { bubbles: true }));
@@ -222,13 +230,17 @@ export class SharePicker extends ConnectedElement {
     this.setValue([...scopeTarget, ...rest]);
   }
 
-  private add(o: RecipientOption): void {
-    const key = targetKey(o.target);
+  private chosen(o: RecipientOption): boolean {
+    const key = idKey(o.target);
+    return this.value.some((t) => idKey(t) === key);
+  }
+
+  /** Adds an option, or takes it away when it is chosen already (the list shows it checked). */
+  private toggle(o: RecipientOption): void {
+    const key = idKey(o.target);
     this.labels.set(key, o.label);
-    if (!this.value.some((t) => targetKey(t) === key)) this.setValue([...this.value, o.target]);
-    this.query = '';
-    this.open = false;
-    this.active = -1;
+    this.setValue(this.chosen(o) ? this.value.filter((t) => idKey(t) !== key) : [...this.value, o.target]);
+    this.combo.clear();
     this.input?.focus();
   }
 
@@ -236,6 +248,11 @@ export class SharePicker extends ConnectedElement {
     const key = targetKey(t);
     this.setValue(this.value.filter((x) => targetKey(x) !== key));
     this.input?.focus();
+  }
+
+  private setAudience(t: ShareTarget, audience: Audience): void {
+    const key = targetKey(t);
+    this.setValue(this.value.map((x) => (targetKey(x) === key && 'roles' in x ? { ...x, roles: rolesOf(audience) } : x)));
   }
 
   private async loadRoleCounts(): Promise<void> {
@@ -256,12 +273,12 @@ export class SharePicker extends ConnectedElement {
   private async loadLabels(): Promise<void> {
     const api = this.api;
     const scope = this.scopeValue;
-    const missing = this.value.filter((t) => !isScopeRole(t, scope) && !this.labels.has(targetKey(t)));
+    const missing = this.value.filter((t) => !isScopeRole(t, scope) && !this.labels.has(idKey(t)));
     if (!api || !scope || missing.length === 0) return;
     try {
       const found = await api.recipients.search({ scope, limit: 100, locale: this.i18n.locale });
-      for (const o of found) this.labels.set(targetKey(o.target), o.label);
-      const contacts = missing.filter((t) => t.kind === 'contact' && !this.labels.has(targetKey(t)));
+      for (const o of found) this.labels.set(idKey(o.target), o.label);
+      const contacts = missing.filter((t) => t.kind === 'contact' && !this.labels.has(idKey(t)));
       if (contacts.length) {
         const r = await api.recipients.resolve({ scope, targets: contacts });
         for (const c of r.contacts) this.labels.set(`contact:${c.id}`, c.name);
@@ -274,145 +291,77 @@ export class SharePicker extends ConnectedElement {
 
   private scheduleResolve(): void {
     clearTimeout(this.resolveTimer);
+    this.resolveCtl?.abort();
     this.counting = true;
     this.resolveTimer = setTimeout(() => void this.resolve(), RESOLVE_DEBOUNCE);
   }
 
+  /** Counts the current selection; only the answer for it settles the line (and is announced once). */
   private async resolve(): Promise<void> {
     const api = this.api;
     const scope = this.scopeValue;
-    this.resolveCtl?.abort();
     if (!api || !scope) return;
-    if (this.value.length === 0) {
-      this.count = 0;
-      this.counting = false;
-      return;
-    }
     const ctl = (this.resolveCtl = new AbortController());
     try {
-      const r = await api.recipients.resolve({ scope, targets: this.value, signal: ctl.signal });
-      if (ctl.signal.aborted) return;
-      this.count = r.count;
+      this.count = this.value.length === 0 ? 0 : (await api.recipients.resolve({ scope, targets: this.value, signal: ctl.signal })).count;
     } catch {
       if (ctl.signal.aborted) return;
       this.count = undefined;
     }
+    if (ctl.signal.aborted) return;
     this.counting = false;
+    if (this.touched) this.said = this.summaryText();
+  }
+
+  private summaryText(): string {
+    const p = this.i18n.t.picker;
+    const n = this.count;
+    return n === undefined ? '' : n === 0 ? p.summaryNone : (this.existing ? p.summaryExisting : p.summary)(this.i18n.number(n), n);
   }
 
   private onInput(e: InputEvent): void {
     // Typing a query is not a change of the value: only the picker's own `input` event leaves it.
     e.stopPropagation();
-    this.query = (e.target as HTMLInputElement).value;
-    this.open = true;
-    this.scheduleSearch();
+    this.combo.input((e.target as HTMLInputElement).value);
   }
 
-  private scheduleSearch(delay = SEARCH_DEBOUNCE): void {
-    clearTimeout(this.searchTimer);
-    this.searching = true;
-    this.searchTimer = setTimeout(() => void this.search(), delay);
-  }
-
-  /** Runs the search for the current query; an older answer never replaces a newer one. */
-  private async search(): Promise<void> {
+  /** The options for `q`, without the scope's own role choices (those are the checkboxes). */
+  private async searchFor(q: string, signal: AbortSignal) {
     const api = this.api;
     const scope = this.scopeValue;
-    if (!api || !scope) return;
-    this.searchCtl?.abort();
-    const ctl = (this.searchCtl = new AbortController());
-    const mine = ++this.latestSearch;
-    try {
-      const items = await api.recipients.search({ scope, q: this.query.trim(), limit: 100, locale: this.i18n.locale, signal: ctl.signal });
-      if (mine !== this.latestSearch) return;
-      this.options = items.filter((o) => !isScopeRole(o.target, scope));
-      this.active = this.options.length ? 0 : -1;
-      this.listScroll = 0;
-      if (this.listbox) this.listbox.scrollTop = 0;
-    } catch {
-      if (mine !== this.latestSearch) return;
-      this.options = [];
-    }
-    this.searching = false;
+    if (!api || !scope) return { options: [], capped: false };
+    // The role choices come first and count toward the limit: ask for them on top of the cap.
+    const items = await api.recipients.search({ scope, q, limit: CAP + 4, locale: this.i18n.locale, signal });
+    const found = items.filter((o) => !isScopeRole(o.target, scope));
+    return { options: found.slice(0, CAP), capped: found.length > CAP || items.length === CAP + 4 };
   }
 
-  private onFocus(): void {
-    if (!this.open && !this.off) {
-      this.open = true;
-      this.scheduleSearch(0);
-    }
+  private retrySearch(): void {
+    this.combo.retry();
+    this.input?.focus();
   }
 
   private onFocusOut(e: FocusEvent): void {
-    if (!this.renderRoot.contains(e.relatedTarget as Node | null)) this.open = false;
-  }
-
-  private moveActive(to: number): void {
-    if (!this.options.length) return;
-    this.active = Math.max(0, Math.min(this.options.length - 1, to));
-    const list = this.listbox;
-    if (list) {
-      const top = scrollToRow(this.active, ROW, list.scrollTop, list.clientHeight);
-      if (top !== undefined) {
-        list.scrollTop = top;
-        this.listScroll = top;
-      }
-    }
-  }
-
-  private onKeyDown(e: KeyboardEvent): void {
-    switch (e.key) {
-      case 'ArrowDown':
-        e.preventDefault();
-        if (!this.open) this.onFocus();
-        else this.moveActive(this.active + 1);
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        this.moveActive(this.active - 1);
-        break;
-      case 'PageDown':
-        if (this.open) (e.preventDefault(), this.moveActive(this.active + 5));
-        break;
-      case 'PageUp':
-        if (this.open) (e.preventDefault(), this.moveActive(this.active - 5));
-        break;
-      case 'Enter': {
-        const o = this.open ? this.options[this.active] : undefined;
-        // Enter picks the highlighted suggestion; it never submits the surrounding form meanwhile.
-        if (o) {
-          e.preventDefault();
-          this.add(o);
-        }
-        break;
-      }
-      case 'Escape':
-        if (this.open) {
-          e.preventDefault();
-          e.stopPropagation();
-          this.open = false;
-        } else if (this.query) {
-          e.preventDefault();
-          this.query = '';
-        }
-        break;
-    }
+    // Only the line under the list (its "try again") keeps it open; a chip or a checkbox does not.
+    const to = e.relatedTarget as Element | null;
+    if (to === this.input || to?.closest('.list-note')) return;
+    // A press outside: the list goes once the click is over, so nothing moves under the pointer.
+    if (this.pointerDown) this.closeOnRelease = true;
+    else this.combo.close();
   }
 
   private chipLabel(t: ShareTarget): string {
-    const kind = this.i18n.t.picker.kind[t.kind];
-    const known = this.labels.get(targetKey(t));
-    if (known) return known;
-    const id = t.kind === 'property' ? t.propertyId : t.kind === 'address' ? t.addressId : t.kind === 'unit' ? t.unitId : t.kind === 'group' ? t.groupId : t.contactId;
-    return `${kind} ${id}`;
+    return this.labels.get(idKey(t)) ?? `${this.i18n.t.picker.kind[t.kind]} ${targetId(t)}`;
   }
 
   private renderListbox() {
     const p = this.i18n.t.picker;
+    const c = this.combo;
     const list = this.listbox;
     const viewport = list?.clientHeight || ROW * 6.5;
-    const r = visibleRange(this.options.length, ROW, this.listScroll, viewport);
-    const rows = this.options.slice(r.start, r.end);
+    const r = visibleRange(c.options.length, ROW, c.listScroll, viewport);
+    const rows = c.options.slice(r.start, r.end);
+    const shown = c.open && !c.failed && (c.options.length > 0 || (c.current && !!c.query.trim()));
     return html`
       <ul
         class="listbox"
@@ -420,9 +369,11 @@ export class SharePicker extends ConnectedElement {
         id="${this.uid}-list"
         role="listbox"
         tabindex="-1"
+        aria-multiselectable="true"
         aria-label=${p.options}
-        ?hidden=${!this.open || (!this.options.length && !this.searching && !this.query)}
-        @scroll=${(e: Event) => (this.listScroll = (e.target as HTMLElement).scrollTop)}
+        aria-busy=${c.current ? 'false' : 'true'}
+        ?hidden=${!shown}
+        @scroll=${(e: Event) => ((c.listScroll = (e.target as HTMLElement).scrollTop), this.requestUpdate())}
         @mousedown=${(e: Event) => e.preventDefault()}
       >
         ${r.before ? html`<li role="presentation" style="height:${r.before}px"></li>` : nothing}
@@ -431,26 +382,58 @@ export class SharePicker extends ConnectedElement {
           (o) => targetKey(o.target),
           (o, i) => {
             const index = r.start + i;
-            const activeRow = index === this.active;
+            const activeRow = index === c.active;
+            const on = this.chosen(o);
             return html`<li
-              class="option"
+              class="option ${activeRow ? 'active' : ''}"
               part=${activeRow ? 'option option--active' : 'option'}
               id="${this.uid}-o${index}"
               role="option"
-              aria-selected=${activeRow ? 'true' : 'false'}
-              aria-setsize=${this.options.length}
+              aria-selected=${on ? 'true' : 'false'}
+              aria-setsize=${c.options.length}
               aria-posinset=${index + 1}
-              @click=${() => this.add(o)}
+              @click=${() => this.toggle(o)}
             >
+              <span class="option-check">${on ? check : nothing}</span>
               <span class="option-text"><span class="option-label">${o.label}</span><span class="option-desc">${o.description}</span></span>
               <span class="option-count">${p.people(this.i18n.number(o.recipientCount), o.recipientCount)}</span>
             </li>`;
           },
         )}
         ${r.after ? html`<li role="presentation" style="height:${r.after}px"></li>` : nothing}
-        ${!this.options.length ? html`<li class="status" role="presentation">${this.searching ? p.searching : p.noResults(this.query)}</li>` : nothing}
+        ${!c.options.length ? html`<li class="status" role="presentation">${c.current ? p.noResults(c.query.trim()) : p.searching}</li>` : nothing}
       </ul>
+      ${c.open && c.current && c.capped ? html`<p class="list-note" part="list-note">${p.capped(this.i18n.number(CAP))}</p>` : nothing}
+      ${c.open && c.failed
+        ? html`<div class="list-note failed" part="list-note" role="alert">
+            <span>${p.searchFailed} ${this.i18n.error(c.failed)}</span>
+            <button type="button" class="btn" @click=${this.retrySearch}>${retry} ${this.i18n.t.common.retry}</button>
+          </div>`
+        : nothing}
     `;
+  }
+
+  private resultsText(): string {
+    const p = this.i18n.t.picker;
+    const c = this.combo;
+    if (!c.open || !c.current) return '';
+    if (!c.options.length) return c.query.trim() ? p.noResults(c.query.trim()) : '';
+    return `${p.results(this.i18n.number(c.options.length))}${c.capped ? ` ${p.capped(this.i18n.number(CAP))}` : ''}`;
+  }
+
+  private renderChip(t: ShareTarget) {
+    const p = this.i18n.t.picker;
+    const label = this.chipLabel(t);
+    return html`<li class="chip" part="chip">
+      <span class="chip-label">${label}</span>
+      <span class="chip-kind">· ${p.kind[t.kind]}${'roles' in t ? ' ·' : ''}</span>
+      ${'roles' in t
+        ? html`<select class="chip-audience" aria-label=${p.audienceOf(label)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => (e.stopPropagation(), this.setAudience(t, (e.target as HTMLSelectElement).value as Audience))}>
+            ${AUDIENCES.map((a) => html`<option value=${a} ?selected=${audienceOf(t.roles) === a}>${p.audience[a]}</option>`)}
+          </select>`
+        : nothing}
+      <button type="button" class="icon-btn" aria-label=${this.i18n.t.common.remove(label)} ?disabled=${this.off} @click=${() => this.removeTarget(t)}>${close}</button>
+    </li>`;
   }
 
   protected override render() {
@@ -460,7 +443,8 @@ export class SharePicker extends ConnectedElement {
     if (!scope) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
     const roles = this.scopeRoles;
     const chips = this.value.filter((t) => !isScopeRole(t, scope));
-    const activeId = this.open && this.active >= 0 ? `${this.uid}-o${this.active}` : nothing;
+    const c = this.combo;
+    const activeId = c.open && c.active >= 0 ? `${this.uid}-o${c.active}` : nothing;
     const roleBox = (role: Role, text: string) => html`<label class="role">
       <input type="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
       <span>${text}${this.roleCounts[role] !== undefined ? html` <span class="count">(${this.i18n.number(this.roleCounts[role]!)})</span>` : nothing}</span>
@@ -480,36 +464,21 @@ export class SharePicker extends ConnectedElement {
             autocomplete="off"
             spellcheck="false"
             aria-autocomplete="list"
-            aria-expanded=${this.open ? 'true' : 'false'}
+            aria-expanded=${c.open ? 'true' : 'false'}
             aria-controls="${this.uid}-list"
             aria-activedescendant=${activeId}
             placeholder=${this.placeholder ?? p.placeholder}
-            .value=${this.query}
+            .value=${c.query}
             ?disabled=${this.off}
             @input=${this.onInput}
-            @keydown=${this.onKeyDown}
-            @focus=${this.onFocus}
-            @click=${this.onFocus}
+            @keydown=${(e: KeyboardEvent) => c.onKeyDown(e)}
           />
           ${this.renderListbox()}
-          <span class="sr-only" role="status">${this.open && !this.searching ? (this.options.length ? p.results(this.i18n.number(this.options.length)) : this.query ? p.noResults(this.query) : '') : ''}</span>
+          <span class="sr-only" role="status">${this.resultsText()}</span>
         </div>
-        ${chips.length
-          ? html`<ul class="chips" part="chips" aria-label=${p.selected}>
-              ${repeat(
-                chips,
-                targetKey,
-                (t) => html`<li class="chip" part="chip">
-                  <span class="chip-label">${this.chipLabel(t)}</span>
-                  <button type="button" class="icon-btn" aria-label=${this.i18n.t.common.remove(this.chipLabel(t))} ?disabled=${this.off} @click=${() => this.removeTarget(t)}>${close}</button>
-                </li>`,
-              )}
-            </ul>`
-          : nothing}
-        <p class="summary" part="summary" aria-live="polite">
-          ${mail}
-          <span>${this.counting && this.count === undefined ? p.counting : this.count === undefined ? '' : this.count === 0 ? p.summaryNone : (this.existing ? p.summaryExisting : p.summary)(this.i18n.number(this.count), this.count)}</span>
-        </p>
+        ${chips.length ? html`<ul class="chips" part="chips" aria-label=${p.selected}>${repeat(chips, targetKey, (t) => this.renderChip(t))}</ul>` : nothing}
+        <p class="summary" part="summary">${mail}<span>${this.counting ? p.counting : this.summaryText()}</span></p>
+        <span class="sr-only" role="status">${this.said}</span>
       </fieldset>
     `;
   }

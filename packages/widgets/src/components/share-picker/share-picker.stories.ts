@@ -31,7 +31,7 @@ export const Property: Story = {};
 /** In one unit: its tenants and owners, and its residents one by one. */
 export const Unit: Story = { args: { scope: 'unit:max-planck-12-w002' } };
 
-/** Recipients chosen already, e.g. when a document's sharing is edited. */
+/** Recipients chosen already, e.g. when a document's sharing is edited. Every chip says its kind. */
 export const WithSelection: Story = {
   args: {
     value: [
@@ -42,6 +42,23 @@ export const WithSelection: Story = {
   },
 };
 
+/**
+ * An address narrowed to its tenants: the chip says so, and its audience (tenants, owners or
+ * both) is chosen right in the chip, by mouse or keyboard.
+ */
+export const NarrowedChip: Story = {
+  args: {
+    value: [
+      { kind: 'address', addressId: 'rosenweg-24a', roles: ['tenant'] },
+      { kind: 'unit', unitId: 'rosenweg-24-w001', roles: ['tenant', 'owner'] },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const select = await find<HTMLSelectElement>(canvasElement, 'share-picker', '.chip select');
+    await waitFor(() => expect(select.value).toBe('tenant'));
+  },
+};
+
 /** The search open, with suggestions to pick with the arrow keys. */
 export const Searching: Story = {
   play: async ({ canvasElement }) => {
@@ -49,6 +66,7 @@ export const Searching: Story = {
     await userEvent.click(input);
     await userEvent.type(input, 'Rosenweg');
     await waitFor(() => expect(input.getAttribute('aria-expanded')).toBe('true'));
+    await userEvent.keyboard('{ArrowDown}');
   },
 };
 
@@ -64,9 +82,32 @@ export const LargeDataSet: Story = {
     const input = await find<HTMLInputElement>(canvasElement, 'share-picker', 'input[role="combobox"]');
     await userEvent.click(input);
     await userEvent.type(input, 'Wohnung');
+    await userEvent.keyboard('{ArrowDown}');
     const root = input.getRootNode() as ShadowRoot;
     await waitFor(() => expect(Number(root.querySelector('[role="option"]')?.getAttribute('aria-setsize'))).toBeGreaterThan(20), { timeout: 10000 });
     await expect(root.querySelectorAll('[role="option"]').length).toBeLessThan(20);
+  },
+};
+
+/** More than 50 matches: the list says so and asks for a narrower search. */
+export const Capped: Story = {
+  tags: ['!autodocs'],
+  args: { scope: 'property:grosssiedlung' },
+  parameters: { docportal: { dataset: 'large' } },
+  play: async ({ canvasElement }) => {
+    const input = await find<HTMLInputElement>(canvasElement, 'share-picker', 'input[role="combobox"]');
+    await userEvent.type(input, 'Wohnung');
+    await find(canvasElement, 'share-picker', '.list-note');
+  },
+};
+
+/** The server does not answer: the search says it failed, with a button to try again. */
+export const FailedSearch: Story = {
+  parameters: { docportal: { faults: { failRate: 1, failStatus: 503, retryAfter: 0 } } },
+  play: async ({ canvasElement }) => {
+    const input = await find<HTMLInputElement>(canvasElement, 'share-picker', 'input[role="combobox"]');
+    await userEvent.type(input, 'Kristina');
+    await find(canvasElement, 'share-picker', '.list-note.failed button');
   },
 };
 

@@ -41,20 +41,31 @@ export const styles = css`
   .combo {
     position: relative;
   }
+  /* In the flow, never over what comes below it: the count line and the buttons move down. */
   .listbox {
-    position: absolute;
-    z-index: 10;
-    inset-inline: 0;
-    top: calc(100% + 4px);
+    margin: 4px 0 0;
     max-height: calc(var(--_row) * 6.5);
     overflow-y: auto;
-    margin: 0;
     padding: 0;
     list-style: none;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.14);
+  }
+  .listbox[hidden] {
+    display: none;
+  }
+  .list-note {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    margin: 0.35rem 0 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .list-note.failed {
+    color: var(--_danger);
   }
   :host {
     --_row: 3.25rem;
@@ -68,13 +79,19 @@ export const styles = css`
     padding: 0 0.75rem;
     cursor: pointer;
   }
-  .option[aria-selected='true'] {
+  .option.active {
     background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
     box-shadow: inset 3px 0 0 var(--_accent);
   }
   .option-text {
     display: grid;
     min-width: 0;
+    flex: 1;
+  }
+  .option-check {
+    flex: none;
+    width: 18px;
+    color: var(--_accent);
   }
   .option-label,
   .option-desc {
@@ -117,6 +134,24 @@ export const styles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  .chip-kind {
+    flex: none;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .chip-audience {
+    font: inherit;
+    font-size: 0.9em;
+    color: var(--_text);
+    background: transparent;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    padding: 0.1rem 0.15rem;
+    cursor: pointer;
+  }
+  .chip-audience:hover {
+    border-color: var(--_border);
+  }
   .chip .icon-btn {
     width: 1.9rem;
     height: 1.9rem;
@@ -136,7 +171,8 @@ export const styles = css`
   .summary strong {
     color: var(--_text);
   }
+  /* Disabled: muted, not faded, so that what was chosen stays readable (4.5:1). */
   :host([disabled]) {
-    opacity: 0.6;
+    color: var(--_muted);
   }
 `;

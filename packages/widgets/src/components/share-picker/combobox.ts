@@ -1,0 +1,196 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { RecipientOption } from '@docportal/core-sdk';
+import { scrollToRow } from '../../controllers/virtual-window.js';
+import { fold } from './targets.js';
+
+/** Height of one option in px; matches --_row (3.25rem at 16px). */
+export const ROW = 52;
+const DEBOUNCE = 150;
+
+type Key = 'down' | 'up' | 'enter';
+
+export interface Answer {
+  options: RecipientOption[];
+  /** More matched than `options` holds. */
+  capped: boolean;
+}
+
+export interface ComboboxHost {
+  /** Asks the server for the options of `q`. */
+  search(q: string, signal: AbortSignal): Promise<Answer>;
+  /** The element that scrolls the options. */
+  list(): HTMLElement | null;
+  /** The person chose `o` (by Enter on their highlight, or a click). */
+  pick(o: RecipientOption): void;
+}
+
+/**
+ * The search of the share picker as WAI-ARIA's list autocomplete: the options shown always answer
+ * the text in the field, nothing is highlighted until the person arrows, and arrows and Enter
+ * pressed before the answer to the current text arrives wait for it.
+ */
+export class RecipientCombobox implements ReactiveController {
+  query = '';
+  /** The trimmed text the options answer; undefined while they only filter an older answer. */
+  answered: string | undefined;
+  options: RecipientOption[] = [];
+  capped = false;
+  failed: unknown;
+  open = false;
+  /** The option the person highlighted with the arrow keys; -1 until they do. */
+  active = -1;
+  searching = false;
+  listScroll = 0;
+
+  private waiting: Key[] = [];
+  private timer?: ReturnType<typeof setTimeout>;
+  private ctl?: AbortController;
+  private latest = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly o: ComboboxHost,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.ctl?.abort();
+    clearTimeout(this.timer);
+  }
+
+  /** Whether the options shown are the answer to the text in the field. */
+  get current(): boolean {
+    return this.answered === this.query.trim() && !this.failed;
+  }
+
+  /** The person typed: what no longer answers the text goes at once, with the highlight and any waiting keys. */
+  input(text: string): void {
+    this.query = text;
+    const needle = fold(text.trim());
+    this.options = this.options.filter((o) => fold(o.label).includes(needle));
+    this.answered = undefined;
+    this.capped = false;
+    this.failed = undefined;
+    this.active = -1;
+    this.waiting = [];
+    this.open = true;
+    this.schedule(DEBOUNCE);
+  }
+
+  /** Empties the field (after a pick, or Escape on a closed list). */
+  clear(): void {
+    this.query = '';
+    this.answered = undefined;
+    this.options = [];
+    this.close();
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.searching = true;
+    this.host.requestUpdate();
+    this.timer = setTimeout(() => void this.run(), delay);
+  }
+
+  /** Runs the search for the current text; an answer to any other text is never shown. */
+  private async run(): Promise<void> {
+    this.ctl?.abort();
+    const ctl = (this.ctl = new AbortController());
+    const mine = ++this.latest;
+    const q = this.query.trim();
+    try {
+      const a = await this.o.search(q, ctl.signal);
+      if (mine !== this.latest || q !== this.query.trim()) return;
+      Object.assign(this, { options: a.options, capped: a.capped, answered: q, failed: undefined, listScroll: 0 });
+      const list = this.o.list();
+      if (list) list.scrollTop = 0;
+    } catch (error) {
+      if (mine !== this.latest) return;
+      this.options = [];
+      this.failed = error;
+    }
+    this.searching = false;
+    const keys = this.failed ? [] : this.waiting;
+    this.waiting = [];
+    for (const k of keys) this.key(k);
+    this.host.requestUpdate();
+  }
+
+  retry(): void {
+    this.failed = undefined;
+    this.open = true;
+    this.schedule(0);
+  }
+
+  /** Opens the list for the current text, asking for its answer when there is none yet. */
+  openList(): void {
+    this.open = true;
+    if (!this.current && !this.searching) this.schedule(0);
+    this.host.requestUpdate();
+  }
+
+  close(): void {
+    this.open = false;
+    this.active = -1;
+    this.waiting = [];
+    this.host.requestUpdate();
+  }
+
+  private move(to: number): void {
+    if (!this.options.length) return;
+    this.active = Math.max(0, Math.min(this.options.length - 1, to));
+    const list = this.o.list();
+    if (list) {
+      const top = scrollToRow(this.active, ROW, list.scrollTop, list.clientHeight);
+      if (top !== undefined) list.scrollTop = this.listScroll = top;
+    }
+    this.host.requestUpdate();
+  }
+
+  /** One navigation key, on options that answer the current text. */
+  private key(k: Key): void {
+    if (k === 'down') this.move(this.active + 1);
+    else if (k === 'up') this.move(this.active < 0 ? this.options.length - 1 : this.active - 1);
+    else if (this.options[this.active]) this.o.pick(this.options[this.active]!);
+  }
+
+  onKeyDown(e: KeyboardEvent): void {
+    const ready = this.open && this.current;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        e.preventDefault();
+        this.openList();
+        // Alt+ArrowDown only shows the list; a plain arrow highlights, now or when the answer comes.
+        if (e.altKey) break;
+        if (this.current) this.key(e.key === 'ArrowDown' ? 'down' : 'up');
+        else this.waiting.push(e.key === 'ArrowDown' ? 'down' : 'up');
+        break;
+      case 'PageDown':
+      case 'PageUp':
+        if (ready && this.active >= 0) (e.preventDefault(), this.move(this.active + (e.key === 'PageDown' ? 5 : -5)));
+        break;
+      case 'Enter':
+        // Only an option the person highlighted for this text; otherwise Enter is the page's.
+        if (ready && this.active >= 0) {
+          e.preventDefault();
+          this.key('enter');
+        } else if (this.open && this.waiting.length) {
+          e.preventDefault();
+          this.waiting.push('enter');
+        }
+        break;
+      case 'Escape':
+        if (this.open) {
+          e.preventDefault();
+          e.stopPropagation();
+          this.close();
+        } else if (this.query) {
+          e.preventDefault();
+          this.clear();
+        }
+        break;
+    }
+  }
+}
