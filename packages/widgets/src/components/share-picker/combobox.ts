@@ -78,6 +78,16 @@ export class RecipientCombobox implements ReactiveController {
     this.schedule(DEBOUNCE);
   }
 
+  /** Another user: every answer and the search in flight go; the text stays only for the same user. */
+  reset(keepText: boolean): void {
+    this.ctl?.abort();
+    clearTimeout(this.timer);
+    this.latest++;
+    Object.assign(this, { options: [], answered: undefined, capped: false, failed: undefined, searching: false });
+    if (!keepText) this.query = '';
+    this.close();
+  }
+
   /** Empties the field (after a pick, or Escape on a closed list). */
   clear(): void {
     this.query = '';

@@ -172,13 +172,12 @@ export class SharePicker extends ConnectedElement {
   /** Another user, or a retry after a refusal: drop every answer (the chosen targets stay; their labels load again). */
   protected override resetSession(sameUser: boolean): void {
     // (The session aborts the searches and counts still on their way.)
+    this.combo.reset(sameUser);
     this.labels.clear();
-    this.options = [];
     this.roleCounts = {};
     this.count = undefined;
-    this.counting = this.searching = false;
+    this.counting = false;
     this.loadedScope = '';
-    if (!sameUser) this.query = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
