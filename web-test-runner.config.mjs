@@ -15,7 +15,19 @@ export default {
     { name: 'widgets', files: 'packages/widgets/src/**/*.test.ts' },
   ],
   nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
+    // `executeServerCommand('emulate-media', { forcedColors: 'active', colorScheme: 'dark' })`:
+    // Playwright's page.emulateMedia for the theme and forced-colour tests.
+    {
+      name: 'emulate-media',
+      async executeServerCommand({ command, payload, session }) {
+        if (command !== 'emulate-media') return undefined;
+        await session.browser.getPage(session.id).emulateMedia(payload);
+        return true;
+      },
+    },
+  ],
   middleware: [
     (ctx, next) => {
       if (ctx.path === '/mockServiceWorker.js') ctx.url = '/packages/mock-server/public/mockServiceWorker.js';

@@ -7,6 +7,7 @@ import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { typeOptions } from '../../internal/type-options.js';
 import { file as fileIcon } from '../../internal/icons.js';
+import { PICKER_PARTS } from '../../internal/parts.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-folder-tree.styles.js';
 
@@ -60,8 +61,12 @@ const PAGE = 200; // the API's largest page
  * @csspart base - The scrolling box.
  * @csspart tree - The tree.
  * @csspart row - A row; `row--type`, `row--document`, `row--selected` tell which.
- * @csspart details - The editor of a document (manage).
- * @csspart admin - The folder tools (admin).
+ * @csspart editor - The editor of a document (manage); also `details`.
+ * @csspart admin - The folder tools (admin); `admin-form` the name form.
+ * @csspart input - A field of the editor or the folder form.
+ * @csspart error - A refusal or error message.
+ * @csspart button - Every button (`button--primary`, `button--danger` too).
+ * @csspart picker__base - The parts of the share picker in the editor, prefixed `picker__` (`picker__input`, …).
  * @cssproperty [--doc-tree-height=24rem] - Height of the scrolling box.
  * @cssproperty [--doc-tree-indent=1.25rem] - Indent per level.
  */
@@ -366,31 +371,31 @@ export class DocFolderTree extends ConnectedElement {
     const u = this.i18n.t.uploader;
     const date = (iso: string) => new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
     const set = (patch: Partial<NonNullable<typeof this.editing>>) => (this.editing = { ...this.editing!, ...patch });
-    return html`<form class="details" part="details" aria-label=${t.details} @submit=${this.save}>
+    return html`<form class="details" part="details editor" aria-label=${t.details} @submit=${this.save}>
       <h3 tabindex="-1">${ed.doc.title}</h3>
       <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(date(ed.doc.createdAt), this.i18n.size(ed.doc.size))} · ${t.downloads(this.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
       <div class="field">
         <label for="edit-title">${u.title}</label>
-        <input id="edit-title" class="input" required maxlength="200" .value=${ed.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })} />
+        <input id="edit-title" class="input" part="input" required maxlength="200" .value=${ed.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })} />
       </div>
       <div class="field">
         <label for="edit-type">${u.documentType}</label>
-        <select id="edit-type" class="input" @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value })}>
+        <select id="edit-type" class="input" part="input" @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value })}>
           ${typeOptions(this.types, ed.typeId)}
         </select>
       </div>
-      <share-picker existing .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
-      ${ed.error ? html`<p class="error" role="alert">${this.i18n.error(ed.error)}</p>` : nothing}
+      <share-picker existing exportparts=${PICKER_PARTS} .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
+      ${ed.error ? html`<p class="error" part="error" role="alert">${this.i18n.error(ed.error)}</p>` : nothing}
       <div class="bar">
-        <button type="submit" class="btn primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
-        <button type="button" class="btn" @click=${() => void this.showDownloads()}>${t.whoDownloaded}</button>
-        <button type="button" class="btn danger" @click=${() => void this.removeDocument()}>${t.remove}</button>
-        <button type="button" class="btn" @click=${this.closeEditor}>${t.close}</button>
+        <button type="submit" class="btn primary" part="button button--primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
+        <button type="button" class="btn" part="button" @click=${() => void this.showDownloads()}>${t.whoDownloaded}</button>
+        <button type="button" class="btn danger" part="button button--danger" @click=${() => void this.removeDocument()}>${t.remove}</button>
+        <button type="button" class="btn" part="button" @click=${this.closeEditor}>${t.close}</button>
       </div>
       ${ed.confirming
         ? html`<div class="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
-            <button type="button" class="btn danger" @click=${() => void this.removeDocument()}>${t.confirm}</button>
-            <button type="button" class="btn" @click=${() => set({ confirming: false })}>${this.i18n.t.common.cancel}</button></div>`
+            <button type="button" class="btn danger" part="button button--danger" @click=${() => void this.removeDocument()}>${t.confirm}</button>
+            <button type="button" class="btn" part="button" @click=${() => set({ confirming: false })}>${this.i18n.t.common.cancel}</button></div>`
         : nothing}
       ${ed.downloads
         ? ed.downloads.byContact.length
@@ -610,26 +615,26 @@ export class DocFolderTree extends ConnectedElement {
     const f = this.folderForm;
     return html`<div class="admin" part="admin" role="group" aria-label=${t.folderTools}>
       <div class="bar">
-        <button type="button" class="btn" @click=${() => (this.folderForm = { parentId: sel()?.id ?? null, name: '' })}>${t.newFolder}</button>
-        <button type="button" class="btn" ?disabled=${!sel()} @click=${() => {
+        <button type="button" class="btn" part="button" @click=${() => (this.folderForm = { parentId: sel()?.id ?? null, name: '' })}>${t.newFolder}</button>
+        <button type="button" class="btn" part="button" ?disabled=${!sel()} @click=${() => {
           const s = sel();
           if (s) this.folderForm = { id: s.id, parentId: s.parentId, name: s.name };
         }}>${t.renameFolder}</button>
-        <button type="button" class="btn danger" ?disabled=${!sel()} @click=${() => {
+        <button type="button" class="btn danger" part="button button--danger" ?disabled=${!sel()} @click=${() => {
           const s = sel();
           if (s) void this.removeFolder(s);
         }}>${t.removeFolder}</button>
       </div>
       <p class="muted hint">${t.adminHint}</p>
       ${f
-        ? html`<form class="bar" @submit=${this.saveFolder}>
+        ? html`<form class="bar" part="admin-form" @submit=${this.saveFolder}>
             <label for="folder-name" class="sr-only">${t.folderName}</label>
-            <input id="folder-name" class="input grow" maxlength="100" required placeholder=${t.folderName} .value=${f.name} @input=${(e: Event) => (this.folderForm = { ...f, name: (e.target as HTMLInputElement).value })} />
-            <button type="submit" class="btn primary">${f.id ? t.save : t.create}</button>
-            <button type="button" class="btn" @click=${() => (this.folderForm = undefined)}>${this.i18n.t.common.cancel}</button>
+            <input id="folder-name" class="input grow" part="input" maxlength="100" required placeholder=${t.folderName} .value=${f.name} @input=${(e: Event) => (this.folderForm = { ...f, name: (e.target as HTMLInputElement).value })} />
+            <button type="submit" class="btn primary" part="button button--primary">${f.id ? t.save : t.create}</button>
+            <button type="button" class="btn" part="button" @click=${() => (this.folderForm = undefined)}>${this.i18n.t.common.cancel}</button>
           </form>`
         : nothing}
-      ${this.refusal ? html`<p class="error" role="alert">${this.i18n.error(this.refusal)}</p>` : nothing}
+      ${this.refusal ? html`<p class="error" part="error" role="alert">${this.i18n.error(this.refusal)}</p>` : nothing}
     </div>`;
   }
 

@@ -27,15 +27,18 @@ export const styles = css`
     gap: 0.4rem;
     height: var(--_row);
     padding-inline: 0.5rem 0.75rem;
-    padding-inline-start: calc(0.5rem + var(--_depth) * var(--_indent));
+    padding-inline-start: calc(0.25rem + var(--_depth) * var(--_indent));
+    border-inline-start: 4px solid transparent;
     cursor: pointer;
     white-space: nowrap;
   }
   .row:hover {
     background: var(--_subtle);
   }
-  .row[aria-selected='true'] {
-    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  .row[aria-selected='true'],
+  .row.editing {
+    background: var(--_tint);
+    border-inline-start-color: var(--_accent);
   }
   .row:focus-visible {
     outline-offset: -2px;

@@ -5,6 +5,7 @@ import { DocFileRejectedEvent, DocUploadedEvent, DocUploadErrorEvent, DocUploadP
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { typeOptions } from '../../internal/type-options.js';
 import { alert, check, close, file as fileIcon, retry, upload } from '../../internal/icons.js';
+import { PICKER_PARTS } from '../../internal/parts.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-uploader.styles.js';
 
@@ -52,15 +53,12 @@ let keys = 0;
  * @csspart dropzone - The dashed drop zone (a button).
  * @csspart notice - A refusal message.
  * @csspart file - One file's card; `file--done`, `file--error` mark its state.
- * @csspart progress - A file's progress bar.
+ * @csspart progress - A file's progress bar; `progress-fill` its filled part.
+ * @csspart input - The title field and the type chooser of a file.
+ * @csspart button - Every button (also `remove`, `cancel`, `retry`, `dismiss`, `apply-all`; `button--primary` on submit).
+ * @csspart picker__base - The parts of the share picker in each file card, prefixed `picker__` (`picker__input`, `picker__chip`, …).
  * @csspart submit - The "Dokument hochladen" button.
  * @csspart success - The message after publishing.
- * @cssproperty [--doc-color-accent=#1d5fb4] - Accent: the submit button, progress, focus.
- * @cssproperty [--doc-color-border=#8a93a3] - Borders and the dashed outline.
- * @cssproperty [--doc-color-danger=#b3261e] - Refusals and errors.
- * @cssproperty [--doc-color-success=#1e7b34] - The published state.
- * @cssproperty [--doc-radius=6px] - Corner radius.
- * @cssproperty [--doc-font-family=system-ui] - Font.
  */
 export class DocUploader extends ConnectedElement {
   static override styles = [base, styles];
@@ -371,7 +369,7 @@ export class DocUploader extends ConnectedElement {
         <span class="file-name" title=${item.file.name}>${item.file.name}</span>
         <span class="file-size">${this.i18n.size(item.file.size)}</span>
         ${item.status !== 'uploading' && item.status !== 'done'
-          ? html`<button type="button" class="icon-btn remove" aria-label=${t.removeFile(item.file.name)} @click=${() => this.removeItem(item)}>${close}</button>`
+          ? html`<button type="button" class="icon-btn remove" part="button remove" aria-label=${t.removeFile(item.file.name)} @click=${() => this.removeItem(item)}>${close}</button>`
           : nothing}
       </div>
       <div class="fields">
@@ -380,6 +378,7 @@ export class DocUploader extends ConnectedElement {
           <input
             id="title-${item.key}"
             class="input"
+            part="input"
             type="text"
             maxlength="200"
             required
@@ -396,6 +395,7 @@ export class DocUploader extends ConnectedElement {
           <select
             id="type-${item.key}"
             class="input"
+            part="input"
             required
             ?disabled=${locked}
             aria-invalid=${item.invalid?.type ? 'true' : 'false'}
@@ -409,6 +409,7 @@ export class DocUploader extends ConnectedElement {
         </div>
       </div>
       <share-picker
+        exportparts=${PICKER_PARTS}
         .client=${this.api}
         scope=${scopeString}
         locale=${this.i18n.locale}
@@ -427,10 +428,10 @@ export class DocUploader extends ConnectedElement {
       case 'uploading':
         return html`<div class="status">
           <div class="bar" part="progress" role="progressbar" aria-label=${item.file.name} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(pct * 100)}>
-            <span style="width:${(pct * 100).toFixed(1)}%"></span>
+            <span part="progress-fill" style="width:${(pct * 100).toFixed(1)}%"></span>
           </div>
           <span class="muted">${this.i18n.percent(pct)}</span>
-          <button type="button" class="btn" id="cancel-${item.key}" aria-label=${t.cancelUpload(item.file.name)} @click=${() => item.ctl?.abort()}>${this.i18n.t.common.cancel}</button>
+          <button type="button" class="btn" part="button cancel" id="cancel-${item.key}" aria-label=${t.cancelUpload(item.file.name)} @click=${() => item.ctl?.abort()}>${this.i18n.t.common.cancel}</button>
         </div>`;
       case 'done':
         return html`<div class="status"><span class="ok">${check} ${t.uploaded}</span></div>`;
@@ -439,7 +440,7 @@ export class DocUploader extends ConnectedElement {
         return html`<div class="status notice" part="notice" role="alert">
           ${alert}
           <p class="grow">${item.status === 'cancelled' ? t.cancelled : `${t.failed}: ${this.i18n.error(item.error)}`}</p>
-          <button type="button" class="btn" id="retry-${item.key}" ?disabled=${this.disabled} @click=${() => void this.retryItem(item)}>${retry} ${this.i18n.t.common.retry}</button>
+          <button type="button" class="btn" part="button retry" id="retry-${item.key}" ?disabled=${this.disabled} @click=${() => void this.retryItem(item)}>${retry} ${this.i18n.t.common.retry}</button>
         </div>`;
       default:
         return nothing;
@@ -458,7 +459,7 @@ export class DocUploader extends ConnectedElement {
               ${this.published.map((d) => html`<li>${d.title}</li>`)}
             </ul>
             <p class="muted">${t.successNext}</p>
-            <div><button type="button" class="btn" @click=${this.reset}>${t.uploadMore}</button></div>
+            <div><button type="button" class="btn" part="button" @click=${this.reset}>${t.uploadMore}</button></div>
           </div>`
         : nothing}
       <button
@@ -485,7 +486,7 @@ export class DocUploader extends ConnectedElement {
             <p><strong>${t.rejected(r.name)}</strong></p>
             <p>${r.message}</p>
           </div>
-          <button type="button" class="icon-btn" aria-label=${t.dismiss} @click=${() => (this.rejections = this.rejections.filter((x) => x !== r))}>${close}</button>
+          <button type="button" class="icon-btn" part="button dismiss" aria-label=${t.dismiss} @click=${() => (this.rejections = this.rejections.filter((x) => x !== r))}>${close}</button>
         </div>`,
       )}
       ${this.items.length
@@ -495,8 +496,8 @@ export class DocUploader extends ConnectedElement {
         : nothing}
       ${pending
         ? html`<div class="actions">
-            ${pending > 1 ? html`<button type="button" class="btn" ?disabled=${this.busy || this.disabled} @click=${this.applyToAll}>${t.applyToAll}</button>` : nothing}
-            <button type="submit" class="btn primary end" part="submit" ?disabled=${this.disabled} aria-disabled=${this.busy ? 'true' : nothing}>${t.submit(pending)}</button>
+            ${pending > 1 ? html`<button type="button" class="btn" part="button apply-all" ?disabled=${this.busy || this.disabled} @click=${this.applyToAll}>${t.applyToAll}</button>` : nothing}
+            <button type="submit" class="btn primary end" part="button button--primary submit" ?disabled=${this.disabled} aria-disabled=${this.busy ? 'true' : nothing}>${t.submit(pending)}</button>
           </div>`
         : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>

@@ -35,15 +35,14 @@ let seq = 0;
  * @event change - The selection changed (as the user acts).
  * @csspart base - The fieldset around everything.
  * @csspart roles - The role checkboxes.
+ * @csspart checkbox - One role checkbox.
  * @csspart input - The search field.
  * @csspart listbox - The list of suggestions.
  * @csspart option - One suggestion; `option--active` marks the highlighted one.
  * @csspart chips - The list of chosen recipients.
  * @csspart chip - One chosen recipient.
+ * @csspart chip-remove - The remove button of a chip.
  * @csspart summary - The live line with the number of recipients.
- * @cssproperty [--doc-color-accent=#1d5fb4] - Accent (checkboxes, active option, chips).
- * @cssproperty [--doc-color-border=#8a93a3] - Borders of fields and the list.
- * @cssproperty [--doc-radius=6px] - Corner radius.
  */
 export class SharePicker extends ConnectedElement {
   static formAssociated = true;
@@ -447,7 +446,7 @@ export class SharePicker extends ConnectedElement {
     const chips = this.value.filter((t) => !isScopeRole(t, scope));
     const activeId = this.open && this.active >= 0 ? `${this.uid}-o${this.active}` : nothing;
     const roleBox = (role: Role, text: string) => html`<label class="role">
-      <input type="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
+      <input type="checkbox" part="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
       <span>${text}${this.roleCounts[role] !== undefined ? html` <span class="count">(${this.i18n.number(this.roleCounts[role]!)})</span>` : nothing}</span>
     </label>`;
     return html`
@@ -486,7 +485,7 @@ export class SharePicker extends ConnectedElement {
                 targetKey,
                 (t) => html`<li class="chip" part="chip">
                   <span class="chip-label">${this.chipLabel(t)}</span>
-                  <button type="button" class="icon-btn" aria-label=${this.i18n.t.common.remove(this.chipLabel(t))} ?disabled=${this.off} @click=${() => this.removeTarget(t)}>${close}</button>
+                  <button type="button" class="icon-btn" part="chip-remove" aria-label=${this.i18n.t.common.remove(this.chipLabel(t))} ?disabled=${this.off} @click=${() => this.removeTarget(t)}>${close}</button>
                 </li>`,
               )}
             </ul>`
