@@ -139,4 +139,21 @@ export const styles = css`
     padding: 1rem;
     color: var(--_muted);
   }
+  /* Forced colours drop the tint: selected and edited rows are outlined (dashed, apart from the solid focus ring). */
+  @media (forced-colors: active) {
+    .row[aria-selected='true'],
+    .row.editing {
+      outline: 2px dashed Highlight;
+      outline-offset: -2px;
+    }
+    .row:focus-visible {
+      outline-style: solid;
+    }
+    [data-drop='before'] {
+      border-top: 3px solid Highlight;
+    }
+    [data-drop='after'] {
+      border-bottom: 3px solid Highlight;
+    }
+  }
 `;

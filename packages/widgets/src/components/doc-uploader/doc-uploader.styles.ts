@@ -176,4 +176,18 @@ export const styles = css`
   input[type='file'] {
     display: none;
   }
+  /* Forced colours drop backgrounds: the fill keeps Highlight, boundaries take system colours. */
+  @media (forced-colors: active) {
+    .bar {
+      border-color: CanvasText;
+    }
+    .bar > span {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+    .dropzone:hover,
+    .dropzone.over {
+      border-color: Highlight;
+    }
+  }
 `;

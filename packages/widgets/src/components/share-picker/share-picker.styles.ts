@@ -139,4 +139,10 @@ export const styles = css`
   :host([disabled]) {
     opacity: 0.6;
   }
+  @media (forced-colors: active) {
+    .option[aria-selected='true'] {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+    }
+  }
 `;
