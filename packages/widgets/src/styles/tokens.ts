@@ -106,6 +106,7 @@ export const base = css`
   }
   .input {
     width: 100%;
+    min-width: 0;
     min-height: 2.5rem;
     padding: 0.4em 0.6em;
     border: 1px solid var(--_border);

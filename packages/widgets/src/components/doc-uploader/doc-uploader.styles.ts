@@ -1,9 +1,14 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Layout follows the element's own width, not the window's: a sidebar or a modal is a narrow box.
+     The container is inside the shadow root, so that the share picker's list can still rise above
+     the elements after this one. */
   .wrap {
+    container-type: inline-size;
     display: grid;
-    gap: 1rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_s4);
   }
   .dropzone {
     display: grid;
@@ -58,6 +63,19 @@ export const styles = css`
   .notice .grow {
     flex: 1;
     min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  /* In a narrow box a notice's button goes below its text, which keeps the whole width. */
+  @container (max-width: 30rem) {
+    .notice {
+      flex-wrap: wrap;
+    }
+    .notice .grow {
+      flex-basis: calc(100% - 2rem);
+    }
+    .notice > button {
+      margin-inline-start: 1.75rem;
+    }
   }
   .files {
     display: grid;
@@ -68,7 +86,8 @@ export const styles = css`
   }
   .file {
     display: grid;
-    gap: 0.75rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_s3);
     padding: 0.9rem;
     border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
     border-radius: var(--_radius);
@@ -99,12 +118,12 @@ export const styles = css`
   }
   .fields {
     display: grid;
-    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-    gap: 0.75rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_s3);
   }
-  @media (max-width: 560px) {
+  @container (min-width: 34rem) {
     .fields {
-      grid-template-columns: minmax(0, 1fr);
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
     }
   }
   .status {
