@@ -36,7 +36,6 @@ interface Folder {
 /** Rows are keyed, so that focus moves from node to node as the window scrolls (and is announced). */
 const rowKey = (row: Row) => (row.kind === 'type' ? row.type.id : row.kind === 'doc' ? row.doc.id : `more:${row.parent}`);
 
-const ROW = 40; // px; matches --_row (2.5rem at 16px)
 const PAGE = 200; // the API's largest page
 
 /**
@@ -114,6 +113,18 @@ export class DocFolderTree extends ConnectedElement {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');
   }
 
+  /**
+   * A row's height in CSS px, read from a rendered row: rows are 2.5rem, so they follow the root
+   * font size (a portal's 62.5 %, a reader's 24 px). 40 until a row is there to measure.
+   */
+  private rowPx = 40;
+  private measure(): number {
+    const row = this.renderRoot.querySelector<HTMLElement>('.row');
+    const h = row ? parseFloat(getComputedStyle(row).height) : 0;
+    if (h > 0) this.rowPx = h;
+    return this.rowPx;
+  }
+
   private loadedFor = '';
   private memo?: { types: DocumentType[]; expanded: Set<string>; folders: Map<string, Folder>; mode: string; rows: Row[] };
   /** The rows rendered last. */
@@ -166,8 +177,9 @@ export class DocFolderTree extends ConnectedElement {
       const i = this.activeKey ? rows.findIndex((r) => rowKey(r) === this.activeKey) : -1;
       const viewport = this.scroller?.clientHeight ?? 0;
       if (i >= 0 && i !== this.active) {
-        const inView = this.active * ROW >= this.top && this.active * ROW < this.top + viewport;
-        if (inView) this.pendingScroll = this.top = Math.max(0, this.top + (i - this.active) * ROW);
+        const row = this.rowPx;
+        const inView = this.active * row >= this.top && this.active * row < this.top + viewport;
+        if (inView) this.pendingScroll = this.top = Math.max(0, this.top + (i - this.active) * row);
         this.active = i;
       }
     }
@@ -175,6 +187,9 @@ export class DocFolderTree extends ConnectedElement {
   }
 
   protected override updated(): void {
+    // The text size changed (or this is the first render with rows): the window follows.
+    const before = this.rowPx;
+    if (this.measure() !== before) this.requestUpdate();
     if (this.pendingScroll !== undefined && this.scroller) this.scroller.scrollTop = this.pendingScroll;
     this.pendingScroll = undefined;
     // The focused row went away (its folder closed, a "more" row became documents): the row now
@@ -435,7 +450,7 @@ export class DocFolderTree extends ConnectedElement {
     this.setActive(Math.max(0, Math.min(rows.length - 1, index)));
     const s = this.scroller;
     if (s) {
-      const top = scrollToRow(this.active, ROW, s.scrollTop, s.clientHeight);
+      const top = scrollToRow(this.active, this.measure(), s.scrollTop, s.clientHeight);
       if (top !== undefined) s.scrollTop = this.top = top;
     }
     const row = () => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`);
@@ -684,7 +699,7 @@ export class DocFolderTree extends ConnectedElement {
       part=${part}
       role="treeitem"
       data-index=${index}
-      style="top:${index * ROW}px;--_depth:${row.depth}"
+      style="--_i:${index};--_depth:${row.depth}"
       tabindex=${index === this.active ? '0' : '-1'}
       aria-level=${row.depth + 1}
       aria-setsize=${row.size}
@@ -709,13 +724,13 @@ export class DocFolderTree extends ConnectedElement {
     const rows = this.rows;
     if (this.active >= rows.length) this.active = Math.max(0, rows.length - 1);
     const viewport = this.scroller?.clientHeight || 384;
-    const r = (this.window = visibleRange(rows.length, ROW, this.top, viewport));
+    const r = (this.window = visibleRange(rows.length, this.rowPx, this.top, viewport));
     return html`${this.mode === 'admin' ? this.renderAdminTools() : nothing}<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
         ${!this.loaded
           ? html`<p class="status loading">${this.i18n.t.common.loading}</p>`
           : !rows.length
           ? html`<p class="status">${this.error ? this.i18n.error(this.error) : t.empty}</p>`
-          : html`<ul role="tree" part="tree" aria-label=${t.label} style="height:${rows.length * ROW}px" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
+          : html`<ul role="tree" part="tree" aria-label=${t.label} style="--_n:${rows.length}" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
               ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => this.renderRow(row, r.start + i))}
             </ul>`}
       </div>

@@ -18,9 +18,12 @@ export const styles = css`
     padding: 0;
     list-style: none;
     position: relative;
+    height: calc(var(--_n) * var(--_row));
   }
+  /* Rows are placed in rem (through --_row), so that they follow the text size. */
   .row {
     position: absolute;
+    top: calc(var(--_i) * var(--_row));
     inset-inline: 0;
     display: flex;
     align-items: center;
