@@ -7,7 +7,7 @@ import { dropFiles, ready, until } from '../test/setup.ts';
 const pdf = () => new File([makePdf('Hausordnung') as Uint8Array<ArrayBuffer>], 'Objektunterlagen Rosenweg 24 mit einem langen Namen.pdf', { type: 'application/pdf' });
 
 /** The elements of a shadow root (and nested ones) that reach past `box`'s right edge. */
-function overflowing(root: ShadowRoot | Document, right: number): string[] {
+function overflowing(root: ParentNode, right: number): string[] {
   const out: string[] = [];
   for (const el of root.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
