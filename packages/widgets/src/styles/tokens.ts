@@ -124,6 +124,42 @@ export const base = css`
     color: var(--_danger);
     font-size: 0.9em;
   }
+  /* A refusal or failure (internal/error-notice.ts and the uploader's notices). */
+  .notice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.6rem;
+    padding: 0.7rem 0.8rem;
+    border: 1px solid var(--_danger);
+    border-left-width: 4px;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
+  }
+  .notice svg {
+    flex: none;
+    color: var(--_danger);
+    margin-top: 0.1rem;
+  }
+  .notice p {
+    margin: 0;
+  }
+  .notice .grow {
+    flex: 1;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  /* In a narrow box a notice's button goes below its text, which keeps the whole width. */
+  @container (max-width: 30rem) {
+    .notice {
+      flex-wrap: wrap;
+    }
+    .notice .grow {
+      flex-basis: calc(100% - 2rem);
+    }
+    .notice > button {
+      margin-inline-start: 1.75rem;
+    }
+  }
   .muted {
     color: var(--_muted);
   }

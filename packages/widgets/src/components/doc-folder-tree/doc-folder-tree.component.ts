@@ -8,6 +8,7 @@ import { ConnectedElement } from '../../internal/connected-element.js';
 import { typeOptions } from '../../internal/type-options.js';
 import { file as fileIcon } from '../../internal/icons.js';
 import { PICKER_PARTS } from '../../internal/parts.js';
+import { errorNotice } from '../../internal/error-notice.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-folder-tree.styles.js';
 
@@ -400,7 +401,7 @@ export class DocFolderTree extends ConnectedElement {
         </select>
       </div>
       <share-picker existing exportparts=${PICKER_PARTS} .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
-      ${ed.error ? html`<p class="error" part="error" role="alert">${this.i18n.error(ed.error)}</p>` : nothing}
+      ${ed.error ? errorNotice(this.i18n, ed.error, undefined, true) : nothing}
       <div class="bar">
         <button type="submit" class="btn primary" part="button button--primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
         <button type="button" class="btn" part="button" @click=${() => void this.showDownloads()}>${t.whoDownloaded}</button>
@@ -563,8 +564,8 @@ export class DocFolderTree extends ConnectedElement {
       }
       return true;
     } catch (e) {
+      // Said by the refusal's alert, once.
       this.refusal = e;
-      this.said = this.i18n.error(e);
       return false;
     }
   }
@@ -649,7 +650,7 @@ export class DocFolderTree extends ConnectedElement {
             <button type="button" class="btn" part="button" @click=${() => (this.folderForm = undefined)}>${this.i18n.t.common.cancel}</button>
           </form>`
         : nothing}
-      ${this.refusal ? html`<p class="error" part="error" role="alert">${this.i18n.error(this.refusal)}</p>` : nothing}
+      ${this.refusal ? errorNotice(this.i18n, this.refusal, undefined, true) : nothing}
     </div>`;
   }
 
@@ -729,7 +730,9 @@ export class DocFolderTree extends ConnectedElement {
         ${!this.loaded
           ? html`<p class="status loading">${this.i18n.t.common.loading}</p>`
           : !rows.length
-          ? html`<p class="status">${this.error ? this.i18n.error(this.error) : t.empty}</p>`
+          ? this.error
+            ? errorNotice(this.i18n, this.error, () => void this.load())
+            : html`<p class="status">${t.empty}</p>`
           : html`<ul role="tree" part="tree" aria-label=${t.label} style="--_n:${rows.length}" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
               ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => this.renderRow(row, r.start + i))}
             </ul>`}
