@@ -84,6 +84,7 @@ export class DocFolderTree extends ConnectedElement {
     error: { state: true },
     said: { state: true },
     folderForm: { state: true },
+    confirmingFolder: { state: true },
     refusal: { state: true },
     dropAt: { state: true },
     editing: { state: true },
@@ -106,6 +107,8 @@ export class DocFolderTree extends ConnectedElement {
   /** Admin: the folder form (new or rename) and the last refusal. */
   private folderForm?: { id?: string; parentId: string | null; name: string };
   private refusal?: unknown;
+  /** Admin: the folder whose deletion waits for a yes. */
+  private confirmingFolder?: string;
   /** Admin, while dragging a folder: the row under the pointer and where the folder would go. */
   private dropAt?: { id: string; where: 'before' | 'after' | 'into' };
   private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: DownloadStats };
@@ -375,7 +378,12 @@ export class DocFolderTree extends ConnectedElement {
     const ed = this.editing;
     if (!api || !ed) return;
     try {
-      this.editing = { ...ed, downloads: await api.documents.downloads(ed.doc.id) };
+      const downloads = await api.documents.downloads(ed.doc.id);
+      this.editing = { ...ed, downloads };
+      // Shown next to the button and said once.
+      const t = this.i18n.t.tree;
+      const date = (iso: string) => new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
+      this.said = downloads.byContact.length ? downloads.byContact.map((c) => t.downloadedBy(c.name, this.i18n.number(c.count), date(c.lastAt))).join('. ') : t.noDownloads;
     } catch (error) {
       this.editing = { ...ed, error };
     }
@@ -387,7 +395,11 @@ export class DocFolderTree extends ConnectedElement {
     const u = this.i18n.t.uploader;
     const date = (iso: string) => new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
     const set = (patch: Partial<NonNullable<typeof this.editing>>) => (this.editing = { ...this.editing!, ...patch });
-    return html`<form class="details" part="details editor" aria-label=${t.details} @submit=${this.save}>
+    const downloads = ed.downloads;
+    return html`<form class="details" part="details editor" aria-label=${t.details} @submit=${this.save} @keydown=${(e: KeyboardEvent) => {
+      // Escape closes the editor (a nested list that is open takes it first and stops it).
+      if (e.key === 'Escape' && !e.defaultPrevented) this.closeEditor();
+    }}>
       <h3 tabindex="-1">${ed.doc.title}</h3>
       <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(date(ed.doc.createdAt), this.i18n.size(ed.doc.size))} · ${t.downloads(this.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
       <div class="field">
@@ -404,19 +416,19 @@ export class DocFolderTree extends ConnectedElement {
       ${ed.error ? errorNotice(this.i18n, ed.error, undefined, true) : nothing}
       <div class="bar">
         <button type="submit" class="btn primary" part="button button--primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
-        <button type="button" class="btn" part="button" @click=${() => void this.showDownloads()}>${t.whoDownloaded}</button>
+        <button type="button" class="btn" part="button" aria-expanded=${downloads ? 'true' : 'false'} aria-controls=${downloads ? 'downloads' : nothing} @click=${() => void this.showDownloads()}>${t.whoDownloaded}</button>
         <button type="button" class="btn danger" part="button button--danger" @click=${() => void this.removeDocument()}>${t.remove}</button>
         <button type="button" class="btn" part="button" @click=${this.closeEditor}>${t.close}</button>
       </div>
+      ${downloads
+        ? html`<div id="downloads">${downloads.byContact.length
+            ? html`<ul class="downloads">${downloads.byContact.map((c) => html`<li>${t.downloadedBy(c.name, this.i18n.number(c.count), date(c.lastAt))}</li>`)}</ul>`
+            : html`<p class="muted">${t.noDownloads}</p>`}</div>`
+        : nothing}
       ${ed.confirming
         ? html`<div class="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
             <button type="button" class="btn danger" part="button button--danger" @click=${() => void this.removeDocument()}>${t.confirm}</button>
             <button type="button" class="btn" part="button" @click=${() => set({ confirming: false })}>${this.i18n.t.common.cancel}</button></div>`
-        : nothing}
-      ${ed.downloads
-        ? ed.downloads.byContact.length
-          ? html`<ul class="downloads">${ed.downloads.byContact.map((c) => html`<li>${t.downloadedBy(c.name, this.i18n.number(c.count), date(c.lastAt))}</li>`)}</ul>`
-          : html`<p class="muted">${t.noDownloads}</p>`
         : nothing}
     </form>`;
   }
@@ -533,19 +545,28 @@ export class DocFolderTree extends ConnectedElement {
     return this.types.filter((t) => t.parentId === parentId).sort((a, b) => a.position - b.position);
   }
 
-  /** Alt+arrows in admin: up/down reorder, right moves into the folder above, left one level out. */
-  private async moveByKey(t: DocumentType, key: string): Promise<void> {
+  /**
+   * Where a folder goes for one of the four moves (Alt+arrows or the buttons): up/down reorder,
+   * right (in) into the folder above, left (out) one level out; undefined where it cannot.
+   */
+  private moveTarget(t: DocumentType, key: string): { parentId: string | null; position?: number } | undefined {
     const sibs = this.siblings(t.parentId);
     const i = sibs.findIndex((x) => x.id === t.id);
     const parent = t.parentId ? this.types.find((x) => x.id === t.parentId) : undefined;
-    const to =
-      key === 'ArrowUp' ? (i > 0 ? { parentId: t.parentId, position: i - 1 } : undefined)
+    return key === 'ArrowUp' ? (i > 0 ? { parentId: t.parentId, position: i - 1 } : undefined)
       : key === 'ArrowDown' ? (i < sibs.length - 1 ? { parentId: t.parentId, position: i + 1 } : undefined)
       : key === 'ArrowRight' ? (i > 0 ? { parentId: sibs[i - 1]!.id } : undefined)
       : parent ? { parentId: parent.parentId, position: this.siblings(parent.parentId).findIndex((x) => x.id === parent.id) + 1 } : undefined;
+  }
+
+  /** Moves a folder; by key, focus follows its row; by button, it stays on the button while that can move it further. */
+  private async moveByKey(t: DocumentType, key: string, button?: HTMLButtonElement): Promise<void> {
+    const to = this.moveTarget(t, key);
     if (!to) return;
     if (key === 'ArrowRight') this.expanded = new Set(this.expanded).add(to.parentId!);
-    await this.changeTypes(() => this.api!.documentTypes.move(t.id, to), this.i18n.t.tree.folderMoved(t.name), t.id);
+    await this.changeTypes(() => this.api!.documentTypes.move(t.id, to), this.i18n.t.tree.folderMoved(t.name), button ? undefined : t.id);
+    await this.updateComplete;
+    if (button?.disabled) this.focusRow(this.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id));
   }
 
   /** Runs one change of the folders; a refusal is shown in words and the tree stays as it was. */
@@ -624,28 +645,68 @@ export class DocFolderTree extends ConnectedElement {
     void this.changeTypes(() => this.api!.documentTypes.move(moving.id, to), this.i18n.t.tree.folderMoved(moving.name), moving.id);
   }
 
+  /** Opens the name form (new or rename) with focus in its field. */
+  private async openFolderForm(form: { id?: string; parentId: string | null; name: string }): Promise<void> {
+    this.folderForm = form;
+    this.confirmingFolder = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#folder-name')?.focus();
+  }
+
+  /** Asks before a folder is deleted; focus goes to the answer. */
+  private async askRemoveFolder(t: DocumentType): Promise<void> {
+    this.confirmingFolder = t.id;
+    this.folderForm = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="confirm"] button')?.focus();
+  }
+
   private renderAdminTools() {
     const t = this.i18n.t.tree;
     // Read at click time, not at render time: a click may come before the next render.
     const sel = () => this.types.find((x) => x.id === this.selected);
+    const s = sel();
     const f = this.folderForm;
+    const doomed = this.types.find((x) => x.id === this.confirmingFolder);
+    const move = (key: string, text: string) =>
+      html`<button type="button" class="btn" part="button" ?disabled=${!s || !this.moveTarget(s, key)} @click=${(e: Event) => {
+        const now = sel();
+        if (now) void this.moveByKey(now, key, e.currentTarget as HTMLButtonElement);
+      }}>${text}</button>`;
+    const focusTools = () => void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.admin button')?.focus());
     return html`<div class="admin" part="admin" role="group" aria-label=${t.folderTools}>
       <div class="bar">
-        <button type="button" class="btn" part="button" @click=${() => (this.folderForm = { parentId: sel()?.id ?? null, name: '' })}>${t.newFolder}</button>
-        <button type="button" class="btn" part="button" ?disabled=${!sel()} @click=${() => {
-          const s = sel();
-          if (s) this.folderForm = { id: s.id, parentId: s.parentId, name: s.name };
+        <button type="button" class="btn" part="button" @click=${() => void this.openFolderForm({ parentId: sel()?.id ?? null, name: '' })}>${t.newFolder}</button>
+        <button type="button" class="btn" part="button" ?disabled=${!s} @click=${() => {
+          const now = sel();
+          if (now) void this.openFolderForm({ id: now.id, parentId: now.parentId, name: now.name });
         }}>${t.renameFolder}</button>
-        <button type="button" class="btn danger" part="button button--danger" ?disabled=${!sel()} @click=${() => {
-          const s = sel();
-          if (s) void this.removeFolder(s);
+        <button type="button" class="btn danger" part="button button--danger" ?disabled=${!s} @click=${() => {
+          const now = sel();
+          if (now) void this.askRemoveFolder(now);
         }}>${t.removeFolder}</button>
       </div>
+      <div class="bar">${move('ArrowUp', t.moveUp)} ${move('ArrowDown', t.moveDown)} ${move('ArrowRight', t.moveIn)} ${move('ArrowLeft', t.moveOut)}</div>
       <p class="muted hint">${t.adminHint}</p>
+      ${doomed
+        ? html`<div class="confirm" part="confirm" role="alert"><p>${t.confirmRemoveFolder(doomed.name)}</p>
+            <button type="button" class="btn danger" part="button button--danger" @click=${() => {
+              this.confirmingFolder = undefined;
+              void this.removeFolder(doomed);
+            }}>${t.confirm}</button>
+            <button type="button" class="btn" part="button" @click=${() => {
+              this.confirmingFolder = undefined;
+              focusTools();
+            }}>${this.i18n.t.common.cancel}</button></div>`
+        : nothing}
       ${f
-        ? html`<form class="bar" part="admin-form" @submit=${this.saveFolder}>
-            <label for="folder-name" class="sr-only">${t.folderName}</label>
-            <input id="folder-name" class="input grow" part="input" maxlength="100" required placeholder=${t.folderName} .value=${f.name} @input=${(e: Event) => (this.folderForm = { ...f, name: (e.target as HTMLInputElement).value })} />
+        ? html`<form class="bar name-form" part="admin-form" @submit=${this.saveFolder} @keydown=${(e: KeyboardEvent) => {
+            if (e.key !== 'Escape') return;
+            this.folderForm = undefined;
+            focusTools();
+          }}>
+            <label for="folder-name">${t.folderName}</label>
+            <input id="folder-name" class="input grow" part="input" maxlength="100" required .value=${f.name} @input=${(e: Event) => (this.folderForm = { ...f, name: (e.target as HTMLInputElement).value })} />
             <button type="submit" class="btn primary" part="button button--primary">${f.id ? t.save : t.create}</button>
             <button type="button" class="btn" part="button" @click=${() => (this.folderForm = undefined)}>${this.i18n.t.common.cancel}</button>
           </form>`
@@ -682,12 +743,13 @@ export class DocFolderTree extends ConnectedElement {
     // Folders: selectable, expandable, draggable in admin. Documents: selectable. "More": neither.
     const type = row.kind === 'type' ? row.type : undefined;
     const selected = !!type && this.selected === type.id;
-    const part = type ? `row row--type${selected ? ' row--selected' : ''}` : row.kind === 'doc' ? 'row row--document' : 'row';
+    const editing = row.kind === 'doc' && this.editing?.doc.id === row.doc.id;
+    const part = type ? `row row--type${selected ? ' row--selected' : ''}` : row.kind === 'doc' ? `row row--document${editing ? ' row--editing' : ''}` : 'row';
     let content;
     if (row.kind === 'type') {
       const count = this.mode === 'browse' || this.mode === 'manage' ? row.type.subtreeCount : undefined;
       content = html`<span class="twisty" aria-hidden="true">${row.leaf ? '' : '›'}</span>
-        <span class="name">${row.type.name}</span>
+        <span class="name" title=${row.type.name}>${row.type.name}</span>
         ${count !== undefined ? html`<span class="meta">${t.documents(n(count), count)}</span>` : nothing}`;
     } else if (row.kind === 'doc') {
       const d = row.doc;
@@ -696,8 +758,9 @@ export class DocFolderTree extends ConnectedElement {
         ${this.mode === 'manage' && d.downloadCount !== undefined ? html`<span class="meta">${t.downloads(n(d.downloadCount), d.downloadCount)}</span>` : nothing}`;
     } else content = html`<span class="twisty"></span><span class="name">${this.folders.get(row.parent)?.loading ? this.i18n.t.common.loading : t.loadMore}</span>`;
     return html`<li
-      class="row ${row.kind}"
+      class="row ${row.kind}${editing ? ' editing' : ''}"
       part=${part}
+      aria-current=${editing ? 'true' : nothing}
       role="treeitem"
       data-index=${index}
       style="--_i:${index};--_depth:${row.depth}"
@@ -726,7 +789,8 @@ export class DocFolderTree extends ConnectedElement {
     if (this.active >= rows.length) this.active = Math.max(0, rows.length - 1);
     const viewport = this.scroller?.clientHeight || 384;
     const r = (this.window = visibleRange(rows.length, this.rowPx, this.top, viewport));
-    return html`${this.mode === 'admin' ? this.renderAdminTools() : nothing}<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
+    const editor = this.editing && this.mode === 'manage';
+    return html`<div class="frame"><div class="layout ${editor ? 'with-editor' : ''}">${this.mode === 'admin' ? this.renderAdminTools() : nothing}<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
         ${!this.loaded
           ? html`<p class="status loading">${this.i18n.t.common.loading}</p>`
           : !rows.length
@@ -737,7 +801,7 @@ export class DocFolderTree extends ConnectedElement {
               ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => this.renderRow(row, r.start + i))}
             </ul>`}
       </div>
-      ${this.editing && this.mode === 'manage' ? this.renderEditor() : nothing}
+      ${editor ? this.renderEditor() : nothing}</div></div>
       <div class="sr-only" role="status" aria-live="polite">${this.said}</div>`;
   }
 }

@@ -5,6 +5,22 @@ export const styles = css`
     --_row: 2.5rem;
     --_indent: var(--doc-tree-indent, 1.25rem);
   }
+  /* The editor goes beside the tree when the element is wide enough, else below it. The container
+     is inside the shadow root, so that the share picker's list can rise above what follows. */
+  .frame {
+    container-type: inline-size;
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_s4);
+    align-items: start;
+  }
+  @container (min-width: 48rem) {
+    .layout.with-editor {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    }
+  }
   .scroller {
     height: var(--doc-tree-height, 24rem);
     overflow-y: auto;
@@ -86,9 +102,9 @@ export const styles = css`
   }
   .details {
     display: grid;
-    gap: 0.75rem;
-    margin-top: 1rem;
-    padding: 1rem;
+    gap: var(--_s3);
+    padding: var(--_s4);
+    background: var(--_surface);
     border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
     border-radius: var(--_radius);
   }
@@ -116,14 +132,23 @@ export const styles = css`
   .confirm p {
     flex-basis: 100%;
   }
+  /* The editor's actions stay in view while any of it is. */
+  .details > .bar {
+    position: sticky;
+    bottom: 0;
+    padding-block: var(--_s2);
+    background: var(--_surface);
+  }
+  .name-form label {
+    flex-basis: 100%;
+  }
   .btn.danger {
     color: var(--_danger);
     border-color: var(--_danger);
   }
   .admin {
     display: grid;
-    gap: 0.5rem;
-    margin-bottom: 0.75rem;
+    gap: var(--_s2);
   }
   .admin .grow {
     flex: 1;
