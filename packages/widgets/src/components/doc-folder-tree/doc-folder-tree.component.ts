@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Document, DocumentType, DownloadStats, ShareTarget } from '@docportal/core-sdk';
+import type { Document, DocumentType, ShareTarget } from '@docportal/core-sdk';
 import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
 import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent, DocTypesChangeEvent } from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
@@ -111,7 +111,7 @@ export class DocFolderTree extends ConnectedElement {
   private confirmingFolder?: string;
   /** Admin, while dragging a folder: the row under the pointer and where the folder would go. */
   private dropAt?: { id: string; where: 'before' | 'after' | 'into' };
-  private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: DownloadStats };
+  private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: string[] };
 
   private get scroller(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');
@@ -373,17 +373,20 @@ export class DocFolderTree extends ConnectedElement {
     }
   }
 
+  private date(iso: string): string {
+    return new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
+  }
+
   private async showDownloads(): Promise<void> {
     const api = this.api;
     const ed = this.editing;
     if (!api || !ed) return;
     try {
-      const downloads = await api.documents.downloads(ed.doc.id);
+      const t = this.i18n.t.tree;
+      const downloads = (await api.documents.downloads(ed.doc.id)).byContact.map((c) => t.downloadedBy(c.name, this.i18n.number(c.count), this.date(c.lastAt)));
       this.editing = { ...ed, downloads };
       // Shown next to the button and said once.
-      const t = this.i18n.t.tree;
-      const date = (iso: string) => new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
-      this.said = downloads.byContact.length ? downloads.byContact.map((c) => t.downloadedBy(c.name, this.i18n.number(c.count), date(c.lastAt))).join('. ') : t.noDownloads;
+      this.said = downloads.join('. ') || t.noDownloads;
     } catch (error) {
       this.editing = { ...ed, error };
     }
@@ -393,7 +396,6 @@ export class DocFolderTree extends ConnectedElement {
     const ed = this.editing!;
     const t = this.i18n.t.tree;
     const u = this.i18n.t.uploader;
-    const date = (iso: string) => new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
     const set = (patch: Partial<NonNullable<typeof this.editing>>) => (this.editing = { ...this.editing!, ...patch });
     const downloads = ed.downloads;
     return html`<form class="details" part="details editor" aria-label=${t.details} @submit=${this.save} @keydown=${(e: KeyboardEvent) => {
@@ -401,7 +403,7 @@ export class DocFolderTree extends ConnectedElement {
       if (e.key === 'Escape' && !e.defaultPrevented) this.closeEditor();
     }}>
       <h3 tabindex="-1">${ed.doc.title}</h3>
-      <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(date(ed.doc.createdAt), this.i18n.size(ed.doc.size))} · ${t.downloads(this.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
+      <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(this.date(ed.doc.createdAt), this.i18n.size(ed.doc.size))} · ${t.downloads(this.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
       <div class="field">
         <label for="edit-title">${u.title}</label>
         <input id="edit-title" class="input" part="input" required maxlength="200" .value=${ed.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })} />
@@ -421,9 +423,7 @@ export class DocFolderTree extends ConnectedElement {
         <button type="button" class="btn" part="button" @click=${this.closeEditor}>${t.close}</button>
       </div>
       ${downloads
-        ? html`<div id="downloads">${downloads.byContact.length
-            ? html`<ul class="downloads">${downloads.byContact.map((c) => html`<li>${t.downloadedBy(c.name, this.i18n.number(c.count), date(c.lastAt))}</li>`)}</ul>`
-            : html`<p class="muted">${t.noDownloads}</p>`}</div>`
+        ? html`<div id="downloads">${downloads.length ? html`<ul class="downloads">${downloads.map((d) => html`<li>${d}</li>`)}</ul>` : html`<p class="muted">${t.noDownloads}</p>`}</div>`
         : nothing}
       ${ed.confirming
         ? html`<div class="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
