@@ -24,7 +24,7 @@ export const styles = css`
   .scroller {
     height: var(--doc-tree-height, 24rem);
     overflow-y: auto;
-    border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
+    border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
     position: relative;
@@ -105,7 +105,7 @@ export const styles = css`
     gap: var(--_s3);
     padding: var(--_s4);
     background: var(--_surface);
-    border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
+    border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
   .details h3 {
@@ -132,12 +132,16 @@ export const styles = css`
   .confirm p {
     flex-basis: 100%;
   }
-  /* The editor's actions stay in view while any of it is. */
-  .details > .bar {
-    position: sticky;
-    bottom: 0;
-    padding-block: var(--_s2);
-    background: var(--_surface);
+  /* The editor's actions stay in view while any of it is; not in a narrow box, where their
+     wrapped rows would cover the fields. */
+  @container (min-width: 30rem) {
+    .details > .bar {
+      position: sticky;
+      bottom: 0;
+      padding-block: var(--_s2);
+      border-top: 1px solid var(--_border);
+      background: var(--_surface);
+    }
   }
   .name-form label {
     flex-basis: 100%;
@@ -162,6 +166,9 @@ export const styles = css`
   .downloads {
     margin: 0;
     padding-inline-start: 1.25rem;
+  }
+  .scroller > .notice {
+    margin: var(--_s3);
   }
   .status {
     padding: 1rem;
