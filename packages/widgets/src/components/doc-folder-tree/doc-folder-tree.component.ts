@@ -10,13 +10,9 @@ import { file as fileIcon } from '../../internal/icons.js';
 import { PICKER_PARTS } from '../../internal/parts.js';
 import { errorNotice } from '../../internal/error-notice.js';
 import { base } from '../../styles/tokens.js';
+import { moveTarget, siblings } from './doc-folder-tree.moves.js';
+import { buildRows, rowKey, type Folder, type Row } from './doc-folder-tree.rows.js';
 import { styles } from './doc-folder-tree.styles.js';
-
-/** One line of the tree; `pos`/`size` are its place among its siblings (aria-posinset/setsize). */
-type Row =
-  | { kind: 'type'; depth: number; pos: number; size: number; type: DocumentType; open: boolean; leaf: boolean }
-  | { kind: 'doc'; depth: number; pos: number; size: number; doc: Document; parent: string }
-  | { kind: 'more'; depth: number; pos: number; size: number; parent: string };
 
 /** What a tree keeps in its provider's cache, so that a tree shown again starts where it was. */
 interface Kept {
@@ -25,17 +21,6 @@ interface Kept {
   folders: Map<string, Folder>;
   expanded: Set<string>;
 }
-
-interface Folder {
-  items: Document[];
-  next: string | null;
-  loading: boolean;
-  /** The last page failed: its row waits for Enter or a click instead of loading by itself. */
-  failed?: boolean;
-}
-
-/** Rows are keyed, so that focus moves from node to node as the window scrolls (and is announced). */
-const rowKey = (row: Row) => (row.kind === 'type' ? row.type.id : row.kind === 'doc' ? row.doc.id : `more:${row.parent}`);
 
 const PAGE = 200; // the API's largest page
 
@@ -256,34 +241,12 @@ export class DocFolderTree extends ConnectedElement {
     }
   }
 
-  /**
-   * The rows in view order: folders depth-first, each open folder's subfolders, then its
-   * documents. Built once per change of the data, never per render or key press.
-   */
+  /** The rows in view order, built once per change of the data, never per render or key press. */
   private get rows(): Row[] {
     const m = this.memo;
     if (m && m.types === this.types && m.expanded === this.expanded && m.folders === this.folders && m.mode === this.mode) return m.rows;
     const { types, expanded, folders, mode } = this;
-    const visible = (t: DocumentType) => mode !== 'browse' || t.subtreeCount > 0;
-    const kids = new Map<string | null, DocumentType[]>();
-    for (const t of types) if (visible(t)) (kids.get(t.parentId) ?? kids.set(t.parentId, []).get(t.parentId)!).push(t);
-    const docCount = (t: DocumentType | null) => (t && mode !== 'admin' ? t.documentCount : 0);
-    const rows: Row[] = [];
-    const walk = (parent: DocumentType | null, depth: number) => {
-      const subs = kids.get(parent?.id ?? null) ?? [];
-      const size = subs.length + docCount(parent);
-      subs.forEach((t, i) => {
-        const open = expanded.has(t.id);
-        const leaf = !kids.has(t.id) && docCount(t) === 0;
-        rows.push({ kind: 'type', depth, pos: i + 1, size, type: t, open, leaf });
-        if (open && !leaf) walk(t, depth + 1);
-      });
-      const f = parent && folders.get(parent.id);
-      if (!f) return;
-      f.items.forEach((doc, i) => rows.push({ kind: 'doc', depth, pos: subs.length + i + 1, size, doc, parent: parent.id }));
-      if (f.next) rows.push({ kind: 'more', depth, pos: subs.length + f.items.length + 1, size, parent: parent.id });
-    };
-    walk(null, 0);
+    const rows = buildRows(types, expanded, folders, mode);
     this.memo = { types, expanded, folders, mode, rows };
     return rows;
   }
@@ -540,28 +503,9 @@ export class DocFolderTree extends ConnectedElement {
     }
   }
 
-  /** The siblings of a folder, in order. */
-  private siblings(parentId: string | null): DocumentType[] {
-    return this.types.filter((t) => t.parentId === parentId).sort((a, b) => a.position - b.position);
-  }
-
-  /**
-   * Where a folder goes for one of the four moves (Alt+arrows or the buttons): up/down reorder,
-   * right (in) into the folder above, left (out) one level out; undefined where it cannot.
-   */
-  private moveTarget(t: DocumentType, key: string): { parentId: string | null; position?: number } | undefined {
-    const sibs = this.siblings(t.parentId);
-    const i = sibs.findIndex((x) => x.id === t.id);
-    const parent = t.parentId ? this.types.find((x) => x.id === t.parentId) : undefined;
-    return key === 'ArrowUp' ? (i > 0 ? { parentId: t.parentId, position: i - 1 } : undefined)
-      : key === 'ArrowDown' ? (i < sibs.length - 1 ? { parentId: t.parentId, position: i + 1 } : undefined)
-      : key === 'ArrowRight' ? (i > 0 ? { parentId: sibs[i - 1]!.id } : undefined)
-      : parent ? { parentId: parent.parentId, position: this.siblings(parent.parentId).findIndex((x) => x.id === parent.id) + 1 } : undefined;
-  }
-
   /** Moves a folder; by key, focus follows its row; by button, it stays on the button while that can move it further. */
   private async moveByKey(t: DocumentType, key: string, button?: HTMLButtonElement): Promise<void> {
-    const to = this.moveTarget(t, key);
+    const to = moveTarget(this.types, t, key);
     if (!to) return;
     if (key === 'ArrowRight') this.expanded = new Set(this.expanded).add(to.parentId!);
     await this.changeTypes(() => this.api!.documentTypes.move(t.id, to), this.i18n.t.tree.folderMoved(t.name), button ? undefined : t.id);
@@ -639,7 +583,7 @@ export class DocFolderTree extends ConnectedElement {
       to = { parentId: target.id };
       this.expanded = new Set(this.expanded).add(target.id);
     } else {
-      const sibs = this.siblings(target.parentId).filter((t) => t.id !== moving.id);
+      const sibs = siblings(this.types, target.parentId).filter((t) => t.id !== moving.id);
       to = { parentId: target.parentId, position: sibs.findIndex((t) => t.id === target.id) + (where === 'after' ? 1 : 0) };
     }
     void this.changeTypes(() => this.api!.documentTypes.move(moving.id, to), this.i18n.t.tree.folderMoved(moving.name), moving.id);
@@ -669,7 +613,7 @@ export class DocFolderTree extends ConnectedElement {
     const f = this.folderForm;
     const doomed = this.types.find((x) => x.id === this.confirmingFolder);
     const move = (key: string, text: string) =>
-      html`<button type="button" class="btn" part="button" ?disabled=${!s || !this.moveTarget(s, key)} @click=${(e: Event) => {
+      html`<button type="button" class="btn" part="button" ?disabled=${!s || !moveTarget(this.types, s, key)} @click=${(e: Event) => {
         const now = sel();
         if (now) void this.moveByKey(now, key, e.currentTarget as HTMLButtonElement);
       }}>${text}</button>`;
