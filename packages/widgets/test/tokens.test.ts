@@ -55,4 +55,13 @@ describe('theming tokens', () => {
       for (const el of elements) assert.ok(el.cssProperties?.some((p) => p.name === t), `custom-elements.json: ${el.tagName} lists ${t}`);
     }
   });
+
+  it('the autodocs list the parts the README names for each element', () => {
+    const manifest = JSON.parse(read('../custom-elements.json')) as { modules: { declarations?: { tagName?: string; cssParts?: { name: string }[] }[] }[] };
+    const byTag = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, new Set((d.cssParts ?? []).map((p) => p.name))]));
+    for (const [, tag, list] of readme.matchAll(/^\| `<([a-z-]+)>` \| (.+) \|$/gm)) {
+      const parts = [...list!.matchAll(/`([a-z_-]+)`/g)].map((m) => m[1]!).filter((p) => !p.startsWith('picker__') && !p.startsWith('--'));
+      for (const part of parts) if (!part.startsWith('file--') && !part.startsWith('row--') && !part.startsWith('button--') && !part.startsWith('option--')) assert.ok(byTag.get(tag!)?.has(part), `custom-elements.json: <${tag}> documents the part ${part}`);
+    }
+  });
 });

@@ -47,7 +47,9 @@ const PAGE = 200; // the API's largest page
  * @csspart tree - The tree.
  * @csspart row - A row; `row--type`, `row--document`, `row--selected` tell which.
  * @csspart editor - The editor of a document (manage); also `details`.
- * @csspart admin - The folder tools (admin); `admin-form` the name form.
+ * @csspart admin - The folder tools (admin).
+ * @csspart admin-form - The name form of a new or renamed folder.
+ * @csspart confirm - The question before a folder is deleted.
  * @csspart input - A field of the editor or the folder form.
  * @csspart error - A refusal or error message.
  * @csspart button - Every button (`button--primary`, `button--danger` too).

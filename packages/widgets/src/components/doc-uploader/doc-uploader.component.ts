@@ -53,7 +53,8 @@ let keys = 0;
  * @csspart dropzone - The dashed drop zone (a button).
  * @csspart notice - A refusal message.
  * @csspart file - One file's card; `file--done`, `file--error` mark its state.
- * @csspart progress - A file's progress bar; `progress-fill` its filled part.
+ * @csspart progress - A file's progress bar.
+ * @csspart progress-fill - The filled part of the progress bar.
  * @csspart input - The title field and the type chooser of a file.
  * @csspart button - Every button (also `remove`, `cancel`, `retry`, `dismiss`, `apply-all`; `button--primary` on submit).
  * @csspart picker__base - The parts of the share picker in each file card, prefixed `picker__` (`picker__input`, `picker__chip`, …).
