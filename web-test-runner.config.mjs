@@ -23,7 +23,13 @@ export default {
       name: 'emulate-media',
       async executeServerCommand({ command, payload, session }) {
         if (command !== 'emulate-media') return undefined;
-        await session.browser.getPage(session.id).emulateMedia(payload);
+        const page = session.browser.getPage(session.id);
+        if (page.emulateMedia) await page.emulateMedia(payload);
+        else {
+          // Puppeteer (Firefox): the same features by their media names.
+          const names = { forcedColors: 'forced-colors', colorScheme: 'prefers-color-scheme', reducedMotion: 'prefers-reduced-motion' };
+          await page.emulateMediaFeatures(Object.entries(payload).map(([k, v]) => ({ name: names[k], value: v ?? '' })));
+        }
         return true;
       },
     },
