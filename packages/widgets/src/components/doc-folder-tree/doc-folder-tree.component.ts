@@ -391,7 +391,7 @@ export class DocFolderTree extends ConnectedElement {
         ? html`<div id="downloads">${downloads.length ? html`<ul class="downloads">${downloads.map((d) => html`<li>${d}</li>`)}</ul>` : html`<p class="muted">${t.noDownloads}</p>`}</div>`
         : nothing}
       ${ed.confirming
-        ? html`<div class="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
+        ? html`<div class="confirm" part="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
             <button type="button" class="btn danger" part="button button--danger" @click=${() => void this.removeDocument()}>${t.confirm}</button>
             <button type="button" class="btn" part="button" @click=${() => set({ confirming: false })}>${this.i18n.t.common.cancel}</button></div>`
         : nothing}
