@@ -27,7 +27,25 @@ export default {
     },
   ],
   nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
+    // `executeServerCommand('emulate-media', { forcedColors: 'active', colorScheme: 'dark' })`:
+    // Playwright's page.emulateMedia for the theme and forced-colour tests.
+    {
+      name: 'emulate-media',
+      async executeServerCommand({ command, payload, session }) {
+        if (command !== 'emulate-media') return undefined;
+        const page = session.browser.getPage(session.id);
+        if (page.emulateMedia) await page.emulateMedia(payload);
+        else {
+          // Puppeteer (Firefox): the same features by their media names.
+          const names = { forcedColors: 'forced-colors', colorScheme: 'prefers-color-scheme', reducedMotion: 'prefers-reduced-motion' };
+          await page.emulateMediaFeatures(Object.entries(payload).map(([k, v]) => ({ name: names[k], value: v ?? '' })));
+        }
+        return true;
+      },
+    },
+  ],
   middleware: [
     (ctx, next) => {
       if (ctx.path === '/mockServiceWorker.js') ctx.url = '/packages/mock-server/public/mockServiceWorker.js';

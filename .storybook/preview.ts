@@ -2,10 +2,11 @@
 import { createStore, type FaultConfig } from '@docportal/mock-server';
 import { startWorker } from '@docportal/mock-server/browser';
 import { setCustomElementsManifest, type Decorator, type Loader, type Preview } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import '../packages/widgets/src/styles/themes.css';
 import { THEMES, type ThemeName } from './themes.ts';
 
 // ------------------------------------------------------------------ autodocs
@@ -74,7 +75,8 @@ const resetLoader: Loader = async ({ parameters }) => {
 
 /**
  * Wraps every story in an element that carries `lang` (the widgets read the nearest `lang`) and
- * the theme's `--doc-*` custom properties. A change of locale remounts the story, as the widgets
+ * the theme: `data-doc-theme` for a theme of the package's themes.css, or a portal's own `--doc-*`
+ * custom properties. A change of locale remounts the story, as the widgets
  * read `lang` when they render.
  */
 const withLocaleAndTheme: Decorator = (story, context) => {
@@ -84,18 +86,18 @@ const withLocaleAndTheme: Decorator = (story, context) => {
   if (context.viewMode === 'story') {
     // The canvas around the story follows the theme, and the document says its language.
     document.documentElement.lang = locale;
-    document.body.style.background = theme.tokens['--doc-color-surface'] ?? '';
-    document.body.style.colorScheme = theme.colorScheme;
+    document.body.style.background = theme.canvas;
+    if (theme.attribute) document.body.dataset.docTheme = theme.attribute;
+    else delete document.body.dataset.docTheme;
   }
   const style = {
     ...theme.tokens,
-    colorScheme: theme.colorScheme,
-    color: 'var(--doc-color-text, CanvasText)',
-    background: 'var(--doc-color-surface, Canvas)',
+    color: 'var(--doc-color-text, #1c1f24)',
+    background: 'var(--doc-color-surface, #ffffff)',
     fontFamily: 'var(--doc-font-family, system-ui, sans-serif)',
   };
   // The web-components renderer wants a template result: the directive goes inside one.
-  return html`${keyed(locale, html`<div class="docportal-story" lang=${locale} data-theme=${themeName} style=${styleMap(style)}>${story()}</div>`)}`;
+  return html`${keyed(locale, html`<div class="docportal-story" lang=${locale} data-doc-theme=${theme.attribute ?? nothing} style=${styleMap(style)}>${story()}</div>`)}`;
 };
 
 const preview: Preview = {
@@ -117,7 +119,7 @@ const preview: Preview = {
       },
     },
     theme: {
-      description: 'A set of --doc-* custom properties',
+      description: 'A theme of themes.css (data-doc-theme) or a portal\'s own --doc-* custom properties',
       toolbar: {
         title: 'Theme',
         icon: 'paintbrush',

@@ -95,7 +95,7 @@ window.insertOurs = async (scope) => {
   provider.append(t);
   await frame();
   const ms = performance.now() - t0;
-  const rows = parseFloat(t.shadowRoot.querySelector('[role=tree]').style.height) / 40;
+  const rows = Number(t.shadowRoot.querySelector('[role=tree]').style.getPropertyValue('--_n'));
   const shown = t.shadowRoot.querySelectorAll('[role=treeitem]').length;
   const nodes = countNodes(document.documentElement);
   window.current = t;

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Builds Storybook, serves the static build, and visits every story in headless Chromium, once
-// per locale: a story fails on an uncaught error, a console.error, a render or play-function
-// error, a render that does not finish in time, or any axe violation (WCAG 2.x A/AA) in the
-// story's root. Prints one line per story and locale and ends with "N passed, M failed".
+// Builds Storybook, serves the static build, and visits every story in headless Chromium in
+// every combination of locale, theme (light, dark, high contrast, and light under emulated
+// forced colours) and viewport (1280×800, 375×700): a story fails on an uncaught error, a
+// console.error, a render or play-function error, a render that does not finish in time, any
+// axe violation (WCAG 2.x A/AA) in the story's root, or a page wider than the viewport. Prints
+// one line per render and ends with "N passed, M failed".
 //
 //   node scripts/test-stories.mjs [--no-build] [--dir storybook-static] [--locales de,en]
-//                                 [--themes light] [--filter text] [--concurrency 2]
-//                                 [--timeout 20000] [--verbose]
+//                                 [--themes light,dark,high-contrast,forced-colors]
+//                                 [--viewports 1280x800,375x700] [--filter text] [--concurrency 2]
+//                                 [--timeout 20000] [--screenshots dir] [--verbose]
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +36,12 @@ const opts = {
   build: !flag('no-build'),
   dir: resolve(ROOT, option('dir', 'storybook-static')),
   locales: option('locales', 'de,en').split(',').filter(Boolean),
-  themes: option('themes', 'light').split(',').filter(Boolean),
+  themes: option('themes', 'light,dark,high-contrast,forced-colors').split(',').filter(Boolean),
+  viewports: option('viewports', '1280x800,375x700').split(',').filter(Boolean).map((v) => {
+    const [width, height] = v.split('x').map(Number);
+    return { name: v, width, height };
+  }),
+  screenshots: option('screenshots', ''),
   filter: option('filter', ''),
   concurrency: Math.max(1, Number(option('concurrency', '2'))),
   timeout: Number(option('timeout', '20000')),
@@ -137,9 +145,13 @@ const stories = Object.values(index.entries ?? {})
   .map((e) => e.id)
   .sort();
 
+// Viewport and forced colours change least often (each worker keeps its page and changes them
+// only when the next job asks for another), so the jobs are ordered by them first.
 const jobs = [];
-for (const id of stories) for (const locale of opts.locales) for (const theme of opts.themes) jobs.push({ id, locale, theme });
-const label = (j) => `[${j.locale}${opts.themes.length > 1 || j.theme !== 'light' ? `, ${j.theme}` : ''}]`;
+for (const viewport of opts.viewports) for (const theme of opts.themes) for (const id of stories) for (const locale of opts.locales) jobs.push({ id, locale, theme, viewport });
+const label = (j) => `[${j.locale}, ${j.theme}, ${j.viewport.name}]`;
+/** `forced-colors` is the light theme under emulated forced colours (Windows High Contrast). */
+const storyTheme = (theme) => (theme === 'forced-colors' ? 'light' : theme);
 
 // Runs in the page before Storybook: catches the addons channel as soon as it is installed and
 // records the render's phases and every error event Storybook emits for the story.
@@ -198,7 +210,7 @@ async function openPage(w) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.addInitScript(INIT);
-  Object.assign(w, { context, page, current: null, inflight: new Set() });
+  Object.assign(w, { context, page, current: null, inflight: new Set(), viewport: '1280x800', forced: false });
   page.on('pageerror', (err) => w.current?.errors.push(`uncaught: ${err.message}`));
   page.on('console', (msg) => {
     if (!w.current || msg.type() !== 'error') return;
@@ -235,7 +247,16 @@ async function visit(w, job) {
   w.current = result;
   w.inflight.clear();
   const started = Date.now();
-  const globals = `locale:${job.locale}${job.theme !== 'light' ? `;theme:${job.theme}` : ''}`;
+  if (w.viewport !== job.viewport.name) {
+    await w.page.setViewportSize({ width: job.viewport.width, height: job.viewport.height });
+    w.viewport = job.viewport.name;
+  }
+  const forced = job.theme === 'forced-colors';
+  if (w.forced !== forced) {
+    await w.page.emulateMedia({ forcedColors: forced ? 'active' : 'none' });
+    w.forced = forced;
+  }
+  const globals = `locale:${job.locale};theme:${storyTheme(job.theme)}`;
   const url = `${base}/iframe.html?id=${encodeURIComponent(job.id)}&viewMode=story&globals=${globals}`;
   try {
     await w.page.goto(url, { waitUntil: 'domcontentloaded', timeout: opts.timeout });
@@ -301,6 +322,13 @@ async function visit(w, job) {
       result.timings.axe = Date.now() - started;
       for (const v of violations)
         result.errors.push(`axe ${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}${v.more ? ` and ${v.more} more` : ''}`);
+      // WCAG 1.4.10: nothing makes the page scroll sideways.
+      const wide = await within(w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 3000, 'the page');
+      if (wide > 0) result.errors.push(`overflow: the page is ${wide} px wider than the ${job.viewport.name} viewport`);
+      if (opts.screenshots) {
+        mkdirSync(opts.screenshots, { recursive: true });
+        await w.page.screenshot({ path: join(opts.screenshots, `${job.id}--${job.locale}--${job.theme}--${job.viewport.name}.png`), fullPage: true });
+      }
       // Errors logged while settling or checking count as well (already pushed by the listeners).
     }
   } catch (err) {

@@ -1,4 +1,6 @@
 import { defineConfig } from 'tsup';
+// @ts-expect-error: a plain ESM helper shared with build-bundle.mjs, without types
+import { minifyCssPlugin } from './minify-css.mjs';
 
 export default defineConfig({
   entry: {
@@ -14,5 +16,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'browser',
+  esbuildPlugins: [minifyCssPlugin],
   external: ['@docportal/core-sdk', 'lit', /^lit\//, /^@lit\//],
 });

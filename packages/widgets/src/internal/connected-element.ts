@@ -19,6 +19,26 @@ import { Session } from './session.js';
  * waits, not signed in, and requests nothing. A 401 fires `doc-auth-required`.
  *
  * @event doc-auth-required - `{ error, retry }` the API refused the token (401); cancelable. Not canceled, the element loads once more; canceled, it waits until a new token or client, or `retry()`.
+ *
+ * Every one reads the theming tokens (themes.css sets them per theme):
+ * @cssproperty [--doc-color-accent=#1d5fb4] - Primary buttons, progress, checkboxes, the selected row's edge.
+ * @cssproperty [--doc-color-accent-contrast=#ffffff] - Text on the accent.
+ * @cssproperty [--doc-color-text=#1c1f24] - Text.
+ * @cssproperty [--doc-color-muted=#5a6270] - Secondary text, hints and placeholders.
+ * @cssproperty [--doc-color-surface=#ffffff] - Background of fields, cards and the tree.
+ * @cssproperty [--doc-color-subtle=#f3f5f8] - Hover, the drop zone, quiet backgrounds.
+ * @cssproperty [--doc-color-border=#6b7380] - Borders of fields, buttons and the drop zone.
+ * @cssproperty [--doc-color-danger=#b3261e] - Refusals, errors and delete buttons.
+ * @cssproperty [--doc-color-success=#1e7b34] - The published state.
+ * @cssproperty [--doc-color-focus=var(--doc-color-accent)] - The focus outline.
+ * @cssproperty [--doc-focus-ring=none] - A box-shadow added to the focus outline.
+ * @cssproperty [--doc-radius=6px] - Corner radius.
+ * @cssproperty [--doc-space-xs=0.25rem] - Smallest gap (label to field).
+ * @cssproperty [--doc-space-s=0.5rem] - Gaps between buttons and chips.
+ * @cssproperty [--doc-space-m=0.75rem] - Gaps between fields and cards, paddings.
+ * @cssproperty [--doc-space-l=1rem] - Gaps between sections.
+ * @cssproperty [--doc-font-family=system-ui] - Type.
+ * @cssproperty [--doc-font-size=1rem] - Base size; everything scales with it and with the root font size.
  */
 export class ConnectedElement extends DocElement {
   static override properties: PropertyDeclarations = {

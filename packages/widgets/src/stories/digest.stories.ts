@@ -21,7 +21,7 @@ async function show(root: HTMLElement, contactId: string): Promise<void> {
     frame.style.cssText = 'width: 100%; height: 22rem; border: 1px solid #8a93a3; border-radius: 6px; background: #fff';
     const text = document.createElement('pre');
     text.textContent = mail.text;
-    text.style.cssText = 'white-space: pre-wrap; background: #f3f5f8; padding: 1rem; border-radius: 6px';
+    text.style.cssText = 'white-space: pre-wrap; background: var(--doc-color-subtle, #f3f5f8); color: var(--doc-color-text, #1c1f24); padding: 1rem; border-radius: 6px';
     out.append(subject, frame, text);
   } catch {
     out.textContent = 'Dieser Kontakt bekommt am 28.11.2026 keine Zusammenfassung. / No digest for this contact on 28 Nov 2026.';

@@ -12,11 +12,18 @@ export const base = css`
     --_muted: var(--doc-color-muted, #5a6270);
     --_surface: var(--doc-color-surface, #ffffff);
     --_subtle: var(--doc-color-subtle, #f3f5f8);
-    --_border: var(--doc-color-border, #8a93a3);
+    --_border: var(--doc-color-border, #6b7380);
     --_danger: var(--doc-color-danger, #b3261e);
     --_success: var(--doc-color-success, #1e7b34);
+    --_focus-color: var(--doc-color-focus, var(--_accent));
     --_radius: var(--doc-radius, 6px);
-    --_focus: var(--doc-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 45%, transparent));
+    --_focus: var(--doc-focus-ring, none);
+    --_s1: var(--doc-space-xs, 0.25rem);
+    --_s2: var(--doc-space-s, 0.5rem);
+    --_s3: var(--doc-space-m, 0.75rem);
+    --_s4: var(--doc-space-l, 1rem);
+    /* A selected or active row: a tint and an edge of 3:1. */
+    --_tint: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
     display: block;
     color: var(--_text);
     font-family: var(--doc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -33,7 +40,7 @@ export const base = css`
     box-sizing: inherit;
   }
   :focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--_focus-color);
     outline-offset: 2px;
     box-shadow: var(--_focus);
   }
@@ -99,11 +106,16 @@ export const base = css`
   }
   .input {
     width: 100%;
+    min-width: 0;
     min-height: 2.5rem;
     padding: 0.4em 0.6em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+  }
+  .input::placeholder {
+    color: var(--_muted);
+    opacity: 1;
   }
   .input[aria-invalid='true'] {
     border-color: var(--_danger);
@@ -111,6 +123,42 @@ export const base = css`
   .error {
     color: var(--_danger);
     font-size: 0.9em;
+  }
+  /* A refusal or failure (internal/error-notice.ts and the uploader's notices). */
+  .notice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.6rem;
+    padding: 0.7rem 0.8rem;
+    border: 1px solid var(--_danger);
+    border-left-width: 4px;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
+  }
+  .notice svg {
+    flex: none;
+    color: var(--_danger);
+    margin-top: 0.1rem;
+  }
+  .notice p {
+    margin: 0;
+  }
+  .notice .grow {
+    flex: 1;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  /* In a narrow box a notice's button goes below its text, which keeps the whole width. */
+  @container (max-width: 30rem) {
+    .notice {
+      flex-wrap: wrap;
+    }
+    .notice .grow {
+      flex-basis: calc(100% - 2rem);
+    }
+    .notice > button {
+      margin-inline-start: 1.75rem;
+    }
   }
   .muted {
     color: var(--_muted);

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Document, DocumentType, DownloadStats, ShareTarget } from '@docportal/core-sdk';
+import type { Document, DocumentType, ShareTarget } from '@docportal/core-sdk';
 import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
 import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent, DocTypesChangeEvent } from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
@@ -8,14 +8,12 @@ import { ConnectedElement } from '../../internal/connected-element.js';
 import { heading } from '../../internal/heading.js';
 import { typeOptions } from '../../internal/type-options.js';
 import { file as fileIcon } from '../../internal/icons.js';
+import { PICKER_PARTS } from '../../internal/parts.js';
+import { errorNotice } from '../../internal/error-notice.js';
 import { base } from '../../styles/tokens.js';
+import { moveTarget, siblings } from './doc-folder-tree.moves.js';
+import { buildRows, rowKey, type Folder, type Row } from './doc-folder-tree.rows.js';
 import { styles } from './doc-folder-tree.styles.js';
-
-/** One line of the tree; `pos`/`size` are its place among its siblings (aria-posinset/setsize). */
-type Row =
-  | { kind: 'type'; depth: number; pos: number; size: number; type: DocumentType; open: boolean; leaf: boolean }
-  | { kind: 'doc'; depth: number; pos: number; size: number; doc: Document; parent: string }
-  | { kind: 'more'; depth: number; pos: number; size: number; parent: string };
 
 /** What a tree keeps in its provider's cache, so that a tree shown again starts where it was. */
 interface Kept {
@@ -25,18 +23,6 @@ interface Kept {
   expanded: Set<string>;
 }
 
-interface Folder {
-  items: Document[];
-  next: string | null;
-  loading: boolean;
-  /** The last page failed: its row waits for Enter or a click instead of loading by itself. */
-  failed?: boolean;
-}
-
-/** Rows are keyed, so that focus moves from node to node as the window scrolls (and is announced). */
-const rowKey = (row: Row) => (row.kind === 'type' ? row.type.id : row.kind === 'doc' ? row.doc.id : `more:${row.parent}`);
-
-const ROW = 40; // px; matches --_row (2.5rem at 16px)
 const PAGE = 200; // the API's largest page
 
 /**
@@ -61,8 +47,14 @@ const PAGE = 200; // the API's largest page
  * @csspart base - The scrolling box.
  * @csspart tree - The tree.
  * @csspart row - A row; `row--type`, `row--document`, `row--selected` tell which.
- * @csspart details - The editor of a document (manage).
+ * @csspart editor - The editor of a document (manage); also `details`.
  * @csspart admin - The folder tools (admin).
+ * @csspart admin-form - The name form of a new or renamed folder.
+ * @csspart confirm - The question before a folder is deleted.
+ * @csspart input - A field of the editor or the folder form.
+ * @csspart error - A refusal or error message.
+ * @csspart button - Every button (`button--primary`, `button--danger` too).
+ * @csspart picker__base - The parts of the share picker in the editor, prefixed `picker__` (`picker__input`, …).
  * @cssproperty [--doc-tree-height=24rem] - Height of the scrolling box.
  * @cssproperty [--doc-tree-indent=1.25rem] - Indent per level.
  */
@@ -81,6 +73,7 @@ export class DocFolderTree extends ConnectedElement {
     error: { state: true },
     said: { state: true },
     folderForm: { state: true },
+    confirmingFolder: { state: true },
     refusal: { state: true },
     dropAt: { state: true },
     editing: { state: true },
@@ -105,12 +98,26 @@ export class DocFolderTree extends ConnectedElement {
   /** Admin: the folder form (new or rename) and the last refusal. */
   private folderForm?: { id?: string; parentId: string | null; name: string };
   private refusal?: unknown;
+  /** Admin: the folder whose deletion waits for a yes. */
+  private confirmingFolder?: string;
   /** Admin, while dragging a folder: the row under the pointer and where the folder would go. */
   private dropAt?: { id: string; where: 'before' | 'after' | 'into' };
-  private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: DownloadStats };
+  private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: string[] };
 
   private get scroller(): HTMLElement | null {
     return this.$('.scroller');
+  }
+
+  /**
+   * A row's height in CSS px, read from a rendered row: rows are 2.5rem, so they follow the root
+   * font size (a portal's 62.5 %, a reader's 24 px). 40 until a row is there to measure.
+   */
+  private rowPx = 40;
+  private measure(): number {
+    const row = this.renderRoot.querySelector<HTMLElement>('.row');
+    const h = row ? parseFloat(getComputedStyle(row).height) : 0;
+    if (h > 0) this.rowPx = h;
+    return this.rowPx;
   }
 
   private loadedFor = '';
@@ -177,8 +184,9 @@ export class DocFolderTree extends ConnectedElement {
       const i = this.activeKey ? rows.findIndex((r) => rowKey(r) === this.activeKey) : -1;
       const viewport = this.scroller?.clientHeight ?? 0;
       if (i >= 0 && i !== this.active) {
-        const inView = this.active * ROW >= this.top && this.active * ROW < this.top + viewport;
-        if (inView) this.pendingScroll = this.top = Math.max(0, this.top + (i - this.active) * ROW);
+        const row = this.rowPx;
+        const inView = this.active * row >= this.top && this.active * row < this.top + viewport;
+        if (inView) this.pendingScroll = this.top = Math.max(0, this.top + (i - this.active) * row);
         this.active = i;
       }
     }
@@ -186,6 +194,9 @@ export class DocFolderTree extends ConnectedElement {
   }
 
   protected override updated(): void {
+    // The text size changed (or this is the first render with rows): the window follows.
+    const before = this.rowPx;
+    if (this.measure() !== before) this.requestUpdate();
     if (this.pendingScroll !== undefined && this.scroller) this.scroller.scrollTop = this.pendingScroll;
     this.pendingScroll = undefined;
     // The focused row went away (its folder closed, a "more" row became documents): the row now
@@ -248,34 +259,12 @@ export class DocFolderTree extends ConnectedElement {
     }
   }
 
-  /**
-   * The rows in view order: folders depth-first, each open folder's subfolders, then its
-   * documents. Built once per change of the data, never per render or key press.
-   */
+  /** The rows in view order, built once per change of the data, never per render or key press. */
   private get rows(): Row[] {
     const m = this.memo;
     if (m && m.types === this.types && m.expanded === this.expanded && m.folders === this.folders && m.mode === this.mode) return m.rows;
     const { types, expanded, folders, mode } = this;
-    const visible = (t: DocumentType) => mode !== 'browse' || t.subtreeCount > 0;
-    const kids = new Map<string | null, DocumentType[]>();
-    for (const t of types) if (visible(t)) (kids.get(t.parentId) ?? kids.set(t.parentId, []).get(t.parentId)!).push(t);
-    const docCount = (t: DocumentType | null) => (t && mode !== 'admin' ? t.documentCount : 0);
-    const rows: Row[] = [];
-    const walk = (parent: DocumentType | null, depth: number) => {
-      const subs = kids.get(parent?.id ?? null) ?? [];
-      const size = subs.length + docCount(parent);
-      subs.forEach((t, i) => {
-        const open = expanded.has(t.id);
-        const leaf = !kids.has(t.id) && docCount(t) === 0;
-        rows.push({ kind: 'type', depth, pos: i + 1, size, type: t, open, leaf });
-        if (open && !leaf) walk(t, depth + 1);
-      });
-      const f = parent && folders.get(parent.id);
-      if (!f) return;
-      f.items.forEach((doc, i) => rows.push({ kind: 'doc', depth, pos: subs.length + i + 1, size, doc, parent: parent.id }));
-      if (f.next) rows.push({ kind: 'more', depth, pos: subs.length + f.items.length + 1, size, parent: parent.id });
-    };
-    walk(null, 0);
+    const rows = buildRows(types, expanded, folders, mode);
     this.memo = { types, expanded, folders, mode, rows };
     return rows;
   }
@@ -365,12 +354,20 @@ export class DocFolderTree extends ConnectedElement {
     }
   }
 
+  private date(iso: string): string {
+    return new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
+  }
+
   private async showDownloads(): Promise<void> {
     const api = this.api;
     const ed = this.editing;
     if (!api || !ed) return;
     try {
-      this.editing = { ...ed, downloads: await api.documents.downloads(ed.doc.id) };
+      const t = this.i18n.t.tree;
+      const downloads = (await api.documents.downloads(ed.doc.id)).byContact.map((c) => t.downloadedBy(c.name, this.i18n.number(c.count), this.date(c.lastAt)));
+      this.editing = { ...ed, downloads };
+      // Shown next to the button and said once.
+      this.said = downloads.join('. ') || t.noDownloads;
     } catch (error) {
       this.editing = { ...ed, error };
     }
@@ -380,38 +377,39 @@ export class DocFolderTree extends ConnectedElement {
     const ed = this.editing!;
     const t = this.i18n.t.tree;
     const u = this.i18n.t.uploader;
-    const date = (iso: string) => new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
     const set = (patch: Partial<NonNullable<typeof this.editing>>) => (this.editing = { ...this.editing!, ...patch });
-    return html`<form class="details" part="details" aria-label=${t.details} @submit=${this.save}>
+    const downloads = ed.downloads;
+    return html`<form class="details" part="details editor" aria-label=${t.details} @submit=${this.save} @keydown=${(e: KeyboardEvent) => {
+      // Escape closes the editor (a nested list that is open takes it first and stops it).
+      if (e.key === 'Escape' && !e.defaultPrevented) this.closeEditor();
+    }}>
       ${heading(this.headingLevel, ed.doc.title)}
-      <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(date(ed.doc.createdAt), this.i18n.size(ed.doc.size))} · ${t.downloads(this.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
+      <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(this.date(ed.doc.createdAt), this.i18n.size(ed.doc.size))} · ${t.downloads(this.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
       <div class="field">
         <label for="edit-title">${u.title}</label>
-        <input id="edit-title" class="input" required maxlength="200" .value=${ed.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })} />
+        <input id="edit-title" class="input" part="input" required maxlength="200" .value=${ed.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })} />
       </div>
       <div class="field">
         <label for="edit-type">${u.documentType}</label>
-        <select id="edit-type" class="input" @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value })}>
+        <select id="edit-type" class="input" part="input" @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value })}>
           ${typeOptions(this.types, ed.typeId)}
         </select>
       </div>
-      <share-picker existing .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
-      ${ed.error ? html`<p class="error" role="alert">${this.i18n.error(ed.error)}</p>` : nothing}
+      <share-picker existing exportparts=${PICKER_PARTS} .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
+      ${ed.error ? errorNotice(this.i18n, ed.error, undefined, true) : nothing}
       <div class="bar">
-        <button type="submit" class="btn primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
-        <button type="button" class="btn" @click=${() => void this.showDownloads()}>${t.whoDownloaded}</button>
-        <button type="button" class="btn danger" @click=${() => void this.removeDocument()}>${t.remove}</button>
-        <button type="button" class="btn" @click=${this.closeEditor}>${t.close}</button>
+        <button type="submit" class="btn primary" part="button button--primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
+        <button type="button" class="btn" part="button" aria-expanded=${downloads ? 'true' : 'false'} aria-controls=${downloads ? 'downloads' : nothing} @click=${() => void this.showDownloads()}>${t.whoDownloaded}</button>
+        <button type="button" class="btn danger" part="button button--danger" @click=${() => void this.removeDocument()}>${t.remove}</button>
+        <button type="button" class="btn" part="button" @click=${this.closeEditor}>${t.close}</button>
       </div>
-      ${ed.confirming
-        ? html`<div class="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
-            <button type="button" class="btn danger" @click=${() => void this.removeDocument()}>${t.confirm}</button>
-            <button type="button" class="btn" @click=${() => set({ confirming: false })}>${this.i18n.t.common.cancel}</button></div>`
+      ${downloads
+        ? html`<div id="downloads">${downloads.length ? html`<ul class="downloads">${downloads.map((d) => html`<li>${d}</li>`)}</ul>` : html`<p class="muted">${t.noDownloads}</p>`}</div>`
         : nothing}
-      ${ed.downloads
-        ? ed.downloads.byContact.length
-          ? html`<ul class="downloads">${ed.downloads.byContact.map((c) => html`<li>${t.downloadedBy(c.name, this.i18n.number(c.count), date(c.lastAt))}</li>`)}</ul>`
-          : html`<p class="muted">${t.noDownloads}</p>`
+      ${ed.confirming
+        ? html`<div class="confirm" part="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
+            <button type="button" class="btn danger" part="button button--danger" @click=${() => void this.removeDocument()}>${t.confirm}</button>
+            <button type="button" class="btn" part="button" @click=${() => set({ confirming: false })}>${this.i18n.t.common.cancel}</button></div>`
         : nothing}
     </form>`;
   }
@@ -446,7 +444,7 @@ export class DocFolderTree extends ConnectedElement {
     this.setActive(Math.max(0, Math.min(rows.length - 1, index)));
     const s = this.scroller;
     if (s) {
-      const top = scrollToRow(this.active, ROW, s.scrollTop, s.clientHeight);
+      const top = scrollToRow(this.active, this.measure(), s.scrollTop, s.clientHeight);
       if (top !== undefined) s.scrollTop = this.top = top;
     }
     const row = () => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`);
@@ -523,24 +521,14 @@ export class DocFolderTree extends ConnectedElement {
     }
   }
 
-  /** The siblings of a folder, in order. */
-  private siblings(parentId: string | null): DocumentType[] {
-    return this.types.filter((t) => t.parentId === parentId).sort((a, b) => a.position - b.position);
-  }
-
-  /** Alt+arrows in admin: up/down reorder, right moves into the folder above, left one level out. */
-  private async moveByKey(t: DocumentType, key: string): Promise<void> {
-    const sibs = this.siblings(t.parentId);
-    const i = sibs.findIndex((x) => x.id === t.id);
-    const parent = t.parentId ? this.types.find((x) => x.id === t.parentId) : undefined;
-    const to =
-      key === 'ArrowUp' ? (i > 0 ? { parentId: t.parentId, position: i - 1 } : undefined)
-      : key === 'ArrowDown' ? (i < sibs.length - 1 ? { parentId: t.parentId, position: i + 1 } : undefined)
-      : key === 'ArrowRight' ? (i > 0 ? { parentId: sibs[i - 1]!.id } : undefined)
-      : parent ? { parentId: parent.parentId, position: this.siblings(parent.parentId).findIndex((x) => x.id === parent.id) + 1 } : undefined;
+  /** Moves a folder; by key, focus follows its row; by button, it stays on the button while that can move it further. */
+  private async moveByKey(t: DocumentType, key: string, button?: HTMLButtonElement): Promise<void> {
+    const to = moveTarget(this.types, t, key);
     if (!to) return;
     if (key === 'ArrowRight') this.expanded = new Set(this.expanded).add(to.parentId!);
-    await this.changeTypes(() => this.api!.documentTypes.move(t.id, to), this.i18n.t.tree.folderMoved(t.name), t.id);
+    await this.changeTypes(() => this.api!.documentTypes.move(t.id, to), this.i18n.t.tree.folderMoved(t.name), button ? undefined : t.id);
+    await this.updateComplete;
+    if (button?.disabled) this.focusRow(this.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id));
   }
 
   /** Runs one change of the folders; a refusal is shown in words and the tree stays as it was. */
@@ -559,8 +547,8 @@ export class DocFolderTree extends ConnectedElement {
       }
       return true;
     } catch (e) {
+      // Said by the refusal's alert, once.
       this.refusal = e;
-      this.said = this.i18n.error(e);
       return false;
     }
   }
@@ -613,39 +601,79 @@ export class DocFolderTree extends ConnectedElement {
       to = { parentId: target.id };
       this.expanded = new Set(this.expanded).add(target.id);
     } else {
-      const sibs = this.siblings(target.parentId).filter((t) => t.id !== moving.id);
+      const sibs = siblings(this.types, target.parentId).filter((t) => t.id !== moving.id);
       to = { parentId: target.parentId, position: sibs.findIndex((t) => t.id === target.id) + (where === 'after' ? 1 : 0) };
     }
     void this.changeTypes(() => this.api!.documentTypes.move(moving.id, to), this.i18n.t.tree.folderMoved(moving.name), moving.id);
+  }
+
+  /** Opens the name form (new or rename) with focus in its field. */
+  private async openFolderForm(form: { id?: string; parentId: string | null; name: string }): Promise<void> {
+    this.folderForm = form;
+    this.confirmingFolder = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#folder-name')?.focus();
+  }
+
+  /** Asks before a folder is deleted; focus goes to the answer. */
+  private async askRemoveFolder(t: DocumentType): Promise<void> {
+    this.confirmingFolder = t.id;
+    this.folderForm = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="confirm"] button')?.focus();
   }
 
   private renderAdminTools() {
     const t = this.i18n.t.tree;
     // Read at click time, not at render time: a click may come before the next render.
     const sel = () => this.types.find((x) => x.id === this.selected);
+    const s = sel();
     const f = this.folderForm;
+    const doomed = this.types.find((x) => x.id === this.confirmingFolder);
+    const move = (key: string, text: string) =>
+      html`<button type="button" class="btn" part="button" ?disabled=${!s || !moveTarget(this.types, s, key)} @click=${(e: Event) => {
+        const now = sel();
+        if (now) void this.moveByKey(now, key, e.currentTarget as HTMLButtonElement);
+      }}>${text}</button>`;
+    const focusTools = () => void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.admin button')?.focus());
     return html`<div class="admin" part="admin" role="group" aria-label=${t.folderTools}>
       <div class="bar">
-        <button type="button" class="btn" @click=${() => (this.folderForm = { parentId: sel()?.id ?? null, name: '' })}>${t.newFolder}</button>
-        <button type="button" class="btn" ?disabled=${!sel()} @click=${() => {
-          const s = sel();
-          if (s) this.folderForm = { id: s.id, parentId: s.parentId, name: s.name };
+        <button type="button" class="btn" part="button" @click=${() => void this.openFolderForm({ parentId: sel()?.id ?? null, name: '' })}>${t.newFolder}</button>
+        <button type="button" class="btn" part="button" ?disabled=${!s} @click=${() => {
+          const now = sel();
+          if (now) void this.openFolderForm({ id: now.id, parentId: now.parentId, name: now.name });
         }}>${t.renameFolder}</button>
-        <button type="button" class="btn danger" ?disabled=${!sel()} @click=${() => {
-          const s = sel();
-          if (s) void this.removeFolder(s);
+        <button type="button" class="btn danger" part="button button--danger" ?disabled=${!s} @click=${() => {
+          const now = sel();
+          if (now) void this.askRemoveFolder(now);
         }}>${t.removeFolder}</button>
       </div>
+      <div class="bar">${move('ArrowUp', t.moveUp)} ${move('ArrowDown', t.moveDown)} ${move('ArrowRight', t.moveIn)} ${move('ArrowLeft', t.moveOut)}</div>
       <p class="muted hint">${t.adminHint}</p>
+      ${doomed
+        ? html`<div class="confirm" part="confirm" role="alert"><p>${t.confirmRemoveFolder(doomed.name)}</p>
+            <button type="button" class="btn danger" part="button button--danger" @click=${() => {
+              this.confirmingFolder = undefined;
+              void this.removeFolder(doomed);
+            }}>${t.confirm}</button>
+            <button type="button" class="btn" part="button" @click=${() => {
+              this.confirmingFolder = undefined;
+              focusTools();
+            }}>${this.i18n.t.common.cancel}</button></div>`
+        : nothing}
       ${f
-        ? html`<form class="bar" @submit=${this.saveFolder}>
-            <label for="folder-name" class="sr-only">${t.folderName}</label>
-            <input id="folder-name" class="input grow" maxlength="100" required placeholder=${t.folderName} .value=${f.name} @input=${(e: Event) => (this.folderForm = { ...f, name: (e.target as HTMLInputElement).value })} />
-            <button type="submit" class="btn primary">${f.id ? t.save : t.create}</button>
-            <button type="button" class="btn" @click=${() => (this.folderForm = undefined)}>${this.i18n.t.common.cancel}</button>
+        ? html`<form class="bar name-form" part="admin-form" @submit=${this.saveFolder} @keydown=${(e: KeyboardEvent) => {
+            if (e.key !== 'Escape') return;
+            this.folderForm = undefined;
+            focusTools();
+          }}>
+            <label for="folder-name">${t.folderName}</label>
+            <input id="folder-name" class="input grow" part="input" maxlength="100" required .value=${f.name} @input=${(e: Event) => (this.folderForm = { ...f, name: (e.target as HTMLInputElement).value })} />
+            <button type="submit" class="btn primary" part="button button--primary">${f.id ? t.save : t.create}</button>
+            <button type="button" class="btn" part="button" @click=${() => (this.folderForm = undefined)}>${this.i18n.t.common.cancel}</button>
           </form>`
         : nothing}
-      ${this.refusal ? html`<p class="error" role="alert">${this.i18n.error(this.refusal)}</p>` : nothing}
+      ${this.refusal ? errorNotice(this.i18n, this.refusal, undefined, true) : nothing}
     </div>`;
   }
 
@@ -677,12 +705,13 @@ export class DocFolderTree extends ConnectedElement {
     // Folders: selectable, expandable, draggable in admin. Documents: selectable. "More": neither.
     const type = row.kind === 'type' ? row.type : undefined;
     const selected = !!type && this.selected === type.id;
-    const part = type ? `row row--type${selected ? ' row--selected' : ''}` : row.kind === 'doc' ? 'row row--document' : 'row';
+    const editing = row.kind === 'doc' && this.editing?.doc.id === row.doc.id;
+    const part = type ? `row row--type${selected ? ' row--selected' : ''}` : row.kind === 'doc' ? `row row--document${editing ? ' row--editing' : ''}` : 'row';
     let content;
     if (row.kind === 'type') {
       const count = this.mode === 'browse' || this.mode === 'manage' ? row.type.subtreeCount : undefined;
       content = html`<span class="twisty" aria-hidden="true">${row.leaf ? '' : '›'}</span>
-        <span class="name">${row.type.name}</span>
+        <span class="name" title=${row.type.name}>${row.type.name}</span>
         ${count !== undefined ? html`<span class="meta">${t.documents(n(count), count)}</span>` : nothing}`;
     } else if (row.kind === 'doc') {
       const d = row.doc;
@@ -691,11 +720,12 @@ export class DocFolderTree extends ConnectedElement {
         ${this.mode === 'manage' && d.downloadCount !== undefined ? html`<span class="meta">${t.downloads(n(d.downloadCount), d.downloadCount)}</span>` : nothing}`;
     } else content = html`<span class="twisty"></span><span class="name">${this.folders.get(row.parent)?.loading ? this.i18n.t.common.loading : t.loadMore}</span>`;
     return html`<li
-      class="row ${row.kind}"
+      class="row ${row.kind}${editing ? ' editing' : ''}"
       part=${part}
+      aria-current=${editing ? 'true' : nothing}
       role="treeitem"
       data-index=${index}
-      style="top:${index * ROW}px;--_depth:${row.depth}"
+      style="--_i:${index};--_depth:${row.depth}"
       tabindex=${index === this.active ? '0' : '-1'}
       aria-level=${row.depth + 1}
       aria-setsize=${row.size}
@@ -721,17 +751,20 @@ export class DocFolderTree extends ConnectedElement {
     const rows = this.rows;
     if (this.active >= rows.length) this.active = Math.max(0, rows.length - 1);
     const viewport = this.scroller?.clientHeight || 384;
-    const r = (this.window = visibleRange(rows.length, ROW, this.top, viewport));
-    return html`${this.mode === 'admin' ? this.renderAdminTools() : nothing}<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
+    const r = (this.window = visibleRange(rows.length, this.rowPx, this.top, viewport));
+    const editor = this.editing && this.mode === 'manage';
+    return html`<div class="frame"><div class="layout ${editor ? 'with-editor' : ''}">${this.mode === 'admin' ? this.renderAdminTools() : nothing}<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
         ${!this.loaded
           ? html`<p class="status loading">${this.i18n.t.common.loading}</p>`
           : !rows.length
-          ? html`<p class="status">${this.error ? this.i18n.error(this.error) : t.empty}</p>`
-          : html`<ul role="tree" part="tree" aria-label=${t.label} style="height:${rows.length * ROW}px" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
+          ? this.error
+            ? errorNotice(this.i18n, this.error, () => void this.load())
+            : html`<p class="status">${t.empty}</p>`
+          : html`<ul role="tree" part="tree" aria-label=${t.label} style="--_n:${rows.length}" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
               ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => this.renderRow(row, r.start + i))}
             </ul>`}
       </div>
-      ${this.editing && this.mode === 'manage' ? this.renderEditor() : nothing}
+      ${editor ? this.renderEditor() : nothing}</div></div>
       <div class="sr-only" role="status" aria-live="polite">${this.said}</div>`;
   }
 }

@@ -13,7 +13,7 @@ import type { DocFolderTree } from './doc-folder-tree.component.ts';
 const manager = () => createClient({ baseUrl: '/api/v1', token: 'manager' });
 const scroller = (el: DocFolderTree) => el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.parentElement!;
 /** Every row the tree has, shown or not: the tree's height in rows (rows are 40 px). */
-const allRows = (el: DocFolderTree) => Math.round(parseFloat(el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.style.height) / 40);
+const allRows = (el: DocFolderTree) => Number(el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.style.getPropertyValue('--_n'));
 
 /**
  * Opens `folder` and its ancestors by clicking their rows (names repeat across the tree, so each

@@ -21,7 +21,7 @@ const meta: Meta<Args> = {
     mode: { control: 'inline-radio', options: ['browse', 'manage', 'admin'] },
     token: { control: 'select', options: ['manager', 'contact:ahmet-yilmaz', 'contact:sophie-wagner', 'contact:kristina-maiblume', 'contact:paul-klein'] },
   },
-  render: (a) => html`<div style="max-width: 40rem">
+  render: (a) => html`<div style="max-width: 64rem">
     <doc-folder-tree base-url="/api/v1" token=${a.token} scope=${a.scope} mode=${a.mode}></doc-folder-tree>
   </div>`,
   parameters: { layout: 'padded' },

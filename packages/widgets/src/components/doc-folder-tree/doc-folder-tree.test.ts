@@ -462,7 +462,8 @@ describe('<doc-folder-tree>', () => {
       await until(() => row('Energieausweis'), 3000, 'child rows');
       row('Energieausweis').click();
       button('Ordner löschen').click();
-      await until(() => root.querySelector('.admin [role="alert"]'), 5000, 'refusal on delete');
+      (await until(() => button('Endgültig löschen'), 3000, 'the confirmation')).click();
+      await until(() => root.querySelector('.admin [part~="error"]'), 5000, 'refusal on delete');
       expect(JSON.stringify(await typeNames())).to.equal(before);
       // Rename, then move it down among its siblings by keyboard (Alt+ArrowDown).
       row('Pläne').click();
@@ -477,6 +478,7 @@ describe('<doc-folder-tree>', () => {
       // Delete the empty new folder.
       row('Verträge').click();
       button('Ordner löschen').click();
+      (await until(() => button('Endgültig löschen'), 3000, 'the confirmation')).click();
       await until(() => !row('Verträge'), 5000, 'deleted');
       expect((await typeNames()).some((t) => t.name === 'Verträge')).to.equal(false);
       await expect(el).to.be.accessible();
@@ -666,6 +668,9 @@ describe('<doc-folder-tree>', () => {
       // Delete it: Shift+Tab to "Delete folder", Enter.
       await tabTo((a) => a.textContent?.trim() === 'Delete folder', 'the "Delete folder" button', 6, true);
       await press('Enter');
+      // It asks first; focus is on the answer.
+      await until(() => activeDeep()?.textContent?.trim() === 'Delete for good', 3000, () => `focus on "Delete for good"; it is on ${describeEl(activeDeep())}`);
+      await press('Enter');
       await waitLive(el, 'status', 'Folder “Leases” deleted.');
       await until(() => !rowNamed(el, 'Leases'), 5000, 'the row gone');
       await el.updateComplete;
@@ -816,7 +821,10 @@ describe('<doc-folder-tree>', () => {
       const el = await tree({ mode: 'admin' });
       rowNamed(el, 'Protokolle')!.click();
       await until(() => rowNamed(el, 'Protokolle')?.getAttribute('aria-selected') === 'true', 5000, 'Protokolle selected');
-      await expectRefused(el, () => buttonNamed(el, 'Ordner löschen')!.click(), 'Das steht im Widerspruch zum aktuellen Stand.');
+      await expectRefused(el, async () => {
+        buttonNamed(el, 'Ordner löschen')!.click();
+        (await until(() => buttonNamed(el, 'Endgültig löschen'), 3000, 'the confirmation')).click();
+      }, 'Das steht im Widerspruch zum aktuellen Stand.');
     });
   });
 
@@ -868,7 +876,8 @@ describe('<doc-folder-tree>', () => {
         rowNamed(el, 'Objektunterlagen')!.click();
         (await waitRow(el, 'Energieausweis')).click();
         buttonNamed(el, locale === 'de' ? 'Ordner löschen' : 'Delete folder')!.click();
-        await until(() => el.shadowRoot!.querySelector('[role="alert"]'), 5000, 'the refusal');
+        (await until(() => buttonNamed(el, locale === 'de' ? 'Endgültig löschen' : 'Delete for good'), 3000, 'the confirmation')).click();
+        await until(() => el.shadowRoot!.querySelector('[part~="error"]'), 5000, 'the refusal');
         buttonNamed(el, locale === 'de' ? 'Neuer Ordner' : 'New folder')!.click();
         await until(() => fieldLabelled(el, locale === 'de' ? 'Name des Ordners' : 'Folder name'), 5000, 'the folder form');
         await expect(el).to.be.accessible();

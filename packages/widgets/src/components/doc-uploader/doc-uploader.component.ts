@@ -6,6 +6,7 @@ import { ConnectedElement } from '../../internal/connected-element.js';
 import { heading } from '../../internal/heading.js';
 import { typeOptions } from '../../internal/type-options.js';
 import { alert, check, close, file as fileIcon, retry, upload } from '../../internal/icons.js';
+import { PICKER_PARTS } from '../../internal/parts.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-uploader.styles.js';
 import { discardKept, keptUploads, renderResumeOffer, type KeptUpload } from './resume-offer.js';
@@ -57,15 +58,13 @@ let keys = 0;
  * @csspart notice - A refusal message.
  * @csspart file - One file's card; `file--done`, `file--error` mark its state.
  * @csspart progress - A file's progress bar.
+ * @csspart progress-fill - The filled part of the progress bar.
+ * @csspart input - The title field and the type chooser of a file.
+ * @csspart button - Every button (also `remove`, `cancel`, `retry`, `dismiss`, `apply-all`; `button--primary` on submit).
+ * @csspart picker__base - The parts of the share picker in each file card, prefixed `picker__` (`picker__input`, `picker__chip`, …).
  * @csspart submit - The "Dokument hochladen" button.
  * @csspart success - The message after publishing.
  * @csspart resume-offer - "2 Uploads nicht abgeschlossen — fortsetzen / verwerfen": unfinished uploads the client's resume store kept.
- * @cssproperty [--doc-color-accent=#1d5fb4] - Accent: the submit button, progress, focus.
- * @cssproperty [--doc-color-border=#8a93a3] - Borders and the dashed outline.
- * @cssproperty [--doc-color-danger=#b3261e] - Refusals and errors.
- * @cssproperty [--doc-color-success=#1e7b34] - The published state.
- * @cssproperty [--doc-radius=6px] - Corner radius.
- * @cssproperty [--doc-font-family=system-ui] - Font.
  */
 export class DocUploader extends ConnectedElement {
   static override styles = [base, styles];
@@ -487,7 +486,7 @@ export class DocUploader extends ConnectedElement {
         <span class="file-name" id="name-${item.key}" title=${item.file.name}>${item.file.name}</span>
         <span class="file-size">${this.i18n.size(item.file.size)}</span>
         ${item.status === 'ready' || item.status === 'error' || item.status === 'cancelled'
-          ? html`<button type="button" class="icon-btn remove" aria-label=${t.removeFile(item.file.name)} @click=${() => this.removeItem(item)}>${close}</button>`
+          ? html`<button type="button" class="icon-btn remove" part="button remove" aria-label=${t.removeFile(item.file.name)} @click=${() => this.removeItem(item)}>${close}</button>`
           : nothing}
       </div>
       <div class="fields">
@@ -496,6 +495,7 @@ export class DocUploader extends ConnectedElement {
           <input
             id="title-${item.key}"
             class="input"
+            part="input"
             type="text"
             maxlength="200"
             required
@@ -510,7 +510,7 @@ export class DocUploader extends ConnectedElement {
       </div>
       ${!this.several || item.own ? this.renderChoice(`${item.key}`, item, locked, (patch) => this.update1(item, patch)) : nothing}
       ${this.several && item.status !== 'done'
-        ? html`<button type="button" class="btn own" aria-pressed=${item.own ? 'true' : 'false'} aria-describedby="name-${item.key}" ?disabled=${locked} @click=${() => this.toggleOwn(item)}>${t.ownChoice}</button>`
+        ? html`<button type="button" class="btn own" part="button own" aria-pressed=${item.own ? 'true' : 'false'} aria-describedby="name-${item.key}" ?disabled=${locked} @click=${() => this.toggleOwn(item)}>${t.ownChoice}</button>`
         : nothing}
       ${this.renderStatus(item, pct)}
     </li>`;
@@ -526,6 +526,7 @@ export class DocUploader extends ConnectedElement {
         <select
           id="type-${id}"
           class="input"
+          part="input"
           required
           ?disabled=${locked}
           aria-invalid=${bad ? 'true' : 'false'}
@@ -538,6 +539,7 @@ export class DocUploader extends ConnectedElement {
         ${bad ? html`<span class="error" id="type-err-${id}">${t.typeRequired}</span>` : nothing}
       </div>
       <share-picker
+        exportparts=${PICKER_PARTS}
         .client=${this.api}
         scope="${scope.kind}:${scope.id}"
         locale=${this.i18n.locale}
@@ -554,10 +556,10 @@ export class DocUploader extends ConnectedElement {
       case 'uploading':
         return html`<div class="status">
           <div class="bar" part="progress" role="progressbar" aria-label=${item.file.name} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(pct * 100)}>
-            <span style="width:${(pct * 100).toFixed(1)}%"></span>
+            <span part="progress-fill" style="width:${(pct * 100).toFixed(1)}%"></span>
           </div>
           <span class="muted">${this.i18n.percent(pct)}</span>
-          <button type="button" class="btn" id="cancel-${item.key}" aria-label=${t.cancelUpload(item.file.name)} @click=${() => item.ctl?.abort()}>${this.i18n.t.common.cancel}</button>
+          <button type="button" class="btn" part="button cancel" id="cancel-${item.key}" aria-label=${t.cancelUpload(item.file.name)} @click=${() => item.ctl?.abort()}>${this.i18n.t.common.cancel}</button>
         </div>`;
       case 'done':
         return html`<div class="status"><span class="ok">${check} ${t.uploaded}</span></div>`;
@@ -568,7 +570,7 @@ export class DocUploader extends ConnectedElement {
         return html`<div class="status notice" part="notice" role="alert">
           ${alert}
           <p class="grow">${item.status === 'cancelled' ? t.cancelled : `${t.failed}: ${this.i18n.error(item.error)}`}</p>
-          <button type="button" class="btn" id="retry-${item.key}" ?disabled=${this.disabled} @click=${() => void this.retryItem(item)}>${retry} ${this.i18n.t.common.retry}</button>
+          <button type="button" class="btn" part="button retry" id="retry-${item.key}" ?disabled=${this.disabled} @click=${() => void this.retryItem(item)}>${retry} ${this.i18n.t.common.retry}</button>
         </div>`;
       default:
         return nothing;
@@ -612,7 +614,7 @@ export class DocUploader extends ConnectedElement {
             <ul>
               ${this.published.map((d) => html`<li>${d.title}</li>`)}
             </ul>
-            <div><button type="button" class="btn" @click=${this.reset}>${t.uploadMore}</button></div>
+            <div><button type="button" class="btn" part="button" @click=${this.reset}>${t.uploadMore}</button></div>
           </div>`
         : nothing}
       ${renderResumeOffer(this.kept, t, () => void this.resumeKept(), () => void this.discardKept())}
@@ -641,7 +643,7 @@ export class DocUploader extends ConnectedElement {
             <p><strong>${t.rejected(r.name)}</strong></p>
             <p>${r.message}</p>
           </div>
-          <button type="button" class="icon-btn" aria-label=${t.dismiss} @click=${() => (this.rejections = this.rejections.filter((x) => x !== r))}>${close}</button>
+          <button type="button" class="icon-btn" part="button dismiss" aria-label=${t.dismiss} @click=${() => (this.rejections = this.rejections.filter((x) => x !== r))}>${close}</button>
         </div>`,
       )}
       ${this.several && this.lead ? this.renderShared() : nothing}
@@ -653,7 +655,7 @@ export class DocUploader extends ConnectedElement {
       ${this.busy && this.batch.length > 1 ? this.renderOverall() : nothing}
       ${pending
         ? html`<div class="actions">
-            <button type="submit" class="btn primary end" part="submit" ?disabled=${this.disabled} aria-disabled=${this.busy ? 'true' : nothing}>${t.submit(pending)}</button>
+            <button type="submit" class="btn primary end" part="button button--primary submit" ?disabled=${this.disabled} aria-disabled=${this.busy ? 'true' : nothing}>${t.submit(pending)}</button>
           </div>`
         : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>

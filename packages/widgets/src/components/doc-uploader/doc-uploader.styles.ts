@@ -1,9 +1,14 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Layout follows the element's own width, not the window's: a sidebar or a modal is a narrow box.
+     The container is inside the shadow root, so that the share picker's list can still rise above
+     the elements after this one. */
   .wrap {
+    container-type: inline-size;
     display: grid;
-    gap: 1rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_s4);
   }
   .dropzone {
     display: grid;
@@ -46,28 +51,6 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
-  .notice {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.6rem;
-    padding: 0.7rem 0.8rem;
-    border: 1px solid var(--_danger);
-    border-left-width: 4px;
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
-  }
-  .notice svg {
-    flex: none;
-    color: var(--_danger);
-    margin-top: 0.1rem;
-  }
-  .notice p {
-    margin: 0;
-  }
-  .notice .grow {
-    flex: 1;
-    min-width: 0;
-  }
   .files {
     display: grid;
     gap: 0.75rem;
@@ -77,7 +60,8 @@ export const styles = css`
   }
   .file {
     display: grid;
-    gap: 0.75rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_s3);
     padding: 0.9rem;
     border: 1px solid color-mix(in srgb, var(--_border) 60%, var(--_surface));
     border-radius: var(--_radius);
@@ -108,12 +92,12 @@ export const styles = css`
   }
   .fields {
     display: grid;
-    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-    gap: 0.75rem;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_s3);
   }
-  @media (max-width: 560px) {
+  @container (min-width: 34rem) {
     .fields {
-      grid-template-columns: minmax(0, 1fr);
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
     }
   }
   .status {
@@ -206,5 +190,19 @@ export const styles = css`
   .btn.own[aria-pressed='true'] {
     border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  /* Forced colours drop backgrounds: the fill keeps Highlight, boundaries take system colours. */
+  @media (forced-colors: active) {
+    .bar {
+      border-color: CanvasText;
+    }
+    .bar > span {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+    .dropzone:hover,
+    .dropzone.over {
+      border-color: Highlight;
+    }
   }
 `;

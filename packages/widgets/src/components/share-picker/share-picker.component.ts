@@ -29,16 +29,15 @@ let seq = 0;
  * @event change - The selection changed (as the user acts).
  * @csspart base - The fieldset around everything.
  * @csspart roles - The role checkboxes.
+ * @csspart checkbox - One role checkbox.
  * @csspart input - The search field.
  * @csspart listbox - The list of suggestions.
  * @csspart option - One suggestion; `option--active` marks the highlighted one (`aria-selected` marks chosen ones).
  * @csspart list-note - The line under the list when results are capped or the search failed.
  * @csspart chips - The list of chosen recipients.
  * @csspart chip - One chosen recipient.
+ * @csspart chip-remove - The remove button of a chip.
  * @csspart summary - The line with the number of recipients (its settled value is announced).
- * @cssproperty [--doc-color-accent=#1d5fb4] - Accent (checkboxes, active option, chips).
- * @cssproperty [--doc-color-border=#8a93a3] - Borders of fields and the list.
- * @cssproperty [--doc-radius=6px] - Corner radius.
  */
 export class SharePicker extends ConnectedElement {
   static formAssociated = true;
@@ -431,7 +430,7 @@ export class SharePicker extends ConnectedElement {
             ${AUDIENCES.map((a) => html`<option value=${a} ?selected=${audienceOf(t.roles) === a}>${p.audience[a]}</option>`)}
           </select>`
         : nothing}
-      <button type="button" class="icon-btn" aria-label=${this.i18n.t.common.remove(label)} ?disabled=${this.off} @click=${() => this.removeTarget(t)}>${close}</button>
+      <button type="button" class="icon-btn" part="chip-remove" aria-label=${this.i18n.t.common.remove(label)} ?disabled=${this.off} @click=${() => this.removeTarget(t)}>${close}</button>
     </li>`;
   }
 
@@ -445,7 +444,7 @@ export class SharePicker extends ConnectedElement {
     const c = this.combo;
     const activeId = c.open && c.active >= 0 ? `${this.uid}-o${c.active}` : nothing;
     const roleBox = (role: Role, text: string) => html`<label class="role">
-      <input type="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
+      <input type="checkbox" part="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
       <span>${text}${this.roleCounts[role] !== undefined ? html` <span class="count">(${this.i18n.number(this.roleCounts[role]!)})</span>` : nothing}</span>
     </label>`;
     return html`

@@ -175,4 +175,10 @@ export const styles = css`
   :host([disabled]) {
     color: var(--_muted);
   }
+  @media (forced-colors: active) {
+    .option[aria-selected='true'] {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+    }
+  }
 `;

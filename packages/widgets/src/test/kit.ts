@@ -1,0 +1,53 @@
+// The elements in the states a look test needs: an uploader with a file, a picker with a
+// chosen role, a tree with a selected folder, inside a box with a theme of themes.css.
+import { fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { makePdf } from '../../../mock-server/src/fixtures/files.ts';
+import { deep, dropFiles, until } from './setup.ts';
+
+let loaded: Promise<void> | undefined;
+
+/** Adds the package's themes.css to the page (once). */
+export function loadThemes(): Promise<void> {
+  loaded ??= fetch(new URL('../styles/themes.css', import.meta.url)).then(async (r) => {
+    const style = document.createElement('style');
+    style.textContent = await r.text();
+    document.head.append(style);
+  });
+  return loaded;
+}
+
+/** Emulates media features in this page (Playwright's page.emulateMedia): forcedColors, colorScheme. */
+export const emulateMedia = (media: { forcedColors?: 'active' | 'none' | null; colorScheme?: 'light' | 'dark' | null; reducedMotion?: 'reduce' | null }) => executeServerCommand('emulate-media', media);
+
+export interface Kit {
+  box: HTMLElement;
+  uploader: HTMLElement & { updateComplete: Promise<boolean> };
+  picker: HTMLElement & { updateComplete: Promise<boolean> };
+  tree: HTMLElement & { updateComplete: Promise<boolean> };
+}
+
+/** An uploader holding one file, a picker with "Alle Mieter" chosen, and a managing tree with a folder selected. */
+export async function kit(attrs = ''): Promise<Kit> {
+  await loadThemes();
+  // Without transitions, so that colours read after a change of theme are the new ones.
+  await emulateMedia({ reducedMotion: 'reduce' });
+  const box = await fixture<HTMLElement>(html`<div style="background: var(--doc-color-surface, #fff); padding: 8px; width: 900px">
+    <doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de"></doc-uploader>
+    <share-picker base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de" placeholder="Name, Adresse …"></share-picker>
+    <doc-folder-tree base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de" mode="manage" selected="objektunterlagen" style="--doc-tree-height: 12rem"></doc-folder-tree>
+  </div>`);
+  for (const a of attrs.split(' ').filter(Boolean)) {
+    const [k, v = ''] = a.split('=');
+    if (k === 'class') box.className = v;
+    else box.setAttribute(k!, v);
+  }
+  const [uploader, picker, tree] = [...box.children] as Kit['uploader'][];
+  const zone = await until(() => uploader!.shadowRoot!.querySelector('.dropzone'), 5000, 'drop zone');
+  dropFiles(zone, [new File([makePdf('Hausordnung') as Uint8Array<ArrayBuffer>], 'Hausordnung.pdf', { type: 'application/pdf' })]);
+  await until(() => uploader!.shadowRoot!.querySelector('.file share-picker'), 5000, 'a file card');
+  const tenants = await until(() => deep<HTMLInputElement>(picker!.shadowRoot!, 'input[type="checkbox"]'), 5000, 'role checkbox');
+  tenants.click();
+  await until(() => tree!.shadowRoot!.querySelector('[role="treeitem"][aria-selected="true"]'), 5000, 'the selected folder row');
+  return { box, uploader: uploader!, picker: picker!, tree: tree! };
+}
