@@ -3,10 +3,11 @@
 import { build } from 'esbuild';
 
 /**
- * The elements talk through axios' XHR adapter; nothing in this bundle can ask for its fetch
- * adapter (only the SDK's `fetch` option does, and the bundle does not export `createClient`).
- * So it is left out, as axios' own browser build leaves out its Node adapter: 3.9 KB brotli.
- * Asking for it anyway fails with axios' "adapter fetch is not available in the build".
+ * The elements talk through axios' XHR adapter; in this bundle nothing but the SDK's `fetch`
+ * option could ask for axios' fetch adapter, so it is left out, as axios' own browser build
+ * leaves out its Node adapter: 3.9 KB brotli. The bundle's `createClient` therefore sends through
+ * XHR only; `createClient({ fetch })` fails with axios' "adapter fetch is not available in the
+ * build" (the README says so; a portal that needs it bundles `@docportal/core-sdk` itself).
  */
 const withoutFetchAdapter = {
   name: 'axios-without-fetch-adapter',
@@ -16,7 +17,7 @@ const withoutFetchAdapter = {
 };
 
 export const bundleOptions = {
-  entryPoints: [new URL('./src/index.ts', import.meta.url).pathname],
+  entryPoints: [new URL('./src/bundle.ts', import.meta.url).pathname],
   bundle: true,
   minify: true,
   format: 'esm',

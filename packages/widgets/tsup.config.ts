@@ -3,6 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    // `@docportal/widgets/bundle` in Node: the same exports as the self-contained browser file.
+    bundle: 'src/bundle.ts',
     'doc-provider': 'src/components/doc-provider/doc-provider.define.ts',
     'doc-uploader': 'src/components/doc-uploader/doc-uploader.define.ts',
     'share-picker': 'src/components/share-picker/share-picker.define.ts',

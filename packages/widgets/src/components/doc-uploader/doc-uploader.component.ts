@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, defaultTitle, kindOfName, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
 import { DocFileRejectedEvent, DocUploadedEvent, DocUploadErrorEvent, DocUploadProgressEvent, DocUploadStartEvent } from '../../events/uploader-events.js';
@@ -446,7 +446,7 @@ export class DocUploader extends ConnectedElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.i18n.t.uploader;
     if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
     const pending = this.items.filter((i) => i.status !== 'done').length;

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, Scope, ShareTarget } from '@docportal/core-sdk';
 import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
@@ -439,7 +439,7 @@ export class SharePicker extends ConnectedElement {
     `;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const p = this.i18n.t.picker;
     const scope = this.scopeValue;
     if (!scope) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
