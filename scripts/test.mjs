@@ -38,7 +38,7 @@ const suites = [
     // last one of each browser counts, and the browsers add up.
     count: (out) => {
       const last = new Map();
-      for (const m of out.matchAll(/^(\w[\w ]*): \|.*\| (\d+) passed, (\d+) failed(?:, \d+ skipped)?\s*$/gm)) last.set(m[1], m);
+      for (const m of out.matchAll(/^(\w[\w ]*):\s+\|.*\| (\d+) passed, (\d+) failed(?:, \d+ skipped)?\s*$/gm)) last.set(m[1], m);
       return [...last.values()].reduce((c, m) => ({ passed: c.passed + Number(m[2]), failed: c.failed + Number(m[3]) }), { passed: 0, failed: 0 });
     },
   },

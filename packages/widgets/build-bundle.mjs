@@ -1,20 +1,8 @@
 // The self-contained ESM bundle for a plain <script type="module">: every element, the SDK and
-// all dependencies in one minified file, dist/docportal-widgets.js.
+// all dependencies in one minified file, dist/docportal-widgets.js. Built for browsers, the SDK
+// sends through axios' XHR adapter alone (its `#transport` import), so axios' fetch adapter is
+// not in it, nor in a portal's own bundle of the package.
 import { build } from 'esbuild';
-
-/**
- * The elements talk through axios' XHR adapter; in this bundle nothing but the SDK's `fetch`
- * option could ask for axios' fetch adapter, so it is left out, as axios' own browser build
- * leaves out its Node adapter: 3.9 KB brotli. The bundle's `createClient` therefore sends through
- * XHR only; `createClient({ fetch })` fails with axios' "adapter fetch is not available in the
- * build" (the README says so; a portal that needs it bundles `@docportal/core-sdk` itself).
- */
-const withoutFetchAdapter = {
-  name: 'axios-without-fetch-adapter',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/ }, () => ({ contents: 'export const getFetch = () => null;', loader: 'js' }));
-  },
-};
 
 export const bundleOptions = {
   entryPoints: [new URL('./src/bundle.ts', import.meta.url).pathname],
@@ -28,7 +16,6 @@ export const bundleOptions = {
   legalComments: 'none',
   tsconfig: new URL('../../tsconfig.base.json', import.meta.url).pathname,
   logLevel: 'warning',
-  plugins: [withoutFetchAdapter],
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
