@@ -5,7 +5,8 @@
 //   - a fresh consumer project in a temporary folder outside the repository, installing the
 //     tarballs with npm (hoisted) and with npm's isolated, pnpm-like layout
 //     (`--install-strategy=linked`: a package sees only its declared dependencies), that
-//     type-checks (skipLibCheck off) with moduleResolution `bundler` and `node16`.
+//     type-checks (skipLibCheck off) with moduleResolution `bundler` and `node16`, React 19 JSX
+//     of the four elements included (`@docportal/widgets/react`).
 // One line per check ("ok …" / "FAIL …"), then "N passed, M failed" alone on the last line.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,18 +75,38 @@ uploader.addEventListener('doc-uploaded', (e: DocUploadedEvent) => { const d: Do
 const picker: SharePicker | null = document.querySelector('share-picker');
 export const all = [client, other, uploader, picker, DocPortalError, NotFoundError, BundledError, createStore, handlers, startWorker];
 `;
+  // React 19 JSX: attributes, properties and on<event-name> props with typed detail.
+  const jsx = `
+import type {} from '@docportal/widgets/react';
+import { createClient } from '@docportal/core-sdk';
+import type { DocUploadedEvent } from '@docportal/widgets';
+
+const client = createClient({ baseUrl: '/api/v1', token: 'manager' });
+export const page = (
+  <doc-provider base-url="/api/v1" token={() => 'manager'} scope="property:rosenweg-24" locale="de">
+    <doc-uploader document-type="objektunterlagen" single ondoc-uploaded={(e: DocUploadedEvent) => e.detail.document.title} ondoc-upload-error={(e) => String(e.detail.error)} />
+    <share-picker client={client} value={[]} name="shares" onchange={(e) => e.type} />
+    <doc-folder-tree mode="manage" ondoc-download={(e) => e.detail.document.id} ondoc-document-change={(e) => e.detail.deleted} />
+  </doc-provider>
+);
+// @ts-expect-error no such mode
+export const wrongMode = <doc-folder-tree mode="edit" />;
+// @ts-expect-error the detail of doc-download has no file
+export const wrongDetail = <doc-folder-tree ondoc-download={(e) => e.detail.file} />;
+`;
   const tsconfig = (resolution) => ({
     compilerOptions: {
-      target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, skipLibCheck: false, types: [],
+      target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, skipLibCheck: false, types: [], jsx: 'react-jsx',
       ...(resolution === 'bundler' ? { module: 'ESNext', moduleResolution: 'Bundler' } : { module: 'Node16', moduleResolution: 'Node16' }),
     },
-    files: ['index.ts'],
+    files: ['index.ts', 'page.tsx'],
   });
   for (const layout of ['hoisted', 'linked']) {
     const dir = join(work, `consumer-${layout}`);
     mkdirSync(dir);
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'portal', private: true, type: 'module', dependencies: Object.fromEntries(PACKAGES.map((p) => [`@docportal/${p}`, `file:${tarballs[p].file}`])) }, null, 2));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'portal', private: true, type: 'module', dependencies: { ...Object.fromEntries(PACKAGES.map((p) => [`@docportal/${p}`, `file:${tarballs[p].file}`])), '@types/react': '19.3.3' } }, null, 2));
     writeFileSync(join(dir, 'index.ts'), consumer);
+    writeFileSync(join(dir, 'page.tsx'), jsx);
     for (const r of ['bundler', 'node16']) writeFileSync(join(dir, `tsconfig.${r}.json`), JSON.stringify(tsconfig(r), null, 2));
     let installed = false;
     check(`consumer (${layout} node_modules): npm install of the tarballs`, () => {

@@ -5,6 +5,8 @@ export default defineConfig({
     index: 'src/index.ts',
     // `@docportal/widgets/bundle` in Node: the same exports as the self-contained browser file.
     bundle: 'src/bundle.ts',
+    // JSX types for React 19 (`@docportal/widgets/react`); its JS is empty.
+    react: 'src/react.ts',
     'doc-provider': 'src/components/doc-provider/doc-provider.define.ts',
     'doc-uploader': 'src/components/doc-uploader/doc-uploader.define.ts',
     'share-picker': 'src/components/share-picker/share-picker.define.ts',
@@ -16,5 +18,5 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'browser',
-  external: ['@docportal/core-sdk', 'lit', /^lit\//, /^@lit\//],
+  external: ['@docportal/core-sdk', 'lit', /^lit\//, /^@lit\//, 'react'],
 });
