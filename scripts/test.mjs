@@ -25,9 +25,9 @@ const suites = [
     count: (_out, code) => (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
   },
   {
-    name: 'node tests (core-sdk, mock-server; widgets: SSR import, the bundle in Chromium)',
+    name: 'node tests (core-sdk, mock-server; widgets: SSR import, the bundle in Chromium; the examples in Chromium)',
     cmd: node,
-    args: ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('.test.ts')],
+    args: ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('.test.ts'), ...readdirSync('examples/test').filter((f) => f.endsWith('.test.ts')).map((f) => join('examples/test', f))],
     count: (out) => ({ passed: last(out, /^ℹ pass (\d+)$/m), failed: last(out, /^ℹ fail (\d+)$/m) + last(out, /^ℹ cancelled (\d+)$/m) }),
   },
   {
