@@ -1,30 +1,58 @@
-// Browser tests of every package, in Debian Chromium, against the MSW mock backend.
-// Run one package: `npx wtr --group core-sdk`.
+// Browser tests of every package, in Debian Chromium and Debian Firefox ESR, against the MSW mock backend.
+// Run one package: `npx wtr --group core-sdk` (`widgets`, and `widgets-chromium` for the files Firefox
+// cannot run yet); one browser: `BROWSERS=firefox npx wtr …` (chromium, firefox;
+// both by default).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
+
+const chromium = playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS } });
+// Firefox through puppeteer over WebDriver BiDi (playwright's Firefox is a patched build, not Debian's).
+const firefox = puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true } });
+
+/**
+ * Test files that do not run in Firefox ESR yet, each with its reason (issue 17 tracks them).
+ * They run in Chromium; single tests that fail only in Firefox are marked at the test
+ * (`itNotInFirefox`, packages/widgets/src/test/setup.ts).
+ */
+const NOT_IN_FIREFOX = [
+  // The file as a whole does not finish in Firefox ESR: the page stops answering part way, while
+  // its describe blocks pass when run alone (mocha's grep), except two tests of "keyboard alone,
+  // in English", where Enter on a tool button reached by Tab ("Who downloaded it?", "New
+  // folder") does not act.
+  'packages/widgets/src/components/doc-folder-tree/doc-folder-tree.test.ts',
+];
 
 export default {
   rootDir: '.',
   groups: [
     { name: 'core-sdk', files: 'packages/core-sdk/test/browser/**/*.test.ts' },
-    { name: 'widgets', files: ['packages/widgets/src/**/*.test.ts', '!packages/widgets/src/**/*.touch.test.ts'] },
-    // A phone: a touch screen, so a coarse pointer (the tests set a 375 px viewport).
-    {
-      name: 'widgets-touch',
-      files: 'packages/widgets/src/**/*.touch.test.ts',
-      browsers: [
-        playwrightLauncher({
-          product: 'chromium',
-          launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS },
-          createBrowserContext: ({ browser }) => browser.newContext({ hasTouch: true }),
-        }),
-      ],
-    },
+    { name: 'widgets', files: ['packages/widgets/src/**/*.test.ts', '!packages/widgets/src/**/*.touch.test.ts', ...NOT_IN_FIREFOX.map((f) => `!${f}`)] },
+    // What Firefox cannot run yet, in Chromium alone.
+    ...(wanted.includes('chromium') ? [{ name: 'widgets-chromium', files: NOT_IN_FIREFOX, browsers: [chromium] }] : []),
+    // A phone: a touch screen, so a coarse pointer (the tests set a 375 px viewport); Chromium's touch emulation.
+    ...(wanted.includes('chromium')
+      ? [
+          {
+            name: 'widgets-touch',
+            files: 'packages/widgets/src/**/*.touch.test.ts',
+            browsers: [
+              playwrightLauncher({
+                product: 'chromium',
+                launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS },
+                createBrowserContext: ({ browser }) => browser.newContext({ hasTouch: true }),
+              }),
+            ],
+          },
+        ]
+      : []),
   ],
   nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
   plugins: [
@@ -55,5 +83,5 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 600000,
-  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS } })],
+  browsers: [wanted.includes('chromium') && chromium, wanted.includes('firefox') && firefox].filter(Boolean),
 };

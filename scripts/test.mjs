@@ -25,18 +25,30 @@ const suites = [
     count: (_out, code) => (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
   },
   {
-    name: 'node tests (core-sdk, mock-server; widgets: SSR import, the bundle in Chromium)',
+    name: 'node tests (core-sdk, mock-server; widgets: SSR import, the bundle in Chromium; the examples in Chromium)',
     cmd: node,
-    args: ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('.test.ts')],
+    args: ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('.test.ts'), ...readdirSync('examples/test').filter((f) => f.endsWith('.test.ts')).map((f) => join('examples/test', f))],
     count: (out) => ({ passed: last(out, /^ℹ pass (\d+)$/m), failed: last(out, /^ℹ fail (\d+)$/m) + last(out, /^ℹ cancelled (\d+)$/m) }),
   },
   {
-    name: 'browser tests (Chromium, MSW worker)',
+    name: 'browser tests (Chromium and Firefox ESR, MSW worker)',
     cmd: node,
     args: ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'],
-    // The progress line "… | N passed, M failed" is printed repeatedly: the last one counts.
+    // Each browser prints its progress line "Chromium: |…| N passed, M failed" repeatedly: the
+    // last one of each browser counts, and the browsers add up.
     count: (out) => {
-      const all = [...out.matchAll(/(\d+) passed, (\d+) failed/g)];
+      const last = new Map();
+      for (const m of out.matchAll(/^(\w[\w ]*):\s+\|.*\| (\d+) passed, (\d+) failed(?:, \d+ skipped)?\s*$/gm)) last.set(m[1], m);
+      return [...last.values()].reduce((c, m) => ({ passed: c.passed + Number(m[2]), failed: c.failed + Number(m[3]) }), { passed: 0, failed: 0 });
+    },
+  },
+  {
+    name: 'packages (build, tarballs: publint, attw, a fresh consumer type-checks)',
+    cmd: node,
+    args: ['scripts/test-packages.mjs'],
+    // One line per check, then "N passed, M failed" alone on the last line.
+    count: (out) => {
+      const all = [...out.matchAll(/^(\d+) passed, (\d+) failed$/gm)];
       const m = all[all.length - 1];
       return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
     },

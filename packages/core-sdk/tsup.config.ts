@@ -1,9 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/contract.ts', 'src/resume.ts'],
+  // `#transport` (package.json imports) stays a runtime import: browsers and Node resolve it apart.
+  entry: { index: 'src/index.ts', contract: 'src/contract.ts', resume: 'src/resume.ts', transport: 'src/internal/transport.ts', 'transport.browser': 'src/internal/transport.browser.ts' },
+  external: ['#transport'],
   format: ['esm'],
-  dts: true,
+  dts: { entry: ['src/index.ts', 'src/contract.ts'] },
   sourcemap: true,
   clean: true,
   target: 'es2022',

@@ -1,23 +1,13 @@
 // The self-contained ESM bundle for a plain <script type="module">: every element, the SDK and
-// all dependencies in one minified file, dist/docportal-widgets.js.
+// all dependencies in one minified file, dist/docportal-widgets.js. Built for browsers, the SDK
+// sends through axios' XHR adapter alone (its `#transport` import), so axios' fetch adapter is
+// not in it, nor in a portal's own bundle of the package.
+import { copyFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { minifyCssPlugin } from './minify-css.mjs';
 
 /**
- * The elements talk through axios' XHR adapter; nothing in this bundle can ask for its fetch
- * adapter (only the SDK's `fetch` option does, and the bundle does not export `createClient`).
- * So it is left out, as axios' own browser build leaves out its Node adapter: 3.9 KB brotli.
- * Asking for it anyway fails with axios' "adapter fetch is not available in the build".
- */
-const withoutFetchAdapter = {
-  name: 'axios-without-fetch-adapter',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/ }, () => ({ contents: 'export const getFetch = () => null;', loader: 'js' }));
-  },
-};
-
-/**
- * Nor can anything in it reach `axios.HttpStatusCode`, a table of status names that only a
+ * Nothing in the bundle can reach `axios.HttpStatusCode`, a table of status names that only a
  * caller of axios itself would read: 0.5 KB brotli.
  */
 const withoutStatusTable = {
@@ -28,7 +18,7 @@ const withoutStatusTable = {
 };
 
 export const bundleOptions = {
-  entryPoints: [new URL('./src/index.ts', import.meta.url).pathname],
+  entryPoints: [new URL('./src/bundle.ts', import.meta.url).pathname],
   bundle: true,
   minify: true,
   format: 'esm',
@@ -39,9 +29,11 @@ export const bundleOptions = {
   legalComments: 'none',
   tsconfig: new URL('../../tsconfig.base.json', import.meta.url).pathname,
   logLevel: 'warning',
-  plugins: [withoutFetchAdapter, withoutStatusTable, minifyCssPlugin],
+  plugins: [withoutStatusTable, minifyCssPlugin],
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await build({ ...bundleOptions, outfile: new URL('./dist/docportal-widgets.js', import.meta.url).pathname, sourcemap: true });
+  // The themes beyond the default ship as a stylesheet of their own (`@docportal/widgets/themes.css`).
+  copyFileSync(new URL('./src/styles/themes.css', import.meta.url), new URL('./dist/themes.css', import.meta.url));
 }

@@ -1,7 +1,25 @@
 // Custom elements manifest (`npm run manifest`): the Lit analyzer reads `static properties`
 // (ConnectedElement's too, so that each element lists the attributes it inherits); a
 // reactive `{ state: true }` entry is internal state, never an attribute, so private and
-// protected fields lose the attribute the analyzer would give them.
+// protected fields lose the attribute the analyzer would give them. The manifest describes the
+// published package: each element's module is the file that defines it (`dist/<tag>.js`, the
+// `@docportal/widgets/<tag>.js` export) with a `custom-element-definition` export; internal
+// base classes are no module of the package, so references to them keep only their name.
+
+/** `src/components/<tag>/<tag>.component.ts` → `dist/<tag>.js`; anything else is internal. */
+const published = (path) => {
+  const m = /^\/?src\/components\/([a-z-]+)\/\1\.component\.[jt]s$/.exec(path ?? '');
+  return m ? `dist/${m[1]}.js` : undefined;
+};
+
+/** A reference to a declaration, pointed at its published module or left with its name only. */
+const ref = (r) => {
+  if (!r?.module) return r;
+  const module = published(r.module);
+  const { module: _, ...rest } = r;
+  return module ? { ...r, module } : rest;
+};
+
 export default {
   litelement: true,
   globs: ['src/components/**/*.component.ts', 'src/internal/connected-element.ts'],
@@ -18,6 +36,31 @@ export default {
             decl.attributes = (decl.attributes ?? []).filter((a) => !internal.has(a.fieldName));
           }
         }
+      },
+    },
+    {
+      name: 'docportal-published-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        const modules = [];
+        for (const mod of customElementsManifest.modules) {
+          const path = published(mod.path);
+          if (!path) continue;
+          const elements = (mod.declarations ?? []).filter((d) => d.customElement && d.tagName);
+          for (const decl of elements) {
+            if (decl.superclass) decl.superclass = ref(decl.superclass);
+            for (const list of [decl.members, decl.attributes, decl.events]) for (const item of list ?? []) if (item.inheritedFrom) item.inheritedFrom = ref(item.inheritedFrom);
+          }
+          modules.push({
+            ...mod,
+            path,
+            declarations: elements,
+            exports: elements.flatMap((d) => [
+              { kind: 'js', name: d.name, declaration: { name: d.name, module: path } },
+              { kind: 'custom-element-definition', name: d.tagName, declaration: { name: d.name, module: path } },
+            ]),
+          });
+        }
+        customElementsManifest.modules = modules;
       },
     },
   ],

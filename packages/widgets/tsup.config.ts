@@ -5,6 +5,10 @@ import { minifyCssPlugin } from './minify-css.mjs';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    // `@docportal/widgets/bundle` in Node: the same exports as the self-contained browser file.
+    bundle: 'src/bundle.ts',
+    // JSX types for React 19 (`@docportal/widgets/react`); its JS is empty.
+    react: 'src/react.ts',
     'doc-provider': 'src/components/doc-provider/doc-provider.define.ts',
     'doc-uploader': 'src/components/doc-uploader/doc-uploader.define.ts',
     'share-picker': 'src/components/share-picker/share-picker.define.ts',
@@ -17,5 +21,5 @@ export default defineConfig({
   target: 'es2022',
   platform: 'browser',
   esbuildPlugins: [minifyCssPlugin],
-  external: ['@docportal/core-sdk', 'lit', /^lit\//, /^@lit\//],
+  external: ['@docportal/core-sdk', 'lit', /^lit\//, /^@lit\//, 'react'],
 });

@@ -1,10 +1,22 @@
 import { parseArgs } from 'node:util';
 import { nodeSha256, startHttpServer } from './http.js';
+import { initWorker } from './init-worker.js';
 import { createStore } from './store/store.js';
+
+if (process.argv[2] === 'init-worker') {
+  try {
+    console.log(`Wrote ${initWorker(process.argv[3] ?? '')}: startWorker() registers it from your page's origin.`);
+    process.exit(0);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+}
 
 const HELP = `docportal-mock-server: the docportal API in memory, for development and tests.
 
 Usage: docportal-mock-server [--port 4010] [--host 127.0.0.1] [--dataset fixtures|large] [--seed 1] [--static dir] [--trust-origin url]... [--quiet]
+       docportal-mock-server init-worker <dir>   copy MSW's mockServiceWorker.js (for startWorker()) into <dir>
 
   --port     port to listen on (0: any free port)            default 4010
   --host     interface to bind                                default 127.0.0.1

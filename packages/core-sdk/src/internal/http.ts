@@ -2,7 +2,8 @@
  * The request loop: one place that sends, authenticates, retries, times out, maps failures to
  * DocPortalError and parses answers with the contract's schemas. Not exported from the package.
  */
-import axios, { type AxiosInstance, type AxiosProgressEvent, type AxiosResponse, type ResponseType } from 'axios';
+import type { AxiosInstance, AxiosProgressEvent, AxiosResponse, ResponseType } from 'axios';
+import { transport, type Send } from '#transport';
 import * as z from 'zod/mini';
 import { AbortError, DocPortalError, NetworkError, ResponseValidationError, TimeoutError, errorFromStatus } from '../errors.js';
 import { Problem } from '../schemas/problem.js';
@@ -109,7 +110,8 @@ export const isTransient = (e: unknown): boolean =>
   e instanceof NetworkError || e instanceof TimeoutError || (e instanceof DocPortalError && (e.status === 408 || e.status === 429 || e.status >= 500));
 
 export class Http {
-  private readonly ax: AxiosInstance;
+  /** The caller's axios instance, or the SDK's transport (XHR-only in browser builds). */
+  private readonly request: Send;
   private readonly retry: Required<RetryOptions>;
   /**
    * The chunk size the last clean upload of this client ended on: the next upload starts there
@@ -121,7 +123,8 @@ export class Http {
   uploadLimit?: number;
 
   constructor(readonly options: ClientOptions) {
-    this.ax = options.axios ?? axios.create();
+    const own = options.axios;
+    this.request = own ? (config) => own.request(config) : transport(options.fetch);
     const r = typeof options.retry === 'number' ? { maxRetries: options.retry } : options.retry ?? {};
     this.retry = { maxRetries: r.maxRetries ?? 5, baseDelayMs: r.baseDelayMs ?? 500, maxDelayMs: r.maxDelayMs ?? 8000 };
   }
@@ -154,7 +157,7 @@ export class Http {
       const started = Date.now();
       let res: AxiosResponse;
       try {
-        res = await this.ax.request({
+        res = await this.request({
           method: call.method,
           url,
           params: call.query,
@@ -167,10 +170,11 @@ export class Http {
           onUploadProgress: call.onUploadProgress,
           onDownloadProgress: call.onDownloadProgress,
           validateStatus: () => true,
-          ...(this.options.fetch ? { adapter: 'fetch', env: { fetch: this.options.fetch } } : {}),
+          ...(this.options.fetch && this.options.axios ? { adapter: 'fetch', env: { fetch: this.options.fetch } } : {}),
         });
       } catch (e) {
-        if (opts.signal?.aborted || axios.isCancel(e)) throw aborted();
+        // axios' cancel errors carry __CANCEL__ (what axios.isCancel reads).
+        if (opts.signal?.aborted || (e as { __CANCEL__?: boolean } | null)?.__CANCEL__) throw aborted();
         const code = (e as { code?: string }).code;
         if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') throw new TimeoutError('The server did not answer in time.', { code: 'timeout', cause: e });
         throw new NetworkError('The server could not be reached or the connection was cut.', { code: 'network_error', cause: e });

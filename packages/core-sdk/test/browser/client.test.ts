@@ -36,7 +36,7 @@ async function rejects<T extends Error>(p: Promise<unknown>, Class: new (...a: a
   throw new Error(`expected ${Class.name}`);
 }
 
-describe('core-sdk in Chromium against the MSW worker', () => {
+describe('core-sdk in the browser against the MSW worker', () => {
   before(async () => {
     await ready;
   });

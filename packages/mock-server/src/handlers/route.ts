@@ -192,7 +192,21 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
 export const LIMIT_HEADER = { 'Upload-Limit': String(UPLOAD_LIMIT) };
 
 /** A Fetch Request as a RouteRequest (MSW). */
-export const fromFetch = (request: Request): RouteRequest => ({ url: new URL(request.url), headers: request.headers, read: streamSource(request.body) });
+/**
+ * A Fetch Request as a RouteRequest. Firefox has no `Request.body` (the property is missing, not
+ * null), so there the body is read whole with `arrayBuffer()` and handed over as one piece.
+ */
+export const fromFetch = (request: Request): RouteRequest => ({
+  url: new URL(request.url),
+  headers: request.headers,
+  read:
+    'body' in request
+      ? streamSource(request.body)
+      : async (write) => {
+          const bytes = new Uint8Array(await (request as Request).arrayBuffer());
+          if (bytes.length) write(bytes);
+        },
+});
 
 /** A Reply as a Fetch Response (MSW). */
 export function toResponse(r: Reply): Response {

@@ -1,5 +1,5 @@
 // More test helpers: real keys and mouse, the API as a portal would call it, and small waits.
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { selectOption, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Document } from '@docportal/core-sdk';
 import { control } from './setup.ts';
 
@@ -14,9 +14,20 @@ export function activeDeep(): Element | null {
 export const describeEl = (e: Element | null | undefined): string =>
   e ? `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().replace(/\s+/g, '.')}` : ''}>` : 'nothing';
 
-/** Presses a key `times` times (real key presses through Playwright). */
+/**
+ * Presses a key `times` times: real key presses through the browser's driver (Playwright in
+ * Chromium, puppeteer over WebDriver BiDi in Firefox). Works alike in both: a chord such as
+ * `Alt+ArrowDown` or `Shift+Tab` is pressed as modifiers down, key, modifiers up (puppeteer knows
+ * no chords), and `Space` is sent as the key it types, `' '` (Firefox's name for it).
+ */
 export async function press(key: string, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await sendKeys({ press: key });
+  const parts = key.length > 1 ? key.split('+') : [key];
+  const main = parts.pop()!;
+  for (let i = 0; i < times; i++) {
+    for (const m of parts) await sendKeys({ down: m });
+    await sendKeys({ press: main === 'Space' ? ' ' : main });
+    for (const m of [...parts].reverse()) await sendKeys({ up: m });
+  }
 }
 
 /** Types text with real key presses. */
@@ -26,7 +37,7 @@ export const type = (text: string) => sendKeys({ type: text });
 export async function tabTo(match: (el: Element) => boolean, what: string, max = 12, back = false): Promise<Element> {
   const path: string[] = [];
   for (let i = 0; i < max; i++) {
-    await sendKeys({ press: back ? 'Shift+Tab' : 'Tab' });
+    await press(back ? 'Shift+Tab' : 'Tab');
     const a = activeDeep();
     path.push(describeEl(a));
     if (a && match(a)) return a;
@@ -54,11 +65,16 @@ export function chooseFiles(input: HTMLInputElement, files: File[]): void {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-/** Pastes files on an element, as Ctrl+V with files in the clipboard does. */
+/**
+ * Pastes files on an element, as Ctrl+V with files in the clipboard does. Firefox copies the
+ * `clipboardData` of a constructed event without its files (no script can put files on its
+ * clipboard), so there the event carries the DataTransfer as its own `clipboardData`.
+ */
 export function pasteFiles(target: Element, files: File[]): ClipboardEvent {
   const dt = new DataTransfer();
   for (const f of files) dt.items.add(f);
   const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true, cancelable: true });
+  if (e.clipboardData?.files.length !== files.length) Object.defineProperty(e, 'clipboardData', { value: dt });
   target.dispatchEvent(e);
   return e;
 }
@@ -69,6 +85,13 @@ export const sizedPdf = (size: number, name = 'gross.pdf') => {
   bytes.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
   return new File([bytes], name, { type: 'application/pdf' });
 };
+
+/**
+ * Chooses an option of a `<select>` inside `host`'s shadow root through the browser's driver.
+ * Playwright's CSS pierces shadow roots by itself; puppeteer (Firefox) needs its `>>>`.
+ */
+export const chooseOption = (host: string, select: string, value: string) =>
+  selectOption({ selector: navigator.userAgent.includes('Firefox') ? `${host} >>> ${select}` : `${host} ${select}`, value });
 
 /** Calls the API as a portal would, with a bearer token. */
 export async function api<T = any>(path: string, token = 'manager', init: RequestInit = {}): Promise<{ status: number; body: T }> {

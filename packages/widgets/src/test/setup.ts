@@ -25,4 +25,11 @@ export async function until<T>(check: () => T | undefined | null | false | Promi
   }
 }
 
+/**
+ * `it` in Chromium; in Firefox ESR a test registered as pending, so that the report lists it as
+ * not run there. Only for tests that still fail in Firefox, each with the reason at its call
+ * (issue 17 tracks them); everything else runs in both browsers.
+ */
+export const itNotInFirefox: Mocha.TestFunction | Mocha.PendingTestFunction = navigator.userAgent.includes('Firefox') ? it.skip : it;
+
 export { deep, deepAll, dropFiles } from './dom.ts';

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Document, DocumentType, ShareTarget } from '@docportal/core-sdk';
 import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
@@ -744,7 +744,7 @@ export class DocFolderTree extends ConnectedElement {
     </li>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.i18n.t.tree;
     if (!this.api) return this.renderSignedOut();
     if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;

@@ -473,7 +473,7 @@ describe('<doc-folder-tree>', () => {
       const renamed = await typeNames();
       expect(renamed.find((t) => t.id === 'plaene')!.name, JSON.stringify(renamed.map((t) => t.name))).to.equal('Grundrisse');
       row('Grundrisse').focus();
-      await sendKeys({ press: 'Alt+ArrowDown' });
+      await press('Alt+ArrowDown');
       await until(() => [...root.querySelectorAll('[role="treeitem"] .name')].map((n) => n.textContent!.trim()).join('|').includes('Energieausweis|Grundrisse'), 5000, 'reordered');
       // Delete the empty new folder.
       row('Verträge').click();

@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { css, html, type PropertyDeclarations } from 'lit';
+import { css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { DocPortalClient, Locale, TokenSource } from '@docportal/core-sdk';
 import { DocBus, docContext, type DocContext } from '../../context/doc-context.js';
 import { ClientFromAttributes, scopeOf } from '../../internal/connection.js';
@@ -72,7 +72,7 @@ export class DocProvider extends DocElement {
     }
   `;
 
-  protected override render() {
+  protected override render(): TemplateResult {
     return html`<slot></slot>`;
   }
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, blobSource, defaultTitle, kindOfName, sniff, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
 import { DocFileRejectedEvent, DocUploadedEvent, DocUploadErrorEvent, DocUploadProgressEvent, DocUploadStartEvent } from '../../events/uploader-events.js';
@@ -600,7 +600,7 @@ export class DocUploader extends ConnectedElement {
     </fieldset>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.i18n.t.uploader;
     if (!this.api) return this.renderSignedOut();
     if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;

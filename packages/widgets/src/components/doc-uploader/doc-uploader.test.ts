@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, type Document } from '@docportal/core-sdk';
 import { badFiles, makeDoc, makeDocx, makeJpeg, makePdf, makePng } from '../../../../mock-server/src/fixtures/files.ts';
 import '../../index.ts';
-import { activeDeep, api, chooseFiles, clickOn, describeEl, documentsFor, expectFocus, expectSame, nextFrame, pasteFiles, press, record, sizedPdf, stats, tabTo, type } from '../../test/helpers.ts';
+import { activeDeep, api, chooseFiles, chooseOption, clickOn, describeEl, documentsFor, expectFocus, expectSame, nextFrame, pasteFiles, press, record, sizedPdf, stats, tabTo, type } from '../../test/helpers.ts';
 import { control, deepAll, dropFiles, fileOf, ready, until } from '../../test/setup.ts';
 import type { DocProvider } from '../doc-provider/doc-provider.component.ts';
 import type { SharePicker } from '../share-picker/share-picker.component.ts';
@@ -180,7 +180,7 @@ describe('<doc-uploader>', () => {
         dropFiles(dropzone(root), [pdf('Hausordnung')]);
         const card = await cardReady(root);
         expect(titleInput(card).value).to.equal('Hausordnung');
-        await selectOption({ selector: 'doc-uploader select', value: 'objektunterlagen' });
+        await chooseOption('doc-uploader', 'select', 'objektunterlagen');
         const picker = pickerOf(card);
         const tenants = roleBoxes(picker)[0]!;
         expect(text(tenants.closest('label'))).to.contain(t.tenants);
@@ -210,7 +210,7 @@ describe('<doc-uploader>', () => {
         dropFiles(dropzone(root), [pdf('Bedienungsanleitung Therme')]);
         const card = await cardReady(root);
         expect(titleInput(card).value).to.equal('Bedienungsanleitung Therme');
-        await selectOption({ selector: 'doc-uploader select', value: 'bedienungsanleitungen' });
+        await chooseOption('doc-uploader', 'select', 'bedienungsanleitungen');
         const picker = pickerOf(card);
         await clickOn(combobox(picker));
         await type('Kristina');

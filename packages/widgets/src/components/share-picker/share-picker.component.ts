@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
 import { visibleRange } from '../../controllers/virtual-window.js';
@@ -434,7 +434,7 @@ export class SharePicker extends ConnectedElement {
     </li>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const p = this.i18n.t.picker;
     const scope = this.scopeValue;
     if (!this.api) return this.renderSignedOut();
