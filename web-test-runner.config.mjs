@@ -28,6 +28,8 @@ const NOT_IN_FIREFOX = [
   // in English", where Enter on a tool button reached by Tab ("Who downloaded it?", "New
   // folder") does not act.
   'packages/widgets/src/components/doc-folder-tree/doc-folder-tree.test.ts',
+  // Forced colours can only be emulated through CDP (Chromium); Firefox over BiDi has no media emulation.
+  'packages/widgets/src/styles/forced-colors.test.ts',
 ];
 
 export default {
@@ -57,22 +59,6 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
-    // `executeServerCommand('emulate-media', { forcedColors: 'active', colorScheme: 'dark' })`:
-    // Playwright's page.emulateMedia for the theme and forced-colour tests.
-    {
-      name: 'emulate-media',
-      async executeServerCommand({ command, payload, session }) {
-        if (command !== 'emulate-media') return undefined;
-        const page = session.browser.getPage(session.id);
-        if (page.emulateMedia) await page.emulateMedia(payload);
-        else {
-          // Puppeteer (Firefox): the same features by their media names.
-          const names = { forcedColors: 'forced-colors', colorScheme: 'prefers-color-scheme', reducedMotion: 'prefers-reduced-motion' };
-          await page.emulateMediaFeatures(Object.entries(payload).map(([k, v]) => ({ name: names[k], value: v ?? '' })));
-        }
-        return true;
-      },
-    },
   ],
   middleware: [
     (ctx, next) => {

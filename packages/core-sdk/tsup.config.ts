@@ -5,7 +5,7 @@ export default defineConfig({
   entry: { index: 'src/index.ts', contract: 'src/contract.ts', resume: 'src/resume.ts', transport: 'src/internal/transport.ts', 'transport.browser': 'src/internal/transport.browser.ts' },
   external: ['#transport'],
   format: ['esm'],
-  dts: { entry: ['src/index.ts', 'src/contract.ts'] },
+  dts: { entry: ['src/index.ts', 'src/contract.ts', 'src/resume.ts'] },
   sourcemap: true,
   clean: true,
   target: 'es2022',

@@ -48,7 +48,7 @@ export default {
           const elements = (mod.declarations ?? []).filter((d) => d.customElement && d.tagName);
           for (const decl of elements) {
             if (decl.superclass) decl.superclass = ref(decl.superclass);
-            for (const list of [decl.members, decl.attributes, decl.events]) for (const item of list ?? []) if (item.inheritedFrom) item.inheritedFrom = ref(item.inheritedFrom);
+            for (const list of [decl.members, decl.attributes, decl.events, decl.cssProperties, decl.cssParts]) for (const item of list ?? []) if (item.inheritedFrom) item.inheritedFrom = ref(item.inheritedFrom);
           }
           modules.push({
             ...mod,

@@ -1,4 +1,4 @@
-import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { consume } from '@lit/context';
 import type { DocPortalClient, DocPortalError, Locale, Scope, TokenSource } from '@docportal/core-sdk';
 import { DocBus, docContext, type DocContext } from '../context/doc-context.js';
@@ -145,7 +145,7 @@ export class ConnectedElement extends DocElement {
   }
 
   /** What an element shows while nobody is signed in: neutral, no error. */
-  protected renderSignedOut() {
+  protected renderSignedOut(): TemplateResult {
     return html`<p class="muted" part="base">${this.i18n.t.common.signedOut}</p>`;
   }
 }

@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../index.ts';
 import { painted } from '../test/contrast.ts';
@@ -53,11 +54,13 @@ describe('forced colours (Windows High Contrast, emulated)', () => {
     const { picker, tree } = await kit();
     const input = picker.shadowRoot!.querySelector<HTMLInputElement>('input[role="combobox"]')!;
     input.focus();
+    // The list opens on ArrowDown (never on focus), which highlights the first suggestion.
+    await sendKeys({ press: 'ArrowDown' });
     const opts = await until(() => {
       const o = [...picker.shadowRoot!.querySelectorAll('[role="option"]')];
-      return o.length > 1 && o;
+      return o.length > 1 && !!input.getAttribute('aria-activedescendant') && o;
     }, 5000, 'suggestions');
-    const active = opts.find((o) => o.getAttribute('aria-selected') === 'true')!;
+    const active = opts.find((o) => o.id === input.getAttribute('aria-activedescendant'))!;
     const other = opts.find((o) => o !== active)!;
     expect(marks(active, other), 'the highlighted suggestion').to.not.be.empty;
 

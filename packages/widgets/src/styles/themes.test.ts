@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import '../index.ts';
 import { backgroundOf, contrast, expectContrast } from '../test/contrast.ts';
 import { emulateMedia, kit, type Kit } from '../test/kit.ts';
-import { ready } from '../test/setup.ts';
+import { itNotInFirefox, ready } from '../test/setup.ts';
 
 const THEMES = ['', 'data-doc-theme=light', 'data-doc-theme=dark', 'data-doc-theme=high-contrast', 'class=doc-theme-dark'];
 
@@ -76,7 +76,8 @@ describe('themes (themes.css)', () => {
     expect(getComputedStyle(k.uploader).getPropertyValue('--doc-color-surface').trim()).to.equal('');
   });
 
-  it('"auto" follows prefers-color-scheme', async () => {
+  // Chromium only: Firefox over WebDriver BiDi cannot emulate prefers-color-scheme.
+  itNotInFirefox('"auto" follows prefers-color-scheme', async () => {
     const k = await kit('data-doc-theme=auto');
     // Without transitions, so that the colours read are the new ones, not a step between.
     await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });

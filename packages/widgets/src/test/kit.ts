@@ -1,7 +1,7 @@
 // The elements in the states a look test needs: an uploader with a file, a picker with a
 // chosen role, a tree with a selected folder, inside a box with a theme of themes.css.
 import { fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { emulateMedia as emulate } from '@web/test-runner-commands';
 import { makePdf } from '../../../mock-server/src/fixtures/files.ts';
 import { deep, dropFiles, until } from './setup.ts';
 
@@ -17,8 +17,16 @@ export function loadThemes(): Promise<void> {
   return loaded;
 }
 
-/** Emulates media features in this page (Playwright's page.emulateMedia): forcedColors, colorScheme. */
-export const emulateMedia = (media: { forcedColors?: 'active' | 'none' | null; colorScheme?: 'light' | 'dark' | null; reducedMotion?: 'reduce' | null }) => executeServerCommand('emulate-media', media);
+/**
+ * Emulates media features in this page (@web/test-runner-commands' emulateMedia): forcedColors,
+ * colorScheme, reducedMotion. Firefox over WebDriver BiDi has no media emulation: there it does
+ * nothing and answers false, and the tests that need it run in Chromium only.
+ */
+export const emulateMedia = async (media: { forcedColors?: 'active' | 'none' | null; colorScheme?: 'light' | 'dark' | null; reducedMotion?: 'reduce' | null }): Promise<boolean> => {
+  if (navigator.userAgent.includes('Firefox')) return false;
+  await emulate(media as Parameters<typeof emulate>[0]);
+  return true;
+};
 
 export interface Kit {
   box: HTMLElement;

@@ -507,8 +507,8 @@ export class DocUploader extends ConnectedElement {
           />
           ${item.invalid?.title ? html`<span class="error" id="title-err-${item.key}">${t.titleRequired}</span>` : nothing}
         </div>
+        ${!this.several || item.own ? this.renderChoice(`${item.key}`, item, locked, (patch) => this.update1(item, patch)) : nothing}
       </div>
-      ${!this.several || item.own ? this.renderChoice(`${item.key}`, item, locked, (patch) => this.update1(item, patch)) : nothing}
       ${this.several && item.status !== 'done'
         ? html`<button type="button" class="btn own" part="button own" aria-pressed=${item.own ? 'true' : 'false'} aria-describedby="name-${item.key}" ?disabled=${locked} @click=${() => this.toggleOwn(item)}>${t.ownChoice}</button>`
         : nothing}

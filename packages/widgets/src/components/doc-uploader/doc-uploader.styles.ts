@@ -95,6 +95,10 @@ export const styles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_s3);
   }
+  /* Title and type share a line when there is room; the recipients take the whole width. */
+  .fields > share-picker {
+    grid-column: 1 / -1;
+  }
   @container (min-width: 34rem) {
     .fields {
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);

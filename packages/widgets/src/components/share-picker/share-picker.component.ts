@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
 import { visibleRange } from '../../controllers/virtual-window.js';
@@ -150,6 +150,8 @@ export class SharePicker extends ConnectedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A press anywhere on the page may close the list: there is no page on the server.
+    if (isServer) return;
     addEventListener('pointerdown', this.onPointerDown, true);
     addEventListener('pointerup', this.onPointerUp, true);
     addEventListener('pointercancel', this.onPointerUp, true);
@@ -157,6 +159,7 @@ export class SharePicker extends ConnectedElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    if (isServer) return;
     removeEventListener('pointerdown', this.onPointerDown, true);
     removeEventListener('pointerup', this.onPointerUp, true);
     removeEventListener('pointercancel', this.onPointerUp, true);

@@ -176,7 +176,8 @@ export const styles = css`
     color: var(--_muted);
   }
   @media (forced-colors: active) {
-    .option[aria-selected='true'] {
+    /* The highlighted suggestion is outlined; a chosen one keeps its check mark. */
+    .option.active {
       outline: 2px solid Highlight;
       outline-offset: -2px;
     }
