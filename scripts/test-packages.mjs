@@ -9,7 +9,7 @@
 //     of the four elements included (`@docportal/widgets/react`).
 // One line per check ("ok …" / "FAIL …"), then "N passed, M failed" alone on the last line.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +48,14 @@ try {
       const out = run(bin('publint'), ['run', file, '--strict']);
       if (!/All good!/.test(out)) throw new Error(out);
     });
-    check(`${p}: attw --profile esm-only`, () => void run(bin('attw'), [file, '--profile', 'esm-only', '--format', 'table-flipped']));
+    // Stylesheets are no module: attw resolves JavaScript and types, so they are left out of its check
+    // (and checked to be in the tarball instead).
+    const css = Object.keys(JSON.parse(readFileSync(join(root, 'packages', p, 'package.json'), 'utf8')).exports).filter((k) => k.endsWith('.css'));
+    check(`${p}: attw --profile esm-only`, () => void run(bin('attw'), [file, '--profile', 'esm-only', '--format', 'table-flipped', ...(css.length ? ['--exclude-entrypoints', ...css] : [])]));
+    if (css.length) check(`${p}: stylesheets in the tarball`, () => {
+      const missing = css.map((k) => `dist/${k.slice(2)}`).filter((f) => !files.includes(f));
+      if (missing.length) throw new Error(`missing ${missing.join(', ')}`);
+    });
     check(`${p}: tarball without tests, stories or sources`, () => {
       const bad = files.filter((f) => /(^|\/)(test|stories)\/|\.(test|stories)\.|^src\//.test(f));
       if (bad.length) throw new Error(`ships ${bad.join(', ')}`);

@@ -121,6 +121,7 @@ export const styles = css`
   }
   .chip {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.2rem;
     max-width: 100%;
@@ -130,6 +131,7 @@ export const styles = css`
     border: 1px solid color-mix(in srgb, var(--_accent) 35%, var(--_surface));
   }
   .chip-label {
+    min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
@@ -140,6 +142,8 @@ export const styles = css`
     font-size: 0.9em;
   }
   .chip-audience {
+    min-width: 0;
+    max-width: 100%;
     font: inherit;
     font-size: 0.9em;
     color: var(--_text);
