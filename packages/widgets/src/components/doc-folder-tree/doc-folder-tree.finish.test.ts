@@ -100,12 +100,21 @@ describe('<doc-folder-tree>: folder admin', () => {
     expect(up.textContent!.trim()).to.equal('Nach oben');
     // Up then down when it has a sibling above, else down then up: either way back where it was.
     const [there, back] = start.index > 0 ? [up, 'Nach unten'] : [adminButton(el, 'Nach unten')!, 'Nach oben'];
+    // Each next button is pressed once the tree shows where the last one put the folder, as a
+    // person would: before, the buttons still act on the old place.
+    const shown = (level: number, pos: number) => until(() => {
+      const row = rowNamed(el, 'Pläne');
+      return row?.getAttribute('aria-level') === String(level) && row.getAttribute('aria-posinset') === String(pos) && row;
+    }, 5000, `Pläne shown at level ${level}, position ${pos}`);
     await clickOn(there);
     await until(async () => (await place('plaene')).index !== start.index, 5000, `moved by ${there.textContent!.trim()}`);
+    await shown(2, (await place('plaene')).index + 1);
     await clickOn(adminButton(el, back)!);
     await until(async () => (await place('plaene')).index === start.index, 5000, `moved back by ${back}`);
+    await shown(2, start.index + 1);
     await clickOn(adminButton(el, 'Heraus')!);
     await until(async () => (await place('plaene')).parentId === null, 5000, 'moved out');
+    await shown(1, (await place('plaene')).index + 1);
     await clickOn(adminButton(el, 'Hinein')!);
     await until(async () => (await place('plaene')).parentId !== null, 5000, 'moved into the folder above');
     expect(live(el)).to.contain('verschoben');
