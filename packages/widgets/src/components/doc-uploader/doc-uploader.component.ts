@@ -242,8 +242,8 @@ export class DocUploader extends ConnectedElement {
     if (added.length) this.published = [];
     this.items = [...this.items.filter((i) => i.status !== 'done'), ...added];
     this.rejections = [...rejected, ...this.rejections].slice(0, 5);
-    const said = [added.length ? t.added(added.length) : '', ...rejected.map((r) => `${t.rejected(r.name)} ${r.message}`)].filter(Boolean).join(' ');
-    if (said) this.announce(said);
+    // A refusal is said by its notice (role="alert"); the status line says only what was added.
+    if (added.length) this.announce(t.added(added.length));
   }
 
   /** For a file whose content is an allowed kind under another kind's name: what it really is. */
@@ -624,7 +624,6 @@ export class DocUploader extends ConnectedElement {
         part="dropzone"
         ?disabled=${this.disabled}
         aria-disabled=${this.disabled ? 'true' : nothing}
-        aria-describedby="drop-hint"
         @click=${this.pick}
         @dragover=${this.onDragOver}
         @dragenter=${this.onDragOver}

@@ -678,6 +678,27 @@ describe('<doc-uploader>', () => {
       expect(alerts(m.root).map(text).join(' ')).to.contain('Hier kann nur eine Datei auf einmal hochgeladen werden.');
     });
 
+    it('says each thing once: a refusal by its alert alone, the drop zone’s hint in its name only', async () => {
+      // Arrange
+      const m = await mount({ scope: 'property:rosenweg-24', locale: 'de', single: true });
+      // Act
+      dropFiles(dropzone(m.root), [pdf('Eins'), pdf('Zwei')]);
+      await until(() => alerts(m.root).length === 1, 5000, 'the refusal');
+      const status = m.root.querySelector('.sr-only[role="status"]')!;
+      await until(() => status.textContent!.trim() !== '', 5000, 'the announcement');
+      // Assert: the alert says the refusal; the status line only what was added.
+      expect(alerts(m.root).map(text).join(' ')).to.contain('Hier kann nur eine Datei auf einmal hochgeladen werden.');
+      expect(status.textContent, 'the refusal is not said twice').to.not.contain('Hier kann nur eine Datei');
+      const zone = dropzone(m.root);
+      const byId = (ids: string | null) => (ids ?? '').split(' ').filter(Boolean).map((id) => m.root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+      const name = zone.hasAttribute('aria-labelledby') ? byId(zone.getAttribute('aria-labelledby')) : zone.textContent!.trim();
+      const description = byId(zone.getAttribute('aria-describedby'));
+      const hint = zone.querySelector('.drop-hint')!.textContent!.trim();
+      // The name holds the visible text (WCAG 2.5.3), hint included: no description repeats it.
+      expect(name, 'the hint in the name').to.contain(hint);
+      expect(description, 'the hint is not said again as the description').to.not.contain(hint);
+    });
+
     it('disabled disables the drop zone and submit, and takes no files', async () => {
       // Arrange
       const m = await mount({ scope: 'property:rosenweg-24', locale: 'de' });
