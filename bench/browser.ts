@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../scripts/chromium.mjs';
 
-export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'];
+export { CHROMIUM };
 
 /** CPU lists (as `taskset -c` takes them) for a server and a browser that must not share a core. */
 export interface Pinning {
@@ -34,5 +34,5 @@ export function launch(cpus?: string): Promise<Browser> {
     writeFileSync(executablePath, `#!/bin/sh\nexec taskset -c ${cpus} ${JSON.stringify(CHROMIUM)} "$@"\n`);
     chmodSync(executablePath, 0o755);
   }
-  return chromium.launch({ executablePath, headless: true, args: ARGS });
+  return launchChromium({ executablePath, args: ['--js-flags=--expose-gc'] });
 }

@@ -5,17 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { makePdf } from '../../packages/mock-server/src/fixtures/files.ts';
 // @ts-expect-error plain JS module without declarations
 import { startExample } from '../start.mjs';
 
 type Example = { url: string; api: string; close: () => Promise<void> };
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 let browser: Browser;
 before(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();

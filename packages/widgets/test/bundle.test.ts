@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build, type BuildOptions } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../../scripts/chromium.mjs';
 import { makePdf } from '../../mock-server/src/fixtures/files.ts';
 import { nodeSha256, startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
 import { createStore } from '../../mock-server/src/store/store.ts';
 
 const { bundleOptions } = (await import(new URL('../build-bundle.mjs', import.meta.url).href)) as { bundleOptions: BuildOptions };
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 describe('the self-contained bundle', () => {
   let dir: string;
@@ -38,7 +38,7 @@ describe('the self-contained bundle', () => {
       </doc-provider>`,
     );
     server = await startHttpServer({ port: 0, staticDir: dir, store: createStore({ sha256: nodeSha256 }) });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   });
 
   after(async () => {

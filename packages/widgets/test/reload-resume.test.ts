@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../../scripts/chromium.mjs';
 import { makePdf } from '../../mock-server/src/fixtures/files.ts';
 import { nodeSha256, startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
 import { createStore } from '../../mock-server/src/store/store.ts';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const MiB = 1024 * 1024;
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -44,7 +44,7 @@ describe('a reload in the middle of an upload', () => {
       <script type="module" src="./page.js"></script>`,
     );
     server = await startHttpServer({ port: 0, staticDir: dir, store: createStore({ sha256: nodeSha256 }) });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../../scripts/chromium.mjs';
 import { nodeSha256, startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
 import { createStore } from '../../mock-server/src/store/store.ts';
 
@@ -87,7 +88,7 @@ describe('server rendering (@lit-labs/ssr) and hydration (@lit-labs/ssr-client)'
     const { buildClient } = (await import(new URL('../../../examples/ssr/serve.mjs', import.meta.url).href)) as { buildClient: (dir: string) => Promise<void> };
     await buildClient(dir);
     server = await startHttpServer({ port: 0, staticDir: dir, store: createStore({ sha256: nodeSha256 }) });
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   });
 
   after(async () => {
