@@ -1,15 +1,13 @@
 // Starts one example: the standalone mock server (the API, with the fixtures) on one port and
 // the example's page on another, so the page talks to the API cross-origin, as a portal does.
 // `node examples/<name>/start.mjs [--port 5173] [--api-port 4010]`; Ctrl+C stops both.
-import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
 
 /**
  * Builds the example `name` (its *.html pages, with `%API%` replaced by the API's URL, and its
@@ -38,22 +36,14 @@ export async function startExample(name, { port = 0, apiPort = 0 } = {}) {
     logLevel: 'warning',
   });
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.html'))) writeFileSync(join(out, f), readFileSync(join(dir, f), 'utf8').replaceAll('%API%', `${api.url}/api/v1`));
-  const site = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname.replace(/\/$/, '/index.html');
-    try {
-      const body = readFileSync(join(out, path.replace(/\.\.+/g, '')));
-      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((r) => site.listen(port, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${site.address().port}`;
+  // The pages come from a server of their own (the mock server's static folder, which never
+  // serves outside it), so that they call the API on the other one cross-origin.
+  const site = await startHttpServer({ port, staticDir: out });
   return {
-    url,
+    url: site.url,
     api: `${api.url}/api/v1`,
     async close() {
-      await new Promise((r) => site.close(r));
+      await site.close();
       await api.close();
       rmSync(out, { recursive: true, force: true });
     },
