@@ -1,5 +1,5 @@
 import { FileTooLargeError } from '../errors.js';
-import { aborted, parse, type Http } from '../internal/http.js';
+import { aborted, enc, parse, type Http } from '../internal/http.js';
 import { Document } from '../schemas/documents.js';
 import { UPLOAD_LIMIT } from '../schemas/uploads.js';
 
@@ -7,11 +7,14 @@ import { UPLOAD_LIMIT } from '../schemas/uploads.js';
 type Post = (path: string, body: object) => Send;
 type Send = (signal?: AbortSignal) => Promise<{ data: any }>;
 
-/** After an abort: replays a write's idempotency key and deletes the document it names. Best effort. */
-export const undo = (http: Http, write: Send) =>
+/**
+ * Replays a write that makes a document (by its idempotency key) and deletes the document it
+ * names. Best effort: resolves to something truthy when the document is gone.
+ */
+export const undo = (http: Http, write: () => Promise<{ id: string }>): Promise<unknown> =>
   write()
-    .then((r) => http.send({ method: 'DELETE', path: `/documents/${encodeURIComponent(r.data.id)}` }))
-    .catch(() => undefined);
+    .then((d) => http.send({ method: 'DELETE', path: `/documents/${enc(d.id)}` }))
+    .catch(() => 0);
 
 /**
  * A small file in one request (`POST /documents/upload`): the commit's metadata and the bytes as
@@ -30,6 +33,6 @@ export async function direct(http: Http, file: Blob, name: string, meta: object,
     return parse(Document, (await send(signal)).data);
   } catch (e) {
     if (e instanceof FileTooLargeError) return void (http.uploadLimit = file.size - 1);
-    throw signal?.aborted ? (await undo(http, send), aborted()) : e;
+    throw signal?.aborted ? (await undo(http, async () => (await send()).data), aborted()) : e;
   }
 }

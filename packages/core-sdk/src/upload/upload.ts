@@ -7,7 +7,7 @@ import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
 import { Document } from '../schemas/documents.js';
 import { UploadSession, UploadStatus, MAX_CHUNK_SIZE } from '../schemas/uploads.js';
-import { direct } from './direct.js';
+import { direct, undo } from './direct.js';
 import type { ResumeRecord, ResumeStore } from './resume.js';
 import { validateFile } from './validate.js';
 
@@ -219,9 +219,7 @@ async function cleanUp(http: Http, rec: { id?: string }, commit: (() => Promise<
   } catch (e) {
     // 409: the commit got there first. Replaying its key names the document, which then goes
     // (after an abort); when giving up, the document stays for a later call to replay.
-    return e instanceof ConflictError && commit && commit()
-      .then((d) => http.send({ method: 'DELETE', path: `/documents/${enc(d.id)}` }))
-      .catch(() => 0);
+    return e instanceof ConflictError && commit && undo(http, commit);
   }
 }
 
