@@ -13,8 +13,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { makePdf } from '../packages/mock-server/src/fixtures/files.ts';
-import { startHttpServer } from '../packages/mock-server/src/http.ts';
+import { makePdf } from '@docportal/mock-server/testing';
+import { startHttpServer } from '@docportal/mock-server/http';
 import { createClient } from '../packages/core-sdk/src/index.ts';
 
 const runs = Number(process.argv[2] ?? 30);

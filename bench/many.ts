@@ -4,8 +4,8 @@
  * message, with `parallel-uploads="3"` (the default) against `parallel-uploads="1"`, alternating,
  * medians of several rounds. The in-process mock server over HTTP, as a portal's page would see it.
  */
-import { nodeSha256 } from '../packages/mock-server/src/http.ts';
-import { createStore } from '../packages/mock-server/src/store/store.ts';
+import { nodeSha256 } from '@docportal/mock-server/http';
+import { createStore } from '@docportal/mock-server/testing';
 import { median, round, type Row } from './lib.ts';
 import { openBenchPage } from './page.ts';
 

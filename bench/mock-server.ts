@@ -2,8 +2,8 @@
  * Mock server: one page of GET /documents on the large data set vs the same on the fixtures,
  * over real HTTP, both servers in this process, requests interleaved so both see the same load.
  */
-import { startHttpServer } from '../packages/mock-server/src/http.ts';
-import { createStore } from '../packages/mock-server/src/store/store.ts';
+import { startHttpServer } from '@docportal/mock-server/http';
+import { createStore } from '@docportal/mock-server/testing';
 import { median, round, type Row } from './lib.ts';
 
 const ROUNDS = 300;

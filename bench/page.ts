@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { nodeSha256, startHttpServer } from '../packages/mock-server/src/http.ts';
-import { createStore, type DatasetName, type MockStore } from '../packages/mock-server/src/store/store.ts';
+import { nodeSha256, startHttpServer } from '@docportal/mock-server/http';
+import { createStore, type DatasetName, type MockStore } from '@docportal/mock-server/testing';
 import { launch, type Pinning } from './browser.ts';
 
 export interface BenchPage {

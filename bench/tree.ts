@@ -10,11 +10,8 @@
  *   whether the frame after each press came late (a dropped frame).
  * - DOM nodes: every node of the page, shadow roots included.
  */
-import { buildFixtures } from '../packages/mock-server/src/fixtures/fixtures.ts';
-import { makePdf } from '../packages/mock-server/src/fixtures/files.ts';
-import { nodeSha256 } from '../packages/mock-server/src/http.ts';
-import { createStore } from '../packages/mock-server/src/store/store.ts';
-import { sha256Sync } from '../packages/mock-server/src/store/util.ts';
+import { buildFixtures, makePdf, createStore, sha256Sync } from '@docportal/mock-server/testing';
+import { nodeSha256 } from '@docportal/mock-server/http';
 import { median, round, type Row } from './lib.ts';
 import { openBenchPage } from './page.ts';
 

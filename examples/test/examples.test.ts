@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.mjs';
-import { makePdf } from '../../packages/mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 // @ts-expect-error plain JS module without declarations
 import { startExample } from '../start.mjs';
 

@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { makePdf } from '../../mock-server/src/fixtures/files.ts';
-import { nodeSha256, startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
-import { createStore } from '../../mock-server/src/store/store.ts';
+import { makePdf, createStore } from '@docportal/mock-server/testing';
+import { nodeSha256, startHttpServer, type RunningServer } from '@docportal/mock-server/http';
 import { DocPortalError, createClient } from '../src/index.ts';
 
 const run = promisify(execFile);
@@ -73,7 +72,7 @@ describe('errors and secure-context APIs on the SDK’s path', () => {
       Object.defineProperty(Object.getPrototypeOf(crypto), 'randomUUID', { value: undefined });
       if (typeof crypto.randomUUID !== 'undefined') throw new Error('randomUUID is still there');
       const { createClient } = await import('@docportal/core-sdk');
-      const { makePdf } = await import(${JSON.stringify(new URL('../../mock-server/src/fixtures/files.ts', import.meta.url).href)});
+      const { makePdf } = await import('@docportal/mock-server/testing');
       const client = createClient({ baseUrl: ${JSON.stringify(baseUrl)}, token: 'manager' });
       const file = new File([makePdf('Ohne UUID')], 'Ohne UUID.pdf', { type: 'application/pdf' });
       const doc = await client.documents.upload(file, { documentTypeId: 'objektunterlagen', scope: 'property:rosenweg-24', resume: false });

@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import axios from 'axios';
-import { makePdf } from '../../mock-server/src/fixtures/files.ts';
-import { startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
-import { createStore } from '../../mock-server/src/store/store.ts';
+import { createStore, makePaddedPdf } from '@docportal/mock-server/testing';
+import { startHttpServer, type RunningServer } from '@docportal/mock-server/http';
 import { AbortError, UPLOAD_LIMIT, createClient, type ClientOptions } from '../src/index.ts';
 
 let server: RunningServer;
@@ -25,12 +24,6 @@ after(() => server.close());
 const ROSENWEG = 'property:rosenweg-24';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const file = (bytes: Uint8Array, name: string) => new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' });
-/** A real PDF of `size` bytes (padded after its end). */
-function pdfOf(size: number, title: string): Uint8Array {
-  const out = new Uint8Array(size).fill(0x20);
-  out.set(makePdf(title));
-  return out;
-}
 /** A client that records `METHOD path` of every attempt. */
 function recording(options: Partial<ClientOptions> = {}) {
   const calls: string[] = [];
@@ -50,7 +43,7 @@ function recording(options: Partial<ClientOptions> = {}) {
 describe('documents.upload picks the path by size', () => {
   it('a small file goes in one request, byte-exact, with progress to the end', async () => {
     const { client, calls } = recording();
-    const bytes = pdfOf(300 * 1024, 'Hausordnung');
+    const bytes = makePaddedPdf(300 * 1024, 'Hausordnung');
     const progress: number[] = [];
     const doc = await client.documents.upload(file(bytes, 'Hausordnung.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG, onProgress: (p) => progress.push(p.loaded) });
     assert.deepEqual(calls, ['POST /documents/upload']);
@@ -64,7 +57,7 @@ describe('documents.upload picks the path by size', () => {
 
   it('a file above the limit takes the resumable path', async () => {
     const { client, calls } = recording();
-    const bytes = pdfOf(UPLOAD_LIMIT + 1, 'Gross');
+    const bytes = makePaddedPdf(UPLOAD_LIMIT + 1, 'Gross');
     const doc = await client.documents.upload(file(bytes, 'Gross.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG });
     assert.equal(calls[0], 'POST /uploads');
     assert.ok(calls.includes('PATCH /uploads/{id}'), calls.join());
@@ -80,17 +73,17 @@ describe('documents.upload picks the path by size', () => {
     });
     const { client, calls } = recording({ axios: ax });
     // The first upload learns the limit from its own answer; the second follows it.
-    await client.documents.upload(file(pdfOf(2000, 'Eins'), 'Eins.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG });
+    await client.documents.upload(file(makePaddedPdf(2000, 'Eins'), 'Eins.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG });
     assert.deepEqual(calls, ['POST /documents/upload']);
     calls.length = 0;
-    await client.documents.upload(file(pdfOf(2000, 'Zwei'), 'Zwei.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG });
+    await client.documents.upload(file(makePaddedPdf(2000, 'Zwei'), 'Zwei.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG });
     assert.deepEqual(calls, ['POST /uploads', 'PATCH /uploads/{id}', 'POST /documents']);
   });
 
   it('a lost answer is retried with the same key: one document', async () => {
     let attempt = 0;
     const { client, calls } = recording({ onRequest: () => server.store.setFaults(attempt++ === 0 ? { loseResponseRate: 1 } : {}) });
-    const bytes = pdfOf(50_000, 'Verloren');
+    const bytes = makePaddedPdf(50_000, 'Verloren');
     const doc = await client.documents.upload(file(bytes, 'Verloren.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG });
     assert.deepEqual(calls, ['POST /documents/upload', 'POST /documents/upload']);
     const s = server.store.stats();
@@ -101,7 +94,7 @@ describe('documents.upload picks the path by size', () => {
   it('an abort while the request is on its way leaves no document', async () => {
     const ctl = new AbortController();
     const { client } = recording({ onRequest: () => !ctl.signal.aborted && setImmediate(() => ctl.abort()) });
-    await assert.rejects(client.documents.upload(file(pdfOf(200_000, 'Abbruch'), 'Abbruch.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG, signal: ctl.signal }), AbortError);
+    await assert.rejects(client.documents.upload(file(makePaddedPdf(200_000, 'Abbruch'), 'Abbruch.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG, signal: ctl.signal }), AbortError);
     const s = server.store.stats();
     assert.equal(s.openUploads, 0);
     const left = (await recording().client.documents.list({ q: 'Abbruch' })).items;

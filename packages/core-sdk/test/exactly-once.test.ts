@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { makePdf } from '../../mock-server/src/fixtures/files.ts';
-import { startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
+import { makePdf } from '@docportal/mock-server/testing';
+import { startHttpServer, type RunningServer } from '@docportal/mock-server/http';
 import { AbortError, DocPortalError, ServerError, createClient, type ClientOptions, type Document } from '../src/index.ts';
 
 let server: RunningServer;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { blobSource, bytesSource, cleanFileName, defaultTitle, formatScope, kindOfMimeType, kindOfName, parseScope, sniff, type ByteSource } from '../src/index.ts';
-import { badFiles, makeDoc, makeDocx, makeJpeg, makeOle2, makePdf, makePng, makeZip } from '../../mock-server/src/fixtures/files.ts';
+import { badFiles, makeDoc, makeDocx, makeJpeg, makeOle2, makePdf, makePng, makeZip } from '@docportal/mock-server/testing';
 
 const enc = new TextEncoder();
 const utf8 = (s: string) => enc.encode(s).byteLength;

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import createClient from 'openapi-fetch';
-import { makePdf } from '../../mock-server/src/fixtures/files.ts';
-import { startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
+import { makePdf } from '@docportal/mock-server/testing';
+import { startHttpServer, type RunningServer } from '@docportal/mock-server/http';
 import { openApiTypes } from '../scripts/openapi-types.ts';
 import type { paths } from './generated/docportal-api.ts';
 

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { badFiles, makeDoc, makeDocx, makePdf, makePng } from '../../mock-server/src/fixtures/files.ts';
-import { startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
+import { badFiles, makeDoc, makeDocx, makePdf, makePng, makePaddedPdf } from '@docportal/mock-server/testing';
+import { startHttpServer, type RunningServer } from '@docportal/mock-server/http';
 import {
   AbortError,
   AuthError,
@@ -75,28 +75,6 @@ const contact = (id: string) => clientAs(`contact:${id}`);
 const file = (bytes: Uint8Array, name: string, type = '') => new File([bytes as Uint8Array<ArrayBuffer>], name, { type });
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
-
-/** Deterministic pseudo-random bytes (xorshift32), fast enough for 50 MiB. */
-function noise(out: Uint8Array, seed: number): Uint8Array {
-  const words = new Uint32Array(out.buffer, out.byteOffset, out.byteLength >>> 2);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < words.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    words[i] = x >>> 0;
-  }
-  for (let i = words.length * 4; i < out.length; i++) out[i] = i & 0xff;
-  return out;
-}
-
-/** A PDF of exactly `size` bytes: `%PDF-…` then pseudo-random bytes. */
-function pdfOf(size: number, title: string, seed: number): Uint8Array {
-  const out = noise(new Uint8Array(size), seed);
-  const head = makePdf(title);
-  out.set(head.subarray(0, Math.min(head.length, size)));
-  return out;
-}
 
 /**
  * Awaits a rejection and checks it is `Class`, a DocPortalError and never an axios error, with a
@@ -343,7 +321,7 @@ describe('errors, raised for real in Node', () => {
     assert.equal(afterwards.requests, before.requests, 'no request for a refused file');
     assert.equal(afterwards.uploads, 0);
 
-    assert.deepEqual(await validateFile(new File([pdfOf(52_428_800, 'Genau 50 MiB', 1) as Uint8Array<ArrayBuffer>], 'genau.pdf')), { ok: true, kind: 'pdf', mimeType: 'application/pdf' });
+    assert.deepEqual(await validateFile(new File([makePaddedPdf(52_428_800, 'Genau 50 MiB', { seed: 1 }) as Uint8Array<ArrayBuffer>], 'genau.pdf')), { ok: true, kind: 'pdf', mimeType: 'application/pdf' });
     assert.equal((await validateFile(file(makeDoc(), 'alt.doc'))).ok, true);
     assert.equal((await validateFile(file(makeDocx('x'), 'neu.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'))).ok, true);
   });
@@ -532,7 +510,7 @@ describe('retries', () => {
     let failFirst = Infinity;
     const onRequest = failPatchWhen(() => ++patches <= failFirst);
     // A chunk size: the resumable path even for this small file.
-    const upload = (c: ReturnType<typeof clientAs>, name: string) => c.documents.upload(file(pdfOf(64 * 1024, name, 3), `${name}.pdf`), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: 256 * 1024 });
+    const upload = (c: ReturnType<typeof clientAs>, name: string) => c.documents.upload(file(makePaddedPdf(64 * 1024, name, { seed: 3 }), `${name}.pdf`), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: 256 * 1024 });
 
     const e = await rejects(upload(clientAs('manager', { retry: { maxRetries: 2, baseDelayMs: 1 }, onRequest }), 'Zwei'), ServerError);
     assert.equal(e.status, 503);
@@ -560,7 +538,7 @@ describe('retries', () => {
 describe('chunk sizes adapt to the connection', () => {
   it('a client whose last upload went through cleanly sends the next file in one PATCH; a small file or a failed chunk does not make it start below the hint', async () => {
     await reset();
-    const bytes = pdfOf(40 * 1024 * 1024, 'Lernend', 11);
+    const bytes = makePaddedPdf(40 * 1024 * 1024, 'Lernend', { seed: 11 });
     let patches = 0;
     let failNext = false;
     // Counts the PATCHes; only the one after `failNext = true` fails.
@@ -579,7 +557,7 @@ describe('chunk sizes adapt to the connection', () => {
       return patches;
     };
     // A small file first (in one request, no PATCH): it must not make the next upload start small.
-    assert.equal(await upload('Klein', pdfOf(100 * 1024, 'Klein', 12)), 0);
+    assert.equal(await upload('Klein', makePaddedPdf(100 * 1024, 'Klein', { seed: 12 })), 0);
     // The server's hint (16 MiB) first; the measured rate then allows the largest PATCH (64 MiB).
     assert.equal(await upload('Erste'), 2, 'first large upload: the hint, then the rest');
     assert.equal(await upload('Zweite'), 1, 'second upload: one PATCH');
@@ -600,7 +578,7 @@ describe('uploads under faults (QUALITY.md)', () => {
   let bigHash: string;
 
   before(() => {
-    big = pdfOf(SIZE, 'Grosse Datei', 0x5eed);
+    big = makePaddedPdf(SIZE, 'Grosse Datei', { seed: 0x5eed });
     bigHash = sha256(big);
   });
 
@@ -650,7 +628,7 @@ describe('uploads under faults (QUALITY.md)', () => {
     const worker = async () => {
       while (next < N) {
         const i = next++;
-        const bytes = pdfOf(2048 + ((i * 997) % 4096), titles[i]!, i + 1);
+        const bytes = makePaddedPdf(2048 + ((i * 997) % 4096), titles[i]!, { seed: i + 1 });
         try {
           made.push(await c.documents.upload(file(bytes, `${titles[i]}.pdf`), { documentTypeId: 'plaene', scope: ROSENWEG, maxRetries: 10 }));
         } catch (e) {
@@ -678,7 +656,7 @@ describe('uploads under faults (QUALITY.md)', () => {
 // --------------------------------------------------------------------------------------- abort
 
 describe('abort leaves nothing behind', () => {
-  const bytes = pdfOf(2 * 1024 * 1024, 'Abbruch', 5);
+  const bytes = makePaddedPdf(2 * 1024 * 1024, 'Abbruch', { seed: 5 });
 
   it('an already aborted signal sends nothing', async () => {
     const ctl = new AbortController();

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, it } from 'node:test';
-import { makePdf } from '../../mock-server/src/fixtures/files.ts';
-import { startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
+import { makePaddedPdf } from '@docportal/mock-server/testing';
+import { startHttpServer, type RunningServer } from '@docportal/mock-server/http';
 import { DocPortalError, createClient, type Document } from '../src/index.ts';
 
 let server: RunningServer;
@@ -22,18 +22,6 @@ const CHUNK = 256 * 1024;
 /** Sizes around the chunk boundaries of a 256 KiB first chunk, and small files. */
 const SIZES = [1000, 4096, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 2 * CHUNK + 1, (3 * CHUNK) / 2, 5 * CHUNK + 17, 12_345];
 
-function pdfOf(size: number, seed: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let x = seed || 1;
-  for (let i = 0; i < size; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  const head = makePdf(`Soak ${seed}`);
-  out.set(head.subarray(0, Math.min(head.length, size)));
-  return out;
-}
-
 it('200 uploads under random faults and lost answers: none lost, none duplicated, no phantom, no open session, every byte equal', async (t) => {
   const N = 200;
   const api = `${server.url}/api/v1`;
@@ -41,7 +29,7 @@ it('200 uploads under random faults and lost answers: none lost, none duplicated
   server.store.setFaults({ failRate: 0.3, failStatus: 503, dropAfterBytes: 64 * 1024, loseResponseRate: 0.15, retryAfter: 0, seed: 2026 });
   const c = createClient({ baseUrl: api, token: 'manager', retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } });
   const files = Array.from({ length: N }, (_, i) => {
-    const bytes = pdfOf(SIZES[i % SIZES.length]!, i + 1);
+    const bytes = makePaddedPdf(SIZES[i % SIZES.length]!, `Soak ${i + 1}`, { seed: i + 1 });
     return { title: `Soak ${String(i).padStart(3, '0')}`, bytes, file: new File([bytes as Uint8Array<ArrayBuffer>], `Soak ${i}.pdf`, { type: 'application/pdf', lastModified: 1 }) };
   });
   const total = files.reduce((n, f) => n + f.bytes.length, 0);

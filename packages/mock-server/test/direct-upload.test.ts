@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { UPLOAD_LIMIT } from '@docportal/core-sdk';
 import { badFiles, makeDocx, makePdf, makePng } from '../src/fixtures/files.ts';
 import { directForm, problem, stats as statsOf, useServer } from './helpers.ts';
+import { makePaddedPdf } from '../src/testing.ts';
 
 const api = useServer();
 
@@ -29,10 +30,9 @@ async function nothingStored(before: number) {
 }
 
 /** A PDF of exactly `size` bytes: a real one, padded after its end with a comment. */
+/** A PDF of exactly `size` bytes that ends with a line break. */
 function pdfOfSize(size: number): Uint8Array {
-  const pdf = makePdf('Genau');
-  const out = new Uint8Array(size).fill(0x20);
-  out.set(pdf);
+  const out = makePaddedPdf(size, 'Genau');
   out[size - 1] = 0x0a;
   return out;
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { makePdf } from '../src/fixtures/files.ts';
 import { problem, stats as statsOf, useServer, type Answer } from './helpers.ts';
+import { makePaddedPdf } from '../src/testing.ts';
 
 const api = useServer();
 
@@ -43,13 +44,6 @@ async function uploaded(name: string, bytes: Uint8Array): Promise<string> {
   assert.equal(c.status, 201);
   assert.equal((await patchChunk(c.body.id, 0, bytes)).status, 204);
   return c.body.id;
-}
-
-/** A PDF of `size` bytes: a real PDF padded with a comment. */
-function pdfOf(size: number): Uint8Array {
-  const out = new Uint8Array(size).fill(0x25);
-  out.set(makePdf('Gross'));
-  return out;
 }
 
 describe('POST /__mock/reset', () => {
@@ -257,7 +251,7 @@ describe('POST /__mock/faults', () => {
   });
 
   it('dropAfterBytes with failRate 1 cuts a PATCH mid-body; the upload offset stays', async () => {
-    const bytes = pdfOf(300_000);
+    const bytes = makePaddedPdf(300_000, 'Gross', 0x25);
     const c = await createUpload('Gross.pdf', bytes.length);
     assert.equal(c.status, 201);
     await faults({ failRate: 1, dropAfterBytes: 1024 });

@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { makePdf } from '../src/fixtures/files.ts';
 import { startHttpServer, type RunningServer } from '../src/http.ts';
 import { makeApi, problem, stats as statsOf, useServer, type Api } from './helpers.ts';
+import { makePaddedPdf } from '../src/testing.ts';
 
 const api = useServer();
 const M = 'manager';
@@ -38,12 +39,6 @@ function raw(text: string | Buffer, ms = 2000): Promise<string> {
     setTimeout(done, ms);
     socket.write(text);
   });
-}
-
-function pdfOf(size: number): Uint8Array {
-  const out = new Uint8Array(size).fill(0x25);
-  out.set(makePdf('Gross'));
-  return out;
 }
 
 describe('upload sessions have a lifecycle', () => {
@@ -181,7 +176,7 @@ describe('titles and downloads', () => {
   });
 
   it('a download counts only when all its bytes were sent', async () => {
-    const bytes = pdfOf(24 * 1024 * 1024);
+    const bytes = makePaddedPdf(24 * 1024 * 1024, 'Gross', 0x25);
     const c = await createUpload('Gross.pdf', bytes.length);
     await api.call('PATCH', `/uploads/${c.body.id}`, { token: M, body: bytes, headers: chunkHeaders(0) });
     const d = await api.post('/documents', { uploadId: c.body.id, title: 'Gross', documentTypeId: 'plaene', scope: ROSENWEG, shares: [{ kind: 'contact', contactId: 'ahmet-yilmaz' }] }, M);

@@ -13,9 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { build, type BuildOptions } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../../scripts/chromium.mjs';
-import { makePdf } from '../../mock-server/src/fixtures/files.ts';
-import { nodeSha256, startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
-import { createStore } from '../../mock-server/src/store/store.ts';
+import { makePdf, createStore } from '@docportal/mock-server/testing';
+import { nodeSha256, startHttpServer, type RunningServer } from '@docportal/mock-server/http';
 
 const { bundleOptions } = (await import(new URL('../build-bundle.mjs', import.meta.url).href)) as { bundleOptions: BuildOptions };
 

@@ -15,9 +15,8 @@ import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../../scripts/chromium.mjs';
-import { makePdf } from '../../mock-server/src/fixtures/files.ts';
-import { nodeSha256, startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
-import { createStore } from '../../mock-server/src/store/store.ts';
+import { makePdf, createStore } from '@docportal/mock-server/testing';
+import { nodeSha256, startHttpServer, type RunningServer } from '@docportal/mock-server/http';
 
 const MiB = 1024 * 1024;
 const root = new URL('../../../', import.meta.url).pathname;

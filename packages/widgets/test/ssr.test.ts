@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../../scripts/chromium.mjs';
-import { nodeSha256, startHttpServer, type RunningServer } from '../../mock-server/src/http.ts';
-import { createStore } from '../../mock-server/src/store/store.ts';
+import { nodeSha256, startHttpServer, type RunningServer } from '@docportal/mock-server/http';
+import { createStore } from '@docportal/mock-server/testing';
 
 const run = promisify(execFile);
 

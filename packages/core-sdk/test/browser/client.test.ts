@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { makeDocx, makePdf, makePng, badFiles } from '../../../mock-server/src/fixtures/files.ts';
+import { makeDocx, makePdf, makePng, badFiles } from '@docportal/mock-server/testing';
 import {
   AbortError,
   AuthError,

@@ -3,7 +3,7 @@
 // store over the same database (as after a reload) find it, resume it, or discard it. In
 // Chromium against the MSW worker.
 import { expect } from '@open-wc/testing';
-import { makePdf } from '../../../mock-server/src/fixtures/files.ts';
+import { makePaddedPdf } from '@docportal/mock-server/testing';
 import { indexedDbResumeStore, type StoredUpload } from '../../src/resume.ts';
 import type { ShareTarget } from '../../src/index.ts';
 import { clientAs, control, ready, sha256 } from './setup.ts';
@@ -13,11 +13,10 @@ const SCOPE = 'property:rosenweg-24';
 const shares: ShareTarget[] = [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }];
 
 /** A 20 MiB PDF (random bytes after a real head), a File as the file picker gives one. */
+/** 20 MiB of incompressible bytes behind a real PDF header. */
 function bigPdf(name: string): File {
-  const bytes = new Uint8Array(20 * MiB);
-  for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
-  bytes.set(makePdf(name));
-  return new File([bytes], `${name}.pdf`, { type: 'application/pdf', lastModified: 1_700_000_000_000 });
+  const bytes = makePaddedPdf(20 * MiB, name, { seed: name.length });
+  return new File([bytes as Uint8Array<ArrayBuffer>], `${name}.pdf`, { type: 'application/pdf', lastModified: 1_700_000_000_000 });
 }
 
 /**

@@ -2,7 +2,7 @@
 // frame with the previous user's data, and doc-auth-required on a 401.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createClient, type ShareTarget } from '@docportal/core-sdk';
-import { makePdf } from '../../../mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 import '../index.ts';
 import type { DocFolderTree, DocProvider, DocUploader, SharePicker } from '../index.ts';
 import { documentsFor, nextFrame, stats } from '../test/helpers.ts';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../index.ts';
-import { badFiles, makePdf } from '../../../mock-server/src/fixtures/files.ts';
+import { badFiles, makePdf } from '@docportal/mock-server/testing';
 import { dropFiles, ready, until } from '../test/setup.ts';
 
 const pdf = () => new File([makePdf('Hausordnung') as Uint8Array<ArrayBuffer>], 'Objektunterlagen Rosenweg 24 mit einem langen Namen.pdf', { type: 'application/pdf' });

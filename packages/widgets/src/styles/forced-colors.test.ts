@@ -4,7 +4,7 @@ import '../index.ts';
 import { painted } from '../test/contrast.ts';
 import { emulateMedia, kit } from '../test/kit.ts';
 import { control, deep, dropFiles, ready, until } from '../test/setup.ts';
-import { makePdf } from '../../../mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 
 /** Two computed colours differ as painted (system colours resolved). */
 const differ = (a: string, b: string) => painted(a).join() !== painted(b).join();

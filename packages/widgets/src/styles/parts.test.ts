@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createClient } from '@docportal/core-sdk';
-import { makePdf } from '../../../mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 import '../index.ts';
 import { kit } from '../test/kit.ts';
 import { ready, until } from '../test/setup.ts';

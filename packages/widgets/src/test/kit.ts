@@ -2,7 +2,7 @@
 // chosen role, a tree with a selected folder, inside a box with a theme of themes.css.
 import { fixture, html } from '@open-wc/testing';
 import { emulateMedia as emulate } from '@web/test-runner-commands';
-import { makePdf } from '../../../mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 import { deep, dropFiles, until } from './setup.ts';
 
 let loaded: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { createClient } from '@docportal/core-sdk';
-import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { api, clickOn, expectFocus, press, tabTo } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DocumentType } from '@docportal/core-sdk';
-import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import type { DocProvider } from '../../index.ts';
 import { control, itNotInFirefox, ready, until } from '../../test/setup.ts';

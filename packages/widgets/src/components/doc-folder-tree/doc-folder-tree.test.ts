@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DocumentType, type ShareTarget } from '@docportal/core-sdk';
-import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { activeDeep, describeEl, press, record, tabTo, type } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ContextEvent } from '@lit/context';
 import { createClient } from '@docportal/core-sdk';
-import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 import { DocProvider, DocUploader, SharePicker, docContext, type DocContext } from '../../index.ts';
 import { expectSame } from '../../test/helpers.ts';
 import { control, dropFiles, fileOf, ready, until } from '../../test/setup.ts';

@@ -2,7 +2,7 @@
 // file's refusal names what it really is, single mode speaks of one file, and numbers keep
 // their units on the same line.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { makePdf, makePng } from '../../../../mock-server/src/fixtures/files.ts';
+import { makePdf, makePng } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { clickOn } from '../../test/helpers.ts';
 import { control, dropFiles, fileOf, ready, until } from '../../test/setup.ts';

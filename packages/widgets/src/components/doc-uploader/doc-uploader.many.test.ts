@@ -1,6 +1,6 @@
 // Many files at once: up to three uploads under way together, the rest waiting in line.
 import { expect, fixture, html } from '@open-wc/testing';
-import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { clickOn, documentsFor, press, tabTo } from '../../test/helpers.ts';
 import { control, dropFiles, fileOf, ready, until } from '../../test/setup.ts';

@@ -4,7 +4,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient } from '@docportal/core-sdk';
-import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
+import { makePdf } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { clickOn, nextFrame } from '../../test/helpers.ts';
 import { control, dropFiles, fileOf, ready, until } from '../../test/setup.ts';

@@ -6,7 +6,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, type ShareTarget } from '@docportal/core-sdk';
 import { indexedDbResumeStore } from '@docportal/core-sdk/resume';
-import { makePdf } from '../../../../mock-server/src/fixtures/files.ts';
+import { makePaddedPdf, sha256Hex } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { activeDeep, press, stats } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
@@ -16,16 +16,10 @@ const MiB = 1024 * 1024;
 const SCOPE = 'property:rosenweg-24';
 const shares: ShareTarget[] = [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }];
 
+/** 20 MiB of incompressible bytes behind a real PDF header. */
 function bigPdf(name: string): File {
-  const bytes = new Uint8Array(20 * MiB);
-  for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
-  bytes.set(makePdf(name));
-  return new File([bytes], `${name}.pdf`, { type: 'application/pdf', lastModified: 1_700_000_000_000 });
-}
-
-async function sha256(blob: Blob): Promise<string> {
-  const d = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, '0')).join('');
+  const bytes = makePaddedPdf(20 * MiB, name, { seed: name.length });
+  return new File([bytes as Uint8Array<ArrayBuffer>], `${name}.pdf`, { type: 'application/pdf', lastModified: 1_700_000_000_000 });
 }
 
 /** An upload of `file` whose connection dies after its first chunk: nothing cleans up after it. */
@@ -74,7 +68,7 @@ describe('<doc-uploader> offers unfinished uploads of its client\'s resume store
     const { detail } = await uploaded;
     expect(detail.document.title).to.equal('Hausordnung 2027');
     expect(detail.document.shares).to.deep.equal(shares);
-    expect(detail.document.sha256).to.equal(await sha256(file));
+    expect(detail.document.sha256).to.equal(await sha256Hex(file));
     const after = await stats();
     expect(after.bytesReceived - before.bytesReceived, 'only the remaining bytes (and the commit)').to.be.at.most(file.size - 2 * MiB + 4096);
     expect([after.documents, after.openUploads]).to.deep.equal([1, 0]);

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, selectOption, sendMouse } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, type Document } from '@docportal/core-sdk';
-import { badFiles, makeDoc, makeDocx, makeJpeg, makePdf, makePng } from '../../../../mock-server/src/fixtures/files.ts';
+import { badFiles, makeDoc, makeDocx, makeJpeg, makePdf, makePng } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { activeDeep, api, chooseFiles, chooseOption, clickOn, describeEl, documentsFor, expectFocus, expectSame, nextFrame, pasteFiles, press, record, sizedPdf, stats, tabTo, type } from '../../test/helpers.ts';
 import { control, deepAll, dropFiles, fileOf, ready, until } from '../../test/setup.ts';

@@ -2,7 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../index.ts';
-import { makeDocx, makePdf, makePng } from '../../../../mock-server/src/fixtures/files.ts';
+import { makeDocx, makePdf, makePng } from '@docportal/mock-server/testing';
 import { control, fileOf, ready, until } from '../../test/setup.ts';
 import type { DocUploader } from './doc-uploader.component.ts';
 
