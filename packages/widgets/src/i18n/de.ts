@@ -3,7 +3,6 @@
  * (a missing key in `en.ts` fails the type check). Functions take numbers already formatted.
  */
 export const de = {
-  lang: 'de',
   // Errors, by the SDK's `code`.
   errors: {
     unauthorized: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
@@ -54,7 +53,6 @@ export const de = {
     submit: (n: number) => (n === 1 ? 'Dokument hochladen' : `${n} Dokumente hochladen`),
     cancelUpload: (name: string) => `Hochladen von ${name} abbrechen`,
     removeFile: (name: string) => `${name} aus der Liste entfernen`,
-    progress: (pct: string) => `${pct} hochgeladen`,
     waiting: 'Wartet …',
     overall: (done: string, all: string) => `${done} von ${all} veröffentlicht`,
     uploaded: 'Veröffentlicht',
@@ -121,7 +119,6 @@ export const de = {
     noDownloads: 'Noch niemand hat das Dokument heruntergeladen.',
     downloadedBy: (name: string, count: string, date: string) => `${name}: ${count}×, zuletzt am ${date}`,
     uploadedOn: (date: string, size: string) => `Hochgeladen am ${date} · ${size}`,
-    expanded: 'aufgeklappt',
   },
   picker: {
     roles: 'Alle im Bereich',

@@ -1,7 +1,6 @@
 import type { Translation } from './de.js';
 
 export const en: Translation = {
-  lang: 'en',
   errors: {
     unauthorized: 'Your session has expired. Please sign in again.',
     forbidden: 'You are not allowed to do this.',
@@ -51,7 +50,6 @@ export const en: Translation = {
     submit: (n) => (n === 1 ? 'Upload document' : `Upload ${n} documents`),
     cancelUpload: (name) => `Cancel uploading ${name}`,
     removeFile: (name) => `Remove ${name} from the list`,
-    progress: (pct) => `${pct} uploaded`,
     waiting: 'Waiting …',
     overall: (done, all) => `${done} of ${all} published`,
     uploaded: 'Published',
@@ -118,7 +116,6 @@ export const en: Translation = {
     noDownloads: 'Nobody has downloaded the document yet.',
     downloadedBy: (name, count, date) => `${name}: ${count}×, last on ${date}`,
     uploadedOn: (date, size) => `Uploaded on ${date} · ${size}`,
-    expanded: 'expanded',
   },
   picker: {
     roles: 'Everyone in this area',

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { DocPortalClient, ResumeRecord, ResumeStore, Scope } from '@docportal/core-sdk';
+import type { Translation } from '../../i18n/de.js';
 
 /** An unfinished upload a store kept with its file (`@docportal/core-sdk/resume`). */
 export type KeptUpload = ResumeRecord & { key: string; file: Blob };
@@ -31,7 +32,7 @@ export async function discardKept(client: DocPortalClient, kept: KeptUpload[]): 
 }
 
 /** "2 Uploads nicht abgeschlossen — fortsetzen / verwerfen", or nothing. */
-export function renderResumeOffer(kept: KeptUpload[], t: { resumeOffer(n: number): string; resumeAll: string; discardAll: string }, resume: () => void, discard: () => void) {
+export function renderResumeOffer(kept: KeptUpload[], t: Pick<Translation['uploader'], 'resumeOffer' | 'resumeAll' | 'discardAll'>, resume: () => void, discard: () => void) {
   if (!kept.length) return nothing;
   return html`<div class="notice resume-offer" part="resume-offer" role="group" aria-labelledby="resume-offer-text">
     <p class="grow" id="resume-offer-text"><strong>${t.resumeOffer(kept.length)}</strong></p>
