@@ -47,7 +47,7 @@ window.measure = async (scope, q) => {
 window.ready = true;
 `;
 
-type W = Window & { measure(scope: string, q: string): Promise<{ ms: number; options: number; setsize: number }> };
+type W = Window & { measure(scope: string, query: string): Promise<{ ms: number; options: number; setsize: number }> };
 
 export async function benchPicker(): Promise<Row[]> {
   const { page, close } = await openBenchPage({ entry: ENTRY, dataset: 'large' });
@@ -56,9 +56,9 @@ export async function benchPicker(): Promise<Row[]> {
       const times: number[] = [];
       let maxDom = 0;
       for (let r = 0; r < ROUNDS; r++)
-        for (const q of QUERIES) {
-          const m = await page.evaluate(([s, qq]) => (window as unknown as W).measure(s!, qq!), [scope, q]);
-          if (Number.isNaN(m.ms)) throw new Error(`no answer rendered for "${q}" in ${scope}`);
+        for (const query of QUERIES) {
+          const m = await page.evaluate(([s, qq]) => (window as unknown as W).measure(s!, qq!), [scope, query]);
+          if (Number.isNaN(m.ms)) throw new Error(`no answer rendered for "${query}" in ${scope}`);
           times.push(m.ms);
           maxDom = Math.max(maxDom, m.options);
         }

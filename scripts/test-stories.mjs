@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium.mjs';
+import { stripVTControlCharacters } from 'node:util';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -51,7 +52,7 @@ const IGNORED_CONSOLE = [
   /^\[MSW\]/,
   /Lit is in dev mode/,
 ];
-const oneLine = (text) => String(text).replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\s+/g, ' ').trim().slice(0, 300);
+const oneLine = (text) => stripVTControlCharacters(String(text)).replace(/\s+/g, ' ').trim().slice(0, 300);
 // Most telling first: what Storybook reported, then uncaught errors, axe, and console output.
 const RANK = ['did not finish', 'story', 'play', 'unhandled', 'uncaught', 'error display', 'axe', 'console', 'runner'];
 const rank = (e) => { const i = RANK.findIndex((p) => e.startsWith(p)); return i < 0 ? RANK.length : i; };
@@ -79,7 +80,7 @@ const t0 = performance.now();
 if (opts.build) {
   const started = performance.now();
   const { code, out } = await run(process.execPath, [join(ROOT, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '--output-dir', opts.dir, '--quiet']);
-  const clean = out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  const clean = stripVTControlCharacters(out);
   if (code !== 0) {
     console.log(clean.split('\n').slice(-60).join('\n'));
     console.log(`FAIL storybook build (exit ${code})`);

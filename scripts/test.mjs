@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 // Test files under packages/NAME/test, sorted (Node 20's test runner takes no globs).
 const testFiles = (suffix) =>
@@ -80,7 +81,7 @@ function run(suite) {
     take(child.stdout, process.stdout);
     take(child.stderr, process.stderr);
     child.on('close', (code) => {
-      const c = suite.count(out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''), code);
+      const c = suite.count(stripVTControlCharacters(out), code);
       // A runner that dies before it reports still counts as a failure.
       if (code !== 0 && c.failed === 0) c.failed = 1;
       resolve({ ...c, code });

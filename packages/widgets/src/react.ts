@@ -69,7 +69,7 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
-      'doc-provider': ElementProps<DocProvider, ConnectionProps, {}>;
+      'doc-provider': ElementProps<DocProvider, ConnectionProps, Record<never, never>>;
       'doc-uploader': ElementProps<DocUploader, DocUploaderProps, DocUploaderEvents>;
       'share-picker': ElementProps<SharePicker, SharePickerProps, SharePickerEvents>;
       'doc-folder-tree': ElementProps<DocFolderTree, DocFolderTreeProps, DocFolderTreeEvents>;

@@ -71,8 +71,10 @@ export const de = {
     fixErrors: 'Bitte prüfen Sie die markierten Angaben.',
     published: (n: number, folder: string) => (n === 1 ? `Dokument in „${folder}“ veröffentlicht` : `${n}\u00a0Dokumente in „${folder}“ veröffentlicht`),
     publishedAnywhere: (n: number) => (n === 1 ? 'Dokument veröffentlicht' : `${n}\u00a0Dokumente veröffentlicht`),
-    told: (n: string, count: number, docs: number) =>
-      count === 0 ? (docs === 1 ? 'nur die Verwaltung sieht es' : 'nur die Verwaltung sieht sie') : count === 1 ? '1\u00a0Empfänger wird morgen benachrichtigt' : `${n}\u00a0Empfänger werden morgen benachrichtigt`,
+    told: (n: string, count: number, docs: number) => {
+      if (count === 0) return docs === 1 ? 'nur die Verwaltung sieht es' : 'nur die Verwaltung sieht sie';
+      return count === 1 ? '1\u00a0Empfänger wird morgen benachrichtigt' : `${n}\u00a0Empfänger werden morgen benachrichtigt`;
+    },
     uploadMore: 'Weitere Dokumente hochladen',
     added: (n: number) => (n === 1 ? '1 Datei hinzugefügt.' : `${n} Dateien hinzugefügt.`),
     announceProgress: (name: string, pct: string) => `${name}: ${pct} hochgeladen`,
@@ -128,7 +130,7 @@ export const de = {
     placeholder: 'Adresse, Einheit, Gruppe oder Name suchen',
     options: 'Vorschläge',
     searching: 'Suche läuft …',
-    noResults: (q: string) => `Keine Treffer für „${q}“.`,
+    noResults: (query: string) => `Keine Treffer für „${query}“.`,
     results: (n: string) => `${n} Vorschläge. Mit Pfeiltasten wählen, Eingabe übernimmt.`,
     people: (n: string, count: number) => (count === 1 ? '1 Person' : `${n} Personen`),
     selected: 'Ausgewählte Empfänger',

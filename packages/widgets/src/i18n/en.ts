@@ -68,8 +68,10 @@ export const en: Translation = {
     fixErrors: 'Please check the marked entries.',
     published: (n, folder) => (n === 1 ? `Document published in “${folder}”` : `${n}\u00a0documents published in “${folder}”`),
     publishedAnywhere: (n) => (n === 1 ? 'Document published' : `${n}\u00a0documents published`),
-    told: (n, count, docs) =>
-      count === 0 ? (docs === 1 ? 'only the management sees it' : 'only the management sees them') : count === 1 ? '1\u00a0recipient will be notified tomorrow' : `${n}\u00a0recipients will be notified tomorrow`,
+    told: (n, count, docs) => {
+      if (count === 0) return docs === 1 ? 'only the management sees it' : 'only the management sees them';
+      return count === 1 ? '1\u00a0recipient will be notified tomorrow' : `${n}\u00a0recipients will be notified tomorrow`;
+    },
     uploadMore: 'Upload more documents',
     added: (n) => (n === 1 ? '1 file added.' : `${n} files added.`),
     announceProgress: (name, pct) => `${name}: ${pct} uploaded`,
@@ -125,7 +127,7 @@ export const en: Translation = {
     placeholder: 'Search address, unit, group or name',
     options: 'Suggestions',
     searching: 'Searching …',
-    noResults: (q) => `No matches for “${q}”.`,
+    noResults: (query) => `No matches for “${query}”.`,
     results: (n) => `${n} suggestions. Use the arrow keys to choose, Enter to add.`,
     people: (n, count) => (count === 1 ? '1 person' : `${n} people`),
     selected: 'Selected recipients',

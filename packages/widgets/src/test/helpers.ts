@@ -105,10 +105,10 @@ export async function documentsFor(token: string, query = ''): Promise<Document[
   const out: Document[] = [];
   let cursor: string | null = null;
   do {
-    const q = new URLSearchParams(query);
-    q.set('limit', '100');
-    if (cursor) q.set('cursor', cursor);
-    const { status, body } = await api<{ items: Document[]; nextCursor: string | null }>(`/documents?${q}`, token);
+    const params = new URLSearchParams(query);
+    params.set('limit', '100');
+    if (cursor) params.set('cursor', cursor);
+    const { status, body } = await api<{ items: Document[]; nextCursor: string | null }>(`/documents?${params}`, token);
     if (status !== 200) throw new Error(`GET /documents as ${token}: ${status}`);
     out.push(...body.items);
     cursor = body.nextCursor;
@@ -144,7 +144,10 @@ export function expectFocus(el: Element | null | undefined, what: string): void 
 
 /** Fails unless `a` and `b` are the same object (described briefly, never deep-inspected). */
 export function expectSame(a: unknown, b: unknown, what: string): void {
-  const d = (x: unknown) => (x instanceof Element ? describeEl(x) : x instanceof File ? `File ${x.name}` : typeof x);
+  const d = (x: unknown) => {
+    if (x instanceof Element) return describeEl(x);
+    return x instanceof File ? `File ${x.name}` : typeof x;
+  };
   if (a !== b) throw new Error(`${what}: expected ${d(b)}, got ${d(a)}`);
 }
 
