@@ -77,12 +77,14 @@ describe('docportal-conformance', () => {
     const r = await kit(broken.url, 'broken');
     assert.equal(r.code, 1, r.out);
     const failed = Object.fromEntries(r.json.checks.filter((c) => c.status === 'failed').map((c) => [c.id, c.message]));
-    assert.deepEqual(Object.keys(failed).sort(), ['access.contact-target-private', 'access.group-target', 'access.property-role-target', 'access.shares-resolved-at-request-time', 'documents.if-match', 'uploads.offset-mismatch', 'uploads.patch-upload-offset']);
+    assert.deepEqual(Object.keys(failed).sort(), ['access.contact-target-private', 'access.group-target', 'access.move-in-date', 'access.move-out-date', 'access.property-role-target', 'access.shares-resolved-at-request-time', 'documents.if-match', 'uploads.offset-mismatch', 'uploads.patch-upload-offset']);
     assert.equal(failed['uploads.patch-upload-offset'], 'PATCH /uploads/{id} 204 must carry Upload-Offset: 100, got no Upload-Offset header');
     assert.match(failed['uploads.offset-mismatch']!, /^resuming at the server's offset must complete the upload: 204, Upload-Offset null/);
     assert.match(failed['documents.if-match']!, /^PATCH with If-Match of an older version: expected 412 precondition_failed, got 409 /);
     assert.equal(failed['access.contact-target-private'], 'lena-hoffmann must not see a document shared with kristina-maiblume alone: listed false, GET 200 (expected 404)');
     assert.equal(failed['access.property-role-target'], 'paul-klein must not see a document shared with the tenants of rosenweg-24 (moved out): listed false, GET 200 (expected 404)');
+    assert.match(failed['access.move-in-date']!, /^on \d{4}-01-01, before ahmet-yilmaz moved in \(POST \/recipients\/resolve does not name him\), he must not see a document for the tenants of rosenweg-24: listed false, GET 200 \(expected 404\)$/);
+    assert.equal(failed['access.move-out-date'], 'today paul-klein (moved out) must not see a document for the tenants of rosenweg-24: listed false, GET 200 (expected 404)');
     assert.match(r.out, /✗ documents\.if-match: .*\n\s+→ PATCH with If-Match of an older version: expected 412/);
     assert.match(r.junit, /<testcase classname="docportal.uploads" name="uploads.patch-upload-offset: [^"]*" time="[\d.]+"><failure message="PATCH \/uploads\/\{id\} 204 must carry Upload-Offset: 100, got no Upload-Offset header">/);
   });

@@ -29,7 +29,6 @@ async function nothingStored(before: number) {
   assert.equal((await api.get('/documents?limit=200', M)).body.items.length, before);
 }
 
-/** A PDF of exactly `size` bytes: a real one, padded after its end with a comment. */
 /** A PDF of exactly `size` bytes that ends with a line break. */
 function pdfOfSize(size: number): Uint8Array {
   const out = makePaddedPdf(size, 'Genau');

@@ -16,6 +16,9 @@ Usage: docportal-conformance --base-url <url> --manager-token <token> --contact 
   --manager-token  a token of the property manager
   --contact        a token per fixture contact, e.g. --contact ahmet-yilmaz=eyJhbGciOi…
                    (the checks use: ${FIXTURE_CONTACTS.join(', ')}; a check whose contact is missing is skipped)
+  --clock-url      a test hook that sets the backend's clock (POST { "now": "<ISO time>" | null });
+                   the checks of move-in and move-out dates and of upload expiry need it
+                   (the mock server's <origin>/__mock/clock is used when it answers)
   --only           run only the checks whose id starts with this (repeatable), e.g. --only uploads
   --junit          write JUnit XML to this file
   --json           write the outcome as JSON to this file
@@ -29,7 +32,12 @@ sophie-wagner owner at rosenweg-24 and rosenweg-24a and member of rosenweg-24-be
 former tenant at rosenweg-24), the group rosenweg-24-beirat and the document types objektunterlagen
 (children plaene, energieausweis), bedienungsanleitungen, abrechnungen, protokolle. The checks
 create their own documents, uploads and types (names carry a run id) and delete them afterwards.
-A backend that serves POST <origin>/__mock/reset (the mock server) is reset before the run.`;
+A backend that serves POST <origin>/__mock/reset (the mock server) is reset before the run.
+Dates: ahmet-yilmaz's tenancy must have begun after 1 January 2000 and paul-klein's must have
+covered a 1 January between 2000 and last year: with the clock hook the checks find those days
+through POST /recipients/resolve and expect each to see a document exactly while they live there.
+One-request uploads (POST /documents/upload) are checked when the backend announces Upload-Limit
+above 0; a backend without them answers Upload-Limit: 0 or no header, and those checks are skipped.`;
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +45,7 @@ const { values } = parseArgs({
     'manager-token': { type: 'string' },
     contact: { type: 'string', multiple: true, default: [] },
     only: { type: 'string', multiple: true, default: [] },
+    'clock-url': { type: 'string' },
     junit: { type: 'string' },
     json: { type: 'string' },
     list: { type: 'boolean', default: false },
@@ -66,11 +75,14 @@ for (const pair of values.contact) {
   contacts[m![1]!] = m![2]!;
 }
 
-const options: KitOptions = { baseUrl, managerToken, contacts, only: values.only };
-// The mock server (and any backend that offers it) starts from its fixtures.
+const options: KitOptions = { baseUrl, managerToken, contacts, only: values.only, clockUrl: values['clock-url'] };
+// The mock server (and any backend that offers it) starts from its fixtures, and lends its clock.
 const origin = new URL(baseUrl).origin;
 const reset = await fetch(`${origin}/__mock/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => undefined);
-if (reset?.ok) console.log(`reset the backend's data through ${origin}/__mock/reset\n`);
+if (reset?.ok) {
+  console.log(`reset the backend's data through ${origin}/__mock/reset\n`);
+  options.clockUrl ??= `${origin}/__mock/clock`;
+}
 
 const outcomes = await runChecks(checks, options);
 const summary = summarize(baseUrl, outcomes);

@@ -16,6 +16,12 @@ export interface KitOptions {
   contacts: Partial<Record<string, string>>;
   /** Run only the checks whose id starts with one of these. */
   only?: string[];
+  /**
+   * A test hook that sets the backend's clock: `POST` with `{ "now": "<ISO time>" }`, and
+   * `{ "now": null }` to free it (the mock server's `/__mock/clock`). Checks of dates and expiry
+   * need it and are skipped without it.
+   */
+  clockUrl?: string;
 }
 
 export interface Answer {
@@ -32,7 +38,7 @@ export type Caller = 'manager' | FixtureContact | { token: string } | null;
 
 export interface CallOptions {
   as?: Caller;
-  /** A JSON body (object), raw text, or bytes. */
+  /** A JSON body (object), raw text, bytes, or a multipart form. */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -48,6 +54,10 @@ export interface Ctx {
   problem(r: Answer, status: number, code: string, what: string): void;
   /** Remembers something to undo at the end (a created document, type or upload). */
   cleanup(fn: () => Promise<unknown>): void;
+  /** Sets the backend's clock through `clockUrl` (null frees it); freed again after the check. */
+  setClock(now: string | null): Promise<void>;
+  /** Ends the check as skipped: what it proves does not apply to this backend. */
+  skip(reason: string): never;
 }
 
 export interface Check {
@@ -57,12 +67,15 @@ export interface Check {
   rule: string;
   /** Fixture contacts the check calls as. */
   needs?: FixtureContact[];
+  /** Whether the check moves the backend's clock (skipped without `clockUrl`). */
+  needsClock?: boolean;
   run(ctx: Ctx): Promise<void>;
 }
 
 export type Outcome = { id: string; area: string; rule: string; status: 'passed' | 'failed' | 'skipped'; message?: string; ms: number };
 
 export class CheckFailure extends Error {}
+class CheckSkipped extends Error {}
 
 const describeAnswer = (r: Answer) => `${r.status} ${r.text.slice(0, 300)}`;
 
@@ -85,7 +98,7 @@ export function makeCtx(options: KitOptions): Ctx & { undo(): Promise<void> } {
       if (token !== undefined) headers.Authorization = `Bearer ${token}`;
       let body: BodyInit | undefined;
       if (o.body instanceof Uint8Array) body = o.body.slice();
-      else if (typeof o.body === 'string') body = o.body;
+      else if (typeof o.body === 'string' || o.body instanceof FormData) body = o.body;
       else if (o.body !== undefined) {
         body = JSON.stringify(o.body);
         headers['Content-Type'] ??= 'application/json';
@@ -116,6 +129,15 @@ export function makeCtx(options: KitOptions): Ctx & { undo(): Promise<void> } {
     cleanup(fn) {
       undo.push(fn);
     },
+    async setClock(now) {
+      if (!options.clockUrl) throw new CheckFailure('needs --clock-url');
+      const r = await fetch(options.clockUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ now }) });
+      ctx.expect(r.ok, `the clock hook ${options.clockUrl} answered ${r.status} to { "now": ${JSON.stringify(now)} }`);
+      if (now !== null) ctx.cleanup(() => ctx.setClock(null));
+    },
+    skip(reason) {
+      throw new CheckSkipped(reason);
+    },
     async undo() {
       for (const fn of undo.splice(0).reverse()) await fn().catch(() => undefined);
     },
@@ -129,18 +151,22 @@ export async function runChecks(checks: readonly Check[], options: KitOptions, o
   for (const check of checks) {
     if (options.only?.length && !options.only.some((p) => check.id.startsWith(p))) continue;
     const area = check.id.split('.')[0]!;
-    const missing = (check.needs ?? []).filter((c) => !options.contacts[c]);
+    const missing = (check.needs ?? []).filter((c) => !options.contacts[c]).map((c) => `--contact ${c}=<token>`);
+    if (check.needsClock && !options.clockUrl) missing.push('--clock-url <a hook that sets the clock>');
     const started = performance.now();
     let outcome: Outcome;
-    if (missing.length) outcome = { id: check.id, area, rule: check.rule, status: 'skipped', message: `needs ${missing.map((c) => `--contact ${c}=<token>`).join(', ')}`, ms: 0 };
+    if (missing.length) outcome = { id: check.id, area, rule: check.rule, status: 'skipped', message: `needs ${missing.join(', ')}`, ms: 0 };
     else {
       const ctx = makeCtx(options);
       try {
         await check.run(ctx);
         outcome = { id: check.id, area, rule: check.rule, status: 'passed', ms: 0 };
       } catch (e) {
-        const message = e instanceof CheckFailure ? e.message : `the check broke: ${e instanceof Error ? e.message : String(e)}`;
-        outcome = { id: check.id, area, rule: check.rule, status: 'failed', message, ms: 0 };
+        if (e instanceof CheckSkipped) outcome = { id: check.id, area, rule: check.rule, status: 'skipped', message: e.message, ms: 0 };
+        else {
+          const message = e instanceof CheckFailure ? e.message : `the check broke: ${e instanceof Error ? e.message : String(e)}`;
+          outcome = { id: check.id, area, rule: check.rule, status: 'failed', message, ms: 0 };
+        }
       } finally {
         await ctx.undo();
       }
