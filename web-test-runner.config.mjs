@@ -13,7 +13,15 @@ const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
 
 const chromium = playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS } });
 // Firefox through puppeteer over WebDriver BiDi (playwright's Firefox is a patched build, not Debian's).
-const firefox = puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true } });
+// BiDi has no media emulation; a Firefox started with preferences is in that medium from the start.
+const firefoxWith = (prefs = {}) =>
+  puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true, extraPrefsFirefox: prefs } });
+const firefox = firefoxWith();
+const CALM = { 'ui.prefersReducedMotion': 1 };
+/** Firefox as Windows High Contrast makes it: forced colours, as "Override colours: always" does. */
+const firefoxForcedColors = firefoxWith({ ...CALM, 'browser.display.document_color_use': 2 });
+/** Firefox on a dark system theme: prefers-color-scheme: dark. */
+const firefoxDark = firefoxWith({ ...CALM, 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 });
 
 /**
  * Test files that do not run in Firefox ESR yet, each with its reason (issue 17 tracks them).
@@ -26,17 +34,28 @@ const NOT_IN_FIREFOX = [
   // in English", where Enter on a tool button reached by Tab ("Who downloaded it?", "New
   // folder") does not act.
   'packages/widgets/src/components/doc-folder-tree/doc-folder-tree.test.ts',
-  // Forced colours can only be emulated through CDP (Chromium); Firefox over BiDi has no media emulation.
+  // Forced colours are emulated in Chromium; in Firefox the file runs in a browser started with
+  // forced colours on (the group widgets-firefox-forced-colors below), not in a plain one.
   'packages/widgets/src/styles/forced-colors.test.ts',
 ];
+
+/** Tests for a browser that prefers dark from its start (Firefox, which cannot emulate it). */
+const DARK_ONLY = 'packages/widgets/src/styles/themes.auto.dark.test.ts';
 
 export default {
   rootDir: '.',
   groups: [
     { name: 'core-sdk', files: 'packages/core-sdk/test/browser/**/*.test.ts' },
-    { name: 'widgets', files: ['packages/widgets/src/**/*.test.ts', '!packages/widgets/src/**/*.touch.test.ts', ...NOT_IN_FIREFOX.map((f) => `!${f}`)] },
+    { name: 'widgets', files: ['packages/widgets/src/**/*.test.ts', '!packages/widgets/src/**/*.touch.test.ts', `!${DARK_ONLY}`, ...NOT_IN_FIREFOX.map((f) => `!${f}`)] },
     // What Firefox cannot run yet, in Chromium alone.
     ...(wanted.includes('chromium') ? [{ name: 'widgets-chromium', files: NOT_IN_FIREFOX, browsers: [chromium] }] : []),
+    // Media that Firefox cannot emulate: a Firefox started in that medium.
+    ...(wanted.includes('firefox')
+      ? [
+          { name: 'widgets-firefox-forced-colors', files: 'packages/widgets/src/styles/forced-colors.test.ts', browsers: [firefoxForcedColors] },
+          { name: 'widgets-firefox-dark', files: DARK_ONLY, browsers: [firefoxDark] },
+        ]
+      : []),
     // A phone: a touch screen, so a coarse pointer (the tests set a 375 px viewport); Chromium's touch emulation.
     ...(wanted.includes('chromium')
       ? [
