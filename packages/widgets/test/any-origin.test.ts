@@ -6,47 +6,39 @@
  * secure context).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build, type BuildOptions } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../../scripts/chromium.mjs';
-import { makePdf, createStore } from '@docportal/mock-server/testing';
-import { nodeSha256, startHttpServer, type RunningServer } from '@docportal/mock-server/http';
+import { makePdf } from '@docportal/mock-server/testing';
+import { startTestPage, type TestPage } from './test-page.ts';
+import type { RunningServer } from '@docportal/mock-server/http';
 
 const { bundleOptions } = (await import(new URL('../build-bundle.mjs', import.meta.url).href)) as { bundleOptions: BuildOptions };
 
 const HOST = 'docportal.test';
 
 describe('on a plain-http host other than localhost', () => {
-  let dir: string;
+  let page: TestPage;
   let server: RunningServer;
   let browser: Browser;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'docportal-origin-'));
-    await build({ ...bundleOptions, outfile: join(dir, 'docportal-widgets.js'), logLevel: 'silent' });
-    writeFileSync(
-      join(dir, 'index.html'),
-      `<!doctype html><html lang="de"><meta charset="utf-8"><link rel="icon" href="data:,"><title>intranet</title>
+    page = await startTestPage({
+      name: 'origin',
+      script: { ...bundleOptions, outfile: 'docportal-widgets.js' },
+      html: `<!doctype html><html lang="de"><meta charset="utf-8"><link rel="icon" href="data:,"><title>intranet</title>
       <script type="module" src="./docportal-widgets.js"></script>
       <script>
         window.seen = [];
         for (const type of ['doc-uploaded', 'doc-upload-error']) document.addEventListener(type, (e) => window.seen.push(e.detail.error ? { type, error: { name: e.detail.error.name, message: e.detail.error.message } } : { type }));
       </script>
       <doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" document-type="objektunterlagen"></doc-uploader>`,
-    );
-    server = await startHttpServer({ port: 0, staticDir: dir, store: createStore({ sha256: nodeSha256 }) });
-    browser = await launchChromium({ args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`] });
+      args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`],
+    });
+    ({ server, browser } = page);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => page?.close());
 
   it('an upload through <doc-uploader> succeeds', async () => {
     // Arrange

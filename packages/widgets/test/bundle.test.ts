@@ -6,45 +6,36 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build, type BuildOptions } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../../scripts/chromium.mjs';
-import { makePdf, createStore } from '@docportal/mock-server/testing';
-import { nodeSha256, startHttpServer, type RunningServer } from '@docportal/mock-server/http';
+import { makePdf } from '@docportal/mock-server/testing';
+import { startTestPage, type TestPage } from './test-page.ts';
+import type { RunningServer } from '@docportal/mock-server/http';
 
 const { bundleOptions } = (await import(new URL('../build-bundle.mjs', import.meta.url).href)) as { bundleOptions: BuildOptions };
 
 
 describe('the self-contained bundle', () => {
-  let dir: string;
+  let page: TestPage;
   let server: RunningServer;
   let browser: Browser;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'docportal-bundle-'));
-    await build({ ...bundleOptions, outfile: join(dir, 'docportal-widgets.js'), logLevel: 'silent' });
-    writeFileSync(
-      join(dir, 'index.html'),
-      `<!doctype html><html lang="de"><meta charset="utf-8"><link rel="icon" href="data:,"><title>bundle</title>
+    page = await startTestPage({
+      name: 'bundle',
+      script: { ...bundleOptions, outfile: 'docportal-widgets.js' },
+      html: `<!doctype html><html lang="de"><meta charset="utf-8"><link rel="icon" href="data:,"><title>bundle</title>
       <script type="module" src="./docportal-widgets.js"></script>
       <doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24">
         <doc-uploader document-type="objektunterlagen"></doc-uploader>
         <doc-folder-tree mode="manage"></doc-folder-tree>
       </doc-provider>`,
-    );
-    server = await startHttpServer({ port: 0, staticDir: dir, store: createStore({ sha256: nodeSha256 }) });
-    browser = await launchChromium();
+    });
+    ({ server, browser } = page);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => page?.close());
 
   it('uploads real bytes through <doc-uploader> and the tree shows the new document', async () => {
     // Arrange

@@ -8,15 +8,12 @@
  */
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../../scripts/chromium.mjs';
-import { makePdf, createStore } from '@docportal/mock-server/testing';
-import { nodeSha256, startHttpServer, type RunningServer } from '@docportal/mock-server/http';
+import { makePdf } from '@docportal/mock-server/testing';
+import { startTestPage, type TestPage } from './test-page.ts';
+import type { RunningServer } from '@docportal/mock-server/http';
 
 const MiB = 1024 * 1024;
 const root = new URL('../../../', import.meta.url).pathname;
@@ -29,28 +26,22 @@ document.querySelector('doc-provider').client = createClient({ baseUrl: '/api/v1
 `;
 
 describe('a reload in the middle of an upload', () => {
-  let dir: string;
+  let page: TestPage;
   let server: RunningServer;
   let browser: Browser;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'docportal-reload-'));
-    await build({ stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'browser', conditions: ['source', 'browser'], tsconfig: join(root, 'tsconfig.base.json'), outfile: join(dir, 'page.js'), logLevel: 'silent' });
-    writeFileSync(
-      join(dir, 'index.html'),
-      `<!doctype html><html lang="de"><meta charset="utf-8"><link rel="icon" href="data:,"><title>reload</title>
+    page = await startTestPage({
+      name: 'reload',
+      script: { stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'browser', conditions: ['source', 'browser'], tsconfig: join(root, 'tsconfig.base.json'), outfile: 'page.js' },
+      html: `<!doctype html><html lang="de"><meta charset="utf-8"><link rel="icon" href="data:,"><title>reload</title>
       <doc-provider scope="property:rosenweg-24"><doc-uploader document-type="objektunterlagen"></doc-uploader></doc-provider>
       <script type="module" src="./page.js"></script>`,
-    );
-    server = await startHttpServer({ port: 0, staticDir: dir, store: createStore({ sha256: nodeSha256 }) });
-    browser = await launchChromium();
+    });
+    ({ server, browser } = page);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => page?.close());
 
   it('offers the unfinished upload after the reload; "fortsetzen" sends the remaining bytes only, byte-exact', async () => {
     const bytes = randomBytes(40 * MiB);
