@@ -35,12 +35,17 @@ const suites = [
     name: 'browser tests (Chromium and Firefox ESR, MSW worker)',
     cmd: node,
     args: ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'],
-    // Each browser prints its progress line "Chromium: |…| N passed, M failed" repeatedly: the
-    // last one of each browser counts, and the browsers add up.
+    // Each browser launcher prints its progress line "Chromium: |…| N passed, M failed" again and
+    // again, one line per launcher (several may share a name: Chromium with touch, Firefox with
+    // forced colours or a dark theme): the last block of those lines counts, every line of it.
     count: (out) => {
-      const last = new Map();
-      for (const m of out.matchAll(/^(\w[\w ]*):\s+\|.*\| (\d+) passed, (\d+) failed(?:, \d+ skipped)?\s*$/gm)) last.set(m[1], m);
-      return [...last.values()].reduce((c, m) => ({ passed: c.passed + Number(m[2]), failed: c.failed + Number(m[3]) }), { passed: 0, failed: 0 });
+      const progress = /^(\w[\w ]*):\s+\|.*\| (\d+) passed, (\d+) failed(?:, \d+ skipped)?\s*$/;
+      const lines = out.split('\n');
+      const end = lines.findLastIndex((line) => progress.test(line));
+      let start = end;
+      while (start > 0 && progress.test(lines[start - 1])) start--;
+      const block = end < 0 ? [] : lines.slice(start, end + 1).map((line) => progress.exec(line));
+      return block.reduce((c, m) => ({ passed: c.passed + Number(m[2]), failed: c.failed + Number(m[3]) }), { passed: 0, failed: 0 });
     },
   },
   {
