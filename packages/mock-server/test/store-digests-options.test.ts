@@ -34,7 +34,10 @@ describe('digests (no HTTP)', () => {
     assert.equal(day.date, '2026-11-28');
     assert.ok(day.digests.length > 0);
     const names = day.digests.map((x) => x.contact.name);
-    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'de')));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b, 'de')),
+    );
     for (const digest of day.digests) {
       for (const item of digest.documents) {
         assert.ok([first!.id, second!.id].includes(item.id));
@@ -77,7 +80,10 @@ describe('digests (no HTTP)', () => {
     const day = digestDay('2026-11-28', shares, sources);
     const email = digestEmailOf(day, day.digests[0]!.contact.id);
     assert.ok(JSON.stringify(email).includes(doc.title));
-    assert.throws(() => digestEmailOf(day, 'nobody'), (e) => e instanceof ApiError && e.code === 'not_found');
+    assert.throws(
+      () => digestEmailOf(day, 'nobody'),
+      (e) => e instanceof ApiError && e.code === 'not_found',
+    );
   });
 });
 
@@ -89,12 +95,25 @@ describe('recipient options (no HTTP)', () => {
     const { directory } = world();
     const german = recipientOptions(directory, property, 'rosenweg-24', {});
     const english = recipientOptions(directory, property, 'rosenweg-24', { locale: 'en' });
-    assert.deepEqual(german.slice(0, 3).map((o) => o.label), ['Alle Mieter', 'Alle Eigentümer', 'Alle Mieter und Eigentümer']);
-    assert.deepEqual(english.slice(0, 3).map((o) => o.label), ['All tenants', 'All owners', 'All tenants and owners']);
-    assert.deepEqual(english.map((o) => o.target), german.map((o) => o.target), 'the same options in both');
+    assert.deepEqual(
+      german.slice(0, 3).map((o) => o.label),
+      ['Alle Mieter', 'Alle Eigentümer', 'Alle Mieter und Eigentümer'],
+    );
+    assert.deepEqual(
+      english.slice(0, 3).map((o) => o.label),
+      ['All tenants', 'All owners', 'All tenants and owners'],
+    );
+    assert.deepEqual(
+      english.map((o) => o.target),
+      german.map((o) => o.target),
+      'the same options in both',
+    );
     const address = german.find((o) => o.target.kind === 'address')!;
     assert.equal(address.description, 'Adresse · Mieter und Eigentümer');
-    assert.equal(english.find((o) => o.target.kind === 'address')!.description, 'Address · tenants and owners');
+    assert.equal(
+      english.find((o) => o.target.kind === 'address')!.description,
+      'Address · tenants and owners',
+    );
     assert.match(german.find((o) => o.target.kind === 'unit')!.description, /^Einheit · /);
     assert.match(english.find((o) => o.target.kind === 'group')!.description, /^Group · \d+ members$/);
     assert.match(german.find((o) => o.target.kind === 'group')!.description, /^Gruppe · \d+ Mitglieder$/);
@@ -102,20 +121,31 @@ describe('recipient options (no HTTP)', () => {
 
   it('offer role-wide, address, unit, group, then contact options, each contact once', () => {
     const { directory } = world();
-    const kinds = recipientOptions(directory, property, 'rosenweg-24', { limit: 500 }).map((o) => o.target.kind);
+    const kinds = recipientOptions(directory, property, 'rosenweg-24', { limit: 500 }).map(
+      (o) => o.target.kind,
+    );
     const order = ['property', 'address', 'unit', 'group', 'contact'];
-    assert.deepEqual(kinds, [...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
-    const contacts = recipientOptions(directory, property, 'rosenweg-24', { limit: 500 })
-      .flatMap((o) => (o.target.kind === 'contact' ? [o.target.contactId] : []));
+    assert.deepEqual(
+      kinds,
+      [...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+    );
+    const contacts = recipientOptions(directory, property, 'rosenweg-24', { limit: 500 }).flatMap((o) =>
+      o.target.kind === 'contact' ? [o.target.contactId] : [],
+    );
     assert.equal(new Set(contacts).size, contacts.length);
   });
 
   it('describe a unit resident by their roles in the locale', () => {
     const { directory } = world();
-    const de = recipientOptions(directory, unit, 'max-planck-12', {}).filter((o) => o.target.kind === 'contact');
-    const en = recipientOptions(directory, unit, 'max-planck-12', { locale: 'en' }).filter((o) => o.target.kind === 'contact');
+    const de = recipientOptions(directory, unit, 'max-planck-12', {}).filter(
+      (o) => o.target.kind === 'contact',
+    );
+    const en = recipientOptions(directory, unit, 'max-planck-12', { locale: 'en' }).filter(
+      (o) => o.target.kind === 'contact',
+    );
     assert.ok(de.length > 0);
-    for (const o of de) assert.match(o.description, /^(Mieter|Eigentümer)( und (Mieter|Eigentümer))? · Wohnung 002$/);
+    for (const o of de)
+      assert.match(o.description, /^(Mieter|Eigentümer)( und (Mieter|Eigentümer))? · Wohnung 002$/);
     for (const o of en) assert.match(o.description, /^(Tenant|Owner)( and (Tenant|Owner))? · Wohnung 002$/);
     for (const o of de) assert.equal(o.recipientCount, 1);
   });
@@ -123,7 +153,10 @@ describe('recipient options (no HTTP)', () => {
   it('filter by folded search text and stop at the limit', () => {
     const { directory } = world();
     const all = recipientOptions(directory, property, 'rosenweg-24', { q: 'EIGENTUMER' });
-    assert.deepEqual(all.map((o) => o.label), ['Alle Eigentümer', 'Alle Mieter und Eigentümer']);
+    assert.deepEqual(
+      all.map((o) => o.label),
+      ['Alle Eigentümer', 'Alle Mieter und Eigentümer'],
+    );
     assert.equal(recipientOptions(directory, property, 'rosenweg-24', { limit: 2 }).length, 2);
   });
 
@@ -134,7 +167,13 @@ describe('recipient options (no HTTP)', () => {
     const text = contactDescription(directory, resident.contactId, 'rosenweg-24', labels);
     assert.match(text, new RegExp(`${labels.role[resident.role]} · Wohnung 001`));
     const beirat = data.groups.find((g) => g.id === 'rosenweg-24-beirat')!;
-    const elsewhere = beirat.memberIds.find((id) => contactDescription(directory, id, 'rosenweg-24', labels).startsWith('Group'));
-    if (elsewhere) assert.equal(contactDescription(directory, elsewhere, 'rosenweg-24', OPTION_LABELS.de), 'Gruppe · Verwaltungsbeirat');
+    const elsewhere = beirat.memberIds.find((id) =>
+      contactDescription(directory, id, 'rosenweg-24', labels).startsWith('Group'),
+    );
+    if (elsewhere)
+      assert.equal(
+        contactDescription(directory, elsewhere, 'rosenweg-24', OPTION_LABELS.de),
+        'Gruppe · Verwaltungsbeirat',
+      );
   });
 });

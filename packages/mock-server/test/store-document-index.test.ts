@@ -6,7 +6,13 @@ import { ApiError } from '../src/store/errors.ts';
 import type { DocRec } from '../src/store/model.ts';
 import { fold } from '../src/store/util.ts';
 
-const doc = (id: string, title: string, createdAt: number, propertyId = 'p1', documentTypeId = 't1'): DocRec => ({
+const doc = (
+  id: string,
+  title: string,
+  createdAt: number,
+  propertyId = 'p1',
+  documentTypeId = 't1',
+): DocRec => ({
   id,
   title,
   fileName: `${id}.pdf`,
@@ -25,7 +31,8 @@ const doc = (id: string, title: string, createdAt: number, propertyId = 'p1', do
   downloads: new Map(),
 });
 
-const ids = (sorted: SortedDocuments, order: 'created' | 'title') => [...sorted[order].walk(true)].map((d) => d.id);
+const ids = (sorted: SortedDocuments, order: 'created' | 'title') =>
+  [...sorted[order].walk(true)].map((d) => d.id);
 
 /** Every order of the index agrees with the documents it should hold. */
 function assertConsistent(index: DocumentIndex, expected: DocRec[]): void {
@@ -43,7 +50,8 @@ function assertConsistent(index: DocumentIndex, expected: DocRec[]): void {
     assert.deepEqual(ids(sorted, 'title'), byIds(own, byTitle));
   }
   const types = new Set(expected.map((d) => d.documentTypeId));
-  for (const t of types) assert.equal(index.countOfType(t), expected.filter((d) => d.documentTypeId === t).length);
+  for (const t of types)
+    assert.equal(index.countOfType(t), expected.filter((d) => d.documentTypeId === t).length);
 }
 
 describe('document index (no HTTP)', () => {
@@ -92,7 +100,8 @@ describe('document index (no HTTP)', () => {
 });
 
 describe('cursors (no HTTP)', () => {
-  const code = (run: () => unknown) => assert.throws(run, (e) => e instanceof ApiError && e.code === 'validation_failed');
+  const code = (run: () => unknown) =>
+    assert.throws(run, (e) => e instanceof ApiError && e.code === 'validation_failed');
 
   it('round-trip to a probe that sorts where the last document of the page stood', () => {
     const last = doc('m', 'Mitte', 500);

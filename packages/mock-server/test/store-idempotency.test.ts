@@ -46,8 +46,17 @@ describe('idempotency ledger (no HTTP)', () => {
     await ledger.once('manager', 'op', 'k', { a: 1 }, async () => answer(422), 0);
     const second = await ledger.once('manager', 'op', 'k', { a: 2 }, async () => answer(201, 'ok'), 0);
     assert.equal(second.body, 'ok');
-    await assert.rejects(ledger.once('manager', 'op', 'j', {}, async () => Promise.reject(new Error('boom')), 0));
-    const after = await ledger.once('manager', 'op', 'j', { other: true }, async () => answer(200, 'fresh'), 0);
+    await assert.rejects(
+      ledger.once('manager', 'op', 'j', {}, async () => Promise.reject(new Error('boom')), 0),
+    );
+    const after = await ledger.once(
+      'manager',
+      'op',
+      'j',
+      { other: true },
+      async () => answer(200, 'fresh'),
+      0,
+    );
     assert.equal(after.body, 'fresh');
   });
 

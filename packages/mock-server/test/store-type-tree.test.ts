@@ -41,7 +41,10 @@ describe('type tree (no HTTP)', () => {
     assert.deepEqual([...tree.subtreeIds('a')].sort(), ['a', 'b', 'c']);
     assert.ok(tree.isInSubtree('c', 'a'));
     assert.ok(!tree.isInSubtree('d', 'a'));
-    assert.deepEqual(tree.depthFirst().map((t) => t.id), ['a', 'b', 'c', 'd']);
+    assert.deepEqual(
+      tree.depthFirst().map((t) => t.id),
+      ['a', 'b', 'c', 'd'],
+    );
   });
 
   it('sums counts over subtrees', () => {
@@ -57,27 +60,46 @@ describe('type tree (no HTTP)', () => {
     const t = tree.create({ name: 'First', parentId: null, position: 0 });
     assert.equal(t.position, 0);
     assert.deepEqual(names(tree, null), ['First', 'A', 'D']);
-    assert.deepEqual(tree.children(null).map((s) => s.position), [0, 1, 2]);
+    assert.deepEqual(
+      tree.children(null).map((s) => s.position),
+      [0, 1, 2],
+    );
     tree.create({ name: 'Last' });
     assert.deepEqual(names(tree, null), ['First', 'A', 'D', 'Last']);
   });
 
   it('refuses an unknown parent, a taken sibling name (any case) and a level past the maximum', () => {
     const tree = new TypeTree(seed());
-    assert.equal(code(() => tree.create({ name: 'X', parentId: 'nope' })), 'validation_failed');
-    assert.equal(code(() => tree.create({ name: 'b', parentId: 'a' })), 'conflict');
+    assert.equal(
+      code(() => tree.create({ name: 'X', parentId: 'nope' })),
+      'validation_failed',
+    );
+    assert.equal(
+      code(() => tree.create({ name: 'b', parentId: 'a' })),
+      'conflict',
+    );
     let parent = 'c';
-    for (let level = 4; level <= MAX_TYPE_DEPTH; level++) parent = tree.create({ name: `L${level}`, parentId: parent }).id;
+    for (let level = 4; level <= MAX_TYPE_DEPTH; level++)
+      parent = tree.create({ name: `L${level}`, parentId: parent }).id;
     assert.equal(tree.level(parent), MAX_TYPE_DEPTH);
-    assert.equal(code(() => tree.create({ name: 'Too deep', parentId: parent })), 'too_deep');
+    assert.equal(
+      code(() => tree.create({ name: 'Too deep', parentId: parent })),
+      'too_deep',
+    );
   });
 
   it('renames, keeping the place; a name taken by a sibling is refused', () => {
     const tree = new TypeTree(seed());
     tree.update('d', { name: 'Dee' });
     assert.deepEqual(names(tree, null), ['A', 'Dee']);
-    assert.equal(code(() => tree.update('d', { name: 'a' })), 'conflict');
-    assert.equal(code(() => tree.update('missing', { name: 'x' })), 'not_found');
+    assert.equal(
+      code(() => tree.update('d', { name: 'a' })),
+      'conflict',
+    );
+    assert.equal(
+      code(() => tree.update('missing', { name: 'x' })),
+      'not_found',
+    );
   });
 
   it('moves a subtree under another parent and renumbers the old siblings', () => {
@@ -93,24 +115,48 @@ describe('type tree (no HTTP)', () => {
 
   it('refuses a move under itself or a descendant, and one that would be too deep', () => {
     const tree = new TypeTree(seed());
-    assert.equal(code(() => tree.update('a', { parentId: 'c' })), 'cycle');
-    assert.equal(code(() => tree.update('a', { parentId: 'a' })), 'cycle');
+    assert.equal(
+      code(() => tree.update('a', { parentId: 'c' })),
+      'cycle',
+    );
+    assert.equal(
+      code(() => tree.update('a', { parentId: 'a' })),
+      'cycle',
+    );
     let parent = 'd';
     for (let level = 2; level <= 3; level++) parent = tree.create({ name: `L${level}`, parentId: parent }).id;
     // a spans three levels; under a level-3 type it would reach level 6.
-    assert.equal(code(() => tree.update('a', { parentId: parent })), 'too_deep');
+    assert.equal(
+      code(() => tree.update('a', { parentId: parent })),
+      'too_deep',
+    );
   });
 
   it('deletes only an empty leaf, and renumbers its siblings', () => {
     const tree = new TypeTree(seed());
-    assert.equal(code(() => tree.delete('b', () => false)), 'conflict');
-    assert.equal(code(() => tree.delete('d', (id) => id === 'd')), 'conflict');
-    assert.equal(code(() => tree.delete('a', () => false)), 'conflict');
+    assert.equal(
+      code(() => tree.delete('b', () => false)),
+      'conflict',
+    );
+    assert.equal(
+      code(() => tree.delete('d', (id) => id === 'd')),
+      'conflict',
+    );
+    assert.equal(
+      code(() => tree.delete('a', () => false)),
+      'conflict',
+    );
     tree.delete('c', () => false);
     tree.delete('b', () => false);
     tree.delete('a', () => false);
     assert.equal(tree.has('a'), false);
-    assert.deepEqual(tree.children(null).map((t) => [t.id, t.position]), [['d', 0]]);
-    assert.equal(code(() => tree.delete('a', () => false)), 'not_found');
+    assert.deepEqual(
+      tree.children(null).map((t) => [t.id, t.position]),
+      [['d', 0]],
+    );
+    assert.equal(
+      code(() => tree.delete('a', () => false)),
+      'not_found',
+    );
   });
 });
