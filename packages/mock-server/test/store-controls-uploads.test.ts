@@ -67,14 +67,14 @@ describe('controls (no HTTP)', () => {
   });
 });
 
-describe('upload sessions (no HTTP)', () => {
-  const pdf = (size: number): CreateUpload => ({ fileName: 'a.pdf', size, mimeType: 'application/pdf' });
-  const bytes = (n: number) => new Uint8Array(n).fill(1);
-  const body =
-    (...pieces: Uint8Array[]) =>
-    async (write: (piece: Uint8Array) => void) =>
-      pieces.forEach(write);
+const pdf = (size: number): CreateUpload => ({ fileName: 'a.pdf', size, mimeType: 'application/pdf' });
+const bytes = (n: number) => new Uint8Array(n).fill(1);
+const body =
+  (...pieces: Uint8Array[]) =>
+  async (write: (piece: Uint8Array) => void) =>
+    pieces.forEach(write);
 
+describe('upload sessions (no HTTP)', () => {
   it('open with a cleaned name, refusing size and type before any byte', async () => {
     let now = 1_000;
     const sessions = new UploadSessions(() => now, collectingSha256);
@@ -98,7 +98,9 @@ describe('upload sessions (no HTTP)', () => {
     now += UPLOAD_TTL_MS;
     assert.equal(sessions.openCount(), 0, 'expired with its bytes');
   });
+});
 
+describe('upload sessions (no HTTP): appending', () => {
   it('append at the right offset, all or nothing per body', async () => {
     const sessions = new UploadSessions(() => 0, collectingSha256);
     const upload = sessions.open(pdf(10), () => undefined);

@@ -71,7 +71,9 @@ describe('digests (no HTTP)', () => {
     two!.shares = [];
     assert.deepEqual(digestDay('2026-11-28', shares, sources).digests, []);
   });
+});
 
+describe('digests (no HTTP): e-mails', () => {
   it('render an e-mail for a contact with a digest, 404 for one without', () => {
     const { sources } = world();
     const shares = new FirstShares();
@@ -87,10 +89,10 @@ describe('digests (no HTTP)', () => {
   });
 });
 
-describe('recipient options (no HTTP)', () => {
-  const property: Scope = { kind: 'property', id: 'rosenweg-24' };
-  const unit: Scope = { kind: 'unit', id: 'max-planck-12-w002' };
+const property: Scope = { kind: 'property', id: 'rosenweg-24' };
+const unit: Scope = { kind: 'unit', id: 'max-planck-12-w002' };
 
+describe('recipient options (no HTTP)', () => {
   it('label role-wide options in German by default and in English on request', () => {
     const { directory } = world();
     const german = recipientOptions(directory, property, 'rosenweg-24', {});
@@ -134,7 +136,9 @@ describe('recipient options (no HTTP)', () => {
     );
     assert.equal(new Set(contacts).size, contacts.length);
   });
+});
 
+describe('recipient options (no HTTP): contacts and search', () => {
   it('describe a unit resident by their roles in the locale', () => {
     const { directory } = world();
     const de = recipientOptions(directory, unit, 'max-planck-12', {}).filter(

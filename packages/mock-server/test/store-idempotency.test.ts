@@ -40,7 +40,9 @@ describe('idempotency ledger (no HTTP)', () => {
     await ledger.once('manager', 'other', 'k', {}, run, 0);
     assert.equal(runs, 3);
   });
+});
 
+describe('idempotency ledger (no HTTP): forgetting', () => {
   it('a refused or failed write frees its key', async () => {
     const ledger = new IdempotencyLedger();
     await ledger.once('manager', 'op', 'k', { a: 1 }, async () => answer(422), 0);

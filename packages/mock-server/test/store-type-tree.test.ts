@@ -54,7 +54,9 @@ describe('type tree (no HTTP)', () => {
     assert.deepEqual(Object.fromEntries(sums), { a: 7, b: 6, c: 4, d: 8 });
     assert.equal(tree.countsOver((id) => own[id] ?? 0).subtree('b'), 6);
   });
+});
 
+describe('type tree (no HTTP): create and rename', () => {
   it('creates at a position and renumbers the siblings', () => {
     const tree = new TypeTree(seed());
     const t = tree.create({ name: 'First', parentId: null, position: 0 });
@@ -101,7 +103,9 @@ describe('type tree (no HTTP)', () => {
       'not_found',
     );
   });
+});
 
+describe('type tree (no HTTP): move and delete', () => {
   it('moves a subtree under another parent and renumbers the old siblings', () => {
     const tree = new TypeTree(seed());
     tree.create({ name: 'B2', parentId: 'a' });
