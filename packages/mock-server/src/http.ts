@@ -62,8 +62,6 @@ const PREFLIGHT = {
   'Access-Control-Max-Age': '600',
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * The standalone mock backend: a `node:http` server answering through the same routes as the MSW
  * handlers (straight from the node request, no Fetch objects in between), with CORS for any
@@ -132,10 +130,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     let lose = false;
     if (isApi) {
-      store.countRequest();
-      const f = store.faults;
-      if (f?.latencyMs) await sleep(f.latencyMs);
-      const fate = store.drawFault();
+      const fate = await store.controls.admit();
+      const f = fate.faults;
       lose = fate.lose;
       if (fate.fail) {
         const length = Number(req.headers['content-length'] ?? (req.headers['transfer-encoding'] ? Infinity : 0));

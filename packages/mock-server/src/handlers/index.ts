@@ -170,8 +170,7 @@ function controlRoutes(store: MockStore): Route[] {
     ),
     at('PUT', 'discard', async (request) => {
       // The latency fault holds here too, so that a baseline upload pays what the API's do.
-      const latency = store.faults?.latencyMs;
-      if (latency) await new Promise((r) => setTimeout(r, latency));
+      await store.controls.delay();
       await request.read(() => undefined);
       return new Reply(204);
     }),

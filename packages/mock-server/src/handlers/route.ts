@@ -112,8 +112,6 @@ export function idempotencyKey(request: RouteRequest): string | undefined {
   return key;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export type Resolver<E extends Endpoint> = (ctx: RouteContext<E>) => unknown | Promise<unknown>;
 
 /**
@@ -131,11 +129,8 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
     async handle(request, params) {
       try {
         if (msw) {
-          const f = store.faults;
-          if (f?.latencyMs) await sleep(f.latencyMs);
-          const fate = store.drawFault();
-          store.countRequest();
-          if (fate.fail) return faultResponse(f?.failStatus ?? 503, f?.retryAfter);
+          const { fail, faults } = await store.controls.admit();
+          if (fail) return faultResponse(faults?.failStatus ?? 503, faults?.retryAfter);
         }
         const principal = store.authenticate(bearer(request));
         if (!principal) throw new ApiError('unauthorized', 'A valid bearer token is required.');

@@ -92,3 +92,17 @@ export function sha256Sync(data: Uint8Array): string {
   }
   return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
 }
+
+/** ISO strings of instants, kept: a page of documents formats the same instants again and again. */
+const isoStrings = new Map<number, string>();
+
+/** The ISO 8601 string of an instant (cached). */
+export const iso = (ms: number): string => {
+  let text = isoStrings.get(ms);
+  if (text === undefined) {
+    if (isoStrings.size >= 200_000) isoStrings.clear();
+    text = new Date(ms).toISOString();
+    isoStrings.set(ms, text);
+  }
+  return text;
+};
