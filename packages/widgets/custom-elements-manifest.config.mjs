@@ -24,6 +24,9 @@ export default {
   litelement: true,
   globs: ['src/components/**/*.component.ts', 'src/internal/connected-element.ts'],
   outdir: '.',
+  // package.json names the manifest itself; the analyzer must not rewrite it (the freshness test
+  // runs the analyzer into a temporary folder, which it would write into package.json).
+  packagejson: false,
   plugins: [
     {
       name: 'docportal-no-attributes-for-internal-state',

@@ -30,6 +30,10 @@ describe('custom-elements.json', () => {
     }
   });
 
+  it('is the one package.json names (and running the analyzer leaves package.json alone)', () => {
+    assert.equal(read(join(dir, 'package.json')).customElements, 'custom-elements.json');
+  });
+
   it('points every element at the published file that defines it, with its definition', () => {
     const tags = committed.modules.flatMap((m) => m.declarations.filter((d) => d.customElement).map((d) => d.tagName));
     assert.deepEqual(tags.sort(), ['doc-folder-tree', 'doc-provider', 'doc-uploader', 'share-picker']);
