@@ -33,7 +33,16 @@ export default tseslint.config(
       'max-lines': ['error', { max: 400 }],
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
       'no-nested-ternary': 'error',
-      'id-denylist': ['error', 'q', 'memo', 'update1', 'said', 'Kept'],
+      'id-denylist': ['error', 'memo', 'update1', 'said', 'Kept'],
+      // `q` is the API's own query parameter (GET /recipients?q=, GET /documents?q=), so it may be
+      // a property name; a local variable or parameter called `q` says nothing of what it holds.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'VariableDeclarator > Identifier.id[name="q"], :function > Identifier.params[name="q"]',
+          message: 'Name what it holds (query, text, search), not q.',
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],

@@ -1,4 +1,5 @@
 // Test helpers: the MSW mock backend in this page, control calls, files, and deep queries.
+import { resetMouse } from '@web/test-runner-commands';
 import { startWorker } from '@docportal/mock-server/browser';
 
 export const ready = startWorker({ quiet: true });
@@ -31,5 +32,16 @@ export async function until<T>(check: () => T | undefined | null | false | Promi
  * (issue 17 tracks them); everything else runs in both browsers.
  */
 export const itNotInFirefox: Mocha.TestFunction | Mocha.PendingTestFunction = navigator.userAgent.includes('Firefox') ? it.skip : it;
+
+/**
+ * For a describe block against the mock backend: waits for the worker, starts each test from the
+ * fixtures, and lets go of the mouse after each (a test that pressed a button must not leave it
+ * held for the next).
+ */
+export function usesMockBackend(): void {
+  before(() => ready);
+  beforeEach(() => control('/reset', {}));
+  afterEach(() => resetMouse());
+}
 
 export { deep, deepAll, dropFiles } from './dom.ts';

@@ -1,12 +1,11 @@
 // Files in: bad files refused in words, payloads as text, paste, single, disabled, preselected type,
 // validation and focus.
 import { expect, oneEvent } from '@open-wc/testing';
-import { resetMouse } from '@web/test-runner-commands';
 import { type Document } from '@docportal/core-sdk';
 import { badFiles, makeDoc, makeDocx, makeJpeg, makePdf, makePng } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { activeDeep, describeEl, documentsFor, expectSame, nextFrame, pasteFiles, press, record, sizedPdf, stats, tabTo, type } from '../../test/helpers.ts';
-import { control, deepAll, dropFiles, fileOf, ready, until } from '../../test/setup.ts';
+import { deepAll, dropFiles, fileOf, until, usesMockBackend } from '../../test/setup.ts';
 import {
   TEXT,
   mount,
@@ -28,15 +27,7 @@ import {
 } from '../../test/uploader.ts';
 
 describe('<doc-uploader>', () => {
-  before(async () => {
-    await ready;
-  });
-  beforeEach(async () => {
-    await control('/reset', {});
-  });
-  afterEach(async () => {
-    await resetMouse();
-  });
+  usesMockBackend();
 
   describe('bad files', () => {
     it('refuses each bad file, an empty file and 50 MiB + 1 byte: worded notice, event, nothing sent', async () => {

@@ -1,13 +1,13 @@
 // The uploader on a portal's page: headings that fit the page's outline, and a disabled state
 // that looks and acts inert.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient } from '@docportal/core-sdk';
 import { makePdf } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { clickOn, nextFrame } from '../../test/helpers.ts';
-import { control, dropFiles, fileOf, ready, until } from '../../test/setup.ts';
+import { dropFiles, fileOf, until, usesMockBackend } from '../../test/setup.ts';
 import type { DocFolderTree } from '../doc-folder-tree/doc-folder-tree.component.ts';
 import type { DocUploader } from './doc-uploader.component.ts';
 
@@ -63,15 +63,7 @@ function contrast(a: string, b: string): number {
 }
 
 describe('<doc-uploader> on a portal page', () => {
-  before(async () => {
-    await ready;
-  });
-  beforeEach(async () => {
-    await control('/reset', {});
-  });
-  afterEach(async () => {
-    await resetMouse();
-  });
+  usesMockBackend();
 
   for (const locale of ['de', 'en'] as const) {
     it(`under the page's <h1>, the success heading is an <h2> by default and axe finds nothing (${locale})`, async () => {

@@ -1,10 +1,10 @@
 // Sending: the recipients as the server stores them, the events, cancel and retry.
 import { expect, oneEvent } from '@open-wc/testing';
-import { resetMouse, selectOption, sendMouse } from '@web/test-runner-commands';
+import { selectOption, sendMouse } from '@web/test-runner-commands';
 import { createClient, type Document } from '@docportal/core-sdk';
 import '../../index.ts';
 import { activeDeep, api, clickOn, describeEl, documentsFor, expectSame, nextFrame, press, record, sizedPdf, stats, type } from '../../test/helpers.ts';
-import { control, dropFiles, ready, until } from '../../test/setup.ts';
+import { control, dropFiles, until, usesMockBackend } from '../../test/setup.ts';
 import {
   TEXT,
   mount,
@@ -13,7 +13,6 @@ import {
   submitButton,
   pickerOf,
   text,
-  summary,
   roleBoxes,
   combobox,
   onlyOption,
@@ -25,15 +24,7 @@ import {
 } from '../../test/uploader.ts';
 
 describe('<doc-uploader>', () => {
-  before(async () => {
-    await ready;
-  });
-  beforeEach(async () => {
-    await control('/reset', {});
-  });
-  afterEach(async () => {
-    await resetMouse();
-  });
+  usesMockBackend();
 
   describe('the open recipient list covers nothing', () => {
     it('a real click where the submit button is, with the list open, uploads and adds no recipient', async () => {

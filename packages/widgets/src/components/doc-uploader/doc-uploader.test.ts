@@ -1,11 +1,10 @@
 // The uploader's walkthroughs, by mouse and by keyboard alone, and axe in every state.
 import { expect, oneEvent } from '@open-wc/testing';
-import { resetMouse } from '@web/test-runner-commands';
 import { createClient } from '@docportal/core-sdk';
 import { badFiles } from '@docportal/mock-server/testing';
 import '../../index.ts';
-import { activeDeep, api, chooseFiles, chooseOption, clickOn, expectFocus, press, tabTo, type } from '../../test/helpers.ts';
-import { control, dropFiles, fileOf, ready, until } from '../../test/setup.ts';
+import { activeDeep, chooseFiles, chooseOption, clickOn, expectFocus, press, tabTo, type } from '../../test/helpers.ts';
+import { control, dropFiles, fileOf, until, usesMockBackend } from '../../test/setup.ts';
 import {
   TEXT,
   type Mounted,
@@ -33,15 +32,7 @@ import {
 } from '../../test/uploader.ts';
 
 describe('<doc-uploader>', () => {
-  before(async () => {
-    await ready;
-  });
-  beforeEach(async () => {
-    await control('/reset', {});
-  });
-  afterEach(async () => {
-    await resetMouse();
-  });
+  usesMockBackend();
 
   describe('walkthroughs by mouse', () => {
     for (const [locale, via] of [

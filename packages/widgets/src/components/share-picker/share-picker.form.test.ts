@@ -1,21 +1,12 @@
 // The picker as a form control: its value, required, reset and disabled.
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse } from '@web/test-runner-commands';
 import '../../index.ts';
-import { api, expectSame, press } from '../../test/helpers.ts';
-import { control, ready, until } from '../../test/setup.ts';
+import { expectSame, press } from '../../test/helpers.ts';
+import { until, usesMockBackend } from '../../test/setup.ts';
 import { TEXT, sr, roleBoxes, combobox, chips, search } from '../../test/picker.ts';
 
 describe('<share-picker>', () => {
-  before(async () => {
-    await ready;
-  });
-  beforeEach(async () => {
-    await control('/reset', {});
-  });
-  afterEach(async () => {
-    await resetMouse();
-  });
+  usesMockBackend();
 
   describe('form association', () => {
     async function mountForm() {

@@ -1,9 +1,8 @@
 // The picker's search: debounce, keys, stale answers, and a large data set windowed.
 import { expect } from '@open-wc/testing';
-import { resetMouse } from '@web/test-runner-commands';
 import '../../index.ts';
 import { expectFocus, nextFrame, press, stats, type } from '../../test/helpers.ts';
-import { control, ready, until } from '../../test/setup.ts';
+import { control, until, usesMockBackend } from '../../test/setup.ts';
 import {
   text,
   sr,
@@ -18,15 +17,7 @@ import {
 } from '../../test/picker.ts';
 
 describe('<share-picker>', () => {
-  before(async () => {
-    await ready;
-  });
-  beforeEach(async () => {
-    await control('/reset', {});
-  });
-  afterEach(async () => {
-    await resetMouse();
-  });
+  usesMockBackend();
 
   describe('search combobox', () => {
     it('debounces typing, shows results, ArrowDown/ArrowUp/Enter pick, with correct ARIA', async () => {

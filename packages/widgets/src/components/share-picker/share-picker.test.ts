@@ -1,9 +1,8 @@
 // The picker's role choices, chips and summary, inside a provider or standalone, and axe.
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse } from '@web/test-runner-commands';
 import '../../index.ts';
-import { api, clickOn, expectFocus, press, record, tabTo } from '../../test/helpers.ts';
-import { control, ready, until } from '../../test/setup.ts';
+import { clickOn, expectFocus, press, record, tabTo } from '../../test/helpers.ts';
+import { until, usesMockBackend } from '../../test/setup.ts';
 import type { SharePicker } from './share-picker.component.ts';
 import {
   TEXT,
@@ -21,15 +20,7 @@ import {
 } from '../../test/picker.ts';
 
 describe('<share-picker>', () => {
-  before(async () => {
-    await ready;
-  });
-  beforeEach(async () => {
-    await control('/reset', {});
-  });
-  afterEach(async () => {
-    await resetMouse();
-  });
+  usesMockBackend();
 
   describe('role choices', () => {
     it('tenants, owners, both: one scope target with the roles (property scope, mouse)', async () => {
