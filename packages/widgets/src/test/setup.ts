@@ -35,13 +35,16 @@ export const itNotInFirefox: Mocha.TestFunction | Mocha.PendingTestFunction = na
 
 /**
  * For a describe block against the mock backend: waits for the worker, starts each test from the
- * fixtures, and lets go of the mouse after each (a test that pressed a button must not leave it
- * held for the next).
+ * fixtures, and after each takes its faults off and lets go of the mouse (a test that slowed the
+ * backend or pressed a button must not leave either for the next).
  */
 export function usesMockBackend(): void {
   before(() => ready);
   beforeEach(() => control('/reset', {}));
-  afterEach(() => resetMouse());
+  afterEach(async () => {
+    await control('/faults', {});
+    await resetMouse();
+  });
 }
 
 export { deep, deepAll, dropFiles } from './dom.ts';

@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { makePdf } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { clickOn, documentsFor, press, tabTo } from '../../test/helpers.ts';
-import { control, dropFiles, fileOf, ready, until } from '../../test/setup.ts';
+import { control, dropFiles, fileOf, until, usesMockBackend } from '../../test/setup.ts';
 import type { DocUploader } from './doc-uploader.component.ts';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -39,15 +39,7 @@ async function uploadMany(up: DocUploader, n: number): Promise<{ most: number; w
 }
 
 describe('<doc-uploader> with many files', () => {
-  before(async () => {
-    await ready;
-  });
-  beforeEach(async () => {
-    await control('/reset', {});
-  });
-  afterEach(async () => {
-    await control('/faults', {});
-  });
+  usesMockBackend();
 
   it('uploads up to three at a time, the others waiting, and publishes every one', async () => {
     await control('/faults', { latencyMs: 80 });

@@ -1,12 +1,12 @@
 // The picker never adds recipients nobody aimed at: the combobox as WAI-ARIA APG's list
 // autocomplete, answers that always belong to the text in the field, and results that say the truth.
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, type DocPortalClient } from '@docportal/core-sdk';
 import '../../index.ts';
 import { activeDeep, clickOn, describeEl, expectFocus, nextFrame, press, tabTo, type } from '../../test/helpers.ts';
-import { control, ready, until } from '../../test/setup.ts';
+import { control, ready, until, usesMockBackend } from '../../test/setup.ts';
 import type { SharePicker } from './share-picker.component.ts';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -59,16 +59,7 @@ async function mountPicker(o: { scope?: string; locale?: 'de' | 'en'; client: Do
 }
 
 describe('<share-picker> adds only whom the person aimed at', () => {
-  before(async () => {
-    await ready;
-  });
-  beforeEach(async () => {
-    await control('/reset', {});
-  });
-  afterEach(async () => {
-    await control('/faults', {});
-    await resetMouse();
-  });
+  usesMockBackend();
 
   it('Tab into the search opens nothing, and Enter there adds nobody', async () => {
     // Arrange
@@ -224,16 +215,7 @@ describe('<share-picker> adds only whom the person aimed at', () => {
 });
 
 describe('<share-picker> results that tell the truth', () => {
-  before(async () => {
-    await ready;
-  });
-  beforeEach(async () => {
-    await control('/reset', {});
-  });
-  afterEach(async () => {
-    await control('/faults', {});
-    await resetMouse();
-  });
+  usesMockBackend();
 
   for (const [locale, words] of [
     ['de', 'Mehr als 50 Treffer – bitte verfeinern Sie die Suche.'],
