@@ -24,12 +24,18 @@ const suites = [
     args: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'],
     // One check: passes when tsc exits 0.
     count: (_out, code) => (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
+    failures: (out) => out.split('\n').filter((line) => /error TS\d+/.test(line)),
   },
   {
     name: 'node tests (core-sdk, mock-server; widgets: SSR import, the bundle in Chromium; the examples in Chromium)',
     cmd: node,
     args: ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('.test.ts'), ...readdirSync('examples/test').filter((f) => f.endsWith('.test.ts')).map((f) => join('examples/test', f))],
     count: (out) => ({ passed: last(out, /^ℹ pass (\d+)$/m), failed: last(out, /^ℹ fail (\d+)$/m) + last(out, /^ℹ cancelled (\d+)$/m) }),
+    // The spec reporter repeats each failing test after "✖ failing tests:".
+    failures: (out) => {
+      const at = out.lastIndexOf('✖ failing tests:');
+      return at < 0 ? [] : out.slice(at).split('\n').filter((line) => /^\s*✖ /.test(line) && !line.includes('failing tests:'));
+    },
   },
   {
     name: 'browser tests (Chromium and Firefox ESR, MSW worker)',
@@ -47,6 +53,17 @@ const suites = [
       const block = end < 0 ? [] : lines.slice(start, end + 1).map((line) => progress.exec(line));
       return block.reduce((c, m) => ({ passed: c.passed + Number(m[2]), failed: c.failed + Number(m[3]) }), { passed: 0, failed: 0 });
     },
+    // Each failing test is reported once as "❌ suite > test (failed on Browser)", under its file.
+    failures: (out) => {
+      let file = '';
+      const found = [];
+      for (const line of out.split('\n')) {
+        const f = /([\w./-]+\.test\.ts):\s*$/.exec(line);
+        if (f) file = f[1];
+        else if (/^\s*❌ /.test(line)) found.push(`${file}: ${line.trim()}`);
+      }
+      return found;
+    },
   },
   {
     name: 'packages (build, tarballs: publint, attw, a fresh consumer type-checks)',
@@ -58,6 +75,7 @@ const suites = [
       const m = all[all.length - 1];
       return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
     },
+    failures: (out) => out.split('\n').filter((line) => line.startsWith('FAIL ')),
   },
   {
     name: 'stories (Storybook build, every story, axe)',
@@ -69,6 +87,7 @@ const suites = [
       const m = all[all.length - 1];
       return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
     },
+    failures: (out) => out.split('\n').filter((line) => line.startsWith('FAIL ')),
   },
 ];
 
@@ -89,7 +108,7 @@ function run(suite) {
       const c = suite.count(stripVTControlCharacters(out), code);
       // A runner that dies before it reports still counts as a failure.
       if (code !== 0 && c.failed === 0) c.failed = 1;
-      resolve({ ...c, code });
+      resolve({ ...c, code, failures: suite.failures(stripVTControlCharacters(out)) });
     });
   });
 }
@@ -104,6 +123,8 @@ for (const suite of suites) {
   passed += r.passed;
   failed += r.failed;
   lines.push(`${suite.name}: ${r.passed} passed, ${r.failed} failed${r.code ? ` (exit ${r.code})` : ''}`);
+  // The failing tests again, by name, so that the end of a long log says what failed.
+  for (const f of r.failures.slice(0, 20)) lines.push(`  ${f.trim().slice(0, 300)}`);
 }
 console.log(`\n${lines.join('\n')}`);
 console.log(`${passed} passed, ${failed} failed`);
