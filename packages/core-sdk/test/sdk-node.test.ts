@@ -304,6 +304,28 @@ describe('errors, raised for real in Node', () => {
     assert.ok(badTarget.errors.every((e) => e.path.startsWith('targets')), JSON.stringify(badTarget.errors));
   });
 
+  it('refuses a bad title, type or share list locally, naming each field, with zero requests, by either upload path', async () => {
+    const m = manager();
+    const before = await stats();
+    const pdf = () => file(makePdf('Hausordnung'), 'hausordnung.pdf');
+    for (const chunkSize of [undefined, 262_144]) {
+      const longTitle = await rejects(m.documents.upload(pdf(), { title: 'x'.repeat(201), documentTypeId: 'hausordnung', scope: ROSENWEG, chunkSize }), ValidationError);
+      assert.deepEqual([longTitle.status, longTitle.code], [0, 'validation_failed']);
+      assert.deepEqual(longTitle.errors.map((e) => e.path), ['title']);
+      assert.match(longTitle.message, /title/);
+      const noType = await rejects(m.documents.upload(pdf(), { documentTypeId: '', scope: ROSENWEG, chunkSize }), ValidationError);
+      assert.deepEqual(noType.errors.map((e) => e.path), ['documentTypeId']);
+      const badShare = await rejects(
+        m.documents.upload(pdf(), { documentTypeId: 'hausordnung', scope: ROSENWEG, chunkSize, shares: [{ kind: 'contact', contactId: '' }, { kind: 'everyone' } as never] }),
+        ValidationError,
+      );
+      assert.ok(badShare.errors.length > 0 && badShare.errors.every((e) => e.path.startsWith('shares.')), JSON.stringify(badShare.errors));
+    }
+    const afterwards = await stats();
+    assert.equal(afterwards.requests, before.requests, 'no request for a bad form');
+    assert.equal(afterwards.uploads, 0);
+  });
+
   it('refuses bad and oversized files locally, with zero requests; exactly 50 MiB passes validation', async () => {
     const m = manager();
     const before = await stats();

@@ -5,7 +5,7 @@ import { defaultTitle } from '../files/names.js';
 import { aborted, enc, isTransient, parse, sleep, uuid, type Http, type RequestOptions } from '../internal/http.js';
 import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
-import { Document } from '../schemas/documents.js';
+import { Document, DocumentMetadata } from '../schemas/documents.js';
 import { UploadSession, UploadStatus, MAX_CHUNK_SIZE } from '../schemas/uploads.js';
 import { direct, undo } from './direct.js';
 import type { ResumeRecord, ResumeStore } from './resume.js';
@@ -105,6 +105,13 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
     scope: parseScope(o.scope),
     shares: o.shares ?? [],
   };
+  // The form is checked before any byte goes out, as the server would check it at the commit.
+  const form = z.safeParse(DocumentMetadata, commitBody);
+  if (!form.success) {
+    const errors = form.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const title = `The document's details are not valid (${errors.map((e) => e.path).join(', ')}).`;
+    throw new ValidationError(title, { code: 'validation_failed', problem: { type: 'about:blank', title, status: 422, code: 'validation_failed', errors } });
+  }
   const create = (s?: AbortSignal) => http.json(UploadSession, { method: 'POST', path: '/uploads', body: { fileName: name, size: total, mimeType: file.type, ...commitBody } }, { signal: s, idempotencyKey: rec.create });
   const commit = (s?: AbortSignal) => http.json(Document, { method: 'POST', path: '/documents', body: { uploadId: rec.id, ...commitBody } }, { signal: s, maxRetries: o.maxRetries, idempotencyKey: rec.commit });
 
