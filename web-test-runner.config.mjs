@@ -25,18 +25,14 @@ const firefoxDark = firefoxWith({ ...CALM, 'ui.systemUsesDarkTheme': 1, 'layout.
 
 /**
  * Test files that do not run in Firefox ESR yet, each with its reason (issue 17 tracks them).
- * They run in Chromium; single tests that fail only in Firefox are marked at the test
- * (`itNotInFirefox`, packages/widgets/src/test/setup.ts).
+ * They run in Chromium; everything else runs in both browsers.
  */
 const NOT_IN_FIREFOX = [
-  // The tree's browser tests (one file until split by topic) did not finish in Firefox ESR: the
-  // page stopped answering part way, while the describe blocks passed when run alone (mocha's
-  // grep), except two tests of "keyboard alone, in English", where Enter on a tool button
-  // reached by Tab ("Who downloaded it?", "New folder") does not act.
+  // In Firefox ESR the page of the tree's browsing tests stops answering part way (the file
+  // alone never finishes); in the keyboard tests, Enter on a tool button reached by Tab
+  // ("Who downloaded it?", "New folder") does not act. The manage and admin files run in both.
   'packages/widgets/src/components/doc-folder-tree/doc-folder-tree.browse.test.ts',
   'packages/widgets/src/components/doc-folder-tree/doc-folder-tree.keyboard.test.ts',
-  'packages/widgets/src/components/doc-folder-tree/doc-folder-tree.manage.test.ts',
-  'packages/widgets/src/components/doc-folder-tree/doc-folder-tree.admin.test.ts',
   // Forced colours are emulated in Chromium; in Firefox the file runs in a browser started with
   // forced colours on (the group widgets-firefox-forced-colors below), not in a plain one.
   'packages/widgets/src/styles/forced-colors.test.ts',

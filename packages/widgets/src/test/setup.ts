@@ -27,13 +27,6 @@ export async function until<T>(check: () => T | undefined | null | false | Promi
 }
 
 /**
- * `it` in Chromium; in Firefox ESR a test registered as pending, so that the report lists it as
- * not run there. Only for tests that still fail in Firefox, each with the reason at its call
- * (issue 17 tracks them); everything else runs in both browsers.
- */
-export const itNotInFirefox: Mocha.TestFunction | Mocha.PendingTestFunction = navigator.userAgent.includes('Firefox') ? it.skip : it;
-
-/**
  * For a describe block against the mock backend: waits for the worker, starts each test from the
  * fixtures, and after each takes its faults off and lets go of the mouse (a test that slowed the
  * backend or pressed a button must not leave either for the next).
