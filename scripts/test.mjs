@@ -17,6 +17,16 @@ const testFiles = (suffix) =>
     .sort();
 
 const node = process.execPath;
+// Scripts that print one line per check ("ok …" / "FAIL …"), then "N passed, M failed" alone on
+// the last line (scripts/test-packages.mjs, scripts/test-stories.mjs).
+const checkLines = {
+  count: (out) => {
+    const all = [...out.matchAll(/^(\d+) passed, (\d+) failed$/gm)];
+    const m = all[all.length - 1];
+    return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
+  },
+  failures: (out) => out.split('\n').filter((line) => line.startsWith('FAIL ')),
+};
 const suites = [
   {
     name: 'typecheck',
@@ -69,25 +79,13 @@ const suites = [
     name: 'packages (build, tarballs: publint, attw, a fresh consumer type-checks)',
     cmd: node,
     args: ['scripts/test-packages.mjs'],
-    // One line per check, then "N passed, M failed" alone on the last line.
-    count: (out) => {
-      const all = [...out.matchAll(/^(\d+) passed, (\d+) failed$/gm)];
-      const m = all[all.length - 1];
-      return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
-    },
-    failures: (out) => out.split('\n').filter((line) => line.startsWith('FAIL ')),
+    ...checkLines,
   },
   {
     name: 'stories (Storybook build, every story, axe)',
     cmd: node,
     args: ['scripts/test-stories.mjs'],
-    // One line per story and locale, then "N passed, M failed" alone on the last line.
-    count: (out) => {
-      const all = [...out.matchAll(/^(\d+) passed, (\d+) failed$/gm)];
-      const m = all[all.length - 1];
-      return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
-    },
-    failures: (out) => out.split('\n').filter((line) => line.startsWith('FAIL ')),
+    ...checkLines,
   },
 ];
 
@@ -105,10 +103,11 @@ function run(suite) {
     take(child.stdout, process.stdout);
     take(child.stderr, process.stderr);
     child.on('close', (code) => {
-      const c = suite.count(stripVTControlCharacters(out), code);
+      const text = stripVTControlCharacters(out);
+      const c = suite.count(text, code);
       // A runner that dies before it reports still counts as a failure.
       if (code !== 0 && c.failed === 0) c.failed = 1;
-      resolve({ ...c, code, failures: suite.failures(stripVTControlCharacters(out)) });
+      resolve({ ...c, code, failures: suite.failures(text) });
     });
   });
 }

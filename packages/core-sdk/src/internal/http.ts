@@ -6,7 +6,7 @@ import type { AxiosInstance, AxiosProgressEvent, AxiosResponse, ResponseType } f
 import { transport, type Send } from '#transport';
 import * as z from 'zod/mini';
 import { AbortError, DocPortalError, NetworkError, ResponseValidationError, TimeoutError, errorFromStatus } from '../errors.js';
-import { Problem } from '../schemas/problem.js';
+import { Problem, type FieldError } from '../schemas/problem.js';
 import type { ResumeStore } from '../upload/resume.js';
 
 /** A bearer token, or a function the SDK calls before each request (and once more after a 401). */
@@ -233,10 +233,13 @@ export class Http {
 }
 
 /** Parses an answer; a mismatch becomes a ResponseValidationError naming where. */
+/** A schema's complaints as the contract's field errors (`{ path: 'shares.0.contactId', message }`). */
+export const fieldErrors = (error: z.core.$ZodError): FieldError[] => error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+
 export function parse<S extends z.ZodMiniType>(schema: S, data: unknown, status?: number): z.output<S> {
   const r = z.safeParse(schema, data);
   if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const issues = fieldErrors(r.error);
   throw new ResponseValidationError(`The server's answer does not match the contract (${issues.map((i) => i.path || '(root)').join(', ')}).`, issues, status);
 }
 

@@ -2,7 +2,7 @@ import type { AxiosProgressEvent } from 'axios';
 import * as z from 'zod/mini';
 import { AbortError, ConflictError, DocPortalError, FileTooLargeError, NetworkError, NotFoundError, TimeoutError, UnsupportedFileTypeError, ValidationError } from '../errors.js';
 import { defaultTitle } from '../files/names.js';
-import { aborted, enc, isTransient, parse, sleep, uuid, type Http, type RequestOptions } from '../internal/http.js';
+import { aborted, enc, fieldErrors, isTransient, parse, sleep, uuid, type Http, type RequestOptions } from '../internal/http.js';
 import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
 import { Document, DocumentMetadata } from '../schemas/documents.js';
@@ -108,7 +108,7 @@ export async function upload(http: Http, file: Blob, o: UploadOptions): Promise<
   // The form is checked before any byte goes out, as the server would check it at the commit.
   const form = z.safeParse(DocumentMetadata, commitBody);
   if (!form.success) {
-    const errors = form.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const errors = fieldErrors(form.error);
     const title = `The document's details are not valid (${errors.map((e) => e.path).join(', ')}).`;
     throw new ValidationError(title, { code: 'validation_failed', problem: { type: 'about:blank', title, status: 422, code: 'validation_failed', errors } });
   }
