@@ -160,8 +160,8 @@ describe('<doc-folder-tree>', () => {
       await tabTo((a) => a.textContent?.trim() === 'New folder', 'the "New folder" button', 6, true);
       await press('Enter');
       const name = await until(() => fieldLabelled(el, 'Folder name'), 5000, 'the folder name field');
-      expectFocusInside(el, 'Enter (new folder)');
-      await tabTo((a) => a === name, 'the folder name field');
+      // Focus is in the field already: a user types the name at once.
+      await until(() => activeDeep() === name, 5000, () => `focus in the folder name field after Enter (new folder); it is on ${describeEl(activeDeep())}`);
       await type('Contracts');
       await press('Enter');
       await waitLive(el, 'status', 'Folder “Contracts” saved.');
@@ -194,7 +194,7 @@ describe('<doc-folder-tree>', () => {
       await press('Enter');
       const rename = await until(() => fieldLabelled(el, 'Folder name'), 5000, 'the folder name field');
       expect(rename.value).to.equal('Contracts');
-      await tabTo((a) => a === rename, 'the folder name field');
+      await until(() => activeDeep() === rename, 5000, () => `focus in the folder name field after Enter (rename); it is on ${describeEl(activeDeep())}`);
       await press('Control+a');
       await type('Leases');
       await press('Enter');
