@@ -446,9 +446,10 @@ export class SharePicker extends ConnectedElement {
     const chips = this.value.filter((t) => !isScopeRole(t, scope));
     const c = this.combo;
     const activeId = c.open && c.active >= 0 ? `${this.uid}-o${c.active}` : nothing;
-    const roleBox = (role: Role, text: string) => html`<label class="role">
+    // The space after the label is in the label's own text node: Chromium's names drop a node of a lone space.
+    const roleBox = (role: Role, text: string, n = this.roleCounts[role]) => html`<label class="role">
       <input type="checkbox" part="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
-      <span>${text}${this.roleCounts[role] !== undefined ? html` <span class="count">(${this.i18n.number(this.roleCounts[role]!)})</span>` : nothing}</span>
+      <span>${n === undefined ? text : html`${`${text} `}<span class="count">(${this.i18n.number(n)})</span>`}</span>
     </label>`;
     return html`
       <fieldset part="base" ?disabled=${this.off} @focusout=${this.onFocusOut}>
