@@ -6,7 +6,7 @@ import { ConnectedElement } from '../../internal/connected-element.js';
 import { check, close, mail, retry } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './share-picker.styles.js';
-import { ROW, RecipientCombobox } from './combobox.js';
+import { RecipientCombobox } from './combobox.js';
 import { AUDIENCES, audienceOf, idKey, isScopeRole, rolesOf, targetId, targetKey, type Audience } from './targets.js';
 
 export { targetKey } from './targets.js';
@@ -94,8 +94,21 @@ export class SharePicker extends ConnectedElement {
   private readonly combo = new RecipientCombobox(this, {
     search: (q, signal) => this.searchFor(q, signal),
     list: () => this.listbox,
+    row: () => this.measure(),
     pick: (o) => this.toggle(o),
   });
+
+  /**
+   * An option's height in CSS px, read from a rendered option: options are 3.25rem, so they follow
+   * the root font size (a portal's 62.5 %, a reader's 24 px). 52 until an option is there to measure.
+   */
+  private rowPx = 52;
+  private measure(): number {
+    const row = this.$<HTMLElement>('.option');
+    const h = row ? parseFloat(getComputedStyle(row).height) : 0;
+    if (h > 0) this.rowPx = h;
+    return this.rowPx;
+  }
   /** A pointer is down outside the picker: closing waits until its click is done. */
   private pointerDown = false;
   private closeOnRelease = false;
@@ -200,6 +213,9 @@ export class SharePicker extends ConnectedElement {
   }
 
   protected override updated(): void {
+    // The text size changed (or the first options are there): the window follows.
+    const before = this.rowPx;
+    if (this.measure() !== before) this.requestUpdate();
     // After render, so that the search field exists as the anchor of the validation bubble.
     const missing = this.required && this.value.length === 0;
     this.internals.setValidity(missing ? { valueMissing: true } : {}, missing ? this.i18n.t.picker.required : '', this.input ?? undefined);
@@ -359,8 +375,8 @@ export class SharePicker extends ConnectedElement {
     const p = this.i18n.t.picker;
     const c = this.combo;
     const list = this.listbox;
-    const viewport = list?.clientHeight || ROW * 6.5;
-    const r = visibleRange(c.options.length, ROW, c.listScroll, viewport);
+    const viewport = list?.clientHeight || this.rowPx * 6.5;
+    const r = visibleRange(c.options.length, this.rowPx, c.listScroll, viewport);
     const rows = c.options.slice(r.start, r.end);
     const shown = c.open && !c.failed && (c.options.length > 0 || (c.current && !!c.query.trim()));
     return html`
