@@ -8,11 +8,14 @@ export const accessibleNames = {
   async executeCommand({ command, session, payload }) {
     if (command !== 'accessible-names') return undefined;
     const page = session.browser.getPage?.(session.id);
-    if (!page?.context || session.browser.type !== 'playwright' || session.browser.name !== 'Chromium') return false;
+    if (!page?.context || session.browser.type !== 'playwright' || session.browser.name !== 'Chromium')
+      return false;
     const cdp = await page.context().newCDPSession(page);
     try {
       const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-      return nodes.filter((n) => !n.ignored && n.role?.value === payload.role).map((n) => n.name?.value ?? '');
+      return nodes
+        .filter((n) => !n.ignored && n.role?.value === payload.role)
+        .map((n) => n.name?.value ?? '');
     } finally {
       await cdp.detach();
     }

@@ -1,12 +1,24 @@
 // One error notice for every element (error-notice.ts): the uploader's and the picker's failures
 // look, read and act like the folder tree's: the same parts, an icon, the words for the error's
-// code, "Erneut versuchen" that tries again, and each failure said once.
+// code, "Erneut versuchen" that tries again, and each failure heard once.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createClient } from '@docportal/core-sdk';
 import '../index.ts';
 import { clickOn, press, type } from '../test/helpers.ts';
 import { control, dropFiles, until, usesMockBackend } from '../test/setup.ts';
-import { cardReady, cards, chooseType, dropzone, mount, pdf, pickerOf, roleBoxes, submitButton, TEXT, untilSummary } from '../test/uploader.ts';
+import {
+  cardReady,
+  cards,
+  chooseType,
+  dropzone,
+  mount,
+  pdf,
+  pickerOf,
+  roleBoxes,
+  submitButton,
+  TEXT,
+  untilSummary,
+} from '../test/uploader.ts';
 import { combobox, mountPicker, options, sr } from '../test/picker.ts';
 
 const DOWN = { failRate: 1, failStatus: 503, retryAfter: 0 };
@@ -14,10 +26,15 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 
 /** What makes a notice the shared one: its parts, icon, text box and retry button. */
 function shape(notice: Element) {
-  const retry = [...notice.querySelectorAll('button')].find((b) => (b.getAttribute('part') ?? '').split(' ').includes('retry'));
+  const retry = [...notice.querySelectorAll('button')].find((b) =>
+    (b.getAttribute('part') ?? '').split(' ').includes('retry'),
+  );
   return {
     class: notice.classList.contains('notice'),
-    parts: (notice.getAttribute('part') ?? '').split(' ').filter((p) => p === 'notice' || p === 'error').sort(),
+    parts: (notice.getAttribute('part') ?? '')
+      .split(' ')
+      .filter((p) => p === 'notice' || p === 'error')
+      .sort(),
     icon: notice.firstElementChild?.localName,
     text: !!notice.querySelector(':scope > .grow'),
     retry: retry && { part: retry.getAttribute('part'), words: text(retry) },
@@ -27,8 +44,20 @@ function shape(notice: Element) {
 /** The tree's notice when its load fails: the reference. */
 async function treeShape(): Promise<ReturnType<typeof shape>> {
   await control('/faults', DOWN);
-  const tree = await fixture<HTMLElement>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:rosenweg-24" mode="browse" locale="de"></doc-folder-tree>`);
-  const notice = await until(() => tree.shadowRoot!.querySelector('[part~="error"]'), 5000, 'the tree’s notice');
+  const tree = await fixture<HTMLElement>(
+    html`<doc-folder-tree
+      base-url="/api/v1"
+      token="manager"
+      scope="property:rosenweg-24"
+      mode="browse"
+      locale="de"
+    ></doc-folder-tree>`,
+  );
+  const notice = await until(
+    () => tree.shadowRoot!.querySelector('[part~="error"]'),
+    5000,
+    'the tree’s notice',
+  );
   await control('/faults', {});
   return shape(notice);
 }
@@ -37,10 +66,16 @@ describe('one error notice in every element', () => {
   usesMockBackend();
 
   it('the tree’s notice is the reference: notice and error parts, icon, text, "Erneut versuchen"', async () => {
-    expect(await treeShape()).to.deep.equal({ class: true, parts: ['error', 'notice'], icon: 'svg', text: true, retry: { part: 'button retry', words: 'Erneut versuchen' } });
+    expect(await treeShape()).to.deep.equal({
+      class: true,
+      parts: ['error', 'notice'],
+      icon: 'svg',
+      text: true,
+      retry: { part: 'button retry', words: 'Erneut versuchen' },
+    });
   });
 
-  it('the uploader’s failed load of the document types: the same notice, said once, and its retry loads them', async () => {
+  it('the uploader’s failed load of the document types: the same notice, heard once, and its retry loads them', async () => {
     // Arrange
     const reference = await treeShape();
     await control('/faults', DOWN);
@@ -50,7 +85,7 @@ describe('one error notice in every element', () => {
     // Assert
     expect(shape(notice)).to.deep.equal(reference);
     expect(text(notice)).to.contain('Der Dienst ist gerade nicht erreichbar');
-    expect(notice.getAttribute('role'), 'said by its alert').to.equal('alert');
+    expect(notice.getAttribute('role'), 'heard by its alert').to.equal('alert');
     expect(text(m.root.querySelector('[role="status"]')), 'and not again by the status line').to.equal('');
     // Act: the server is back
     await control('/faults', {});
@@ -62,7 +97,7 @@ describe('one error notice in every element', () => {
     expect(m.root.contains(m.root.activeElement) || m.root.activeElement === null).to.equal(true);
   });
 
-  it('a file’s failed upload: the same notice, said once (its alert names the file; the status line stays quiet)', async () => {
+  it('a file’s failed upload: the same notice, heard once (its alert names the file; the status line stays quiet)', async () => {
     // Arrange
     const reference = await treeShape();
     const m = await mount({ scope: 'property:rosenweg-24', locale: 'de' });
@@ -73,13 +108,17 @@ describe('one error notice in every element', () => {
     roleBoxes(pickerOf(card))[0]!.click();
     await untilSummary(pickerOf(card), TEXT.de.summary4);
     const status = m.root.querySelector('.sr-only[role="status"]')!;
-    const said: string[] = [];
-    const watch = new MutationObserver(() => said.push(text(status)));
+    const heard: string[] = [];
+    const watch = new MutationObserver(() => heard.push(text(status)));
     watch.observe(status, { subtree: true, childList: true, characterData: true });
     await control('/faults', DOWN);
     // Act
     submitButton(m.root)!.click();
-    const notice = await until(() => cards(m.root)[0]!.querySelector('[part~="notice"]'), 5000, 'the failure');
+    const notice = await until(
+      () => cards(m.root)[0]!.querySelector('[part~="notice"]'),
+      5000,
+      'the failure',
+    );
     await new Promise((r) => setTimeout(r, 100));
     watch.disconnect();
     // Assert
@@ -87,7 +126,10 @@ describe('one error notice in every element', () => {
     expect(notice.getAttribute('role')).to.equal('alert');
     expect(text(notice)).to.contain('Hausordnung.pdf');
     expect(text(notice)).to.contain('Der Dienst ist gerade nicht erreichbar');
-    expect(said.filter((s) => s.includes('Der Dienst')), 'the status line does not say it again').to.deep.equal([]);
+    expect(
+      heard.filter((s) => s.includes('Der Dienst')),
+      'the status line does not say it again',
+    ).to.deep.equal([]);
   });
 
   it('a refused file: the same look, with its close button', async () => {
@@ -96,7 +138,9 @@ describe('one error notice in every element', () => {
     const notice = await until(() => m.root.querySelector('[role="alert"]'), 5000, 'the refusal');
     const s = shape(notice);
     expect([s.class, s.parts, s.icon, s.text]).to.deep.equal([true, ['error', 'notice'], 'svg', true]);
-    expect(notice.querySelector('[part~="dismiss"]')!.getAttribute('aria-label')).to.equal('Hinweis schließen');
+    expect(notice.querySelector('[part~="dismiss"]')!.getAttribute('aria-label')).to.equal(
+      'Hinweis schließen',
+    );
   });
 
   it('the picker’s failed search: the same notice, and its retry searches again', async () => {

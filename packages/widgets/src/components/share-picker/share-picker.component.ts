@@ -1,9 +1,10 @@
 import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
-import { visibleRange } from '../../controllers/virtual-window.js';
+import { rowHeight, visibleRange } from '../../controllers/virtual-window.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
-import { check, close, mail, retry } from '../../internal/icons.js';
+import { errorNotice } from '../../internal/error-notice.js';
+import { check, close, mail } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './share-picker.styles.js';
 import { RecipientCombobox } from './combobox.js';
@@ -33,7 +34,9 @@ let seq = 0;
  * @csspart input - The search field.
  * @csspart listbox - The list of suggestions.
  * @csspart option - One suggestion; `option--active` marks the highlighted one (`aria-selected` marks chosen ones).
- * @csspart list-note - The line under the list when results are capped or the search failed.
+ * @csspart list-note - The line under the list when results are capped, and the notice of a failed search.
+ * @csspart notice - The notice of a failed search: the shared error notice (also `error`), with its `retry` button.
+ * @csspart error - The same notice (the part every element's error notice has).
  * @csspart chips - The list of chosen recipients.
  * @csspart chip - One chosen recipient.
  * @csspart chip-remove - The remove button of a chip.
@@ -98,16 +101,10 @@ export class SharePicker extends ConnectedElement {
     pick: (o) => this.toggle(o),
   });
 
-  /**
-   * An option's height in CSS px, read from a rendered option: options are 3.25rem, so they follow
-   * the root font size (a portal's 62.5 %, a reader's 24 px). 52 until an option is there to measure.
-   */
+  /** An option's height in CSS px, measured (options are 3.25rem); 52 until one is there. */
   private rowPx = 52;
   private measure(): number {
-    const row = this.$<HTMLElement>('.option');
-    const h = row ? parseFloat(getComputedStyle(row).height) : 0;
-    if (h > 0) this.rowPx = h;
-    return this.rowPx;
+    return (this.rowPx = rowHeight(this.$('.option'), this.rowPx));
   }
   /** A pointer is down outside the picker: closing waits until its click is done. */
   private pointerDown = false;
@@ -359,9 +356,9 @@ export class SharePicker extends ConnectedElement {
   }
 
   private onFocusOut(e: FocusEvent): void {
-    // Only the line under the list (its "try again") keeps it open; a chip or a checkbox does not.
+    // Only the notice under the list (its "try again") keeps it open; a chip or a checkbox does not.
     const to = e.relatedTarget as Element | null;
-    if (to === this.input || to?.closest('.list-note')) return;
+    if (to === this.input || to?.closest('.notice')) return;
     // A press outside: the list goes once the click is over, so nothing moves under the pointer.
     if (this.pointerDown) this.closeOnRelease = true;
     else this.combo.close();
@@ -421,12 +418,7 @@ export class SharePicker extends ConnectedElement {
         ${!c.options.length ? html`<li class="status" role="presentation">${c.current ? p.noResults(c.query.trim()) : p.searching}</li>` : nothing}
       </ul>
       ${c.open && c.current && c.capped ? html`<p class="list-note" part="list-note">${p.capped(this.i18n.number(CAP))}</p>` : nothing}
-      ${c.open && c.failed
-        ? html`<div class="list-note failed" part="list-note" role="alert">
-            <span>${p.searchFailed} ${this.i18n.error(c.failed)}</span>
-            <button type="button" class="btn" @click=${this.retrySearch}>${retry} ${this.i18n.t.common.retry}</button>
-          </div>`
-        : nothing}
+      ${c.open && c.failed ? errorNotice(this.i18n, c.failed, { alert: true, lead: p.searchFailed, part: 'list-note', retry: () => this.retrySearch() }) : nothing}
     `;
   }
 

@@ -34,7 +34,7 @@ describe('<share-picker> role boxes, as assistive technology names them', () => 
       // Act
       const names = boxes.map((box) => computeAccessibleName(box));
       const withoutLoneSpaces = boxes.map((box) => printed(box.closest('label')!));
-      const browser = await executeServerCommand<string[] | false>('accessible-names', { role: 'checkbox' });
+      const browser = await executeServerCommand<string[] | false, { role: string }>('accessible-names', { role: 'checkbox' });
       // Assert
       expect(names[0]).to.match(expected[0]!);
       expect(names[1]).to.match(expected[1]!);

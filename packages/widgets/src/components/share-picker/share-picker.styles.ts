@@ -64,8 +64,8 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
-  .list-note.failed {
-    color: var(--_danger);
+  .combo > .notice {
+    margin-top: 0.35rem;
   }
   :host {
     --_row: 3.25rem;

@@ -10,13 +10,16 @@ import type { SharePicker } from './share-picker.component.ts';
 
 /** Neighbouring options in list order that overlap or leave a gap of more than a pixel. */
 function overlaps(p: SharePicker): string[] {
-  const rows = options(p).sort((a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')));
+  const rows = options(p).sort(
+    (a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')),
+  );
   const out: string[] = [];
   for (let i = 1; i < rows.length; i++) {
     const [a, b] = [rows[i - 1]!.getBoundingClientRect(), rows[i]!.getBoundingClientRect()];
     const [n, m] = [rows[i - 1]!.getAttribute('aria-posinset'), rows[i]!.getAttribute('aria-posinset')];
     if (Number(m) !== Number(n) + 1) continue;
-    if (Math.abs(b.top - a.bottom) > 1) out.push(`options ${n}/${m}: ${Math.round(a.bottom)} → ${Math.round(b.top)}`);
+    if (Math.abs(b.top - a.bottom) > 1)
+      out.push(`options ${n}/${m}: ${Math.round(a.bottom)} → ${Math.round(b.top)}`);
   }
   return out;
 }
@@ -34,7 +37,10 @@ describe('<share-picker> suggestions at any text size', () => {
 
   for (const [what, set] of [
     ['root font 20 px', () => (document.documentElement.style.fontSize = '20px')],
-    ['root font 10 px (html { font-size: 62.5% })', () => (document.documentElement.style.fontSize = '62.5%')],
+    [
+      'root font 10 px (html { font-size: 62.5% })',
+      () => (document.documentElement.style.fontSize = '62.5%'),
+    ],
     ['root font 24 px', () => (document.documentElement.style.fontSize = '24px')],
     ['200 % zoom', () => document.documentElement.style.setProperty('zoom', '2')],
   ] as const) {
