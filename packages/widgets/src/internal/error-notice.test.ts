@@ -157,6 +157,11 @@ describe('one error notice in every element', () => {
     expect(shape(notice)).to.deep.equal(reference);
     expect(notice.getAttribute('part')!.split(' '), 'the part it had').to.include('list-note');
     expect(text(notice)).to.contain('Die Suche ist fehlgeschlagen.');
+    // A phone's width, the picker on its own (no container around it): the button goes below the text.
+    picker.style.cssText = 'display: block; width: 340px';
+    const words = notice.querySelector('.grow')!.getBoundingClientRect();
+    expect(notice.querySelector('button')!.getBoundingClientRect().top, 'the button below the text').to.be.at.least(words.bottom - 1);
+    expect(words.width, 'the text keeps the width').to.be.above(250);
     // Act: the server is back; Tab to "Erneut versuchen" and press it
     await control('/faults', {});
     await press('Tab');

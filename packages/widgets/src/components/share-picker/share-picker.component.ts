@@ -418,7 +418,7 @@ export class SharePicker extends ConnectedElement {
         ${!c.options.length ? html`<li class="status" role="presentation">${c.current ? p.noResults(c.query.trim()) : p.searching}</li>` : nothing}
       </ul>
       ${c.open && c.current && c.capped ? html`<p class="list-note" part="list-note">${p.capped(this.i18n.number(CAP))}</p>` : nothing}
-      ${c.open && c.failed ? errorNotice(this.i18n, c.failed, { alert: true, lead: p.searchFailed, part: 'list-note', retry: () => this.retrySearch() }) : nothing}
+      ${c.open && c.failed ? html`<div class="failed">${errorNotice(this.i18n, c.failed, { alert: true, lead: p.searchFailed, part: 'list-note', retry: () => this.retrySearch() })}</div>` : nothing}
     `;
   }
 
