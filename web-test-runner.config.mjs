@@ -10,6 +10,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS } from './scripts/chromium.mjs';
+import { accessibleNames } from './scripts/wtr-accessibility.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
@@ -81,6 +82,7 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
+    accessibleNames,
   ],
   middleware: [
     (ctx, next) => {

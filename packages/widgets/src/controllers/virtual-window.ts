@@ -16,6 +16,14 @@ export function visibleRange(count: number, rowHeight: number, scrollTop: number
   return { start: first, end: Math.max(first, last), before: first * rowHeight, after: Math.max(0, (count - Math.max(first, last)) * rowHeight) };
 }
 
+/**
+ * A row's height in CSS px as laid out (rows are in rem, so they follow the root font size: a
+ * portal's 62.5 %, a reader's 24 px), or `fallback` while no row is there to measure.
+ */
+export function rowHeight(row: Element | null, fallback: number): number {
+  return (row && parseFloat(getComputedStyle(row).height)) || fallback;
+}
+
 /** The scrollTop that brings row `index` into view, or undefined when it already is. */
 export function scrollToRow(index: number, rowHeight: number, scrollTop: number, viewport: number): number | undefined {
   const top = index * rowHeight;

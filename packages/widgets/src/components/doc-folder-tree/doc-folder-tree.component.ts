@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Document, DocumentType, ShareTarget } from '@docportal/core-sdk';
-import { scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
+import { rowHeight, scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
 import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent, DocTypesChangeEvent } from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
@@ -52,7 +52,8 @@ const PAGE = 200; // the API's largest page
  * @csspart admin-form - The name form of a new or renamed folder.
  * @csspart confirm - The question before a folder is deleted.
  * @csspart input - A field of the editor or the folder form.
- * @csspart error - A refusal or error message.
+ * @csspart error - A refusal or error message: the shared error notice (also `notice`), with its `retry` button.
+ * @csspart notice - The same notices (the part every element's error notice has).
  * @csspart button - Every button (`button--primary`, `button--danger` too).
  * @csspart picker__base - The parts of the share picker in the editor, prefixed `picker__` (`picker__input`, …).
  * @cssproperty [--doc-tree-height=24rem] - Height of the scrolling box.
@@ -114,10 +115,7 @@ export class DocFolderTree extends ConnectedElement {
    */
   private rowPx = 40;
   private measure(): number {
-    const row = this.renderRoot.querySelector<HTMLElement>('.row');
-    const h = row ? parseFloat(getComputedStyle(row).height) : 0;
-    if (h > 0) this.rowPx = h;
-    return this.rowPx;
+    return (this.rowPx = rowHeight(this.$('.row'), this.rowPx));
   }
 
   private loadedFor = '';
@@ -396,7 +394,7 @@ export class DocFolderTree extends ConnectedElement {
         </select>
       </div>
       <share-picker existing exportparts=${PICKER_PARTS} .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
-      ${ed.error ? errorNotice(this.i18n, ed.error, undefined, true) : nothing}
+      ${ed.error ? errorNotice(this.i18n, ed.error, { alert: true }) : nothing}
       <div class="bar">
         <button type="submit" class="btn primary" part="button button--primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
         <button type="button" class="btn" part="button" aria-expanded=${downloads ? 'true' : 'false'} aria-controls=${downloads ? 'downloads' : nothing} @click=${() => void this.showDownloads()}>${t.whoDownloaded}</button>
@@ -673,7 +671,7 @@ export class DocFolderTree extends ConnectedElement {
             <button type="button" class="btn" part="button" @click=${() => (this.folderForm = undefined)}>${this.i18n.t.common.cancel}</button>
           </form>`
         : nothing}
-      ${this.refusal ? errorNotice(this.i18n, this.refusal, undefined, true) : nothing}
+      ${this.refusal ? errorNotice(this.i18n, this.refusal, { alert: true }) : nothing}
     </div>`;
   }
 
@@ -758,7 +756,7 @@ export class DocFolderTree extends ConnectedElement {
           ? html`<p class="status loading">${this.i18n.t.common.loading}</p>`
           : !rows.length
           ? this.error
-            ? errorNotice(this.i18n, this.error, () => void this.load())
+            ? errorNotice(this.i18n, this.error, { retry: () => void this.load() })
             : html`<p class="status">${t.empty}</p>`
           : html`<ul role="tree" part="tree" aria-label=${t.label} style="--_n:${rows.length}" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
               ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => this.renderRow(row, r.start + i))}

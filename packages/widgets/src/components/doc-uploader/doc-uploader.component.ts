@@ -5,7 +5,8 @@ import { DocFileRejectedEvent, DocUploadedEvent, DocUploadErrorEvent, DocUploadP
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { heading } from '../../internal/heading.js';
 import { typeOptions } from '../../internal/type-options.js';
-import { alert, check, close, file as fileIcon, retry, upload } from '../../internal/icons.js';
+import { errorNotice } from '../../internal/error-notice.js';
+import { check, close, file as fileIcon, upload } from '../../internal/icons.js';
 import { PICKER_PARTS } from '../../internal/parts.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './doc-uploader.styles.js';
@@ -55,7 +56,8 @@ let keys = 0;
  * @event doc-upload-error - `{ file, error }` an upload failed or was cancelled.
  * @csspart base - The whole uploader.
  * @csspart dropzone - The dashed drop zone (a button).
- * @csspart notice - A refusal message.
+ * @csspart notice - A refusal or failure: the shared error notice (also `error`), with its `retry` or `dismiss` button.
+ * @csspart error - The same notices (the part every element's error notice has).
  * @csspart file - One file's card; `file--done`, `file--error` mark its state.
  * @csspart progress - A file's progress bar.
  * @csspart progress-fill - The filled part of the progress bar.
@@ -79,6 +81,7 @@ export class DocUploader extends ConnectedElement {
     items: { state: true },
     rejections: { state: true },
     types: { state: true },
+    typesError: { state: true },
     over: { state: true },
     announcement: { state: true },
     published: { state: true },
@@ -103,6 +106,8 @@ export class DocUploader extends ConnectedElement {
   private items: Item[] = [];
   private rejections: Rejection[] = [];
   private types: DocumentType[] = [];
+  /** Why the document types did not load (shown with "Erneut versuchen"). */
+  private typesError: unknown;
   private over = false;
   private announcement = '';
   private published: Document[] = [];
@@ -135,6 +140,7 @@ export class DocUploader extends ConnectedElement {
   /** Another user: nothing of the previous one stays (a retry after a refusal keeps the files). */
   protected override resetSession(sameUser: boolean): void {
     this.types = [];
+    this.typesError = undefined;
     this.loadedTypesFor = '';
     if (sameUser) return;
     for (const i of this.items) i.ctl?.abort();
@@ -163,9 +169,18 @@ export class DocUploader extends ConnectedElement {
     if (!api || !scope) return;
     try {
       this.types = await api.documentTypes.list({ scope });
+      this.typesError = undefined;
     } catch (e) {
-      this.announce(this.i18n.error(e));
+      // Said by the notice's alert, not by the status line too.
+      this.typesError = e;
     }
+  }
+
+  /** "Erneut versuchen" of the types' notice; when it goes, focus goes to the drop zone. */
+  private async retryTypes(): Promise<void> {
+    await this.loadTypes();
+    await this.updateComplete;
+    if (!(this.renderRoot as ShadowRoot).activeElement) this.$<HTMLElement>('.dropzone')?.focus();
   }
 
   private announce(text: string): void {
@@ -453,8 +468,8 @@ export class DocUploader extends ConnectedElement {
       had = this.focusOnButtonsOf(item);
       this.update1(item, { status: cancelled ? 'cancelled' : 'error', error, ctl: undefined });
       this.keepFocus(item, had);
+      // The card's notice says it (an alert naming the file), not the status line too.
       this.emit(new DocUploadErrorEvent({ file: item.file, error }));
-      this.announce(t.announceError(item.title, cancelled ? t.cancelled : this.i18n.error(error)));
     }
   }
 
@@ -567,11 +582,13 @@ export class DocUploader extends ConnectedElement {
         return html`<div class="status"><span class="muted">${t.waiting}</span></div>`;
       case 'error':
       case 'cancelled':
-        return html`<div class="status notice" part="notice" role="alert">
-          ${alert}
-          <p class="grow">${item.status === 'cancelled' ? t.cancelled : `${t.failed}: ${this.i18n.error(item.error)}`}</p>
-          <button type="button" class="btn" part="button retry" id="retry-${item.key}" ?disabled=${this.disabled} @click=${() => void this.retryItem(item)}>${retry} ${this.i18n.t.common.retry}</button>
-        </div>`;
+        return errorNotice(this.i18n, item.error, {
+          alert: true,
+          id: `retry-${item.key}`,
+          off: this.disabled,
+          retry: () => void this.retryItem(item),
+          text: html`<span class="sr-only">${item.file.name}: </span>${item.status === 'error' ? `${t.failed}: ` : ''}${this.i18n.error(item.error)}`,
+        });
       default:
         return nothing;
     }
@@ -635,16 +652,8 @@ export class DocUploader extends ConnectedElement {
         <span class="drop-hint" id="drop-hint">${touch ? t.dropHintTouch : t.dropHint}</span>
       </button>
       <input type="file" tabindex="-1" aria-hidden="true" accept=${this.accept} ?multiple=${!this.single} @change=${this.onPicked} />
-      ${this.rejections.map(
-        (r) => html`<div class="notice" part="notice" role="alert">
-          ${alert}
-          <div class="grow">
-            <p><strong>${t.rejected(r.name)}</strong></p>
-            <p>${r.message}</p>
-          </div>
-          <button type="button" class="icon-btn" part="button dismiss" aria-label=${t.dismiss} @click=${() => (this.rejections = this.rejections.filter((x) => x !== r))}>${close}</button>
-        </div>`,
-      )}
+      ${this.typesError ? errorNotice(this.i18n, this.typesError, { alert: true, retry: () => void this.retryTypes() }) : nothing}
+      ${this.rejections.map((r) => errorNotice(this.i18n, r, { alert: true, lead: t.rejected(r.name), text: r.message, dismiss: () => (this.rejections = this.rejections.filter((x) => x !== r)) }))}
       ${this.several && this.lead ? this.renderShared() : nothing}
       ${this.items.length
         ? html`<ul class="files" aria-label=${t.fileList}>

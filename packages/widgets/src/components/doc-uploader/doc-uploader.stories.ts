@@ -97,6 +97,15 @@ export const ServerErrorWithRetry: Story = {
   },
 };
 
+/** The document types cannot be loaded: the error notice in words, with "Erneut versuchen". */
+export const TypesFailed: Story = {
+  tags: ['!autodocs'],
+  parameters: { docportal: { faults: { failRate: 1, failStatus: 503, retryAfter: 0 } } },
+  play: async ({ canvasElement }) => {
+    await inside(canvasElement, '[part~="retry"]');
+  },
+};
+
 /** One file at a time; a second one is refused with a hint. */
 export const Single: Story = { args: { single: true } };
 

@@ -3,8 +3,6 @@ import type { RecipientOption } from '@docportal/core-sdk';
 import { scrollToRow } from '../../controllers/virtual-window.js';
 import { fold } from './targets.js';
 
-/** Height of one option in px; matches --_row (3.25rem at 16px). */
-export const ROW = 52;
 const DEBOUNCE = 150;
 
 type Key = 'down' | 'up' | 'enter';
@@ -20,6 +18,8 @@ export interface ComboboxHost {
   search(q: string, signal: AbortSignal): Promise<Answer>;
   /** The element that scrolls the options. */
   list(): HTMLElement | null;
+  /** Height of one option in CSS px, as laid out. */
+  row(): number;
   /** The person chose `o` (by Enter on their highlight, or a click). */
   pick(o: RecipientOption): void;
 }
@@ -152,7 +152,7 @@ export class RecipientCombobox implements ReactiveController {
     this.active = Math.max(0, Math.min(this.options.length - 1, to));
     const list = this.o.list();
     if (list) {
-      const top = scrollToRow(this.active, ROW, list.scrollTop, list.clientHeight);
+      const top = scrollToRow(this.active, this.o.row(), list.scrollTop, list.clientHeight);
       if (top !== undefined) list.scrollTop = this.listScroll = top;
     }
     this.host.requestUpdate();

@@ -1,12 +1,13 @@
 import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
-import { visibleRange } from '../../controllers/virtual-window.js';
+import { rowHeight, visibleRange } from '../../controllers/virtual-window.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
-import { check, close, mail, retry } from '../../internal/icons.js';
+import { errorNotice } from '../../internal/error-notice.js';
+import { check, close, mail } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { styles } from './share-picker.styles.js';
-import { ROW, RecipientCombobox } from './combobox.js';
+import { RecipientCombobox } from './combobox.js';
 import { AUDIENCES, audienceOf, idKey, isScopeRole, rolesOf, targetId, targetKey, type Audience } from './targets.js';
 
 export { targetKey } from './targets.js';
@@ -33,7 +34,9 @@ let seq = 0;
  * @csspart input - The search field.
  * @csspart listbox - The list of suggestions.
  * @csspart option - One suggestion; `option--active` marks the highlighted one (`aria-selected` marks chosen ones).
- * @csspart list-note - The line under the list when results are capped or the search failed.
+ * @csspart list-note - The line under the list when results are capped, and the notice of a failed search.
+ * @csspart notice - The notice of a failed search: the shared error notice (also `error`), with its `retry` button.
+ * @csspart error - The same notice (the part every element's error notice has).
  * @csspart chips - The list of chosen recipients.
  * @csspart chip - One chosen recipient.
  * @csspart chip-remove - The remove button of a chip.
@@ -94,8 +97,15 @@ export class SharePicker extends ConnectedElement {
   private readonly combo = new RecipientCombobox(this, {
     search: (q, signal) => this.searchFor(q, signal),
     list: () => this.listbox,
+    row: () => this.measure(),
     pick: (o) => this.toggle(o),
   });
+
+  /** An option's height in CSS px, measured (options are 3.25rem); 52 until one is there. */
+  private rowPx = 52;
+  private measure(): number {
+    return (this.rowPx = rowHeight(this.$('.option'), this.rowPx));
+  }
   /** A pointer is down outside the picker: closing waits until its click is done. */
   private pointerDown = false;
   private closeOnRelease = false;
@@ -200,6 +210,9 @@ export class SharePicker extends ConnectedElement {
   }
 
   protected override updated(): void {
+    // The text size changed (or the first options are there): the window follows.
+    const before = this.rowPx;
+    if (this.measure() !== before) this.requestUpdate();
     // After render, so that the search field exists as the anchor of the validation bubble.
     const missing = this.required && this.value.length === 0;
     this.internals.setValidity(missing ? { valueMissing: true } : {}, missing ? this.i18n.t.picker.required : '', this.input ?? undefined);
@@ -343,9 +356,9 @@ export class SharePicker extends ConnectedElement {
   }
 
   private onFocusOut(e: FocusEvent): void {
-    // Only the line under the list (its "try again") keeps it open; a chip or a checkbox does not.
+    // Only the notice under the list (its "try again") keeps it open; a chip or a checkbox does not.
     const to = e.relatedTarget as Element | null;
-    if (to === this.input || to?.closest('.list-note')) return;
+    if (to === this.input || to?.closest('.notice')) return;
     // A press outside: the list goes once the click is over, so nothing moves under the pointer.
     if (this.pointerDown) this.closeOnRelease = true;
     else this.combo.close();
@@ -359,8 +372,8 @@ export class SharePicker extends ConnectedElement {
     const p = this.i18n.t.picker;
     const c = this.combo;
     const list = this.listbox;
-    const viewport = list?.clientHeight || ROW * 6.5;
-    const r = visibleRange(c.options.length, ROW, c.listScroll, viewport);
+    const viewport = list?.clientHeight || this.rowPx * 6.5;
+    const r = visibleRange(c.options.length, this.rowPx, c.listScroll, viewport);
     const rows = c.options.slice(r.start, r.end);
     const shown = c.open && !c.failed && (c.options.length > 0 || (c.current && !!c.query.trim()));
     return html`
@@ -405,12 +418,7 @@ export class SharePicker extends ConnectedElement {
         ${!c.options.length ? html`<li class="status" role="presentation">${c.current ? p.noResults(c.query.trim()) : p.searching}</li>` : nothing}
       </ul>
       ${c.open && c.current && c.capped ? html`<p class="list-note" part="list-note">${p.capped(this.i18n.number(CAP))}</p>` : nothing}
-      ${c.open && c.failed
-        ? html`<div class="list-note failed" part="list-note" role="alert">
-            <span>${p.searchFailed} ${this.i18n.error(c.failed)}</span>
-            <button type="button" class="btn" @click=${this.retrySearch}>${retry} ${this.i18n.t.common.retry}</button>
-          </div>`
-        : nothing}
+      ${c.open && c.failed ? html`<div class="failed">${errorNotice(this.i18n, c.failed, { alert: true, lead: p.searchFailed, part: 'list-note', retry: () => this.retrySearch() })}</div>` : nothing}
     `;
   }
 
@@ -446,9 +454,10 @@ export class SharePicker extends ConnectedElement {
     const chips = this.value.filter((t) => !isScopeRole(t, scope));
     const c = this.combo;
     const activeId = c.open && c.active >= 0 ? `${this.uid}-o${c.active}` : nothing;
-    const roleBox = (role: Role, text: string) => html`<label class="role">
+    // The space after the label is in the label's own text node: Chromium's names drop a node of a lone space.
+    const roleBox = (role: Role, text: string, n = this.roleCounts[role]) => html`<label class="role">
       <input type="checkbox" part="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
-      <span>${text}${this.roleCounts[role] !== undefined ? html` <span class="count">(${this.i18n.number(this.roleCounts[role]!)})</span>` : nothing}</span>
+      <span>${n === undefined ? text : html`${`${text} `}<span class="count">(${this.i18n.number(n)})</span>`}</span>
     </label>`;
     return html`
       <fieldset part="base" ?disabled=${this.off} @focusout=${this.onFocusOut}>

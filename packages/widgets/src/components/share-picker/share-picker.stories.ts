@@ -107,7 +107,7 @@ export const FailedSearch: Story = {
   play: async ({ canvasElement }) => {
     const input = await find<HTMLInputElement>(canvasElement, 'share-picker', 'input[role="combobox"]');
     await userEvent.type(input, 'Kristina');
-    await find(canvasElement, 'share-picker', '.list-note.failed button');
+    await find(canvasElement, 'share-picker', '[part~="retry"]');
   },
 };
 

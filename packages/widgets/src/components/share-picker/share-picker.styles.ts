@@ -55,17 +55,16 @@ export const styles = css`
   .listbox[hidden] {
     display: none;
   }
+  /* Under the list: the note that more matched, or the notice of a failed search. */
   .list-note {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 0.75rem;
     margin: 0.35rem 0 0;
     color: var(--_muted);
     font-size: 0.9em;
   }
-  .list-note.failed {
-    color: var(--_danger);
+  /* A container of its own, so that the notice puts its button below its text when narrow. */
+  .failed {
+    container-type: inline-size;
+    margin-top: 0.35rem;
   }
   :host {
     --_row: 3.25rem;

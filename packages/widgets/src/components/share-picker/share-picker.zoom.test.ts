@@ -1,0 +1,79 @@
+// The picker's windowed suggestions at any text size: rows are in rem and their height is measured,
+// so that rows neither overlap nor leave gaps and the highlighted one is scrolled fully into view,
+// with a portal's `html { font-size: 62.5% }`, a reader's 20 or 24 px, and at 200 % zoom.
+import { expect } from '@open-wc/testing';
+import '../../index.ts';
+import { press } from '../../test/helpers.ts';
+import { control, ready, until } from '../../test/setup.ts';
+import { combobox, listbox, mountPicker, options, sr } from '../../test/picker.ts';
+import type { SharePicker } from './share-picker.component.ts';
+
+/** Neighbouring options in list order that overlap or leave a gap of more than a pixel. */
+function overlaps(p: SharePicker): string[] {
+  const rows = options(p).sort(
+    (a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')),
+  );
+  const out: string[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1]!.getBoundingClientRect(), rows[i]!.getBoundingClientRect()];
+    const [n, m] = [rows[i - 1]!.getAttribute('aria-posinset'), rows[i]!.getAttribute('aria-posinset')];
+    if (Number(m) !== Number(n) + 1) continue;
+    if (Math.abs(b.top - a.bottom) > 1)
+      out.push(`options ${n}/${m}: ${Math.round(a.bottom)} → ${Math.round(b.top)}`);
+  }
+  return out;
+}
+
+describe('<share-picker> suggestions at any text size', () => {
+  before(async () => {
+    await ready;
+    await control('/reset', { dataset: 'large' });
+  });
+  after(async () => {
+    document.documentElement.style.fontSize = '';
+    document.documentElement.style.removeProperty('zoom');
+    await control('/reset', {});
+  });
+
+  for (const [what, set] of [
+    ['root font 20 px', () => (document.documentElement.style.fontSize = '20px')],
+    [
+      'root font 10 px (html { font-size: 62.5% })',
+      () => (document.documentElement.style.fontSize = '62.5%'),
+    ],
+    ['root font 24 px', () => (document.documentElement.style.fontSize = '24px')],
+    ['200 % zoom', () => document.documentElement.style.setProperty('zoom', '2')],
+  ] as const) {
+    it(`${what}: options do not overlap, and the highlighted one is fully in view after 14 × ArrowDown`, async () => {
+      // Arrange
+      document.documentElement.style.fontSize = '';
+      document.documentElement.style.removeProperty('zoom');
+      set();
+      const { picker } = await mountPicker({ scope: 'property:grosssiedlung', locale: 'de' });
+      const input = combobox(picker);
+      input.focus();
+      await press('ArrowDown');
+      await until(() => options(picker).length > 10, 10000, 'suggestions');
+      await picker.updateComplete;
+      expect(overlaps(picker), 'when the list opens').to.deep.equal([]);
+      // Act: the first ArrowDown highlighted the first option; 14 more
+      await press('ArrowDown', 14);
+      await picker.updateComplete;
+      // Assert
+      const active = sr(picker).getElementById(input.getAttribute('aria-activedescendant')!);
+      expect(active, 'the highlighted option is rendered').to.exist;
+      expect(active!.getAttribute('aria-posinset')).to.equal('15');
+      const list = listbox(picker);
+      const box = list.getBoundingClientRect();
+      // The visible box: inside the list's borders.
+      const top = box.top + list.clientTop;
+      const bottom = top + list.clientHeight * (box.height / list.offsetHeight);
+      const r = active!.getBoundingClientRect();
+      expect(r.top, 'the option’s top in view').to.be.at.least(top - 1);
+      expect(r.bottom, 'the option’s bottom in view').to.be.at.most(bottom + 1);
+      expect(overlaps(picker), 'after scrolling').to.deep.equal([]);
+      const label = active!.querySelector('.option-text')!.getBoundingClientRect();
+      expect(label.height, 'the text fits its row').to.be.at.most(r.height + 1);
+    });
+  }
+});
