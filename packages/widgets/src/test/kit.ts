@@ -57,5 +57,9 @@ export async function kit(attrs = ''): Promise<Kit> {
   const tenants = await until(() => deep<HTMLInputElement>(picker!.shadowRoot!, 'input[type="checkbox"]'), 5000, 'role checkbox');
   tenants.click();
   await until(() => tree!.shadowRoot!.querySelector('[role="treeitem"][aria-selected="true"]'), 5000, 'the selected folder row');
+  // Firefox cannot emulate reduced motion: let the transitions that the theme and the dropped
+  // file started (the drop zone's background, 120 ms) end before any colour is read.
+  const running = [uploader!, picker!, tree!].flatMap((el) => el.shadowRoot!.getAnimations());
+  await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
   return { box, uploader: uploader!, picker: picker!, tree: tree! };
 }
