@@ -3,19 +3,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../index.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import { treeitems } from '../../test/tree-rows.ts';
+import { resetTextSize, rowGaps, TEXT_SIZES } from '../../test/text-size.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
 
-/** Rows in view order do not overlap and leave no gap. */
-function overlaps(el: DocFolderTree): string[] {
-  const rows = treeitems(el).sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
-  const out: string[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [rows[i - 1]!.getBoundingClientRect(), rows[i]!.getBoundingClientRect()];
-    if (Number(rows[i]!.dataset.index) !== Number(rows[i - 1]!.dataset.index) + 1) continue;
-    if (Math.abs(b.top - a.bottom) > 1) out.push(`rows ${rows[i - 1]!.dataset.index}/${rows[i]!.dataset.index}: ${Math.round(a.bottom)} → ${Math.round(b.top)}`);
-  }
-  return out;
-}
+/** Rows in view order that overlap or leave a gap of more than a pixel. */
+const overlaps = (el: DocFolderTree) => rowGaps(treeitems(el), (row) => Number(row.dataset.index), 'rows');
 
 describe('<doc-folder-tree> at any text size', () => {
   before(async () => {
@@ -23,21 +15,14 @@ describe('<doc-folder-tree> at any text size', () => {
     await control('/reset', { dataset: 'large' });
   });
   after(async () => {
-    document.documentElement.style.fontSize = '';
-    document.documentElement.style.removeProperty('zoom');
+    resetTextSize();
     await control('/reset', {});
   });
 
-  for (const [what, set] of [
-    ['root font 20 px', () => (document.documentElement.style.fontSize = '20px')],
-    ['root font 10 px (html { font-size: 62.5% })', () => (document.documentElement.style.fontSize = '62.5%')],
-    ['root font 24 px', () => (document.documentElement.style.fontSize = '24px')],
-    ['200 % zoom', () => document.documentElement.style.setProperty('zoom', '2')],
-  ] as const) {
+  for (const [what, set] of TEXT_SIZES) {
     it(`${what}: rows do not overlap, and the focused row stays in view after 14 × ArrowDown`, async () => {
       // Arrange
-      document.documentElement.style.fontSize = '';
-      document.documentElement.style.removeProperty('zoom');
+      resetTextSize();
       set();
       const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="admin" locale="de" style="--doc-tree-height: 12rem"></doc-folder-tree>`);
       const first = await until(() => treeitems(el)[0], 5000, 'rows');

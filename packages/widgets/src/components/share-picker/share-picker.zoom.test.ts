@@ -6,23 +6,11 @@ import '../../index.ts';
 import { press } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import { combobox, listbox, mountPicker, options, sr } from '../../test/picker.ts';
+import { resetTextSize, rowGaps, TEXT_SIZES } from '../../test/text-size.ts';
 import type { SharePicker } from './share-picker.component.ts';
 
 /** Neighbouring options in list order that overlap or leave a gap of more than a pixel. */
-function overlaps(p: SharePicker): string[] {
-  const rows = options(p).sort(
-    (a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')),
-  );
-  const out: string[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [rows[i - 1]!.getBoundingClientRect(), rows[i]!.getBoundingClientRect()];
-    const [n, m] = [rows[i - 1]!.getAttribute('aria-posinset'), rows[i]!.getAttribute('aria-posinset')];
-    if (Number(m) !== Number(n) + 1) continue;
-    if (Math.abs(b.top - a.bottom) > 1)
-      out.push(`options ${n}/${m}: ${Math.round(a.bottom)} → ${Math.round(b.top)}`);
-  }
-  return out;
-}
+const overlaps = (p: SharePicker) => rowGaps(options(p), (o) => Number(o.getAttribute('aria-posinset')), 'options');
 
 describe('<share-picker> suggestions at any text size', () => {
   before(async () => {
@@ -30,24 +18,14 @@ describe('<share-picker> suggestions at any text size', () => {
     await control('/reset', { dataset: 'large' });
   });
   after(async () => {
-    document.documentElement.style.fontSize = '';
-    document.documentElement.style.removeProperty('zoom');
+    resetTextSize();
     await control('/reset', {});
   });
 
-  for (const [what, set] of [
-    ['root font 20 px', () => (document.documentElement.style.fontSize = '20px')],
-    [
-      'root font 10 px (html { font-size: 62.5% })',
-      () => (document.documentElement.style.fontSize = '62.5%'),
-    ],
-    ['root font 24 px', () => (document.documentElement.style.fontSize = '24px')],
-    ['200 % zoom', () => document.documentElement.style.setProperty('zoom', '2')],
-  ] as const) {
+  for (const [what, set] of TEXT_SIZES) {
     it(`${what}: options do not overlap, and the highlighted one is fully in view after 14 × ArrowDown`, async () => {
       // Arrange
-      document.documentElement.style.fontSize = '';
-      document.documentElement.style.removeProperty('zoom');
+      resetTextSize();
       set();
       const { picker } = await mountPicker({ scope: 'property:grosssiedlung', locale: 'de' });
       const input = combobox(picker);
