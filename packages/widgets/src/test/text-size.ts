@@ -29,7 +29,8 @@ export function rowGaps(rows: HTMLElement[], position: (row: HTMLElement) => num
     const [n, m] = [position(sorted[i - 1]!), position(sorted[i]!)];
     if (m !== n + 1) continue;
     const [a, b] = [sorted[i - 1]!.getBoundingClientRect(), sorted[i]!.getBoundingClientRect()];
-    if (Math.abs(b.top - a.bottom) > 1) out.push(`${what} ${n}/${m}: ${Math.round(a.bottom)} → ${Math.round(b.top)}`);
+    if (Math.abs(b.top - a.bottom) > 1)
+      out.push(`${what} ${n}/${m}: ${Math.round(a.bottom)} → ${Math.round(b.top)}`);
   }
   return out;
 }

@@ -10,7 +10,8 @@ import { resetTextSize, rowGaps, TEXT_SIZES } from '../../test/text-size.ts';
 import type { SharePicker } from './share-picker.component.ts';
 
 /** Neighbouring options in list order that overlap or leave a gap of more than a pixel. */
-const overlaps = (p: SharePicker) => rowGaps(options(p), (o) => Number(o.getAttribute('aria-posinset')), 'options');
+const overlaps = (p: SharePicker) =>
+  rowGaps(options(p), (o) => Number(o.getAttribute('aria-posinset')), 'options');
 
 describe('<share-picker> suggestions at any text size', () => {
   before(async () => {
