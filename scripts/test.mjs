@@ -63,15 +63,17 @@ const suites = [
       const block = end < 0 ? [] : lines.slice(start, end + 1).map((line) => progress.exec(line));
       return block.reduce((c, m) => ({ passed: c.passed + Number(m[2]), failed: c.failed + Number(m[3]) }), { passed: 0, failed: 0 });
     },
-    // Each failing test is reported once as "❌ suite > test (failed on Browser)", under its file.
+    // Each failing test is reported once as "❌ suite > test (failed on Browser)", under its file,
+    // and followed by its error's first line, which goes with it into the summary.
     failures: (out) => {
       let file = '';
       const found = [];
-      for (const line of out.split('\n')) {
+      const lines = out.split('\n');
+      lines.forEach((line, i) => {
         const f = /([\w./-]+\.test\.ts):\s*$/.exec(line);
         if (f) file = f[1];
-        else if (/^\s*❌ /.test(line)) found.push(`${file}: ${line.trim()}`);
-      }
+        else if (/^\s*❌ /.test(line)) found.push(`${file}: ${line.trim()}\n    ${(lines[i + 1] ?? '').trim().slice(0, 200)}`);
+      });
       return found;
     },
   },
@@ -123,7 +125,7 @@ for (const suite of suites) {
   failed += r.failed;
   lines.push(`${suite.name}: ${r.passed} passed, ${r.failed} failed${r.code ? ` (exit ${r.code})` : ''}`);
   // The failing tests again, by name, so that the end of a long log says what failed.
-  for (const f of r.failures.slice(0, 20)) lines.push(`  ${f.trim().slice(0, 300)}`);
+  for (const f of r.failures.slice(0, 20)) lines.push(`  ${f.trim().slice(0, 500)}`);
 }
 console.log(`\n${lines.join('\n')}`);
 console.log(`${passed} passed, ${failed} failed`);

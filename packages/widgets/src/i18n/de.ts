@@ -137,6 +137,7 @@ export const de = {
     summaryExisting: (n: string, count: number) => (count === 1 ? '1 Empfänger · wer neu dazukommt, wird morgen per E-Mail benachrichtigt' : `${n} Empfänger · wer neu dazukommt, wird morgen per E-Mail benachrichtigt`),
     counting: 'Anzahl der Empfänger wird berechnet …',
     capped: (n: string) => `Mehr als ${n} Treffer – bitte verfeinern Sie die Suche.`,
+    countFailed: 'Die Empfänger konnten nicht gezählt werden.',
     searchFailed: 'Die Suche ist fehlgeschlagen.',
     audience: { both: 'Mieter und Eigentümer', tenant: 'nur Mieter', owner: 'nur Eigentümer' },
     audienceOf: (label: string) => `Wer bei ${label}`,

@@ -134,6 +134,7 @@ export const en: Translation = {
     summaryExisting: (n, count) => (count === 1 ? '1 recipient · anyone newly added will be notified by e-mail tomorrow' : `${n} recipients · anyone newly added will be notified by e-mail tomorrow`),
     counting: 'Number of recipients: calculating …',
     capped: (n) => `More than ${n} matches — refine your search.`,
+    countFailed: 'The recipients could not be counted.',
     searchFailed: 'The search failed.',
     audience: { both: 'tenants and owners', tenant: 'tenants only', owner: 'owners only' },
     audienceOf: (label) => `Who at ${label}`,

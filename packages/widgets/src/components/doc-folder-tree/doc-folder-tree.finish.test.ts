@@ -208,6 +208,11 @@ describe('<doc-folder-tree>: the editor (manage)', () => {
   it('"Wer hat heruntergeladen?" shows the answer next to the button and says it', async () => {
     const { el } = await openEditor('900px');
     const who = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="editor"] button')].find((b) => b.textContent!.trim() === 'Wer hat heruntergeladen?')!;
+    // The buttons stay where they are while the picker above them settles (a click aims at them).
+    const top = who.getBoundingClientRect().top;
+    const picker = el.shadowRoot!.querySelector('share-picker')!;
+    await until(() => picker.shadowRoot!.querySelector('.summary')?.textContent?.includes('Noch keine Empfänger'), 5000, 'the picker settled');
+    expect(who.getBoundingClientRect().top, 'the button did not move').to.equal(top);
     await clickOn(who);
     const answer = await until(() => el.shadowRoot!.querySelector<HTMLElement>('#downloads'), 5000, 'the answer');
     expect(answer.textContent).to.contain('Noch niemand');

@@ -56,6 +56,7 @@ export class SharePicker extends ConnectedElement {
     said: { state: true },
     count: { state: true },
     counting: { state: true },
+    countError: { state: true },
     roleCounts: { state: true },
     formDisabled: { state: true },
   };
@@ -76,6 +77,8 @@ export class SharePicker extends ConnectedElement {
 
   private count: number | undefined;
   private counting = false;
+  /** Why the last count failed (its notice replaces the count line until a count settles). */
+  private countError: unknown;
   /** The live region's text: settled counts only, after the person changed the selection. */
   private said = '';
   private roleCounts: Partial<Record<Role, number>> = {};
@@ -187,7 +190,7 @@ export class SharePicker extends ConnectedElement {
     this.combo.reset(sameUser);
     this.labels.clear();
     this.roleCounts = {};
-    this.count = undefined;
+    this.count = this.countError = undefined;
     this.counting = false;
     this.loadedScope = '';
   }
@@ -306,6 +309,10 @@ export class SharePicker extends ConnectedElement {
   private scheduleResolve(): void {
     clearTimeout(this.resolveTimer);
     this.resolveCtl?.abort();
+    this.countError = undefined;
+    // Nothing chosen: the answer is known, and the line settles at once (no counting line
+    // that changes its length, and so the height of the form below it).
+    if (!this.value.length) return this.settle(0);
     this.counting = true;
     this.resolveTimer = setTimeout(() => void this.resolve(), RESOLVE_DEBOUNCE);
   }
@@ -317,12 +324,19 @@ export class SharePicker extends ConnectedElement {
     if (!api || !scope) return;
     const ctl = (this.resolveCtl = new AbortController());
     try {
-      this.count = this.value.length === 0 ? 0 : (await api.recipients.resolve({ scope, targets: this.value, signal: ctl.signal })).count;
-    } catch {
+      const { count } = await api.recipients.resolve({ scope, targets: this.value, signal: ctl.signal });
+      if (!ctl.signal.aborted) this.settle(count);
+    } catch (error) {
       if (ctl.signal.aborted) return;
+      // Its notice says it (role=alert), not the live line.
+      this.counting = false;
       this.count = undefined;
+      this.countError = error;
     }
-    if (ctl.signal.aborted) return;
+  }
+
+  private settle(count: number): void {
+    this.count = count;
     this.counting = false;
     if (this.touched) this.said = this.summaryText();
   }
@@ -487,7 +501,9 @@ export class SharePicker extends ConnectedElement {
           <span class="sr-only" role="status">${this.resultsText()}</span>
         </div>
         ${chips.length ? html`<ul class="chips" part="chips" aria-label=${p.selected}>${repeat(chips, targetKey, (t) => this.renderChip(t))}</ul>` : nothing}
-        <p class="summary" part="summary">${mail}<span>${this.counting ? p.counting : this.summaryText()}</span></p>
+        ${this.countError
+          ? html`<div class="failed">${errorNotice(this.i18n, this.countError, { alert: true, lead: p.countFailed, retry: () => this.scheduleResolve() })}</div>`
+          : html`<p class="summary" part="summary">${mail}<span>${this.counting ? p.counting : this.summaryText()}</span></p>`}
         <span class="sr-only" role="status">${this.said}</span>
       </fieldset>
     `;
