@@ -30,7 +30,8 @@ export default tseslint.config(
     files: SOURCES,
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      'max-lines': ['error', { max: 400 }],
+      // Lines of code: comments (the house writes why, and the ARIA rule above each key branch) do not count.
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
       'no-nested-ternary': 'error',
       'id-denylist': ['error', 'memo', 'update1', 'said', 'Kept'],

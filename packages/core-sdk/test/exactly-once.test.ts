@@ -10,12 +10,25 @@ import { request } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { makePdf } from '@docportal/mock-server/testing';
 import { startHttpServer, type RunningServer } from '@docportal/mock-server/http';
-import { AbortError, DocPortalError, ServerError, createClient, type ClientOptions, type Document } from '../src/index.ts';
+import {
+  AbortError,
+  DocPortalError,
+  ServerError,
+  createClient,
+  type ClientOptions,
+  type Document,
+} from '../src/index.ts';
 
 let server: RunningServer;
 let base: string;
 
-type Stats = { requests: number; bytesReceived: number; documents: number; uploads: number; openUploads: number };
+type Stats = {
+  requests: number;
+  bytesReceived: number;
+  documents: number;
+  uploads: number;
+  openUploads: number;
+};
 async function control<T = any>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${server.url}/__mock${path}`, {
     method: body === undefined ? 'GET' : 'POST',
@@ -41,7 +54,21 @@ type Fate = 'lose' | 'fail' | undefined;
  * client is sequential, so the server draws for that very request): `lose` takes effect and
  * loses the answer, `fail` answers 503 without effect.
  */
-function faulty(plan: (method: string, path: string, n: number) => Fate, options: Partial<ClientOptions> = {}) {
+/** What the server does with a request: the mock's faults for each fate. */
+const FATES = {
+  lose: { loseResponseRate: 1 },
+  fail: { failRate: 1, failStatus: 503, retryAfter: 0 },
+} as const;
+/** The first answer is lost, the next `fails` attempts fail (all of them when undefined), then it goes through. */
+const loseThenFail = (n: number, fails = Infinity): keyof typeof FATES | undefined => {
+  if (n === 0) return 'lose';
+  return n <= fails ? 'fail' : undefined;
+};
+
+function faulty(
+  plan: (method: string, path: string, n: number) => Fate,
+  options: Partial<ClientOptions> = {},
+) {
   const seen = new Map<string, number>();
   return createClient({
     baseUrl: base,
@@ -53,13 +80,16 @@ function faulty(plan: (method: string, path: string, n: number) => Fate, options
       const n = seen.get(k) ?? 0;
       seen.set(k, n + 1);
       const fate = plan(method, path, n);
-      server.store.setFaults(fate === 'lose' ? { loseResponseRate: 1 } : fate === 'fail' ? { failRate: 1, failStatus: 503, retryAfter: 0 } : {});
+      server.store.setFaults(fate ? FATES[fate] : {});
     },
     ...options,
   });
 }
 /** The first try of `method path` loses its answer; every other request passes. */
-const loseFirst = (m: string, p: string | RegExp) => faulty((method, path, n) => (method === m && (typeof p === 'string' ? path === p : p.test(path)) && n === 0 ? 'lose' : undefined));
+const loseFirst = (m: string, p: string | RegExp) =>
+  faulty((method, path, n) =>
+    method === m && (typeof p === 'string' ? path === p : p.test(path)) && n === 0 ? 'lose' : undefined,
+  );
 
 const pdf = (title: string, size = 4096) => {
   const out = new Uint8Array(size).fill(0x20);
@@ -84,7 +114,11 @@ describe('a lost answer is never a false error', () => {
   it('documents.update with ifMatch: the retry gets the applied change, not PreconditionFailedError', async () => {
     const c = loseFirst('PATCH', '/documents/energieausweis-rosenweg-24');
     const before = await c.documents.get('energieausweis-rosenweg-24');
-    const doc = await c.documents.update(before.id, { title: 'Energieausweis 2027' }, { ifMatch: before.version });
+    const doc = await c.documents.update(
+      before.id,
+      { title: 'Energieausweis 2027' },
+      { ifMatch: before.version },
+    );
     assert.equal(doc.title, 'Energieausweis 2027');
     assert.equal(doc.version, before.version + 1, 'changed once');
   });
@@ -92,14 +126,20 @@ describe('a lost answer is never a false error', () => {
   it('documents.remove: the retry answers like the first, not NotFoundError', async () => {
     const c = loseFirst('DELETE', '/documents/energieausweis-rosenweg-24');
     await c.documents.remove('energieausweis-rosenweg-24');
-    assert.equal((await c.documents.list({ limit: 200 })).items.some((d) => d.id === 'energieausweis-rosenweg-24'), false);
+    assert.equal(
+      (await c.documents.list({ limit: 200 })).items.some((d) => d.id === 'energieausweis-rosenweg-24'),
+      false,
+    );
   });
 
   it('documentTypes.create: the retry gets the created type, not ConflictError, and only one exists', async () => {
     const c = loseFirst('POST', '/document-types');
     const t = await c.documentTypes.create({ name: 'Verträge' });
     const named = (await c.documentTypes.list()).filter((x) => x.name === 'Verträge');
-    assert.deepEqual(named.map((x) => x.id), [t.id]);
+    assert.deepEqual(
+      named.map((x) => x.id),
+      [t.id],
+    );
   });
 
   it('idempotencyKey overrides the key: the same key twice acts once', async () => {
@@ -113,39 +153,66 @@ describe('a lost answer is never a false error', () => {
 describe('an upload whose commit answer is lost', () => {
   it('in one request (POST /documents/upload), then 503s: the outcome is unknown; the next upload of the file returns that document, and there is one', async () => {
     const f = pdf('Phantom klein');
-    const c = faulty((method, path, n) => (method === 'POST' && path === '/documents/upload' ? (n === 0 ? 'lose' : 'fail') : undefined));
+    const c = faulty((method, path, n) =>
+      method === 'POST' && path === '/documents/upload' ? loseThenFail(n) : undefined,
+    );
     const e = await rejection(c.documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG }));
     assert.equal(e.outcome, 'unknown', `${e.name}: ${e.message}`);
     assert.equal((await stats()).documents, 1, 'the upload took effect');
 
     server.store.setFaults({});
-    const again = await createClient({ baseUrl: base, token: 'manager' }).documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG });
+    const again = await createClient({ baseUrl: base, token: 'manager' }).documents.upload(f, {
+      documentTypeId: 'plaene',
+      scope: ROSENWEG,
+    });
     assert.equal((await stats()).documents, 1, 'no second document');
-    const mine = (await c.documents.list({ limit: 200 })).items.filter((d: Document) => d.title === 'Phantom klein');
-    assert.deepEqual(mine.map((d) => d.id), [again.id]);
+    const mine = (await c.documents.list({ limit: 200 })).items.filter(
+      (d: Document) => d.title === 'Phantom klein',
+    );
+    assert.deepEqual(
+      mine.map((d) => d.id),
+      [again.id],
+    );
   });
 
   it('then 503s: the error says the outcome is unknown; the next upload of the file returns that document, and there is one', async () => {
     const f = pdf('Phantom');
-    const c = faulty((method, path, n) => (method === 'POST' && path === '/documents' ? (n === 0 ? 'lose' : 'fail') : undefined));
-    const e = await rejection(c.documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK }));
+    const c = faulty((method, path, n) =>
+      method === 'POST' && path === '/documents' ? loseThenFail(n) : undefined,
+    );
+    const e = await rejection(
+      c.documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK }),
+    );
     assert.ok(e instanceof ServerError, `${e.name}: ${e.message}`);
     assert.equal(e.outcome, 'unknown');
     assert.equal(typeof e.idempotencyKey, 'string');
     assert.equal((await stats()).documents, 1, 'the commit took effect');
 
     server.store.setFaults({});
-    const again = await createClient({ baseUrl: base, token: 'manager' }).documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK });
+    const again = await createClient({ baseUrl: base, token: 'manager' }).documents.upload(f, {
+      documentTypeId: 'plaene',
+      scope: ROSENWEG,
+      chunkSize: CHUNK,
+    });
     const s = await stats();
     assert.equal(s.documents, 1, 'no second document');
     assert.equal(s.openUploads, 0);
-    const mine = (await c.documents.list({ limit: 200 })).items.filter((d: Document) => d.title === 'Phantom');
-    assert.deepEqual(mine.map((d) => d.id), [again.id]);
+    const mine = (await c.documents.list({ limit: 200 })).items.filter(
+      (d: Document) => d.title === 'Phantom',
+    );
+    assert.deepEqual(
+      mine.map((d) => d.id),
+      [again.id],
+    );
   });
 
   it('and is retried at once: one document, no error', async () => {
     const c = loseFirst('POST', '/documents');
-    const doc = await c.documents.upload(pdf('Einmal'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK });
+    const doc = await c.documents.upload(pdf('Einmal'), {
+      documentTypeId: 'plaene',
+      scope: ROSENWEG,
+      chunkSize: CHUNK,
+    });
     assert.deepEqual([(await stats()).documents, (await stats()).openUploads], [1, 0]);
     assert.equal(doc.title, 'Einmal');
   });
@@ -153,8 +220,12 @@ describe('an upload whose commit answer is lost', () => {
 
 describe('no stranded session', () => {
   it('the answer to POST /uploads is lost, then the SDK gives up: it learns the session by its key and deletes it', async () => {
-    const c = faulty((method, path, n) => (method === 'POST' && path === '/uploads' ? (n === 0 ? 'lose' : n <= 3 ? 'fail' : undefined) : undefined));
-    const e = await rejection(c.documents.upload(pdf('Verloren'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK }));
+    const c = faulty((method, path, n) =>
+      method === 'POST' && path === '/uploads' ? loseThenFail(n, 3) : undefined,
+    );
+    const e = await rejection(
+      c.documents.upload(pdf('Verloren'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK }),
+    );
     assert.ok(e instanceof ServerError, e.name);
     const s = await stats();
     assert.equal(s.uploads, 1, 'one session was made');
@@ -167,7 +238,14 @@ describe('no stranded session', () => {
       if (method === 'POST' && path === '/uploads' && n === 1) setImmediate(() => ctl.abort());
       return method === 'POST' && path === '/uploads' && n === 0 ? 'lose' : undefined;
     });
-    const e = await rejection(c.documents.upload(pdf('Abbruch'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK, signal: ctl.signal }));
+    const e = await rejection(
+      c.documents.upload(pdf('Abbruch'), {
+        documentTypeId: 'plaene',
+        scope: ROSENWEG,
+        chunkSize: CHUNK,
+        signal: ctl.signal,
+      }),
+    );
     assert.ok(e instanceof AbortError, e.name);
     const s = await stats();
     assert.equal(s.openUploads, 0);
@@ -176,7 +254,9 @@ describe('no stranded session', () => {
 
   it('every PATCH fails: the SDK gives up and deletes its session', async () => {
     const c = faulty((method) => (method === 'PATCH' ? 'fail' : undefined));
-    const e = await rejection(c.documents.upload(pdf('Aufgegeben'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK }));
+    const e = await rejection(
+      c.documents.upload(pdf('Aufgegeben'), { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK }),
+    );
     assert.ok(e instanceof ServerError, e.name);
     assert.equal((await stats()).openUploads, 0);
   });
@@ -197,7 +277,15 @@ describe('a session another PATCH still holds', () => {
         const url = String(input instanceof Request ? input.url : input);
         const method = input instanceof Request ? input.method : init?.method;
         if (method === 'PATCH' && !stalled) {
-          stalled = request(url, { method: 'PATCH', headers: { Authorization: 'Bearer manager', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream', 'Content-Length': String(bytes.length) } });
+          stalled = request(url, {
+            method: 'PATCH',
+            headers: {
+              Authorization: 'Bearer manager',
+              'Upload-Offset': '0',
+              'Content-Type': 'application/offset+octet-stream',
+              'Content-Length': String(bytes.length),
+            },
+          });
           stalled.on('error', () => undefined);
           stalled.write(bytes.subarray(0, 1000));
           await new Promise((r) => setTimeout(r, 100));
@@ -206,8 +294,17 @@ describe('a session another PATCH still holds', () => {
         if (res.status === 409 && (await res.clone().json()).code === 'upload_busy') busy++;
         return res;
       };
-      const c = createClient({ baseUrl: `${idle.url}/api/v1`, token: 'manager', fetch: withStall, retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 5 } });
-      const doc = await c.documents.upload(f, { documentTypeId: 'plaene', scope: ROSENWEG, chunkSize: CHUNK });
+      const c = createClient({
+        baseUrl: `${idle.url}/api/v1`,
+        token: 'manager',
+        fetch: withStall,
+        retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 5 },
+      });
+      const doc = await c.documents.upload(f, {
+        documentTypeId: 'plaene',
+        scope: ROSENWEG,
+        chunkSize: CHUNK,
+      });
       stalled?.destroy();
       assert.ok(busy >= 1, `met upload_busy ${busy} times`);
       assert.equal(doc.size, bytes.length);

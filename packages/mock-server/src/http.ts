@@ -8,6 +8,7 @@ import { Reply, faultResponse, problem } from './handlers/respond.js';
 import { LIMIT_HEADER, router, type RouteRequest } from './handlers/route.js';
 import { ApiError } from './store/errors.js';
 import type { Sha256 } from './store/bytes.js';
+import type { FaultConfig } from './store/controls.js';
 import { createStore, type MockStore } from './store/store.js';
 
 export interface HttpServerOptions {
@@ -52,7 +53,8 @@ export interface RunningServer {
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'Upload-Offset, Upload-Limit, ETag, Content-Disposition, Retry-After, Location',
+  'Access-Control-Expose-Headers':
+    'Upload-Offset, Upload-Limit, ETag, Content-Disposition, Retry-After, Location',
   ...LIMIT_HEADER,
 };
 const PREFLIGHT = {
@@ -68,125 +70,9 @@ const PREFLIGHT = {
  * origin, streamed file bytes, and faults that cut real connections.
  */
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<RunningServer> {
-  const store = options.store ?? createStore({ sha256: nodeSha256 });
-  const basePath = options.basePath ?? '/api/v1';
-  const match = router(routes(store, { basePath, transport: 'http' }));
-  const log = options.log === true ? (l: string) => console.log(l) : options.log || undefined;
-
-  const idleMs = options.uploadIdleMs ?? 30_000;
-  const trusted = new Set(options.trustOrigins ?? []);
-  /** Whether a page of `origin` may call `/__mock/*`: the server's own, localhost, or a trusted one. */
-  const trust = (origin: string | undefined, host: string | undefined): boolean => {
-    if (!origin) return true;
-    if (trusted.has(origin) || origin === `http://${host}`) return true;
-    try {
-      return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(origin).hostname);
-    } catch {
-      return false;
-    }
-  };
-
-  const server = createServer((req, res) => {
-    const started = performance.now();
-    res.on('finish', () => log?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
-    // A client that goes away is no server error: one quiet line, no stack.
-    req.on('error', () => undefined);
-    res.on('error', () => undefined);
-    handle(req, res).catch((e) => {
-      if (req.destroyed || res.destroyed) {
-        log?.(`${req.method} ${req.url} client went away`);
-        return;
-      }
-      console.error(e);
-      if (!res.headersSent) void send(res, problem(new ApiError('internal_error', 'The mock server failed; see its log.')));
-      else res.destroy();
-    });
-  });
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
-    } catch {
-      // A Host header (or target) that is no URL: a bad request, not a server failure.
-      drainRest(req, undefined);
-      await send(res, problem(new ApiError('bad_request', 'The Host header or the request target cannot be parsed.')));
-      return;
-    }
-    const control = url.pathname.startsWith('/__mock/');
-    const origin = req.headers.origin;
-    if (control && !trust(origin, req.headers.host)) {
-      // No CORS headers: the browser keeps the page from calling or reading the control plane.
-      drainRest(req, undefined);
-      await send(res, problem(new ApiError('forbidden', `The origin ${origin} may not call /__mock; start the server with --trust-origin ${origin}.`)), {});
-      return;
-    }
-    const cors = control ? { 'Access-Control-Allow-Origin': origin ?? '*', 'Access-Control-Expose-Headers': CORS['Access-Control-Expose-Headers'], Vary: 'Origin' } : CORS;
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...PREFLIGHT, ...cors }).end();
-      return;
-    }
-    const isApi = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
-    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    let lose = false;
-    if (isApi) {
-      const fate = await store.controls.admit();
-      const f = fate.faults;
-      lose = fate.lose;
-      if (fate.fail) {
-        const length = Number(req.headers['content-length'] ?? (req.headers['transfer-encoding'] ? Infinity : 0));
-        if (f?.dropAfterBytes !== undefined && hasBody && length > f.dropAfterBytes) {
-          cutAfter(req, f.dropAfterBytes);
-          return;
-        }
-        await drain(req);
-        await send(res, faultResponse(f?.failStatus ?? 503, f?.retryAfter));
-        return;
-      }
-    }
-    const found = match(req.method ?? 'GET', url);
-    const counter = isApi ? store : undefined;
-    const reply = found ? await found.route.handle(nodeRequest(req, url, counter, idleMs), found.params) : ((await serveStatic(url.pathname, req.method)) ?? problem(new ApiError('not_found', 'No such endpoint.')));
-    // What the route left unread is read (and counted) all the same, as a socket must be.
-    if (!req.readableEnded && !req.destroyed) drainRest(req, counter);
-    if (lose) {
-      // The request took effect; now the answer is lost with the connection.
-      req.socket.destroy();
-      return;
-    }
-    await send(res, reply, cors);
-  }
-
-  /** A file of `staticDir` (index.html for a folder), never outside it. */
-  async function serveStatic(pathname: string, method: string | undefined): Promise<Reply | undefined> {
-    if (!options.staticDir || (method !== 'GET' && method !== 'HEAD')) return undefined;
-    const base = resolve(options.staticDir);
-    let file = resolve(join(base, decodeURIComponent(pathname)));
-    if (file !== base && !file.startsWith(base + sep)) return undefined;
-    const info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) file = join(file, 'index.html');
-    const found = info?.isDirectory() ? await stat(file).catch(() => undefined) : info;
-    if (!found?.isFile()) return undefined;
-    const body = method === 'HEAD' ? undefined : [new Uint8Array(await readFile(file))];
-    return new Reply(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': String(found.size) }, body);
-  }
-
-  /** Reads the body up to `limit` bytes, then destroys the connection; nothing reaches the store. */
-  function cutAfter(req: IncomingMessage, limit: number): void {
-    let seen = 0;
-    req.on('data', (chunk: Buffer) => {
-      const take = Math.min(chunk.length, limit - seen);
-      seen += take;
-      store.countBytes(take);
-      if (seen >= limit) req.socket.destroy();
-    });
-    if (limit === 0) req.socket.destroy();
-  }
-
-  async function drain(req: IncomingMessage): Promise<void> {
-    for await (const chunk of req) store.countBytes((chunk as Buffer).length);
-  }
-
+  const mock = new NodeMockServer(options);
+  const { store } = mock;
+  const server = createServer((req, res) => mock.serve(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => resolve());
@@ -204,6 +90,169 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   };
 }
 
+/** Answers node requests through the routes of one store: CORS, the control plane's origins, faults, static files. */
+class NodeMockServer {
+  readonly store: MockStore;
+  private readonly basePath: string;
+  private readonly match: ReturnType<typeof router>;
+  private readonly log?: (line: string) => void;
+  private readonly idleMs: number;
+  private readonly trusted: Set<string>;
+
+  constructor(private readonly options: HttpServerOptions) {
+    this.store = options.store ?? createStore({ sha256: nodeSha256 });
+    this.basePath = options.basePath ?? '/api/v1';
+    this.match = router(routes(this.store, { basePath: this.basePath, transport: 'http' }));
+    this.log = options.log === true ? (l: string) => console.log(l) : options.log || undefined;
+    this.idleMs = options.uploadIdleMs ?? 30_000;
+    this.trusted = new Set(options.trustOrigins ?? []);
+  }
+
+  /** Whether a page of `origin` may call `/__mock/*`: the server's own, localhost, or a trusted one. */
+  private trust(origin: string | undefined, host: string | undefined): boolean {
+    if (!origin) return true;
+    if (this.trusted.has(origin) || origin === `http://${host}`) return true;
+    try {
+      return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(origin).hostname);
+    } catch {
+      return false;
+    }
+  }
+
+  serve(req: IncomingMessage, res: ServerResponse): void {
+    const started = performance.now();
+    res.on('finish', () =>
+      this.log?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`),
+    );
+    // A client that goes away is no server error: one quiet line, no stack.
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    this.handle(req, res).catch((e) => {
+      if (req.destroyed || res.destroyed) {
+        this.log?.(`${req.method} ${req.url} client went away`);
+        return;
+      }
+      console.error(e);
+      if (!res.headersSent)
+        void send(res, problem(new ApiError('internal_error', 'The mock server failed; see its log.')));
+      else res.destroy();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    } catch {
+      // A Host header (or target) that is no URL: a bad request, not a server failure.
+      drainRest(req, undefined);
+      await send(
+        res,
+        problem(new ApiError('bad_request', 'The Host header or the request target cannot be parsed.')),
+      );
+      return;
+    }
+    const control = url.pathname.startsWith('/__mock/');
+    const origin = req.headers.origin;
+    if (control && !this.trust(origin, req.headers.host)) {
+      // No CORS headers: the browser keeps the page from calling or reading the control plane.
+      drainRest(req, undefined);
+      await send(
+        res,
+        problem(
+          new ApiError(
+            'forbidden',
+            `The origin ${origin} may not call /__mock; start the server with --trust-origin ${origin}.`,
+          ),
+        ),
+        {},
+      );
+      return;
+    }
+    const cors = control
+      ? {
+          'Access-Control-Allow-Origin': origin ?? '*',
+          'Access-Control-Expose-Headers': CORS['Access-Control-Expose-Headers'],
+          Vary: 'Origin',
+        }
+      : CORS;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...PREFLIGHT, ...cors }).end();
+      return;
+    }
+    const isApi = url.pathname === this.basePath || url.pathname.startsWith(`${this.basePath}/`);
+    let lose = false;
+    if (isApi) {
+      const fate = await this.store.controls.admit();
+      lose = fate.lose;
+      if (fate.fail) return this.fail(req, res, fate.faults);
+    }
+    const found = this.match(req.method ?? 'GET', url);
+    const counter = isApi ? this.store : undefined;
+    const reply = found
+      ? await found.route.handle(nodeRequest(req, url, counter, this.idleMs), found.params)
+      : ((await this.serveStatic(url.pathname, req.method)) ??
+        problem(new ApiError('not_found', 'No such endpoint.')));
+    // What the route left unread is read (and counted) all the same, as a socket must be.
+    if (!req.readableEnded && !req.destroyed) drainRest(req, counter);
+    if (lose) {
+      // The request took effect; now the answer is lost with the connection.
+      req.socket.destroy();
+      return;
+    }
+    await send(res, reply, cors);
+  }
+
+  /** An injected failure: the connection cut after some bytes of the body, or an error answer. */
+  private async fail(req: IncomingMessage, res: ServerResponse, f: FaultConfig | null): Promise<void> {
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    const length = Number(req.headers['content-length'] ?? (req.headers['transfer-encoding'] ? Infinity : 0));
+    if (f?.dropAfterBytes !== undefined && hasBody && length > f.dropAfterBytes) {
+      this.cutAfter(req, f.dropAfterBytes);
+      return;
+    }
+    await this.drain(req);
+    await send(res, faultResponse(f?.failStatus ?? 503, f?.retryAfter));
+  }
+
+  /** A file of `staticDir` (index.html for a folder), never outside it. */
+  private async serveStatic(pathname: string, method: string | undefined): Promise<Reply | undefined> {
+    if (!this.options.staticDir || (method !== 'GET' && method !== 'HEAD')) return undefined;
+    const base = resolve(this.options.staticDir);
+    let file = resolve(join(base, decodeURIComponent(pathname)));
+    if (file !== base && !file.startsWith(base + sep)) return undefined;
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) file = join(file, 'index.html');
+    const found = info?.isDirectory() ? await stat(file).catch(() => undefined) : info;
+    if (!found?.isFile()) return undefined;
+    const body = method === 'HEAD' ? undefined : [new Uint8Array(await readFile(file))];
+    return new Reply(
+      200,
+      {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': String(found.size),
+      },
+      body,
+    );
+  }
+
+  /** Reads the body up to `limit` bytes, then destroys the connection; nothing reaches the store. */
+  private cutAfter(req: IncomingMessage, limit: number): void {
+    let seen = 0;
+    req.on('data', (chunk: Buffer) => {
+      const take = Math.min(chunk.length, limit - seen);
+      seen += take;
+      this.store.countBytes(take);
+      if (seen >= limit) req.socket.destroy();
+    });
+    if (limit === 0) req.socket.destroy();
+  }
+
+  private async drain(req: IncomingMessage): Promise<void> {
+    for await (const chunk of req) this.store.countBytes((chunk as Buffer).length);
+  }
+}
+
 /** Incremental SHA-256 by node:crypto: uploads are hashed while their chunks arrive. */
 export function nodeSha256(hash: Hash = createHash('sha256')): Sha256 {
   return {
@@ -218,7 +267,8 @@ function nodeHeaders(req: IncomingMessage): RouteRequest['headers'] {
   return {
     get(name) {
       const v = req.headers[name.toLowerCase()];
-      return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+      if (Array.isArray(v)) return v.join(', ');
+      return v ?? null;
     },
   };
 }
@@ -227,7 +277,12 @@ function nodeHeaders(req: IncomingMessage): RouteRequest['headers'] {
  * The node request as the routes see it: its body's chunks go straight to `write`, counted. A
  * body that stops arriving for `idleMs` is cut (the error says `stalled`).
  */
-function nodeRequest(req: IncomingMessage, url: URL, counter: MockStore | undefined, idleMs: number): RouteRequest {
+function nodeRequest(
+  req: IncomingMessage,
+  url: URL,
+  counter: MockStore | undefined,
+  idleMs: number,
+): RouteRequest {
   return {
     url,
     headers: nodeHeaders(req),

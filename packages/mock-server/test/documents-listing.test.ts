@@ -29,7 +29,9 @@ describe('GET /documents: sort orders and ties', () => {
     const docs: Array<Doc & { rank: number }> = [];
     for (const [title, rank, at] of TITLES) docs.push({ ...(await mk(title, { at })), rank });
     const asc = {
-      createdAt: [...docs].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || byId(a.id, b.id)).map((d) => d.id),
+      createdAt: [...docs]
+        .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || byId(a.id, b.id))
+        .map((d) => d.id),
       title: [...docs].sort((a, b) => a.rank - b.rank || byId(a.id, b.id)).map((d) => d.id),
     };
     return { docs, asc };
@@ -37,16 +39,28 @@ describe('GET /documents: sort orders and ties', () => {
 
   it('createdAt:desc is the default; asc/desc of createdAt and title, ties broken by id', async () => {
     const { docs, asc } = await setUp();
-    for (const d of docs) assert.equal(d.createdAt, TITLES.find(([t, , at]) => t === d.title && at === d.createdAt)![2]);
+    for (const d of docs)
+      assert.equal(d.createdAt, TITLES.find(([t, , at]) => t === d.title && at === d.createdAt)![2]);
     const scope = 'scope=unit:rosenweg-24-w001&limit=200';
     assert.deepEqual(ids(await api.get(`/documents?${scope}`, 'manager')), [...asc.createdAt].reverse());
-    assert.deepEqual(ids(await api.get(`/documents?${scope}&sort=createdAt:desc`, 'manager')), [...asc.createdAt].reverse());
+    assert.deepEqual(
+      ids(await api.get(`/documents?${scope}&sort=createdAt:desc`, 'manager')),
+      [...asc.createdAt].reverse(),
+    );
     assert.deepEqual(ids(await api.get(`/documents?${scope}&sort=createdAt:asc`, 'manager')), asc.createdAt);
     assert.deepEqual(ids(await api.get(`/documents?${scope}&sort=title:asc`, 'manager')), asc.title);
-    assert.deepEqual(ids(await api.get(`/documents?${scope}&sort=title:desc`, 'manager')), [...asc.title].reverse());
+    assert.deepEqual(
+      ids(await api.get(`/documents?${scope}&sort=title:desc`, 'manager')),
+      [...asc.title].reverse(),
+    );
     // The ties really are ties, so the id order is what decides.
-    const same = docs.filter((d) => d.createdAt === '2026-11-21T08:00:00.000Z').map((d) => d.id).sort(byId);
-    const listed = ids(await api.get(`/documents?${scope}&sort=createdAt:asc`, 'manager')).filter((id) => same.includes(id));
+    const same = docs
+      .filter((d) => d.createdAt === '2026-11-21T08:00:00.000Z')
+      .map((d) => d.id)
+      .sort(byId);
+    const listed = ids(await api.get(`/documents?${scope}&sort=createdAt:asc`, 'manager')).filter((id) =>
+      same.includes(id),
+    );
     assert.deepEqual(listed, same);
   });
 
@@ -64,10 +78,23 @@ describe('GET /documents: sort orders and ties', () => {
 
   it('paging through every sort with small pages gives each document exactly once, in order', async () => {
     const { asc } = await setUp();
-    for (const [sort, expected] of [['createdAt:desc', [...asc.createdAt].reverse()], ['createdAt:asc', asc.createdAt], ['title:asc', asc.title], ['title:desc', [...asc.title].reverse()]] as const) {
+    for (const [sort, expected] of [
+      ['createdAt:desc', [...asc.createdAt].reverse()],
+      ['createdAt:asc', asc.createdAt],
+      ['title:asc', asc.title],
+      ['title:desc', [...asc.title].reverse()],
+    ] as const) {
       for (const limit of [1, 3, 4]) {
-        const { items, pages: n } = await pages(`/documents?scope=unit:rosenweg-24-w001&sort=${sort}`, 'manager', limit);
-        assert.deepEqual(items.map((d) => d.id), expected, `${sort} limit ${limit}`);
+        const { items, pages: n } = await pages(
+          `/documents?scope=unit:rosenweg-24-w001&sort=${sort}`,
+          'manager',
+          limit,
+        );
+        assert.deepEqual(
+          items.map((d) => d.id),
+          expected,
+          `${sort} limit ${limit}`,
+        );
         assert.equal(n, Math.ceil(expected.length / limit), `${sort} limit ${limit}: pages`);
       }
     }
@@ -84,7 +111,10 @@ describe('GET /documents: sort orders and ties', () => {
     assert.equal(r.body.nextCursor, null);
     const r5 = await api.get('/documents?scope=unit:rosenweg-24-w001&limit=5', 'manager');
     assert.notEqual(r5.body.nextCursor, null);
-    const r5b = await api.get(`/documents?scope=unit:rosenweg-24-w001&limit=5&cursor=${encodeURIComponent(r5.body.nextCursor)}`, 'manager');
+    const r5b = await api.get(
+      `/documents?scope=unit:rosenweg-24-w001&limit=5&cursor=${encodeURIComponent(r5.body.nextCursor)}`,
+      'manager',
+    );
     assert.equal(r5b.body.items.length, 5);
     assert.equal(r5b.body.nextCursor, null);
   });
@@ -96,19 +126,39 @@ describe('GET /documents: limit and cursor validation', () => {
     assert.equal((await api.get('/documents?limit=200', 'manager')).status, 200);
     for (const bad of ['0', '201', '-1', '1.5', 'x', '', '1e9']) {
       assertInvalid(await api.get(`/documents?limit=${bad}`, 'manager'), 'limit', `limit=${bad}`);
-      assertInvalid(await api.get(`/documents?limit=${bad}`, 'contact:ahmet-yilmaz'), 'limit', `contact, limit=${bad}`);
+      assertInvalid(
+        await api.get(`/documents?limit=${bad}`, 'contact:ahmet-yilmaz'),
+        'limit',
+        `contact, limit=${bad}`,
+      );
     }
   });
 
-  it('a cursor that is not the server\'s, or of another sort, is 422 naming cursor', async () => {
+  it("a cursor that is not the server's, or of another sort, is 422 naming cursor", async () => {
     const b64 = (s: string) => Buffer.from(s).toString('base64url');
-    for (const bad of ['garbage!!', 'bm90IGpzb24', b64('{"a":1}'), b64('["createdAt:desc","yesterday","x"]'), b64('["title:asc",5,"x"]'), b64('[1,2]'), b64('["createdAt:desc",1,2]')]) {
+    for (const bad of [
+      'garbage!!',
+      'bm90IGpzb24',
+      b64('{"a":1}'),
+      b64('["createdAt:desc","yesterday","x"]'),
+      b64('["title:asc",5,"x"]'),
+      b64('[1,2]'),
+      b64('["createdAt:desc",1,2]'),
+    ]) {
       assertInvalid(await api.get(`/documents?cursor=${encodeURIComponent(bad)}`, 'manager'), 'cursor', bad);
     }
     const first = await api.get('/documents?limit=1&sort=title:asc', 'manager');
     const cursor = encodeURIComponent(first.body.nextCursor);
-    assert.equal((await api.get(`/documents?limit=1&sort=title:asc&cursor=${cursor}`, 'manager')).status, 200);
-    for (const other of ['title:desc', 'createdAt:asc', 'createdAt:desc']) assertInvalid(await api.get(`/documents?limit=1&sort=${other}&cursor=${cursor}`, 'manager'), 'cursor', other);
+    assert.equal(
+      (await api.get(`/documents?limit=1&sort=title:asc&cursor=${cursor}`, 'manager')).status,
+      200,
+    );
+    for (const other of ['title:desc', 'createdAt:asc', 'createdAt:desc'])
+      assertInvalid(
+        await api.get(`/documents?limit=1&sort=${other}&cursor=${cursor}`, 'manager'),
+        'cursor',
+        other,
+      );
     assertInvalid(await api.get(`/documents?limit=1&cursor=${cursor}`, 'manager'), 'cursor', 'default sort');
   });
 
@@ -118,17 +168,32 @@ describe('GET /documents: limit and cursor validation', () => {
     assertInvalid(await api.get('/documents?scope=rosenweg-24', 'manager'), 'scope');
     assertInvalid(await api.get('/documents?scope=building:rosenweg-24', 'manager'), 'scope');
     assertInvalid(await api.get('/documents?scope=property:no-such-property', 'manager'), 'scope');
-    assertInvalid(await api.get('/documents?includeSubtypes=yes&documentTypeId=abrechnungen', 'manager'), 'includeSubtypes');
+    assertInvalid(
+      await api.get('/documents?includeSubtypes=yes&documentTypeId=abrechnungen', 'manager'),
+      'includeSubtypes',
+    );
     assertInvalid(await api.get('/documents?documentTypeId=no-such-type', 'manager'), 'documentTypeId');
   });
 });
 
 describe('GET /documents: cursors under concurrent changes', () => {
   it('createdAt:desc: inserts between pages (newer, older, same instant) give no duplicates and skip nothing that existed', async () => {
-    const times = ['2026-11-01', '2026-11-02', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-04', '2026-11-04', '2026-11-05', '2026-11-06'];
+    const times = [
+      '2026-11-01',
+      '2026-11-02',
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-04',
+      '2026-11-04',
+      '2026-11-04',
+      '2026-11-05',
+      '2026-11-06',
+    ];
     const existing: Doc[] = [];
     for (const [i, t] of times.entries()) existing.push(await mk(`Bestand ${i}`, { at: `${t}T12:00:00Z` }));
-    const expected = [...existing].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id)).map((d) => d.id);
+    const expected = [...existing]
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))
+      .map((d) => d.id);
     const inserted: string[] = [];
     const { items } = await pages('/documents?scope=unit:rosenweg-24-w001', 'manager', 2, async (n) => {
       if (n > 4) return;
@@ -138,12 +203,19 @@ describe('GET /documents: cursors under concurrent changes', () => {
     });
     const got = items.map((d) => d.id);
     assert.equal(new Set(got).size, got.length, 'no duplicates');
-    assert.deepEqual(got.filter((id) => !inserted.includes(id)), expected, 'every pre-existing document once, in order');
+    assert.deepEqual(
+      got.filter((id) => !inserted.includes(id)),
+      expected,
+      'every pre-existing document once, in order',
+    );
     // The order of the whole answer is still the sort order.
     for (let i = 1; i < items.length; i++) {
       const a = items[i - 1]!;
       const b = items[i]!;
-      assert.ok(Date.parse(a.createdAt) > Date.parse(b.createdAt) || (a.createdAt === b.createdAt && a.id > b.id), `order at ${i}`);
+      assert.ok(
+        Date.parse(a.createdAt) > Date.parse(b.createdAt) || (a.createdAt === b.createdAt && a.id > b.id),
+        `order at ${i}`,
+      );
     }
     // Older inserts lie ahead of the cursor and show up; newer ones lie behind it and do not.
     for (const d of items) assert.ok(!d.title.startsWith('Neu '), `${d.title} lies behind the cursor`);
@@ -157,23 +229,33 @@ describe('GET /documents: cursors under concurrent changes', () => {
     for (const sort of ['title:asc', 'createdAt:asc'] as const) {
       const inserted: string[] = [];
       const deleted: string[] = [];
-      const { items } = await pages(`/documents?scope=unit:rosenweg-24-w001&sort=${sort}`, 'manager', 3, async (n, page) => {
-        if (n === 1) {
-          // Delete the document the cursor points at: the next page still starts right after it.
-          const last = page[page.length - 1]!.id;
-          deleted.push(last);
-          assert.equal((await api.del(`/documents/${last}`, 'manager')).status, 204);
-        }
-        inserted.push((await mk(`Aaron ${sort} ${n}`, { at: '2026-10-01T12:00:00Z' })).id);
-        inserted.push((await mk(`Zacharias ${sort} ${n}`, { at: '2026-12-01T12:00:00Z' })).id);
-      });
+      const { items } = await pages(
+        `/documents?scope=unit:rosenweg-24-w001&sort=${sort}`,
+        'manager',
+        3,
+        async (n, page) => {
+          if (n === 1) {
+            // Delete the document the cursor points at: the next page still starts right after it.
+            const last = page[page.length - 1]!.id;
+            deleted.push(last);
+            assert.equal((await api.del(`/documents/${last}`, 'manager')).status, 204);
+          }
+          inserted.push((await mk(`Aaron ${sort} ${n}`, { at: '2026-10-01T12:00:00Z' })).id);
+          inserted.push((await mk(`Zacharias ${sort} ${n}`, { at: '2026-12-01T12:00:00Z' })).id);
+        },
+      );
       const got = items.map((d) => d.id);
       assert.equal(new Set(got).size, got.length, `${sort}: no duplicates`);
       const pre = got.filter((id) => existing.some((e) => e.id === id));
-      const stillThere = existing.filter((e) => !deleted.includes(e.id) || got.includes(e.id)).map((e) => e.id);
+      const stillThere = existing
+        .filter((e) => !deleted.includes(e.id) || got.includes(e.id))
+        .map((e) => e.id);
       assert.deepEqual(pre, stillThere, `${sort}: every pre-existing document once, in order`);
       // Inserts sorting after the cursor are listed, those before it are not.
-      assert.ok(items.some((d) => d.title.startsWith('Zacharias')), sort);
+      assert.ok(
+        items.some((d) => d.title.startsWith('Zacharias')),
+        sort,
+      );
       assert.ok(!items.some((d) => d.title.startsWith('Aaron')), sort);
       for (const id of [...inserted]) await api.del(`/documents/${id}`, 'manager');
       existing.splice(0, existing.length, ...existing.filter((e) => !deleted.includes(e.id)));
@@ -186,55 +268,100 @@ describe('GET /documents: filters', () => {
     const w001 = await mk('Zählerstand w001', { scope: { kind: 'unit', id: 'max-planck-12-w001' } });
     const prop = await mk('Aushang Max-Planck', { scope: { kind: 'property', id: 'max-planck-12' } });
     const sortIds = (r: Answer) => ids(r).sort();
-    assert.deepEqual(sortIds(await api.get('/documents?scope=property:max-planck-12', 'manager')), ['grundriss-max-planck-12-w002', 'protokoll-eigentuemerversammlung-2026', w001.id, prop.id].sort());
-    assert.deepEqual(ids(await api.get('/documents?scope=unit:max-planck-12-w002', 'manager')), ['grundriss-max-planck-12-w002']);
+    assert.deepEqual(
+      sortIds(await api.get('/documents?scope=property:max-planck-12', 'manager')),
+      ['grundriss-max-planck-12-w002', 'protokoll-eigentuemerversammlung-2026', w001.id, prop.id].sort(),
+    );
+    assert.deepEqual(ids(await api.get('/documents?scope=unit:max-planck-12-w002', 'manager')), [
+      'grundriss-max-planck-12-w002',
+    ]);
     assert.deepEqual(ids(await api.get('/documents?scope=unit:max-planck-12-w001', 'manager')), [w001.id]);
     assert.deepEqual(ids(await api.get('/documents?scope=unit:max-planck-12-w003', 'manager')), []);
-    assert.deepEqual(sortIds(await api.get('/documents?scope=property:rosenweg-24', 'manager')), ['energieausweis-rosenweg-24', 'wirtschaftsplan-2027-rosenweg-24']);
+    assert.deepEqual(sortIds(await api.get('/documents?scope=property:rosenweg-24', 'manager')), [
+      'energieausweis-rosenweg-24',
+      'wirtschaftsplan-2027-rosenweg-24',
+    ]);
   });
 
   it('documentTypeId filters one type; includeSubtypes=true its subtree', async () => {
-    const own = await mk('Objektunterlage selbst', { type: 'objektunterlagen', scope: { kind: 'property', id: 'rosenweg-24' } });
-    const deep = await mk('Nebenkosten 2026', { type: 'nebenkostenabrechnungen', scope: { kind: 'property', id: 'rosenweg-24' } });
-    const q = async (s: string) => ids(await api.get(`/documents?${s}`, 'manager')).sort();
-    assert.deepEqual(await q('documentTypeId=objektunterlagen'), [own.id]);
-    assert.deepEqual(await q('documentTypeId=objektunterlagen&includeSubtypes=false'), [own.id]);
-    assert.deepEqual(await q('documentTypeId=objektunterlagen&includeSubtypes=true'), [own.id, 'energieausweis-rosenweg-24', 'grundriss-max-planck-12-w002'].sort());
-    assert.deepEqual(await q('documentTypeId=abrechnungen'), []);
-    assert.deepEqual(await q('documentTypeId=abrechnungen&includeSubtypes=true'), [deep.id, 'wirtschaftsplan-2027-rosenweg-24'].sort());
-    assert.deepEqual(await q('documentTypeId=plaene&includeSubtypes=true'), ['grundriss-max-planck-12-w002']);
+    const own = await mk('Objektunterlage selbst', {
+      type: 'objektunterlagen',
+      scope: { kind: 'property', id: 'rosenweg-24' },
+    });
+    const deep = await mk('Nebenkosten 2026', {
+      type: 'nebenkostenabrechnungen',
+      scope: { kind: 'property', id: 'rosenweg-24' },
+    });
+    const listed = async (s: string) => ids(await api.get(`/documents?${s}`, 'manager')).sort();
+    assert.deepEqual(await listed('documentTypeId=objektunterlagen'), [own.id]);
+    assert.deepEqual(await listed('documentTypeId=objektunterlagen&includeSubtypes=false'), [own.id]);
+    assert.deepEqual(
+      await listed('documentTypeId=objektunterlagen&includeSubtypes=true'),
+      [own.id, 'energieausweis-rosenweg-24', 'grundriss-max-planck-12-w002'].sort(),
+    );
+    assert.deepEqual(await listed('documentTypeId=abrechnungen'), []);
+    assert.deepEqual(
+      await listed('documentTypeId=abrechnungen&includeSubtypes=true'),
+      [deep.id, 'wirtschaftsplan-2027-rosenweg-24'].sort(),
+    );
+    assert.deepEqual(await listed('documentTypeId=plaene&includeSubtypes=true'), [
+      'grundriss-max-planck-12-w002',
+    ]);
     // Combined with a scope, and with a contact's visibility.
-    assert.deepEqual(await q('documentTypeId=objektunterlagen&includeSubtypes=true&scope=property:rosenweg-24'), [own.id, 'energieausweis-rosenweg-24'].sort());
-    assert.deepEqual(await q('documentTypeId=objektunterlagen&includeSubtypes=true&scope=unit:max-planck-12-w002'), ['grundriss-max-planck-12-w002']);
-    const kristina = await api.get('/documents?documentTypeId=objektunterlagen&includeSubtypes=true', 'contact:kristina-maiblume');
+    assert.deepEqual(
+      await listed('documentTypeId=objektunterlagen&includeSubtypes=true&scope=property:rosenweg-24'),
+      [own.id, 'energieausweis-rosenweg-24'].sort(),
+    );
+    assert.deepEqual(
+      await listed('documentTypeId=objektunterlagen&includeSubtypes=true&scope=unit:max-planck-12-w002'),
+      ['grundriss-max-planck-12-w002'],
+    );
+    const kristina = await api.get(
+      '/documents?documentTypeId=objektunterlagen&includeSubtypes=true',
+      'contact:kristina-maiblume',
+    );
     assert.deepEqual(ids(kristina), ['grundriss-max-planck-12-w002']);
     // A type that gains a subtype: the subtree follows.
-    const sub = await api.post('/document-types', { name: 'Heizung', parentId: 'objektunterlagen' }, 'manager');
-    const inSub = await mk('Heizungsplan', { type: sub.body.id, scope: { kind: 'property', id: 'rosenweg-24' } });
-    assert.ok((await q('documentTypeId=objektunterlagen&includeSubtypes=true')).includes(inSub.id));
-    assert.ok(!(await q('documentTypeId=objektunterlagen')).includes(inSub.id));
+    const sub = await api.post(
+      '/document-types',
+      { name: 'Heizung', parentId: 'objektunterlagen' },
+      'manager',
+    );
+    const inSub = await mk('Heizungsplan', {
+      type: sub.body.id,
+      scope: { kind: 'property', id: 'rosenweg-24' },
+    });
+    assert.ok((await listed('documentTypeId=objektunterlagen&includeSubtypes=true')).includes(inSub.id));
+    assert.ok(!(await listed('documentTypeId=objektunterlagen')).includes(inSub.id));
   });
 
   it('q is case- and accent-insensitive ("straße" = "strasse")', async () => {
-    const street = await mk('Hausordnung Max-Planck-Straße', { scope: { kind: 'property', id: 'max-planck-12' }, shares: [{ kind: 'property', propertyId: 'max-planck-12', roles: ['tenant'] }] });
+    const street = await mk('Hausordnung Max-Planck-Straße', {
+      scope: { kind: 'property', id: 'max-planck-12' },
+      shares: [{ kind: 'property', propertyId: 'max-planck-12', roles: ['tenant'] }],
+    });
     const cafe = await mk('Café im Erdgeschoss', { scope: { kind: 'property', id: 'max-planck-12' } });
-    const q = async (s: string, token = 'manager') => ids(await api.get(`/documents?q=${encodeURIComponent(s)}`, token)).sort();
-    assert.deepEqual(await q('EIGENTUMER'), ['protokoll-eigentuemerversammlung-2026']);
-    assert.deepEqual(await q('eigentümerversammlung'), ['protokoll-eigentuemerversammlung-2026']);
-    assert.deepEqual(await q('energieausweis'), ['energieausweis-rosenweg-24']);
-    for (const s of ['strasse', 'straße', 'STRASSE', 'Straße', 'max-planck-strasse']) assert.deepEqual(await q(s), [street.id], s);
-    for (const s of ['cafe', 'CAFÉ', 'café']) assert.deepEqual(await q(s), [cafe.id], s);
-    assert.deepEqual(await q('  grundriss wohnung  '), ['grundriss-max-planck-12-w002']);
-    assert.deepEqual(await q('hausordnung'), [street.id]);
-    assert.deepEqual(await q('kein solches dokument'), []);
+    const found = async (s: string, token = 'manager') =>
+      ids(await api.get(`/documents?q=${encodeURIComponent(s)}`, token)).sort();
+    assert.deepEqual(await found('EIGENTUMER'), ['protokoll-eigentuemerversammlung-2026']);
+    assert.deepEqual(await found('eigentümerversammlung'), ['protokoll-eigentuemerversammlung-2026']);
+    assert.deepEqual(await found('energieausweis'), ['energieausweis-rosenweg-24']);
+    for (const s of ['strasse', 'straße', 'STRASSE', 'Straße', 'max-planck-strasse'])
+      assert.deepEqual(await found(s), [street.id], s);
+    for (const s of ['cafe', 'CAFÉ', 'café']) assert.deepEqual(await found(s), [cafe.id], s);
+    assert.deepEqual(await found('  grundriss wohnung  '), ['grundriss-max-planck-12-w002']);
+    assert.deepEqual(await found('hausordnung'), [street.id]);
+    assert.deepEqual(await found('kein solches dokument'), []);
     // With a contact: only what they see matches.
-    assert.deepEqual(await q('hausordnung', 'contact:lena-hoffmann'), [street.id]);
-    assert.deepEqual(await q('hausordnung', 'contact:jonas-becker'), []);
-    assert.deepEqual(await q('protokoll', 'contact:kristina-maiblume'), []);
-    assert.deepEqual(await q('protokoll', 'contact:jonas-becker'), ['protokoll-eigentuemerversammlung-2026']);
+    assert.deepEqual(await found('hausordnung', 'contact:lena-hoffmann'), [street.id]);
+    assert.deepEqual(await found('hausordnung', 'contact:jonas-becker'), []);
+    assert.deepEqual(await found('protokoll', 'contact:kristina-maiblume'), []);
+    assert.deepEqual(await found('protokoll', 'contact:jonas-becker'), [
+      'protokoll-eigentuemerversammlung-2026',
+    ]);
     // q and paging together.
     const paged = await pages(`/documents?q=${encodeURIComponent('a')}&sort=title:asc`, 'manager', 1);
-    assert.deepEqual(paged.items.map((d) => d.id).sort(), (await q('a')).sort());
+    assert.deepEqual(paged.items.map((d) => d.id).sort(), (await found('a')).sort());
   });
 });
 
@@ -255,7 +382,10 @@ describe('large data set: listings are correct', () => {
     let cursor: string | null = null;
     const sep = path.includes('?') ? '&' : '?';
     do {
-      const r: Answer = await big.get(`${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, token);
+      const r: Answer = await big.get(
+        `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        token,
+      );
       assert.equal(r.status, 200, JSON.stringify(r.body));
       if (r.body.nextCursor !== null) assert.equal(r.body.items.length, limit);
       items.push(...r.body.items);
@@ -274,9 +404,18 @@ describe('large data set: listings are correct', () => {
       assert.ok(a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id), `order at ${i}`);
     }
     const types = await big.get('/document-types?scope=property:grosssiedlung', 'manager');
-    const counted = types.body.items.reduce((n: number, t: { documentCount: number }) => n + t.documentCount, 0);
+    const counted = types.body.items.reduce(
+      (n: number, t: { documentCount: number }) => n + t.documentCount,
+      0,
+    );
     assert.equal(estate.length, counted);
-    for (const d of estate.slice(0, 200)) assert.ok(d.scope.kind === 'property' ? d.scope.id === 'grosssiedlung' : d.scope.id.startsWith('grosssiedlung-'), d.id);
+    for (const d of estate.slice(0, 200))
+      assert.ok(
+        d.scope.kind === 'property'
+          ? d.scope.id === 'grosssiedlung'
+          : d.scope.id.startsWith('grosssiedlung-'),
+        d.id,
+      );
   });
 
   it('title:asc and title:desc pages and a unit scope agree with the full listing', async () => {
@@ -284,61 +423,110 @@ describe('large data set: listings are correct', () => {
     // The expected title order, computed here: folded titles (no case, no accents, "ß" as "ss"), ties by id.
     const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
     const keyed = estate.map((d) => ({ id: d.id, key: fold(d.title) }));
-    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : byId(a.id, b.id)));
+    keyed.sort((a, b) => byId(a.key, b.key) || byId(a.id, b.id));
     const expected = keyed.map((d) => d.id);
     let cursor: string | null = null;
     const got: string[] = [];
     for (let page = 0; page < 4; page++) {
-      const r: Answer = await big.get(`/documents?scope=property:grosssiedlung&sort=title:asc&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'manager');
+      const r: Answer = await big.get(
+        `/documents?scope=property:grosssiedlung&sort=title:asc&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        'manager',
+      );
       got.push(...ids(r));
       cursor = r.body.nextCursor;
     }
     assert.deepEqual(got, expected.slice(0, 200));
-    const desc = await big.get('/documents?scope=property:grosssiedlung&sort=title:desc&limit=200', 'manager');
+    const desc = await big.get(
+      '/documents?scope=property:grosssiedlung&sort=title:desc&limit=200',
+      'manager',
+    );
     assert.deepEqual(ids(desc), expected.slice(-200).reverse());
     // Title order together with q.
-    const middle = await big.get(`/documents?scope=property:grosssiedlung&sort=title:asc&limit=200&q=${encodeURIComponent('wartungsbericht aufzug 2025')}`, 'manager');
-    assert.deepEqual(ids(middle), estate.filter((d) => fold(d.title).includes('wartungsbericht aufzug 2025')).map((d) => ({ id: d.id, key: fold(d.title) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : byId(a.id, b.id))).slice(0, 200).map((d) => d.id));
+    const middle = await big.get(
+      `/documents?scope=property:grosssiedlung&sort=title:asc&limit=200&q=${encodeURIComponent('wartungsbericht aufzug 2025')}`,
+      'manager',
+    );
+    assert.deepEqual(
+      ids(middle),
+      estate
+        .filter((d) => fold(d.title).includes('wartungsbericht aufzug 2025'))
+        .map((d) => ({ id: d.id, key: fold(d.title) }))
+        .sort((a, b) => byId(a.key, b.key) || byId(a.id, b.id))
+        .slice(0, 200)
+        .map((d) => d.id),
+    );
     const unitDocs = estate.filter((d) => d.scope.kind === 'unit');
     const someUnit = unitDocs[0]!.scope.id;
     const inUnit = await bigPages(`/documents?scope=unit:${someUnit}`, 'manager', 2);
-    assert.deepEqual(inUnit.map((d) => d.id), estate.filter((d) => d.scope.kind === 'unit' && d.scope.id === someUnit).map((d) => d.id));
+    assert.deepEqual(
+      inUnit.map((d) => d.id),
+      estate.filter((d) => d.scope.kind === 'unit' && d.scope.id === someUnit).map((d) => d.id),
+    );
   });
 
   it('contact views: a contact pages through exactly the documents their shares reach', async () => {
     assert.ok(estate.length > 0, 'runs after the paging test');
-    const units = (await big.get('/properties/grosssiedlung/units', 'manager')).body.items as Array<{ id: string; addressId: string; residents: Array<{ contactId: string; role: 'tenant' | 'owner' }> }>;
-    const groups = (await big.get('/properties/grosssiedlung/groups', 'manager')).body.items as Array<{ id: string; memberIds: string[] }>;
+    const units = (await big.get('/properties/grosssiedlung/units', 'manager')).body.items as Array<{
+      id: string;
+      addressId: string;
+      residents: Array<{ contactId: string; role: 'tenant' | 'owner' }>;
+    }>;
+    const groups = (await big.get('/properties/grosssiedlung/groups', 'manager')).body.items as Array<{
+      id: string;
+      memberIds: string[];
+    }>;
     assert.ok(units.length >= 4000);
     const reacherOf = (who: string) => {
       const mine = units.filter((u) => u.residents.some((r) => r.contactId === who));
       const memberOf = new Set(groups.filter((g) => g.memberIds.includes(who)).map((g) => g.id));
-      return (shares: ShareTarget[]) => shares.some((t) => {
-        if (t.kind === 'contact') return t.contactId === who;
-        if (t.kind === 'group') return memberOf.has(t.groupId);
-        return mine.some(
-          (u) =>
-            (t.kind === 'property' ? t.propertyId === 'grosssiedlung' : t.kind === 'address' ? u.addressId === t.addressId : u.id === t.unitId) &&
-            u.residents.some((r) => r.contactId === who && t.roles.includes(r.role)),
-        );
-      });
+      return (shares: ShareTarget[]) =>
+        shares.some((t) => {
+          if (t.kind === 'contact') return t.contactId === who;
+          if (t.kind === 'group') return memberOf.has(t.groupId);
+          return mine.some(
+            (u) =>
+              ((t.kind === 'property' && t.propertyId === 'grosssiedlung') ||
+                (t.kind === 'address' && u.addressId === t.addressId) ||
+                (t.kind === 'unit' && u.id === t.unitId)) &&
+              u.residents.some((r) => r.contactId === who && t.roles.includes(r.role)),
+          );
+        });
     };
     const tenant = units[0]!.residents.find((r) => r.role === 'tenant')!.contactId;
-    const investor = units.find((u) => u.id === 'grosssiedlung-31-w001')!.residents.find((r) => r.role === 'owner')!.contactId;
-    assert.ok(groups.find((g) => g.id === 'grosssiedlung-beirat')!.memberIds.includes(investor), 'the investor sits on the board');
+    const investor = units
+      .find((u) => u.id === 'grosssiedlung-31-w001')!
+      .residents.find((r) => r.role === 'owner')!.contactId;
+    assert.ok(
+      groups.find((g) => g.id === 'grosssiedlung-beirat')!.memberIds.includes(investor),
+      'the investor sits on the board',
+    );
     for (const who of [tenant, investor]) {
       const reaches = reacherOf(who);
       const expected = estate.filter((d) => reaches(d.shares)).map((d) => d.id);
       assert.ok(expected.length > 50, `${who} sees more than a page`);
       const mine = await bigPages('/documents', `contact:${who}`);
-      assert.deepEqual(mine.map((d) => d.id), expected, `${who}: all their documents, newest first`);
-      for (const d of mine.slice(0, 60)) assert.ok(!('shares' in d) && !('downloadCount' in d) && !('recipientCount' in d));
-      const scoped = await bigPages('/documents?scope=property:grosssiedlung&sort=title:desc', `contact:${who}`, 200);
+      assert.deepEqual(
+        mine.map((d) => d.id),
+        expected,
+        `${who}: all their documents, newest first`,
+      );
+      for (const d of mine.slice(0, 60))
+        assert.ok(!('shares' in d) && !('downloadCount' in d) && !('recipientCount' in d));
+      const scoped = await bigPages(
+        '/documents?scope=property:grosssiedlung&sort=title:desc',
+        `contact:${who}`,
+        200,
+      );
       assert.deepEqual(scoped.map((d) => d.id).sort(), [...expected].sort(), `${who}: the estate scope`);
-      assert.deepEqual((await big.get('/documents?scope=property:p-001', `contact:${who}`)).body, { items: [], nextCursor: null });
+      assert.deepEqual((await big.get('/documents?scope=property:p-001', `contact:${who}`)).body, {
+        items: [],
+        nextCursor: null,
+      });
     }
     // Fixture contacts are unchanged by the generated data.
-    assert.deepEqual(ids(await big.get('/documents', 'contact:kristina-maiblume')), ['grundriss-max-planck-12-w002']);
+    assert.deepEqual(ids(await big.get('/documents', 'contact:kristina-maiblume')), [
+      'grundriss-max-planck-12-w002',
+    ]);
     assert.deepEqual(ids(await big.get('/documents', 'contact:paul-klein')), []);
   });
 });

@@ -52,16 +52,22 @@ describe('routes', () => {
       assert.equal(r.headers.get('content-type'), 'application/problem+json', path);
       assert.equal(((await r.json()) as { code: string }).code, 'not_found', path);
     }
-    assert.equal((await fetch(`${api.url}/api/v1/me`, { headers: { Authorization: 'Bearer manager' } })).status, 200);
+    assert.equal(
+      (await fetch(`${api.url}/api/v1/me`, { headers: { Authorization: 'Bearer manager' } })).status,
+      200,
+    );
   });
 
   it('a base path not right after the origin finds no endpoint: 404 problem+json from both transports', async () => {
     const viaMsw = handlers(createStore(), { transport: 'http' });
     for (const path of ['/x/api/v1/me', '/api/v1/api/v1/me', '/prefix/api/v1/documents']) {
-      const r = await getResponse(viaMsw, new Request(ORIGIN + path, { headers: { Authorization: 'Bearer manager' } }));
+      const r = await getResponse(
+        viaMsw,
+        new Request(ORIGIN + path, { headers: { Authorization: 'Bearer manager' } }),
+      );
       assert.equal(r?.status, 404, path);
       assert.equal(r?.headers.get('content-type'), 'application/problem+json', path);
-      assert.equal((await r?.json()).code, 'not_found', path);
+      assert.equal((await r!.json()).code, 'not_found', path);
     }
   });
 

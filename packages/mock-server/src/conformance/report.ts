@@ -32,14 +32,23 @@ export function textReport(s: Summary): string {
   return lines.join('\n');
 }
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+// XML 1.0 allows no control characters but tab, newline and carriage return: they are removed.
+const xml = (s: string) =>
+  s
+    .replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 export function junitReport(s: Summary): string {
   const areas = [...new Set(s.checks.map((c) => c.area))];
   const suites = areas.map((area) => {
     const cs = s.checks.filter((c) => c.area === area);
     const cases = cs.map((c) => {
-      const inner = c.status === 'failed' ? `<failure message="${xml(c.message ?? '')}">${xml(c.rule)}</failure>` : c.status === 'skipped' ? `<skipped message="${xml(c.message ?? '')}"/>` : '';
+      const inner = {
+        failed: `<failure message="${xml(c.message ?? '')}">${xml(c.rule)}</failure>`,
+        skipped: `<skipped message="${xml(c.message ?? '')}"/>`,
+        passed: '',
+      }[c.status];
       return `    <testcase classname="docportal.${xml(area)}" name="${xml(`${c.id}: ${c.rule}`)}" time="${(c.ms / 1000).toFixed(3)}">${inner}</testcase>`;
     });
     const failures = cs.filter((c) => c.status === 'failed').length;

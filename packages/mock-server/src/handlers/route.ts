@@ -51,11 +51,16 @@ export interface RouteContext<E extends Endpoint> {
 
 /** Turns zod issues into the contract's `errors[]`. */
 export const fieldErrors = (error: z.core.$ZodError, prefix?: string) =>
-  error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter((x) => x !== undefined && x !== '').join('.') || '(body)', message: i.message }));
+  error.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter((x) => x !== undefined && x !== '').join('.') || '(body)',
+    message: i.message,
+  }));
 
 export const validationError = (error: z.core.$ZodError, prefix?: string) => {
   const errors = fieldErrors(error, prefix);
-  return new ApiError('validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  return new ApiError('validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors,
+  });
 };
 
 /** The whole body as one piece. */
@@ -66,7 +71,8 @@ export async function readAll(read: BodySource): Promise<Uint8Array> {
 }
 
 const isJson = (contentType: string | null) => /^application\/([\w.+-]+\+)?json\b/i.test(contentType ?? '');
-const notJson = () => new ApiError('bad_request', 'The body must be JSON, sent as Content-Type: application/json.');
+const notJson = () =>
+  new ApiError('bad_request', 'The body must be JSON, sent as Content-Type: application/json.');
 
 /** Parses a JSON body: 400 for a wrong content type or malformed JSON. */
 export function parseJson(contentType: string | null, bytes: Uint8Array): unknown {
@@ -80,7 +86,8 @@ export function parseJson(contentType: string | null, bytes: Uint8Array): unknow
 
 /** The largest JSON body accepted: 1 MiB. */
 export const MAX_JSON_BODY = 1_048_576;
-const tooLarge = () => new ApiError('body_too_large', `A JSON body may hold at most ${MAX_JSON_BODY} bytes (1 MiB).`);
+const tooLarge = () =>
+  new ApiError('body_too_large', `A JSON body may hold at most ${MAX_JSON_BODY} bytes (1 MiB).`);
 
 /**
  * Reads a JSON body: 400 for a wrong content type (before reading) or malformed JSON; 413 for
@@ -108,17 +115,46 @@ function bearer(request: RouteRequest): string | undefined {
 /** The `Idempotency-Key` header, if any: 1–255 characters. */
 export function idempotencyKey(request: RouteRequest): string | undefined {
   const key = request.headers.get('idempotency-key') ?? undefined;
-  if (key !== undefined && (key.length === 0 || key.length > 255)) throw invalid('Idempotency-Key', 'must be 1–255 characters');
+  if (key !== undefined && (key.length === 0 || key.length > 255))
+    throw invalid('Idempotency-Key', 'must be 1–255 characters');
   return key;
 }
 
 export type Resolver<E extends Endpoint> = (ctx: RouteContext<E>) => unknown | Promise<unknown>;
 
+/** The request's body (parsed by the endpoint's schema, or left to read when binary) and query; 422 when they do not fit. */
+async function parseRequest(
+  ep: Endpoint,
+  request: RouteRequest,
+  read: BodySource,
+): Promise<{ body: unknown; query: unknown }> {
+  let body: unknown;
+  if (ep.body === 'binary' || ep.body === 'multipart') {
+    body = read;
+  } else if (ep.body) {
+    const parsed = z.safeParse(ep.body, await readJson(request.headers, read));
+    if (!parsed.success) throw validationError(parsed.error);
+    body = parsed.data;
+  }
+  let query: unknown = {};
+  if (ep.query) {
+    const parsed = z.safeParse(ep.query, Object.fromEntries(request.url.searchParams));
+    if (!parsed.success) throw validationError(parsed.error);
+    query = parsed.data;
+  }
+  return { body, query };
+}
+
 /**
  * One endpoint of the contract, running the checks in the contract's order: 429 (faults), 401,
  * 403, 400, then the schemas (422); the store does the rest.
  */
-export function route<N extends EndpointName>(store: MockStore, options: HandlerOptions, name: N, resolve: Resolver<(typeof endpoints)[N]>): Route {
+export function route<N extends EndpointName>(
+  store: MockStore,
+  options: HandlerOptions,
+  name: N,
+  resolve: Resolver<(typeof endpoints)[N]>,
+): Route {
   const ep: Endpoint = endpoints[name];
   const msw = options.transport !== 'http';
   return {
@@ -134,7 +170,8 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
         }
         const principal = store.authenticate(bearer(request));
         if (!principal) throw new ApiError('unauthorized', 'A valid bearer token is required.');
-        if (ep.access === 'manager' && principal.kind !== 'manager') throw new ApiError('forbidden', 'Only the property manager may do this.');
+        if (ep.access === 'manager' && principal.kind !== 'manager')
+          throw new ApiError('forbidden', 'Only the property manager may do this.');
         // Through MSW the route counts the bytes it reads; the standalone server counts its own.
         const read: BodySource = msw
           ? (write) =>
@@ -143,20 +180,7 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
                 write(piece);
               })
           : request.read;
-        let body: unknown;
-        if (ep.body === 'binary' || ep.body === 'multipart') {
-          body = read;
-        } else if (ep.body) {
-          const parsed = z.safeParse(ep.body, await readJson(request.headers, read));
-          if (!parsed.success) throw validationError(parsed.error);
-          body = parsed.data;
-        }
-        let query: unknown = {};
-        if (ep.query) {
-          const parsed = z.safeParse(ep.query, Object.fromEntries(request.url.searchParams));
-          if (!parsed.success) throw validationError(parsed.error);
-          query = parsed.data;
-        }
+        const { body, query } = await parseRequest(ep, request, read);
         const run = async (): Promise<Reply> => {
           try {
             const result = await resolve({ principal, params, query, body, request } as never);
@@ -172,7 +196,10 @@ export function route<N extends EndpointName>(store: MockStore, options: Handler
         if (key === undefined || ep.body === 'multipart') return await run();
         // What makes two requests the same: the target, the body and the headers that change the effect.
         const h = (n: string) => request.headers.get(n) ?? undefined;
-        const same = ep.body === 'binary' ? { params, offset: h('upload-offset'), length: h('content-length') } : { params, body, ifMatch: h('if-match') };
+        const same =
+          ep.body === 'binary'
+            ? { params, offset: h('upload-offset'), length: h('content-length') }
+            : { params, body, ifMatch: h('if-match') };
         return await store.once(principal, name, key, same, run);
       } catch (e) {
         if (e instanceof ApiError) return problem(e);
@@ -205,7 +232,9 @@ export const fromFetch = (request: Request): RouteRequest => ({
 
 /** A Reply as a Fetch Response (MSW). */
 export function toResponse(r: Reply): Response {
-  const body = r.body === undefined ? null : typeof r.body === 'string' ? r.body : piecesStream(r.body, r.sent);
+  let body: BodyInit | null = null;
+  if (typeof r.body === 'string') body = r.body;
+  else if (r.body !== undefined) body = piecesStream(r.body, r.sent);
   return new Response(body, { status: r.status, headers: { ...LIMIT_HEADER, ...r.headers } });
 }
 
@@ -215,10 +244,15 @@ export function toResponse(r: Reply): Response {
  * `:name` one non-empty segment (decoded), an optional trailing slash; the first route that
  * matches wins.
  */
-export function router(routes: readonly Route[]): (method: string, url: URL) => { route: Route; params: Record<string, string> } | undefined {
+export function router(
+  routes: readonly Route[],
+): (method: string, url: URL) => { route: Route; params: Record<string, string> } | undefined {
   const compiled = routes.map((route) => {
     const names: string[] = [];
-    const source = route.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*+/g, '.*').replace(/:(\w+)/g, (_, n: string) => (names.push(n), '([^/#?]+?)'));
+    const source = route.path
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*+/g, '.*')
+      .replace(/:(\w+)/g, (_, n: string) => (names.push(n), '([^/#?]+?)'));
     return { route, names, re: new RegExp(`^${source}[/#?]?$`, 'i') };
   });
   return (method, url) => {

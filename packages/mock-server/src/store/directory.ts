@@ -1,5 +1,13 @@
 import type { Role, Scope, ShareTarget } from '@docportal/core-sdk';
-import type { AddressRec, ContactRec, Dataset, GroupRec, PropertyRec, RelationRec, UnitRec } from './model.js';
+import type {
+  AddressRec,
+  ContactRec,
+  Dataset,
+  GroupRec,
+  PropertyRec,
+  RelationRec,
+  UnitRec,
+} from './model.js';
 
 /** What one contact reaches today: the basis of every visibility check. */
 export interface ContactView {
@@ -46,7 +54,9 @@ export class Directory {
   private readonly targetCache = new Map<string, ReadonlySet<string>>();
   private readonly viewCache = new Map<string, ContactView>();
 
-  constructor(data: Pick<Dataset, 'properties' | 'addresses' | 'units' | 'contacts' | 'relations' | 'groups'>) {
+  constructor(
+    data: Pick<Dataset, 'properties' | 'addresses' | 'units' | 'contacts' | 'relations' | 'groups'>,
+  ) {
     for (const p of data.properties) this.properties.set(p.id, p);
     for (const a of data.addresses) {
       this.addresses.set(a.id, a);
@@ -94,7 +104,8 @@ export class Directory {
     if (hit) return hit;
     const out = new Set<string>();
     const fromUnits = (units: readonly UnitRec[] | undefined, roles: readonly Role[]) => {
-      for (const u of units ?? []) for (const r of this.residents(u.id)) if (roles.includes(r.role)) out.add(r.contactId);
+      for (const u of units ?? [])
+        for (const r of this.residents(u.id)) if (roles.includes(r.role)) out.add(r.contactId);
     };
     switch (t.kind) {
       case 'property':
@@ -212,17 +223,31 @@ export class Directory {
   }
 
   /** The path and complaint for the first target naming an unknown id, if any. */
-  unknownTarget(targets: readonly ShareTarget[], base: string): { path: string; message: string } | undefined {
+  unknownTarget(
+    targets: readonly ShareTarget[],
+    base: string,
+  ): { path: string; message: string } | undefined {
     for (const [i, t] of targets.entries()) {
-      const [field, known] =
-        t.kind === 'property' ? ['propertyId', this.properties.has(t.propertyId)]
-        : t.kind === 'address' ? ['addressId', this.addresses.has(t.addressId)]
-        : t.kind === 'unit' ? ['unitId', this.units.has(t.unitId)]
-        : t.kind === 'group' ? ['groupId', this.groups.has(t.groupId)]
-        : ['contactId', this.contacts.has(t.contactId)];
+      const [field, known] = this.idOf(t);
       if (!known) return { path: `${base}.${i}.${field}`, message: `unknown ${t.kind} id` };
     }
     return undefined;
+  }
+
+  /** The id field a target names, and whether that id exists. */
+  private idOf(t: ShareTarget): [field: string, known: boolean] {
+    switch (t.kind) {
+      case 'property':
+        return ['propertyId', this.properties.has(t.propertyId)];
+      case 'address':
+        return ['addressId', this.addresses.has(t.addressId)];
+      case 'unit':
+        return ['unitId', this.units.has(t.unitId)];
+      case 'group':
+        return ['groupId', this.groups.has(t.groupId)];
+      default:
+        return ['contactId', this.contacts.has(t.contactId)];
+    }
   }
 
   /** Whether a (known) target lies inside a scope. */
@@ -247,7 +272,8 @@ export class Directory {
   }
 }
 
-const hasRole = (have: Set<Role> | undefined, want: readonly Role[]) => !!have && want.some((r) => have.has(r));
+const hasRole = (have: Set<Role> | undefined, want: readonly Role[]) =>
+  !!have && want.some((r) => have.has(r));
 
 export const targetKey = (t: ShareTarget): string => {
   switch (t.kind) {
