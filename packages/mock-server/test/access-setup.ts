@@ -20,18 +20,35 @@ export function assertProblem(r: Answer, status: number, code: string, what: str
   assert.equal(typeof r.body.title, 'string', what);
 }
 
-export async function uploadPdf(a: Api, title: string, scope: { kind: 'property' | 'unit'; id: string }, shares: ShareTarget[], documentTypeId = 'objektunterlagen') {
-  const r = await a.upload({ name: `${title}.pdf`, bytes: makePdf(title), type: 'application/pdf' }, { title, documentTypeId, scope, shares });
+export async function uploadPdf(
+  a: Api,
+  title: string,
+  scope: { kind: 'property' | 'unit'; id: string },
+  shares: ShareTarget[],
+  documentTypeId = 'objektunterlagen',
+) {
+  const r = await a.upload(
+    { name: `${title}.pdf`, bytes: makePdf(title), type: 'application/pdf' },
+    { title, documentTypeId, scope, shares },
+  );
   assert.equal(r.status, 201, `upload ${title}: ${JSON.stringify(r.body)}`);
   return r.body as { id: string; title: string; shares: ShareTarget[] };
 }
 
 export async function openUpload(a: Api, complete: boolean) {
   const bytes = makePdf('Zugriff');
-  const created = await a.post('/uploads', { fileName: 'Zugriff.pdf', size: bytes.length, mimeType: 'application/pdf' }, 'manager');
+  const created = await a.post(
+    '/uploads',
+    { fileName: 'Zugriff.pdf', size: bytes.length, mimeType: 'application/pdf' },
+    'manager',
+  );
   assert.equal(created.status, 201);
   if (complete) {
-    const r = await a.call('PATCH', `/uploads/${created.body.id}`, { token: 'manager', body: bytes, headers: { 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' } });
+    const r = await a.call('PATCH', `/uploads/${created.body.id}`, {
+      token: 'manager',
+      body: bytes,
+      headers: { 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+    });
     assert.equal(r.status, 204);
   }
   return { id: created.body.id as string, bytes };

@@ -25,9 +25,15 @@ export async function startBrokenBackend(upstream: string): Promise<Broken> {
   const server = createServer(async (req, res) => {
     const bytes = await body(req);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (!HOP.has(k) && typeof v === 'string') headers[k] = v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (!HOP.has(k) && typeof v === 'string') headers[k] = v;
     const url = upstream + (req.url ?? '/');
-    const forward = (h: Record<string, string>) => fetch(url, { method: req.method, headers: h, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(bytes) });
+    const forward = (h: Record<string, string>) =>
+      fetch(url, {
+        method: req.method,
+        headers: h,
+        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(bytes),
+      });
     let answer = await forward(headers);
     let out = Buffer.from(await answer.arrayBuffer());
     const outHeaders: Record<string, string> = {};
@@ -36,13 +42,19 @@ export async function startBrokenBackend(upstream: string): Promise<Broken> {
     });
     let status = answer.status;
 
-    if (req.method === 'PATCH' && /\/uploads\/[^/]+$/.test(req.url ?? '') && status === 204) delete outHeaders['upload-offset'];
+    if (req.method === 'PATCH' && /\/uploads\/[^/]+$/.test(req.url ?? '') && status === 204)
+      delete outHeaders['upload-offset'];
     if (status === 412) {
       status = 409;
       const p = JSON.parse(out.toString('utf8'));
       out = Buffer.from(JSON.stringify({ ...p, status: 409, code: 'conflict' }));
     }
-    if (req.method === 'GET' && /\/documents\/[^/]+$/.test(new URL(url).pathname) && status === 404 && /^Bearer contact:/.test(headers.authorization ?? '')) {
+    if (
+      req.method === 'GET' &&
+      /\/documents\/[^/]+$/.test(new URL(url).pathname) &&
+      status === 404 &&
+      /^Bearer contact:/.test(headers.authorization ?? '')
+    ) {
       answer = await forward({ ...headers, authorization: 'Bearer manager' });
       if (answer.status === 200) {
         status = 200;

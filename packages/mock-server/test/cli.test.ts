@@ -27,7 +27,9 @@ describe('docportal-mock-server (bin)', () => {
     const s = start(['--port', '0']);
     const url = await s.ready;
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await fetch(`${url}/api/v1/me`, { headers: { Authorization: 'Bearer manager', Origin: 'http://portal.example' } });
+    const res = await fetch(`${url}/api/v1/me`, {
+      headers: { Authorization: 'Bearer manager', Origin: 'http://portal.example' },
+    });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     await res.arrayBuffer();
@@ -41,7 +43,9 @@ describe('docportal-mock-server (bin)', () => {
   it('starts with the large data set on request', async () => {
     const s = start(['--port', '0', '--dataset', 'large', '--quiet']);
     const url = await s.ready;
-    const props = await (await fetch(`${url}/api/v1/properties`, { headers: { Authorization: 'Bearer manager' } })).json();
+    const props = await (
+      await fetch(`${url}/api/v1/properties`, { headers: { Authorization: 'Bearer manager' } })
+    ).json();
     assert.ok(props.items.some((p: { id: string }) => p.id === 'grosssiedlung'));
     assert.ok(props.items.length >= 202);
     s.child.kill('SIGTERM');

@@ -7,7 +7,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { makePdf } from '../src/fixtures/files.ts';
 import { problem, type Answer } from './helpers.ts';
-import { api, M, FIXTURE_DOCS, jsonBytes, stats, faults, docIds, typeNames, createUpload, patchChunk, commitBody, uploaded } from './control-setup.ts';
+import {
+  api,
+  M,
+  FIXTURE_DOCS,
+  jsonBytes,
+  stats,
+  faults,
+  docIds,
+  typeNames,
+  createUpload,
+  patchChunk,
+  commitBody,
+  uploaded,
+} from './control-setup.ts';
 
 describe('POST /__mock/reset', () => {
   it('goes back to the fixtures: documents, types, uploads, clock, faults and counters', async () => {
@@ -31,12 +44,21 @@ describe('POST /__mock/reset', () => {
     assert.deepEqual(await typeNames(), freshTypes);
     assert.ok(!(await typeNames()).includes('Neu'));
     problem(await api.get(`/uploads/${open.body.id}`, M), 404, 'not_found');
-    assert.deepEqual(await stats(), { requests: 5, bytesReceived: 0, documents: 0, uploads: 0, openUploads: 0 });
+    assert.deepEqual(await stats(), {
+      requests: 5,
+      bytesReceived: 0,
+      documents: 0,
+      uploads: 0,
+      openUploads: 0,
+    });
     // The clock is free again: a new upload expires a day from now, not from 2030.
     const t0 = Date.now();
     const u = await createUpload('c.pdf', 10);
     const expires = Date.parse(u.body.expiresAt);
-    assert.ok(expires >= t0 + 86_400_000 - 1000 && expires <= Date.now() + 86_400_000 + 1000, u.body.expiresAt);
+    assert.ok(
+      expires >= t0 + 86_400_000 - 1000 && expires <= Date.now() + 86_400_000 + 1000,
+      u.body.expiresAt,
+    );
   });
 
   it('works with an empty JSON body, refuses a bad one with 422 and one that is not JSON with 415', async () => {
@@ -47,11 +69,19 @@ describe('POST /__mock/reset', () => {
     assert.ok(!(await typeNames()).includes('Neu'));
     problem(await api.control('POST', '/reset', { dataset: 'huge' }), 422, 'validation_failed');
     problem(await api.control('POST', '/reset', { seed: 1.5 }), 422, 'validation_failed');
-    const bad = await fetch(`${api.url}/__mock/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"dataset":' });
+    const bad = await fetch(`${api.url}/__mock/reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"dataset":',
+    });
     assert.equal(bad.status, 400);
     // A form post or a bare POST needs no preflight: refused, and nothing is reset.
     assert.equal((await api.post('/document-types', { name: 'Bleibt' }, M)).status, 201);
-    for (const headers of [{}, { 'Content-Type': 'text/plain' }, { 'Content-Type': 'application/x-www-form-urlencoded' }] as Array<Record<string, string>>) {
+    for (const headers of [
+      {},
+      { 'Content-Type': 'text/plain' },
+      { 'Content-Type': 'application/x-www-form-urlencoded' },
+    ] as Array<Record<string, string>>) {
       const r = await fetch(`${api.url}/__mock/reset`, { method: 'POST', headers, body: '{}' });
       assert.equal(r.status, 415, JSON.stringify(headers));
     }
@@ -69,22 +99,52 @@ describe('POST /__mock/reset', () => {
     assert.ok(units >= 2_000 + 9, `${units} units`);
     const estate = props.find((p) => p.id === 'grosssiedlung');
     assert.ok(estate && estate.unitCount >= 4_000, `grosssiedlung: ${estate?.unitCount}`);
-    for (const id of ['rosenweg-24', 'max-planck-12']) assert.ok(props.some((p) => p.id === id), id);
+    for (const id of ['rosenweg-24', 'max-planck-12'])
+      assert.ok(
+        props.some((p) => p.id === id),
+        id,
+      );
 
-    const types = (await api.get('/document-types', M)).body.items as Array<{ id: string; parentId: string | null; subtreeCount: number; documentCount: number }>;
+    const types = (await api.get('/document-types', M)).body.items as Array<{
+      id: string;
+      parentId: string | null;
+      subtreeCount: number;
+      documentCount: number;
+    }>;
     const byId = new Map(types.map((t) => [t.id, t]));
-    const depth = (t: { parentId: string | null }): number => (t.parentId === null ? 1 : 1 + depth(byId.get(t.parentId)!));
+    const depth = (t: { parentId: string | null }): number =>
+      t.parentId === null ? 1 : 1 + depth(byId.get(t.parentId)!);
     assert.equal(Math.max(...types.map(depth)), 5);
-    for (const id of ['objektunterlagen', 'plaene', 'energieausweis', 'bedienungsanleitungen', 'abrechnungen', 'protokolle', 'eigentuemerversammlungen']) assert.ok(byId.has(id), id);
+    for (const id of [
+      'objektunterlagen',
+      'plaene',
+      'energieausweis',
+      'bedienungsanleitungen',
+      'abrechnungen',
+      'protokolle',
+      'eigentuemerversammlungen',
+    ])
+      assert.ok(byId.has(id), id);
     const total = types.filter((t) => t.parentId === null).reduce((n, t) => n + t.subtreeCount, 0);
-    assert.equal(total, types.reduce((n, t) => n + t.documentCount, 0));
+    assert.equal(
+      total,
+      types.reduce((n, t) => n + t.documentCount, 0),
+    );
     assert.ok(total >= 50_000, `${total} documents`);
 
-    const estateTypes = (await api.get('/document-types?scope=property:grosssiedlung', M)).body.items as Array<{ parentId: string | null; subtreeCount: number }>;
+    const estateTypes = (await api.get('/document-types?scope=property:grosssiedlung', M)).body
+      .items as Array<{ parentId: string | null; subtreeCount: number }>;
     const estateDocs = estateTypes.filter((t) => t.parentId === null).reduce((n, t) => n + t.subtreeCount, 0);
     assert.ok(estateDocs >= 20_000, `${estateDocs} estate documents`);
 
-    const everyone = await api.post('/recipients/resolve', { scope: { kind: 'property', id: 'grosssiedlung' }, targets: [{ kind: 'property', propertyId: 'grosssiedlung', roles: ['tenant', 'owner'] }] }, M);
+    const everyone = await api.post(
+      '/recipients/resolve',
+      {
+        scope: { kind: 'property', id: 'grosssiedlung' },
+        targets: [{ kind: 'property', propertyId: 'grosssiedlung', roles: ['tenant', 'owner'] }],
+      },
+      M,
+    );
     assert.equal(everyone.status, 200);
     assert.ok(everyone.body.count >= 10_000, `${everyone.body.count} current contacts`);
     assert.equal(everyone.body.contacts.length, 100);
@@ -127,7 +187,8 @@ describe('POST /__mock/clock', () => {
   });
 
   it('refuses a time that is not ISO-8601 with 422', async () => {
-    for (const now of ['tomorrow', '2026-11-27', 12345]) problem(await api.control('POST', '/clock', { now }), 422, 'validation_failed');
+    for (const now of ['tomorrow', '2026-11-27', 12345])
+      problem(await api.control('POST', '/clock', { now }), 422, 'validation_failed');
     problem(await api.control('POST', '/clock', {}), 422, 'validation_failed');
   });
 });
@@ -152,7 +213,11 @@ describe('/__mock endpoints', () => {
   it('PUT /__mock/discard reads the whole body and answers 204', async () => {
     const body = new Uint8Array(8 * 1024 * 1024).fill(7);
     for (let i = 0; i < 2; i++) {
-      const r = await fetch(`${api.url}/__mock/discard`, { method: 'PUT', body, headers: { 'Content-Type': 'application/octet-stream' } });
+      const r = await fetch(`${api.url}/__mock/discard`, {
+        method: 'PUT',
+        body,
+        headers: { 'Content-Type': 'application/octet-stream' },
+      });
       assert.equal(r.status, 204);
       assert.equal((await r.arrayBuffer()).byteLength, 0);
       assert.equal(r.headers.get('access-control-allow-origin'), '*');
@@ -167,14 +232,32 @@ describe('/__mock endpoints', () => {
   });
 
   it('GET /__mock/stats counts requests, body bytes, documents, uploads and open uploads', async () => {
-    assert.deepEqual(await stats(), { requests: 0, bytesReceived: 0, documents: 0, uploads: 0, openUploads: 0 });
+    assert.deepEqual(await stats(), {
+      requests: 0,
+      bytesReceived: 0,
+      documents: 0,
+      uploads: 0,
+      openUploads: 0,
+    });
     assert.equal((await api.get('/me', M)).status, 200);
-    assert.deepEqual(await stats(), { requests: 1, bytesReceived: 0, documents: 0, uploads: 0, openUploads: 0 });
+    assert.deepEqual(await stats(), {
+      requests: 1,
+      bytesReceived: 0,
+      documents: 0,
+      uploads: 0,
+      openUploads: 0,
+    });
 
     const bytes = makePdf('Zähler');
     const create = { fileName: 'Zähler.pdf', size: bytes.length, mimeType: 'application/pdf' };
     const c = await api.post('/uploads', create, M);
-    let expected = { requests: 2, bytesReceived: jsonBytes(create), documents: 0, uploads: 1, openUploads: 1 };
+    let expected = {
+      requests: 2,
+      bytesReceived: jsonBytes(create),
+      documents: 0,
+      uploads: 1,
+      openUploads: 1,
+    };
     assert.deepEqual(await stats(), expected);
 
     await patchChunk(c.body.id, 0, bytes.subarray(0, 100));
@@ -191,12 +274,24 @@ describe('/__mock endpoints', () => {
 
     const commit = commitBody(c.body.id, 'Zähler');
     assert.equal((await api.post('/documents', commit, M)).status, 201);
-    expected = { ...expected, requests: 8, bytesReceived: expected.bytesReceived + jsonBytes(commit), documents: 1, openUploads: 0 };
+    expected = {
+      ...expected,
+      requests: 8,
+      bytesReceived: expected.bytesReceived + jsonBytes(commit),
+      documents: 1,
+      openUploads: 0,
+    };
     assert.deepEqual(await stats(), expected);
 
     const create2 = { fileName: 'Abbruch.pdf', size: 10, mimeType: '' };
     const c2 = await api.post('/uploads', create2, M);
-    expected = { ...expected, requests: 9, bytesReceived: expected.bytesReceived + jsonBytes(create2), uploads: 2, openUploads: 1 };
+    expected = {
+      ...expected,
+      requests: 9,
+      bytesReceived: expected.bytesReceived + jsonBytes(create2),
+      uploads: 2,
+      openUploads: 1,
+    };
     assert.deepEqual(await stats(), expected);
     assert.equal((await api.del(`/uploads/${c2.body.id}`, M)).status, 204);
     expected = { ...expected, requests: 10, openUploads: 0 };
@@ -208,20 +303,34 @@ describe('/__mock endpoints', () => {
     assert.deepEqual(await stats(), { ...expected, requests: 12 });
 
     await api.reset();
-    assert.deepEqual(await stats(), { requests: 0, bytesReceived: 0, documents: 0, uploads: 0, openUploads: 0 });
+    assert.deepEqual(await stats(), {
+      requests: 0,
+      bytesReceived: 0,
+      documents: 0,
+      uploads: 0,
+      openUploads: 0,
+    });
   });
 });
 
 describe('CORS', () => {
   const ALLOW_HEADERS = ['authorization', 'content-type', 'upload-offset', 'idempotency-key', 'if-match'];
   const EXPOSE = ['upload-offset', 'etag', 'content-disposition', 'retry-after', 'location'];
-  const list = (h: string | null) => (h ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const list = (h: string | null) =>
+    (h ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
 
   it('answers preflights with 204, any origin, the allowed headers and Max-Age 600', async () => {
     for (const path of ['/api/v1/uploads/abc', '/api/v1/documents', '/api/v1/no-such-endpoint']) {
       const r = await fetch(`${api.url}${path}`, {
         method: 'OPTIONS',
-        headers: { Origin: 'https://portal.example', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'authorization,upload-offset,content-type' },
+        headers: {
+          Origin: 'https://portal.example',
+          'Access-Control-Request-Method': 'PATCH',
+          'Access-Control-Request-Headers': 'authorization,upload-offset,content-type',
+        },
       });
       assert.equal(r.status, 204, path);
       assert.equal(r.headers.get('access-control-allow-origin'), '*');
@@ -229,7 +338,8 @@ describe('CORS', () => {
       for (const h of ALLOW_HEADERS) assert.ok(allowed.includes(h), `${path}: ${h} not in ${allowed}`);
       assert.equal(r.headers.get('access-control-max-age'), '600');
       const methods = list(r.headers.get('access-control-allow-methods'));
-      for (const m of ['get', 'post', 'patch', 'put', 'delete']) assert.ok(methods.includes(m), `${path}: ${m}`);
+      for (const m of ['get', 'post', 'patch', 'put', 'delete'])
+        assert.ok(methods.includes(m), `${path}: ${m}`);
       assert.equal((await r.arrayBuffer()).byteLength, 0);
     }
     // Preflights are not API requests and ignore faults.
@@ -271,7 +381,10 @@ describe('unknown routes', () => {
       ['GET', '/uploads'],
     ] as const) {
       for (const token of [M, undefined]) {
-        const r = await api.call(method, path, { token, ...(method === 'GET' || method === 'DELETE' ? {} : { body: {} }) });
+        const r = await api.call(method, path, {
+          token,
+          ...(method === 'GET' || method === 'DELETE' ? {} : { body: {} }),
+        });
         problem(r, 404, 'not_found');
       }
     }

@@ -15,7 +15,13 @@ const api = useServer();
 
 const M = 'manager';
 const ROSENWEG = { kind: 'property', id: 'rosenweg-24' } as const;
-const meta = (over: Record<string, unknown> = {}) => ({ title: 'Hausordnung', documentTypeId: 'objektunterlagen', scope: ROSENWEG, shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }], ...over });
+const meta = (over: Record<string, unknown> = {}) => ({
+  title: 'Hausordnung',
+  documentTypeId: 'objektunterlagen',
+  scope: ROSENWEG,
+  shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }],
+  ...over,
+});
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const stats = () => statsOf(api);
 const send = (form: FormData | string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
@@ -59,7 +65,10 @@ describe('POST /documents/upload (one request)', () => {
   it('sniffs like the commit: a DOCX and a PNG are accepted with their real type, a file without declared type too', async () => {
     const docx = await send(directForm(meta({ title: 'Vertrag' }), makeDocx('Vertrag'), 'Vertrag.docx', ''));
     assert.equal(docx.status, 201, JSON.stringify(docx.body));
-    assert.equal(docx.body.mimeType, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    assert.equal(
+      docx.body.mimeType,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     const png = await send(directForm(meta({ title: 'Plan' }), makePng(8, 8), 'Plan.png', 'image/png'));
     assert.equal(png.status, 201, JSON.stringify(png.body));
     assert.equal(png.body.mimeType, 'image/png');
@@ -72,10 +81,19 @@ describe('POST /documents/upload (one request)', () => {
       await nothingStored(before);
     }
     // A renamed executable under its own name, an empty file.
-    problem(await send(directForm(meta(), new Uint8Array([0x4d, 0x5a, 0, 0]), 'setup.exe', 'application/x-msdownload')), 415, 'unsupported_file_type');
+    problem(
+      await send(
+        directForm(meta(), new Uint8Array([0x4d, 0x5a, 0, 0]), 'setup.exe', 'application/x-msdownload'),
+      ),
+      415,
+      'unsupported_file_type',
+    );
     const empty = await send(directForm(meta(), new Uint8Array(0), 'leer.pdf'));
     problem(empty, 422, 'validation_failed');
-    assert.deepEqual(empty.body.errors.map((e: { path: string }) => e.path), ['file']);
+    assert.deepEqual(
+      empty.body.errors.map((e: { path: string }) => e.path),
+      ['file'],
+    );
     await nothingStored(before);
   });
 
@@ -84,11 +102,30 @@ describe('POST /documents/upload (one request)', () => {
     const pdf = makePdf('X');
     const unknownType = await send(directForm(meta({ documentTypeId: 'no-such-type' }), pdf, 'X.pdf'));
     problem(unknownType, 422, 'validation_failed');
-    assert.deepEqual(unknownType.body.errors.map((e: { path: string }) => e.path), ['documentTypeId']);
-    problem(await send(directForm(meta({ scope: { kind: 'unit', id: 'max-planck-12-w002' }, shares: [{ kind: 'contact', contactId: 'ahmet-yilmaz' }] }), pdf, 'X.pdf')), 422, 'target_out_of_scope');
+    assert.deepEqual(
+      unknownType.body.errors.map((e: { path: string }) => e.path),
+      ['documentTypeId'],
+    );
+    problem(
+      await send(
+        directForm(
+          meta({
+            scope: { kind: 'unit', id: 'max-planck-12-w002' },
+            shares: [{ kind: 'contact', contactId: 'ahmet-yilmaz' }],
+          }),
+          pdf,
+          'X.pdf',
+        ),
+      ),
+      422,
+      'target_out_of_scope',
+    );
     const noTitle = await send(directForm(meta({ title: undefined }), pdf, 'X.pdf'));
     problem(noTitle, 422, 'validation_failed');
-    assert.deepEqual(noTitle.body.errors.map((e: { path: string }) => e.path), ['metadata.title']);
+    assert.deepEqual(
+      noTitle.body.errors.map((e: { path: string }) => e.path),
+      ['metadata.title'],
+    );
     const onlyFile = new FormData();
     onlyFile.append('file', new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), 'X.pdf');
     problem(await send(onlyFile), 422, 'validation_failed');
@@ -100,7 +137,13 @@ describe('POST /documents/upload (one request)', () => {
     broken.append('file', new Blob([pdf as Uint8Array<ArrayBuffer>]), 'X.pdf');
     problem(await send(broken), 400, 'bad_request');
     problem(await send(JSON.stringify(meta()), { 'Content-Type': 'application/json' }), 400, 'bad_request');
-    problem(await send('--b\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n{}', { 'Content-Type': 'multipart/form-data; boundary=b' }), 400, 'bad_request');
+    problem(
+      await send('--b\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n{}', {
+        'Content-Type': 'multipart/form-data; boundary=b',
+      }),
+      400,
+      'bad_request',
+    );
     await nothingStored(before);
   });
 
@@ -143,7 +186,11 @@ describe('POST /documents/upload (one request)', () => {
     assert.equal(again.status, 201);
     assert.equal(again.body.id, first.body.id);
     problem(await send(directForm(meta({ title: 'Anders' }), bytes, 'Protokoll.pdf'), key), 409, 'conflict');
-    problem(await send(directForm(meta({ title: 'Protokoll' }), makePdf('Anders'), 'Protokoll.pdf'), key), 409, 'conflict');
+    problem(
+      await send(directForm(meta({ title: 'Protokoll' }), makePdf('Anders'), 'Protokoll.pdf'), key),
+      409,
+      'conflict',
+    );
     assert.equal((await stats()).documents, 1);
   });
 
@@ -158,11 +205,21 @@ describe('POST /documents/upload (one request)', () => {
     assert.equal(retry.status, 201);
     assert.equal((await stats()).documents, 1);
     const mine = (await api.get('/documents?limit=200&q=Verloren', M)).body.items;
-    assert.deepEqual(mine.map((d: { id: string }) => d.id), [retry.body.id]);
+    assert.deepEqual(
+      mine.map((d: { id: string }) => d.id),
+      [retry.body.id],
+    );
   });
 
   it('is for managers only: a contact gets 403 and nothing is stored', async () => {
-    problem(await api.call('POST', '/documents/upload', { token: 'contact:ahmet-yilmaz', body: directForm(meta(), makePdf('X'), 'X.pdf') }), 403, 'forbidden');
+    problem(
+      await api.call('POST', '/documents/upload', {
+        token: 'contact:ahmet-yilmaz',
+        body: directForm(meta(), makePdf('X'), 'X.pdf'),
+      }),
+      403,
+      'forbidden',
+    );
     assert.equal((await stats()).documents, 0);
   });
 });

@@ -7,7 +7,21 @@ import { describe, it } from 'node:test';
 import { makePdf } from '../src/fixtures/files.ts';
 import { problem } from './helpers.ts';
 import { makePaddedPdf } from '../src/testing.ts';
-import { api, M, FIXTURE_DOCS, sha, stats, faults, docIds, typeNames, chunkHeaders, createUpload, patchChunk, commitBody, uploaded } from './control-setup.ts';
+import {
+  api,
+  M,
+  FIXTURE_DOCS,
+  sha,
+  stats,
+  faults,
+  docIds,
+  typeNames,
+  chunkHeaders,
+  createUpload,
+  patchChunk,
+  commitBody,
+  uploaded,
+} from './control-setup.ts';
 
 describe('POST /__mock/faults', () => {
   it('failRate 1 with failStatus 503: problem+json 503 with Retry-After, and no effect', async () => {
@@ -96,7 +110,9 @@ describe('POST /__mock/faults', () => {
     assert.equal(c.status, 201);
     await faults({ failRate: 1, dropAfterBytes: 1024 });
     const before = await stats();
-    await assert.rejects(api.call('PATCH', `/uploads/${c.body.id}`, { token: M, body: bytes, headers: chunkHeaders(0) }));
+    await assert.rejects(
+      api.call('PATCH', `/uploads/${c.body.id}`, { token: M, body: bytes, headers: chunkHeaders(0) }),
+    );
     // A request whose body is no longer than dropAfterBytes gets the failure status instead.
     problem(await patchChunk(c.body.id, 0, bytes.subarray(0, 1024)), 503, 'service_unavailable');
     problem(await api.get('/me', M), 503, 'service_unavailable');
@@ -161,7 +177,14 @@ describe('POST /__mock/faults', () => {
 
   it('refuses bad settings with 422 and keeps the old ones', async () => {
     await faults({ failRate: 1, failStatus: 429 });
-    for (const body of [{ failRate: 2 }, { failRate: -0.1 }, { failStatus: 200 }, { latencyMs: -1 }, { loseResponseRate: 'often' }, { dropAfterBytes: 1.5 }])
+    for (const body of [
+      { failRate: 2 },
+      { failRate: -0.1 },
+      { failStatus: 200 },
+      { latencyMs: -1 },
+      { loseResponseRate: 'often' },
+      { dropAfterBytes: 1.5 },
+    ])
       problem(await api.control('POST', '/faults', body), 422, 'validation_failed');
     problem(await api.get('/me', M), 429, 'rate_limited');
   });

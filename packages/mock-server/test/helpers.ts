@@ -21,16 +21,39 @@ export interface Api {
   /** The same server without anything in between (a proxy may stand in front of `call`). */
   direct: Api;
   /** Calls `/api/v1{path}` with `token` (none when undefined). A body object is sent as JSON. */
-  call<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Answer<T>>;
+  call<T = any>(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Answer<T>>;
   get<T = any>(path: string, token?: string): Promise<Answer<T>>;
-  post<T = any>(path: string, body: unknown, token?: string, headers?: Record<string, string>): Promise<Answer<T>>;
-  patch<T = any>(path: string, body: unknown, token?: string, headers?: Record<string, string>): Promise<Answer<T>>;
+  post<T = any>(
+    path: string,
+    body: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<Answer<T>>;
+  patch<T = any>(
+    path: string,
+    body: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<Answer<T>>;
   del<T = any>(path: string, token?: string): Promise<Answer<T>>;
   /** Calls a `/__mock` control endpoint. */
   control<T = any>(method: string, path: string, body?: unknown): Promise<Answer<T>>;
   reset(options?: StoreOptions): Promise<void>;
   /** Uploads bytes through the resumable protocol and commits them; answers the commit's answer. */
-  upload(file: { name: string; bytes: Uint8Array; type?: string }, doc: { title?: string; documentTypeId: string; scope: { kind: 'property' | 'unit'; id: string }; shares: unknown[] }, opts?: { idempotencyKey?: string; chunk?: number }): Promise<Answer>;
+  upload(
+    file: { name: string; bytes: Uint8Array; type?: string },
+    doc: {
+      title?: string;
+      documentTypeId: string;
+      scope: { kind: 'property' | 'unit'; id: string };
+      shares: unknown[];
+    },
+    opts?: { idempotencyKey?: string; chunk?: number },
+  ): Promise<Answer>;
 }
 
 async function answer(res: Response): Promise<Answer> {
@@ -56,7 +79,10 @@ export function useServer(options: { dataset?: StoreOptions['dataset']; resetEac
  * A fetch wrapper for the server's API; `via` sends the API calls through another base URL (a
  * proxy), except upload chunks and multipart bodies, which always go straight to the server.
  */
-export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: (method: string, path: string, r: Answer) => void }): Api {
+export function makeApi(
+  server: RunningServer,
+  via?: { base: string; onAnswer?: (method: string, path: string, r: Answer) => void },
+): Api {
   const direct = `${server.url}/api/v1`;
   const base = via?.base ?? direct;
   const call: Api['call'] = async (method, path, opts = {}) => {
@@ -64,7 +90,8 @@ export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: 
     if (opts.token !== undefined) headers.Authorization = `Bearer ${opts.token}`;
     let body: BodyInit | undefined;
     if (opts.body instanceof Uint8Array) body = opts.body as Uint8Array<ArrayBuffer>;
-    else if (opts.body instanceof FormData || opts.body instanceof ReadableStream) body = opts.body as BodyInit;
+    else if (opts.body instanceof FormData || opts.body instanceof ReadableStream)
+      body = opts.body as BodyInit;
     else if (typeof opts.body === 'string') body = opts.body;
     else if (opts.body !== undefined) {
       body = JSON.stringify(opts.body);
@@ -88,13 +115,23 @@ export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: 
     patch: (path, body, token, headers) => call('PATCH', path, { token, body, headers }),
     del: (path, token) => call('DELETE', path, { token }),
     control: async (method, path, body) =>
-      answer(await fetch(`${server.url}/__mock${path}`, { method, headers: method === 'GET' ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })),
+      answer(
+        await fetch(`${server.url}/__mock${path}`, {
+          method,
+          headers: method === 'GET' ? {} : { 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      ),
     reset: async (o = {}) => {
       const r = await api.control('POST', '/reset', o);
       if (r.status !== 200) throw new Error(`reset failed: ${r.status}`);
     },
     upload: async (file, doc, opts = {}) => {
-      const created = await api.post('/uploads', { fileName: file.name, size: file.bytes.length, mimeType: file.type ?? '' }, 'manager');
+      const created = await api.post(
+        '/uploads',
+        { fileName: file.name, size: file.bytes.length, mimeType: file.type ?? '' },
+        'manager',
+      );
       if (created.status !== 201) return created;
       const chunk = opts.chunk ?? file.bytes.length;
       for (let o = 0; o < file.bytes.length; o += chunk) {
@@ -106,14 +143,33 @@ export function makeApi(server: RunningServer, via?: { base: string; onAnswer?: 
         if (r.status !== 204) return r;
       }
       const title = doc.title ?? file.name.replace(/\.[^.]+$/, '');
-      return api.post('/documents', { uploadId: created.body.id, title, documentTypeId: doc.documentTypeId, scope: doc.scope, shares: doc.shares }, 'manager', opts.idempotencyKey ? { 'Idempotency-Key': opts.idempotencyKey } : {});
+      return api.post(
+        '/documents',
+        {
+          uploadId: created.body.id,
+          title,
+          documentTypeId: doc.documentTypeId,
+          scope: doc.scope,
+          shares: doc.shares,
+        },
+        'manager',
+        opts.idempotencyKey ? { 'Idempotency-Key': opts.idempotencyKey } : {},
+      );
     },
   };
   return api;
 }
 
 /** Every fixture contact id. */
-export const CONTACTS = ['kristina-maiblume', 'jonas-becker', 'lena-hoffmann', 'ahmet-yilmaz', 'sophie-wagner', 'markus-schneider', 'paul-klein'] as const;
+export const CONTACTS = [
+  'kristina-maiblume',
+  'jonas-becker',
+  'lena-hoffmann',
+  'ahmet-yilmaz',
+  'sophie-wagner',
+  'markus-schneider',
+  'paul-klein',
+] as const;
 
 /** Asserts a problem+json answer with this status and code. */
 export function problem(r: Answer, status: number, code: string): void {
@@ -133,7 +189,12 @@ export async function stats(api: Api): Promise<Stats> {
 }
 
 /** A `POST /documents/upload` body: the JSON `metadata` part and the `file` part. */
-export function directForm(metadata: unknown, bytes: Uint8Array, fileName: string, type = 'application/pdf'): FormData {
+export function directForm(
+  metadata: unknown,
+  bytes: Uint8Array,
+  fileName: string,
+  type = 'application/pdf',
+): FormData {
   const form = new FormData();
   form.append('metadata', new Blob([JSON.stringify(metadata)], { type: 'application/json' }));
   form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), fileName);

@@ -15,7 +15,12 @@ const DOC = 'energieausweis-rosenweg-24';
 const stats = () => statsOf(api);
 
 /** Sends once with the answer lost (the write takes effect), then replays the same request. */
-async function lostThenReplayed(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
+async function lostThenReplayed(
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<Answer> {
   assert.equal((await api.control('POST', '/faults', { loseResponseRate: 1 })).status, 200);
   await assert.rejects(api.call(method, path, { token: M, body, headers }));
   assert.equal((await api.control('POST', '/faults', {})).status, 200);
@@ -29,7 +34,9 @@ describe('Idempotency-Key on every write', () => {
     const r = await lostThenReplayed('POST', '/document-types', { name: 'Verträge' }, key('t-1'));
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(r.body.name, 'Verträge');
-    const types = (await api.get('/document-types', M)).body.items.filter((t: { name: string }) => t.name === 'Verträge');
+    const types = (await api.get('/document-types', M)).body.items.filter(
+      (t: { name: string }) => t.name === 'Verträge',
+    );
     assert.equal(types.length, 1);
     assert.equal(types[0].id, r.body.id);
     problem(await api.post('/document-types', { name: 'Andere' }, M, key('t-1')), 409, 'conflict');
@@ -41,7 +48,11 @@ describe('Idempotency-Key on every write', () => {
     assert.equal(r.body.name, 'Baupläne');
     problem(await api.patch('/document-types/plaene', { name: 'Pläne' }, M, key('t-2')), 409, 'conflict');
     // Another target under the same key is another request too.
-    problem(await api.patch('/document-types/protokolle', { name: 'Baupläne' }, M, key('t-2')), 409, 'conflict');
+    problem(
+      await api.patch('/document-types/protokolle', { name: 'Baupläne' }, M, key('t-2')),
+      409,
+      'conflict',
+    );
   });
 
   it('DELETE /document-types/{id}: a replay answers 204, not 404', async () => {
@@ -54,12 +65,21 @@ describe('Idempotency-Key on every write', () => {
 
   it('PATCH /documents/{id} with If-Match: a replay answers 200 with the change, not 412', async () => {
     const v = (await api.get(`/documents/${DOC}`, M)).body.version as number;
-    const r = await lostThenReplayed('PATCH', `/documents/${DOC}`, { title: 'Neu' }, { ...key('d-1'), 'If-Match': `"${v}"` });
+    const r = await lostThenReplayed(
+      'PATCH',
+      `/documents/${DOC}`,
+      { title: 'Neu' },
+      { ...key('d-1'), 'If-Match': `"${v}"` },
+    );
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.version, v + 1);
     assert.equal(r.headers.get('etag'), `"${v + 1}"`);
     assert.equal((await api.get(`/documents/${DOC}`, M)).body.version, v + 1, 'changed once');
-    problem(await api.patch(`/documents/${DOC}`, { title: 'Anders' }, M, { ...key('d-1'), 'If-Match': `"${v}"` }), 409, 'conflict');
+    problem(
+      await api.patch(`/documents/${DOC}`, { title: 'Anders' }, M, { ...key('d-1'), 'If-Match': `"${v}"` }),
+      409,
+      'conflict',
+    );
   });
 
   it('DELETE /documents/{id}: a replay answers 204, not 404', async () => {
@@ -77,12 +97,24 @@ describe('Idempotency-Key on every write', () => {
 
   it('PATCH /uploads/{id}: a replay of the same offset and length answers the first 204 with its Upload-Offset', async () => {
     const bytes = makePdf('Einmal');
-    const c = await api.post('/uploads', { fileName: 'a.pdf', size: bytes.length, mimeType: 'application/pdf' }, M);
-    const headers = { ...key('u-2'), 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' };
+    const c = await api.post(
+      '/uploads',
+      { fileName: 'a.pdf', size: bytes.length, mimeType: 'application/pdf' },
+      M,
+    );
+    const headers = {
+      ...key('u-2'),
+      'Upload-Offset': '0',
+      'Content-Type': 'application/offset+octet-stream',
+    };
     const r = await lostThenReplayed('PATCH', `/uploads/${c.body.id}`, bytes, headers);
     assert.equal(r.status, 204);
     assert.equal(r.headers.get('upload-offset'), String(bytes.length));
-    problem(await api.call('PATCH', `/uploads/${c.body.id}`, { token: M, body: bytes.subarray(1), headers }), 409, 'conflict');
+    problem(
+      await api.call('PATCH', `/uploads/${c.body.id}`, { token: M, body: bytes.subarray(1), headers }),
+      409,
+      'conflict',
+    );
   });
 
   it('POST /recipients/resolve and a refused write do not burn the key', async () => {

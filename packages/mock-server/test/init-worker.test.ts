@@ -10,10 +10,11 @@ import { promisify } from 'node:util';
 
 const bin = fileURLToPath(new URL('../bin/docportal-mock-server.js', import.meta.url));
 const worker = readFileSync(new URL('../public/mockServiceWorker.js', import.meta.url), 'utf8');
-const run = (args: string[]) => promisify(execFile)(process.execPath, [bin, ...args]).then(
-  (r) => ({ code: 0, out: r.stdout + r.stderr }),
-  (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
-);
+const run = (args: string[]) =>
+  promisify(execFile)(process.execPath, [bin, ...args]).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
 
 describe('docportal-mock-server init-worker', () => {
   it('writes mockServiceWorker.js of the MSW version in use into the folder, creating it', async () => {
@@ -23,7 +24,9 @@ describe('docportal-mock-server init-worker', () => {
       assert.equal(code, 0, out);
       const copied = readFileSync(join(dir, 'public', 'mockServiceWorker.js'), 'utf8');
       assert.equal(copied, worker);
-      const msw = JSON.parse(readFileSync(new URL('../../../node_modules/msw/package.json', import.meta.url), 'utf8')) as { version: string };
+      const msw = JSON.parse(
+        readFileSync(new URL('../../../node_modules/msw/package.json', import.meta.url), 'utf8'),
+      ) as { version: string };
       assert.match(copied, new RegExp(`PACKAGE_VERSION = '${msw.version.replace(/\./g, '\\.')}'`));
       assert.match(out, /Wrote .*mockServiceWorker\.js/);
     } finally {

@@ -17,8 +17,12 @@ const api = useServer();
 const M = 'manager';
 const ROSENWEG = { kind: 'property', id: 'rosenweg-24' } as const;
 const stats = () => statsOf(api);
-const chunkHeaders = (offset: number) => ({ 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' });
-const createUpload = (fileName: string, size: number, extra: Record<string, unknown> = {}) => api.post('/uploads', { fileName, size, mimeType: 'application/pdf', ...extra }, M);
+const chunkHeaders = (offset: number) => ({
+  'Upload-Offset': String(offset),
+  'Content-Type': 'application/offset+octet-stream',
+});
+const createUpload = (fileName: string, size: number, extra: Record<string, unknown> = {}) =>
+  api.post('/uploads', { fileName, size, mimeType: 'application/pdf', ...extra }, M);
 const port = () => Number(new URL(api.url).port);
 
 /** Sends raw bytes on a fresh socket; resolves what came back before the server closed or `ms` passed. */
@@ -44,7 +48,16 @@ function raw(text: string | Buffer, ms = 2000): Promise<string> {
 describe('upload sessions have a lifecycle', () => {
   it('an expired session is purged: GET and DELETE say 404, openUploads no longer counts it', async () => {
     const c = await createUpload('a.pdf', 100);
-    assert.equal((await api.call('PATCH', `/uploads/${c.body.id}`, { token: M, body: new Uint8Array(50), headers: chunkHeaders(0) })).status, 204);
+    assert.equal(
+      (
+        await api.call('PATCH', `/uploads/${c.body.id}`, {
+          token: M,
+          body: new Uint8Array(50),
+          headers: chunkHeaders(0),
+        })
+      ).status,
+      204,
+    );
     assert.equal((await stats()).openUploads, 1);
     await api.control('POST', '/clock', { now: new Date(Date.parse(c.body.expiresAt) + 1000).toISOString() });
     problem(await api.get(`/uploads/${c.body.id}`, M), 404, 'not_found');
@@ -60,12 +73,19 @@ describe('upload sessions have a lifecycle', () => {
       const s: Api = makeApi(server);
       const c = await s.post('/uploads', { fileName: 'a.pdf', size: 1000, mimeType: 'application/pdf' }, M);
       // A PATCH that announces 1000 bytes, sends 100 and stalls.
-      const stalled = request(`${server.url}/api/v1/uploads/${c.body.id}`, { method: 'PATCH', headers: { Authorization: 'Bearer manager', ...chunkHeaders(0), 'Content-Length': '1000' } });
+      const stalled = request(`${server.url}/api/v1/uploads/${c.body.id}`, {
+        method: 'PATCH',
+        headers: { Authorization: 'Bearer manager', ...chunkHeaders(0), 'Content-Length': '1000' },
+      });
       stalled.on('error', () => undefined);
       stalled.write(Buffer.alloc(100, 0x25));
       let busy;
       for (let i = 0; i < 100; i++) {
-        busy = await s.call('PATCH', `/uploads/${c.body.id}`, { token: M, body: new Uint8Array(10), headers: chunkHeaders(0) });
+        busy = await s.call('PATCH', `/uploads/${c.body.id}`, {
+          token: M,
+          body: new Uint8Array(10),
+          headers: chunkHeaders(0),
+        });
         if (busy.status !== 204 && busy.body?.code === 'upload_busy') break;
       }
       problem(busy!, 409, 'upload_busy');
@@ -78,7 +98,11 @@ describe('upload sessions have a lifecycle', () => {
         offset = (await s.get(`/uploads/${c.body.id}`, M)).body.offset;
       }
       assert.equal(offset, 100);
-      const next = await s.call('PATCH', `/uploads/${c.body.id}`, { token: M, body: new Uint8Array(900), headers: chunkHeaders(100) });
+      const next = await s.call('PATCH', `/uploads/${c.body.id}`, {
+        token: M,
+        body: new Uint8Array(900),
+        headers: chunkHeaders(100),
+      });
       assert.equal(next.status, 204);
       assert.equal(next.headers.get('upload-offset'), '1000');
       stalled.destroy();
@@ -91,15 +115,31 @@ describe('upload sessions have a lifecycle', () => {
 describe('limits', () => {
   it('a JSON body over 1 MiB → 413 body_too_large, with or without Content-Length, and nothing changes', async () => {
     const big = JSON.stringify({ name: 'x'.repeat(1_100_000) });
-    problem(await api.post('/document-types', big, M, { 'Content-Type': 'application/json' }), 413, 'body_too_large');
+    problem(
+      await api.post('/document-types', big, M, { 'Content-Type': 'application/json' }),
+      413,
+      'body_too_large',
+    );
     const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${api.url}/api/v1/document-types`, { method: 'POST', headers: { Authorization: 'Bearer manager', 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode!, body }));
-      });
+      const req = request(
+        `${api.url}/api/v1/document-types`,
+        {
+          method: 'POST',
+          headers: {
+            Authorization: 'Bearer manager',
+            'Content-Type': 'application/json',
+            'Transfer-Encoding': 'chunked',
+          },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        },
+      );
       req.on('error', reject);
-      for (let i = 0; i < 20; i++) req.write(i === 0 ? '{"name":"' + 'y'.repeat(99_990) : 'y'.repeat(100_000));
+      for (let i = 0; i < 20; i++)
+        req.write(i === 0 ? '{"name":"' + 'y'.repeat(99_990) : 'y'.repeat(100_000));
       req.end('"}');
     });
     assert.equal(chunked.status, 413);
@@ -110,7 +150,9 @@ describe('limits', () => {
 
   it('an invalid Host header → 400 problem+json, no stack trace', async () => {
     for (const host of ['a b', '[', 'x:99999']) {
-      const r = await raw(`GET /api/v1/me HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer manager\r\nConnection: close\r\n\r\n`);
+      const r = await raw(
+        `GET /api/v1/me HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer manager\r\nConnection: close\r\n\r\n`,
+      );
       assert.match(r, /^HTTP\/1\.1 400/, `${host}: ${r.slice(0, 80)}`);
       assert.doesNotMatch(r, /at .*\.ts:\d+/);
     }
@@ -119,11 +161,18 @@ describe('limits', () => {
   it('a chunked PATCH past size → 422, nothing written', async () => {
     const c = await createUpload('a.pdf', 100);
     const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${api.url}/api/v1/uploads/${c.body.id}`, { method: 'PATCH', headers: { Authorization: 'Bearer manager', ...chunkHeaders(0), 'Transfer-Encoding': 'chunked' } }, (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode!, body }));
-      });
+      const req = request(
+        `${api.url}/api/v1/uploads/${c.body.id}`,
+        {
+          method: 'PATCH',
+          headers: { Authorization: 'Bearer manager', ...chunkHeaders(0), 'Transfer-Encoding': 'chunked' },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        },
+      );
       req.on('error', reject);
       req.write(Buffer.alloc(80));
       req.end(Buffer.alloc(80));
@@ -134,7 +183,12 @@ describe('limits', () => {
 
   it('a size of 2^53 or 1e308 → 413 file_too_large', async () => {
     for (const size of ['9007199254740992', '1e308']) {
-      const r = await api.post('/uploads', `{"fileName":"a.pdf","size":${size},"mimeType":"application/pdf"}`, M, { 'Content-Type': 'application/json' });
+      const r = await api.post(
+        '/uploads',
+        `{"fileName":"a.pdf","size":${size},"mimeType":"application/pdf"}`,
+        M,
+        { 'Content-Type': 'application/json' },
+      );
       problem(r, 413, 'file_too_large');
     }
     assert.equal((await stats()).uploads, 0);
@@ -149,17 +203,49 @@ describe('limits', () => {
 describe('validation before bytes: POST /uploads checks the document to be', () => {
   it('a 201-character title, an unknown type, an unknown or out-of-scope share target → 422, no session', async () => {
     problem(await createUpload('a.pdf', 10, { title: 'T'.repeat(201) }), 422, 'validation_failed');
-    problem(await createUpload('a.pdf', 10, { title: 'Gut', documentTypeId: 'gibt-es-nicht' }), 422, 'validation_failed');
-    problem(await createUpload('a.pdf', 10, { scope: ROSENWEG, shares: [{ kind: 'contact', contactId: 'niemand' }] }), 422, 'validation_failed');
-    problem(await createUpload('a.pdf', 10, { scope: ROSENWEG, shares: [{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant'] }] }), 422, 'target_out_of_scope');
+    problem(
+      await createUpload('a.pdf', 10, { title: 'Gut', documentTypeId: 'gibt-es-nicht' }),
+      422,
+      'validation_failed',
+    );
+    problem(
+      await createUpload('a.pdf', 10, {
+        scope: ROSENWEG,
+        shares: [{ kind: 'contact', contactId: 'niemand' }],
+      }),
+      422,
+      'validation_failed',
+    );
+    problem(
+      await createUpload('a.pdf', 10, {
+        scope: ROSENWEG,
+        shares: [{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant'] }],
+      }),
+      422,
+      'target_out_of_scope',
+    );
     assert.equal((await stats()).uploads, 0);
-    assert.equal((await createUpload('a.pdf', 10, { title: 'Gut', documentTypeId: 'plaene', scope: ROSENWEG, shares: [] })).status, 201);
+    assert.equal(
+      (
+        await createUpload('a.pdf', 10, {
+          title: 'Gut',
+          documentTypeId: 'plaene',
+          scope: ROSENWEG,
+          shares: [],
+        })
+      ).status,
+      201,
+    );
   });
 });
 
 describe('titles and downloads', () => {
   it('bidi overrides and isolates are stripped from titles as from file names', async () => {
-    const r = await api.patch('/documents/energieausweis-rosenweg-24', { title: 'Rechnung\u202Efdp.exe\u2066x\u2069' }, M);
+    const r = await api.patch(
+      '/documents/energieausweis-rosenweg-24',
+      { title: 'Rechnung\u202Efdp.exe\u2066x\u2069' },
+      M,
+    );
     assert.equal(r.status, 200);
     assert.equal(r.body.title, 'Rechnungfdp.exex');
   });
@@ -168,27 +254,48 @@ describe('titles and downloads', () => {
     const bytes = makePdf('Prozent');
     const c = await createUpload('Rabatt %41%20 100%.pdf', bytes.length);
     await api.call('PATCH', `/uploads/${c.body.id}`, { token: M, body: bytes, headers: chunkHeaders(0) });
-    const d = await api.post('/documents', { uploadId: c.body.id, title: 'Prozent', documentTypeId: 'plaene', scope: ROSENWEG, shares: [] }, M);
+    const d = await api.post(
+      '/documents',
+      { uploadId: c.body.id, title: 'Prozent', documentTypeId: 'plaene', scope: ROSENWEG, shares: [] },
+      M,
+    );
     const r = await api.get(`/documents/${d.body.id}/content`, M);
     const ascii = /filename="([^"]*)"/.exec(r.headers.get('content-disposition') ?? '')?.[1] ?? '';
     assert.doesNotMatch(ascii, /%[0-9A-Fa-f]{2}/);
-    assert.match(r.headers.get('content-disposition') ?? '', /filename\*=UTF-8''Rabatt%20%2541%2520%20100%25\.pdf/);
+    assert.match(
+      r.headers.get('content-disposition') ?? '',
+      /filename\*=UTF-8''Rabatt%20%2541%2520%20100%25\.pdf/,
+    );
   });
 
   it('a download counts only when all its bytes were sent', async () => {
     const bytes = makePaddedPdf(24 * 1024 * 1024, 'Gross', 0x25);
     const c = await createUpload('Gross.pdf', bytes.length);
     await api.call('PATCH', `/uploads/${c.body.id}`, { token: M, body: bytes, headers: chunkHeaders(0) });
-    const d = await api.post('/documents', { uploadId: c.body.id, title: 'Gross', documentTypeId: 'plaene', scope: ROSENWEG, shares: [{ kind: 'contact', contactId: 'ahmet-yilmaz' }] }, M);
+    const d = await api.post(
+      '/documents',
+      {
+        uploadId: c.body.id,
+        title: 'Gross',
+        documentTypeId: 'plaene',
+        scope: ROSENWEG,
+        shares: [{ kind: 'contact', contactId: 'ahmet-yilmaz' }],
+      },
+      M,
+    );
     assert.equal(d.status, 201);
     // Reads the first piece, then goes away.
     await new Promise<void>((resolve) => {
-      const req = request(`${api.url}/api/v1/documents/${d.body.id}/content`, { headers: { Authorization: 'Bearer contact:ahmet-yilmaz' } }, (res) => {
-        res.once('data', () => {
-          req.destroy();
-          resolve();
-        });
-      });
+      const req = request(
+        `${api.url}/api/v1/documents/${d.body.id}/content`,
+        { headers: { Authorization: 'Bearer contact:ahmet-yilmaz' } },
+        (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        },
+      );
       req.on('error', () => undefined);
       req.end();
     });
@@ -202,7 +309,14 @@ describe('titles and downloads', () => {
 
 describe('the control plane stays local', () => {
   const preflight = (origin: string, path = '/__mock/reset') =>
-    fetch(`${api.url}${path}`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    fetch(`${api.url}${path}`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
 
   it('answers preflights to /__mock only for localhost and trusted origins', async () => {
     for (const origin of ['http://localhost:6006', 'http://127.0.0.1:8000', api.url]) {
@@ -216,13 +330,21 @@ describe('the control plane stays local', () => {
     const read = await fetch(`${api.url}/__mock/stats`, { headers: { Origin: 'https://evil.example' } });
     assert.equal(read.headers.get('access-control-allow-origin'), null);
     // The API itself stays open to every origin.
-    assert.equal((await preflight('https://evil.example', '/api/v1/documents')).headers.get('access-control-allow-origin'), '*');
+    assert.equal(
+      (await preflight('https://evil.example', '/api/v1/documents')).headers.get(
+        'access-control-allow-origin',
+      ),
+      '*',
+    );
   });
 
   it('--trust-origin (trustOrigins) adds an origin', async () => {
     const server = await startHttpServer({ port: 0, trustOrigins: ['https://portal.test'] });
     try {
-      const r = await fetch(`${server.url}/__mock/reset`, { method: 'OPTIONS', headers: { Origin: 'https://portal.test', 'Access-Control-Request-Method': 'POST' } });
+      const r = await fetch(`${server.url}/__mock/reset`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://portal.test', 'Access-Control-Request-Method': 'POST' },
+      });
       assert.equal(r.status, 204);
       assert.equal(r.headers.get('access-control-allow-origin'), 'https://portal.test');
     } finally {
@@ -246,7 +368,10 @@ describe('disconnects are logged quietly', () => {
     try {
       const s = makeApi(quiet);
       const c = await s.post('/uploads', { fileName: 'a.pdf', size: 1000, mimeType: 'application/pdf' }, M);
-      const req = request(`${quiet.url}/api/v1/uploads/${c.body.id}`, { method: 'PATCH', headers: { Authorization: 'Bearer manager', ...chunkHeaders(0), 'Content-Length': '1000' } });
+      const req = request(`${quiet.url}/api/v1/uploads/${c.body.id}`, {
+        method: 'PATCH',
+        headers: { Authorization: 'Bearer manager', ...chunkHeaders(0), 'Content-Length': '1000' },
+      });
       req.on('error', () => undefined);
       req.write(Buffer.alloc(100));
       await new Promise((r) => setTimeout(r, 100));

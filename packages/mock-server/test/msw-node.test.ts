@@ -9,8 +9,18 @@ before(() => server.listen({ onUnhandledRequest: 'error' }));
 after(() => server.close());
 
 const call = async (path: string, init: RequestInit & { token?: string } = {}) => {
-  const res = await fetch(base + path, { ...init, headers: { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), ...(init.headers as Record<string, string>) } });
-  return { status: res.status, type: res.headers.get('content-type'), body: res.status === 204 ? undefined : await res.json() };
+  const res = await fetch(base + path, {
+    ...init,
+    headers: {
+      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+      ...(init.headers as Record<string, string>),
+    },
+  });
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    body: res.status === 204 ? undefined : await res.json(),
+  };
 };
 
 describe('setupMockServer (MSW in Node)', () => {
@@ -31,7 +41,11 @@ describe('setupMockServer (MSW in Node)', () => {
   });
 
   it('injects status faults deterministically and exposes the store', async () => {
-    const faults = await fetch('http://portal.test/__mock/faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ failRate: 1, failStatus: 429, retryAfter: 0 }) });
+    const faults = await fetch('http://portal.test/__mock/faults', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ failRate: 1, failStatus: 429, retryAfter: 0 }),
+    });
     assert.equal(faults.status, 200);
     const limited = await fetch(`${base}/me`, { headers: { Authorization: 'Bearer manager' } });
     assert.equal(limited.status, 429);

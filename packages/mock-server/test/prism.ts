@@ -41,7 +41,11 @@ async function freePort(): Promise<number> {
 /** Starts `prism proxy` for `upstream` (the API's base URL, e.g. `http://127.0.0.1:1234/api/v1`). */
 export async function startPrism(upstream: string): Promise<Prism> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [PRISM, 'proxy', OPENAPI, upstream, '--errors', '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [PRISM, 'proxy', OPENAPI, upstream, '--errors', '--host', '127.0.0.1', '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -16,7 +16,10 @@ describe('README walkthroughs with curl', () => {
     assert.ok(script, 'the README has the curl block');
     const cwd = mkdtempSync(join(tmpdir(), 'docportal-readme-'));
     try {
-      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script!], { cwd, env: { ...process.env, API: `${api.url}/api/v1` } });
+      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script!], {
+        cwd,
+        env: { ...process.env, API: `${api.url}/api/v1` },
+      });
       assert.match(stdout, /"label":"Alle Mieter"/);
       assert.match(stdout, /"count":4/);
       assert.match(stdout, /Ahmet sees it/);

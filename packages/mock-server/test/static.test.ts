@@ -13,7 +13,9 @@ const rawGet = (url: string, path: string) =>
     request({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
       let body = '';
       res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body, type: String(res.headers['content-type']) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, body, type: String(res.headers['content-type']) }),
+      );
     })
       .on('error', reject)
       .end();

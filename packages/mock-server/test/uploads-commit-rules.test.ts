@@ -6,13 +6,32 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { badFiles, makePdf } from '../src/fixtures/files.ts';
 import { problem } from './helpers.ts';
-import { api, M, ROSENWEG, W002, paths, stats, docIds, createUpload, patchChunk, getUpload, uploaded, type CommitBody, commitBody, commit } from './uploads-setup.ts';
+import {
+  api,
+  M,
+  ROSENWEG,
+  W002,
+  paths,
+  stats,
+  docIds,
+  createUpload,
+  patchChunk,
+  getUpload,
+  uploaded,
+  type CommitBody,
+  commitBody,
+  commit,
+} from './uploads-setup.ts';
 
 describe('Idempotency-Key on commit', () => {
   it('the same key and body answer 201 with the same document, and only one is stored', async () => {
     const before = await docIds();
     const id = await uploaded('Einmal.pdf', makePdf('Einmal'));
-    const body = { uploadId: id, title: 'Einmal', shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }] };
+    const body = {
+      uploadId: id,
+      title: 'Einmal',
+      shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }],
+    };
     const first = await commit(body, 'key-1');
     assert.equal(first.status, 201);
     for (let i = 0; i < 3; i++) {
@@ -21,7 +40,18 @@ describe('Idempotency-Key on commit', () => {
       assert.deepEqual(again.body, first.body);
     }
     // The same body with its keys in another order is the same body.
-    const reordered = await api.post('/documents', { shares: body.shares, scope: ROSENWEG, documentTypeId: 'objektunterlagen', title: 'Einmal', uploadId: id }, M, { 'Idempotency-Key': 'key-1' });
+    const reordered = await api.post(
+      '/documents',
+      {
+        shares: body.shares,
+        scope: ROSENWEG,
+        documentTypeId: 'objektunterlagen',
+        title: 'Einmal',
+        uploadId: id,
+      },
+      M,
+      { 'Idempotency-Key': 'key-1' },
+    );
     assert.equal(reordered.status, 201);
     assert.equal(reordered.body.id, first.body.id);
     const s = await stats();
@@ -31,7 +61,9 @@ describe('Idempotency-Key on commit', () => {
 
   it('concurrent requests with one key store one document', async () => {
     const id = await uploaded('Parallel.pdf', makePdf('Parallel'));
-    const answers = await Promise.all([1, 2, 3, 4].map(() => commit({ uploadId: id, title: 'Parallel' }, 'key-par')));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => commit({ uploadId: id, title: 'Parallel' }, 'key-par')),
+    );
     for (const a of answers) assert.equal(a.status, 201);
     assert.equal(new Set(answers.map((a) => a.body.id)).size, 1);
     assert.equal((await stats()).documents, 1);
@@ -59,11 +91,17 @@ describe('Idempotency-Key on commit', () => {
     const first = await api.post('/documents', body, M, { 'Idempotency-Key': 'shared-key' });
     assert.equal(first.status, 201);
     // A contact replaying the manager's key and body gets its own answer (403), not the manager's document.
-    const contact = await api.post('/documents', body, 'contact:kristina-maiblume', { 'Idempotency-Key': 'shared-key' });
+    const contact = await api.post('/documents', body, 'contact:kristina-maiblume', {
+      'Idempotency-Key': 'shared-key',
+    });
     problem(contact, 403, 'forbidden');
     assert.equal(contact.body.id, undefined);
     // Without a token the key means nothing either.
-    problem(await api.post('/documents', body, undefined, { 'Idempotency-Key': 'shared-key' }), 401, 'unauthorized');
+    problem(
+      await api.post('/documents', body, undefined, { 'Idempotency-Key': 'shared-key' }),
+      401,
+      'unauthorized',
+    );
     const again = await api.post('/documents', body, M, { 'Idempotency-Key': 'shared-key' });
     assert.equal(again.status, 201);
     assert.equal(again.body.id, first.body.id);
@@ -92,7 +130,11 @@ describe('Idempotency-Key on commit', () => {
 
     // A validation failure, then a good body under the same key.
     const third = await uploaded('Drei.pdf', makePdf('Drei'));
-    problem(await commit({ uploadId: third, title: 'Drei', documentTypeId: 'gibt-es-nicht' }, 'key-6'), 422, 'validation_failed');
+    problem(
+      await commit({ uploadId: third, title: 'Drei', documentTypeId: 'gibt-es-nicht' }, 'key-6'),
+      422,
+      'validation_failed',
+    );
     assert.equal((await commit({ uploadId: third, title: 'Drei' }, 'key-6')).status, 201);
     assert.equal((await stats()).documents, 3);
   });
@@ -110,12 +152,18 @@ describe('Idempotency-Key on commit', () => {
 
 describe('commit body validation: every refusal changes nothing', () => {
   /** Runs a refused commit and checks that the upload is still open and no document was made. */
-  async function refused(b: Omit<CommitBody, 'uploadId'> & { uploadId?: string }, status: number, code: string, path?: string) {
+  async function refused(
+    b: Omit<CommitBody, 'uploadId'> & { uploadId?: string },
+    status: number,
+    code: string,
+    path?: string,
+  ) {
     const before = await docIds();
     const id = await uploaded('Hausordnung.pdf', makePdf('Hausordnung'));
     const r = await commit({ uploadId: id, ...b });
     problem(r, status, code);
-    if (path !== undefined) assert.ok(paths(r).includes(path), `paths ${JSON.stringify(paths(r))} lack ${path}`);
+    if (path !== undefined)
+      assert.ok(paths(r).includes(path), `paths ${JSON.stringify(paths(r))} lack ${path}`);
     assert.deepEqual(await docIds(), before);
     const s = await stats();
     assert.equal(s.documents, 0);
@@ -169,11 +217,26 @@ describe('commit body validation: every refusal changes nothing', () => {
     assert.deepEqual(paths(r).sort(), ['shares.1', 'shares.2']);
     await api.reset();
     // A unit-scoped document cannot go to another unit, nor to the whole property.
-    await refused({ scope: W002, shares: [{ kind: 'unit', unitId: 'max-planck-12-w001', roles: ['tenant'] }] }, 422, 'target_out_of_scope', 'shares.0');
+    await refused(
+      { scope: W002, shares: [{ kind: 'unit', unitId: 'max-planck-12-w001', roles: ['tenant'] }] },
+      422,
+      'target_out_of_scope',
+      'shares.0',
+    );
     await api.reset();
-    await refused({ scope: W002, shares: [{ kind: 'property', propertyId: 'max-planck-12', roles: ['tenant'] }] }, 422, 'target_out_of_scope', 'shares.0');
+    await refused(
+      { scope: W002, shares: [{ kind: 'property', propertyId: 'max-planck-12', roles: ['tenant'] }] },
+      422,
+      'target_out_of_scope',
+      'shares.0',
+    );
     await api.reset();
-    await refused({ scope: W002, shares: [{ kind: 'contact', contactId: 'lena-hoffmann' }] }, 422, 'target_out_of_scope', 'shares.0');
+    await refused(
+      { scope: W002, shares: [{ kind: 'contact', contactId: 'lena-hoffmann' }] },
+      422,
+      'target_out_of_scope',
+      'shares.0',
+    );
   });
 
   it('schema violations → 422 naming the field', async () => {
@@ -187,9 +250,19 @@ describe('commit body validation: every refusal changes nothing', () => {
     await api.reset();
     await refused({ scope: { kind: 'building', id: 'rosenweg-24' } }, 422, 'validation_failed', 'scope.kind');
     await api.reset();
-    await refused({ shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: [] }] }, 422, 'validation_failed', 'shares.0.roles');
+    await refused(
+      { shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: [] }] },
+      422,
+      'validation_failed',
+      'shares.0.roles',
+    );
     await api.reset();
-    await refused({ shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant', 'tenant'] }] }, 422, 'validation_failed', 'shares.0.roles');
+    await refused(
+      { shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant', 'tenant'] }] },
+      422,
+      'validation_failed',
+      'shares.0.roles',
+    );
     await api.reset();
     await refused({ shares: [{ kind: 'everyone' }] }, 422, 'validation_failed');
     await api.reset();
@@ -206,13 +279,26 @@ describe('commit body validation: every refusal changes nothing', () => {
   it('malformed JSON or a wrong content type → 400, nothing stored', async () => {
     const id = await uploaded('a.pdf', makePdf('a'));
     const good = JSON.stringify(commitBody({ uploadId: id }));
-    problem(await api.post('/documents', good.slice(0, -1), M, { 'Content-Type': 'application/json' }), 400, 'bad_request');
+    problem(
+      await api.post('/documents', good.slice(0, -1), M, { 'Content-Type': 'application/json' }),
+      400,
+      'bad_request',
+    );
     problem(await api.post('/documents', good, M, { 'Content-Type': 'text/plain' }), 400, 'bad_request');
-    problem(await api.post('/documents', new TextEncoder().encode(good), M, { 'Content-Type': 'application/octet-stream' }), 400, 'bad_request');
+    problem(
+      await api.post('/documents', new TextEncoder().encode(good), M, {
+        'Content-Type': 'application/octet-stream',
+      }),
+      400,
+      'bad_request',
+    );
     problem(await api.post('/documents', '', M, { 'Content-Type': 'application/json' }), 400, 'bad_request');
     const s = await stats();
     assert.equal(s.documents, 0);
     assert.equal(s.openUploads, 1);
-    assert.equal((await api.post('/documents', good, M, { 'Content-Type': 'application/json; charset=utf-8' })).status, 201);
+    assert.equal(
+      (await api.post('/documents', good, M, { 'Content-Type': 'application/json; charset=utf-8' })).status,
+      201,
+    );
   });
 });

@@ -5,7 +5,23 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { badFiles, makeDoc, makeDocx, makeJpeg, makePdf, makePng } from '../src/fixtures/files.ts';
 import { problem } from './helpers.ts';
-import { api, M, MAX, W002, PDF_TYPE, DOCX_TYPE, sha, stats, docIds, createUpload, patchChunk, getUpload, uploaded, commit, disposition } from './uploads-setup.ts';
+import {
+  api,
+  M,
+  MAX,
+  W002,
+  PDF_TYPE,
+  DOCX_TYPE,
+  sha,
+  stats,
+  docIds,
+  createUpload,
+  patchChunk,
+  getUpload,
+  uploaded,
+  commit,
+  disposition,
+} from './uploads-setup.ts';
 
 describe('POST /documents: commit', () => {
   it('an incomplete upload → 409 upload_incomplete; complete, it commits', async () => {
@@ -70,18 +86,42 @@ describe('POST /documents: commit', () => {
   });
 
   const goods: Array<{ kind: string; name: string; type: string; bytes: Uint8Array; mime: string }> = [
-    { kind: 'pdf', name: 'Hausordnung.pdf', type: PDF_TYPE, bytes: makePdf('Hausordnung', ['Ruhezeiten 22–6 Uhr']), mime: PDF_TYPE },
+    {
+      kind: 'pdf',
+      name: 'Hausordnung.pdf',
+      type: PDF_TYPE,
+      bytes: makePdf('Hausordnung', ['Ruhezeiten 22–6 Uhr']),
+      mime: PDF_TYPE,
+    },
     { kind: 'png', name: 'Lageplan.png', type: 'image/png', bytes: makePng(40, 30), mime: 'image/png' },
     { kind: 'jpeg', name: 'Foto.jpg', type: 'image/jpg', bytes: makeJpeg(), mime: 'image/jpeg' },
-    { kind: 'doc', name: 'Mietvertrag.doc', type: 'application/msword', bytes: makeDoc(), mime: 'application/msword' },
-    { kind: 'docx', name: 'Mietvertrag.docx', type: DOCX_TYPE, bytes: makeDocx('Mietvertrag'), mime: DOCX_TYPE },
+    {
+      kind: 'doc',
+      name: 'Mietvertrag.doc',
+      type: 'application/msword',
+      bytes: makeDoc(),
+      mime: 'application/msword',
+    },
+    {
+      kind: 'docx',
+      name: 'Mietvertrag.docx',
+      type: DOCX_TYPE,
+      bytes: makeDocx('Mietvertrag'),
+      mime: DOCX_TYPE,
+    },
   ];
   for (const g of goods) {
     it(`accepts a ${g.kind.toUpperCase()} with the sniffed type and its sha256, and serves it back byte-exact`, async () => {
       const t0 = Date.now();
       const id = await uploaded(g.name, g.bytes, g.type);
       const title = g.name.replace(/\.[^.]+$/, '');
-      const r = await commit({ uploadId: id, title, documentTypeId: 'bedienungsanleitungen', scope: W002, shares: [{ kind: 'contact', contactId: 'kristina-maiblume' }] });
+      const r = await commit({
+        uploadId: id,
+        title,
+        documentTypeId: 'bedienungsanleitungen',
+        scope: W002,
+        shares: [{ kind: 'contact', contactId: 'kristina-maiblume' }],
+      });
       assert.equal(r.status, 201);
       const d = r.body;
       assert.equal(typeof d.id, 'string');
@@ -124,7 +164,8 @@ describe('POST /documents: commit', () => {
     const bytes = new Uint8Array(MAX);
     // A pattern whose period (251) is coprime to any chunk size, so misplaced chunks would show.
     for (let i = 0; i < 251; i++) bytes[i] = (i * 7 + 3) & 0xff;
-    for (let filled = 251; filled < MAX; filled *= 2) bytes.copyWithin(filled, 0, Math.min(filled, MAX - filled));
+    for (let filled = 251; filled < MAX; filled *= 2)
+      bytes.copyWithin(filled, 0, Math.min(filled, MAX - filled));
     bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
     const hash = sha(bytes);
 
@@ -174,8 +215,16 @@ describe('odd file names', () => {
     { given: `${'🏠'.repeat(80)}.pdf`, stored: `${'🏠'.repeat(62)}.pdf` },
     { given: 'Grundriss 🏠 Straße.pdf', stored: 'Grundriss 🏠 Straße.pdf' },
     { given: '.pdf', stored: '.pdf' },
-    { given: 'Plan "A"; filename=evil.exe.pdf', stored: 'Plan "A"; filename=evil.exe.pdf', ascii: 'Plan _A_; filename=evil.exe.pdf' },
-    { given: "Müller's Übergabe (100%).pdf", stored: "Müller's Übergabe (100%).pdf", ascii: "Muller's Ubergabe (100_).pdf" },
+    {
+      given: 'Plan "A"; filename=evil.exe.pdf',
+      stored: 'Plan "A"; filename=evil.exe.pdf',
+      ascii: 'Plan _A_; filename=evil.exe.pdf',
+    },
+    {
+      given: "Müller's Übergabe (100%).pdf",
+      stored: "Müller's Übergabe (100%).pdf",
+      ascii: "Muller's Ubergabe (100_).pdf",
+    },
   ];
   for (const c of cases) {
     it(`${JSON.stringify(c.given.length > 60 ? `${c.given.slice(0, 20)}…(${new TextEncoder().encode(c.given).length} bytes)` : c.given)} is cleaned, accepted and served safely`, async () => {

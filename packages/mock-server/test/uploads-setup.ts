@@ -14,7 +14,6 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 
 export const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-
 /** The paths named by a 422 answer. */
 export const paths = (r: Answer): string[] => (r.body.errors ?? []).map((e: { path: string }) => e.path);
 
@@ -28,13 +27,22 @@ export async function docIds(): Promise<string[]> {
   return r.body.items.map((d: { id: string }) => d.id).sort();
 }
 
-export const createUpload = (fileName: string, size: number, mimeType = PDF_TYPE) => api.post('/uploads', { fileName, size, mimeType }, M);
+export const createUpload = (fileName: string, size: number, mimeType = PDF_TYPE) =>
+  api.post('/uploads', { fileName, size, mimeType }, M);
 
-export const patchChunk = (id: string, offset: number | string | undefined, bytes: Uint8Array, contentType = 'application/offset+octet-stream') =>
+export const patchChunk = (
+  id: string,
+  offset: number | string | undefined,
+  bytes: Uint8Array,
+  contentType = 'application/offset+octet-stream',
+) =>
   api.call('PATCH', `/uploads/${id}`, {
     token: M,
     body: bytes,
-    headers: { 'Content-Type': contentType, ...(offset === undefined ? {} : { 'Upload-Offset': String(offset) }) },
+    headers: {
+      'Content-Type': contentType,
+      ...(offset === undefined ? {} : { 'Upload-Offset': String(offset) }),
+    },
   });
 
 export const getUpload = (id: string) => api.get(`/uploads/${id}`, M);
@@ -55,8 +63,15 @@ export interface CommitBody {
   scope?: unknown;
   shares?: unknown[];
 }
-export const commitBody = (b: CommitBody) => ({ title: 'Hausordnung', documentTypeId: 'objektunterlagen', scope: ROSENWEG, shares: [], ...b });
-export const commit = (b: CommitBody, key?: string) => api.post('/documents', commitBody(b), M, key === undefined ? {} : { 'Idempotency-Key': key });
+export const commitBody = (b: CommitBody) => ({
+  title: 'Hausordnung',
+  documentTypeId: 'objektunterlagen',
+  scope: ROSENWEG,
+  shares: [],
+  ...b,
+});
+export const commit = (b: CommitBody, key?: string) =>
+  api.post('/documents', commitBody(b), M, key === undefined ? {} : { 'Idempotency-Key': key });
 
 /** Parses `attachment; filename="…"; filename*=UTF-8''…`. */
 export function disposition(header: string | null): { ascii: string; utf8: string } {

@@ -6,7 +6,22 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { makePdf, makePng } from '../src/fixtures/files.ts';
 import { problem } from './helpers.ts';
-import { api, M, MAX, ROSENWEG, PDF_TYPE, DOCX_TYPE, sha, paths, stats, createUpload, patchChunk, getUpload, uploaded, commit } from './uploads-setup.ts';
+import {
+  api,
+  M,
+  MAX,
+  ROSENWEG,
+  PDF_TYPE,
+  DOCX_TYPE,
+  sha,
+  paths,
+  stats,
+  createUpload,
+  patchChunk,
+  getUpload,
+  uploaded,
+  commit,
+} from './uploads-setup.ts';
 
 describe('POST /uploads', () => {
   it('opens a session: 201 { id, offset 0, size, chunkSize, expiresAt }', async () => {
@@ -19,7 +34,10 @@ describe('POST /uploads', () => {
     assert.ok(id.length > 0);
     assert.equal(offset, 0);
     assert.equal(size, 12_345);
-    assert.ok(Number.isInteger(chunkSize) && chunkSize > 0 && chunkSize <= 64 * 1024 * 1024, `chunkSize ${chunkSize}`);
+    assert.ok(
+      Number.isInteger(chunkSize) && chunkSize > 0 && chunkSize <= 64 * 1024 * 1024,
+      `chunkSize ${chunkSize}`,
+    );
     assert.match(expiresAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     assert.ok(Date.parse(expiresAt) > before);
     const s = await stats();
@@ -68,7 +86,8 @@ describe('POST /uploads', () => {
       ['Hausordnung', PDF_TYPE],
       ['rechnung.pdf.exe', PDF_TYPE],
       ['Rechnung\u202Efdp.exe', PDF_TYPE],
-    ] as const) problem(await createUpload(name, 100, type), 415, 'unsupported_file_type');
+    ] as const)
+      problem(await createUpload(name, 100, type), 415, 'unsupported_file_type');
     const s = await stats();
     assert.equal(s.uploads, 0);
     assert.equal(s.openUploads, 0);
@@ -84,7 +103,8 @@ describe('POST /uploads', () => {
       ['a.doc', DOCX_TYPE],
       ['a.docx', 'application/msword'],
       ['a.jpg', PDF_TYPE],
-    ] as const) problem(await createUpload(name, 100, type), 415, 'unsupported_file_type');
+    ] as const)
+      problem(await createUpload(name, 100, type), 415, 'unsupported_file_type');
     const s = await stats();
     assert.equal(s.uploads, 0);
     assert.equal(s.openUploads, 0);
@@ -100,16 +120,37 @@ describe('POST /uploads', () => {
       ['Vertrag.docx', ''],
       ['Alt.doc', 'application/octet-stream'],
       ['Hausordnung.pdf', 'application/pdf; charset=binary'],
-    ] as const) assert.equal((await createUpload(name, 100, type)).status, 201, `${name} ${type}`);
+    ] as const)
+      assert.equal((await createUpload(name, 100, type)).status, 201, `${name} ${type}`);
     assert.equal((await stats()).uploads, 8);
   });
 
   it('malformed JSON or a wrong content type → 400 bad_request, nothing opened', async () => {
-    problem(await api.post('/uploads', '{"fileName":"a.pdf","size":', M, { 'Content-Type': 'application/json' }), 400, 'bad_request');
-    problem(await api.post('/uploads', JSON.stringify({ fileName: 'a.pdf', size: 1, mimeType: PDF_TYPE }), M, { 'Content-Type': 'text/plain' }), 400, 'bad_request');
-    problem(await api.post('/uploads', JSON.stringify({ fileName: 'a.pdf', size: 1, mimeType: PDF_TYPE }), M, { 'Content-Type': 'application/x-www-form-urlencoded' }), 400, 'bad_request');
+    problem(
+      await api.post('/uploads', '{"fileName":"a.pdf","size":', M, { 'Content-Type': 'application/json' }),
+      400,
+      'bad_request',
+    );
+    problem(
+      await api.post('/uploads', JSON.stringify({ fileName: 'a.pdf', size: 1, mimeType: PDF_TYPE }), M, {
+        'Content-Type': 'text/plain',
+      }),
+      400,
+      'bad_request',
+    );
+    problem(
+      await api.post('/uploads', JSON.stringify({ fileName: 'a.pdf', size: 1, mimeType: PDF_TYPE }), M, {
+        'Content-Type': 'application/x-www-form-urlencoded',
+      }),
+      400,
+      'bad_request',
+    );
     // 400 comes before 413/415/422.
-    problem(await api.post('/uploads', '{"size": 0', M, { 'Content-Type': 'application/json' }), 400, 'bad_request');
+    problem(
+      await api.post('/uploads', '{"size": 0', M, { 'Content-Type': 'application/json' }),
+      400,
+      'bad_request',
+    );
     const s = await stats();
     assert.equal(s.uploads, 0);
     assert.equal(s.openUploads, 0);
@@ -142,17 +183,31 @@ describe('PATCH /uploads/{id}', () => {
 
   it('a wrong Content-Type → 400, nothing written', async () => {
     const { body } = await createUpload('a.pdf', 50);
-    for (const type of ['application/octet-stream', 'application/json', 'text/plain']) problem(await patchChunk(body.id, 0, new Uint8Array(10), type), 400, 'bad_request');
+    for (const type of ['application/octet-stream', 'application/json', 'text/plain'])
+      problem(await patchChunk(body.id, 0, new Uint8Array(10), type), 400, 'bad_request');
     // No Content-Type at all.
-    problem(await api.call('PATCH', `/uploads/${body.id}`, { token: M, body: new Uint8Array(10), headers: { 'Upload-Offset': '0' } }), 400, 'bad_request');
+    problem(
+      await api.call('PATCH', `/uploads/${body.id}`, {
+        token: M,
+        body: new Uint8Array(10),
+        headers: { 'Upload-Offset': '0' },
+      }),
+      400,
+      'bad_request',
+    );
     assert.equal((await getUpload(body.id)).body.offset, 0);
     // With parameters it is still the right type.
-    assert.equal((await patchChunk(body.id, 0, new Uint8Array(10), 'application/offset+octet-stream; charset=binary')).status, 204);
+    assert.equal(
+      (await patchChunk(body.id, 0, new Uint8Array(10), 'application/offset+octet-stream; charset=binary'))
+        .status,
+      204,
+    );
   });
 
   it('a missing or invalid Upload-Offset → 400, nothing written', async () => {
     const { body } = await createUpload('a.pdf', 50);
-    for (const offset of [undefined, '', 'abc', '-1', '1.5', '0x0', '1e1', '10 10']) problem(await patchChunk(body.id, offset, new Uint8Array(10)), 400, 'bad_request');
+    for (const offset of [undefined, '', 'abc', '-1', '1.5', '0x0', '1e1', '10 10'])
+      problem(await patchChunk(body.id, offset, new Uint8Array(10)), 400, 'bad_request');
     assert.equal((await getUpload(body.id)).body.offset, 0);
   });
 
@@ -234,11 +289,22 @@ describe('PATCH /uploads/{id}', () => {
     problem(await patchChunk('no-such-upload', 'x', new Uint8Array(1)), 400, 'bad_request');
     problem(await patchChunk('no-such-upload', 0, new Uint8Array(1), 'text/plain'), 400, 'bad_request');
     problem(
-      await api.call('PATCH', `/uploads/${body.id}`, { token: 'contact:kristina-maiblume', body: new Uint8Array(40), headers: { 'Upload-Offset': '60', 'Content-Type': 'application/offset+octet-stream' } }),
+      await api.call('PATCH', `/uploads/${body.id}`, {
+        token: 'contact:kristina-maiblume',
+        body: new Uint8Array(40),
+        headers: { 'Upload-Offset': '60', 'Content-Type': 'application/offset+octet-stream' },
+      }),
       403,
       'forbidden',
     );
-    problem(await api.call('PATCH', `/uploads/${body.id}`, { body: new Uint8Array(40), headers: { 'Upload-Offset': '60', 'Content-Type': 'application/offset+octet-stream' } }), 401, 'unauthorized');
+    problem(
+      await api.call('PATCH', `/uploads/${body.id}`, {
+        body: new Uint8Array(40),
+        headers: { 'Upload-Offset': '60', 'Content-Type': 'application/offset+octet-stream' },
+      }),
+      401,
+      'unauthorized',
+    );
     assert.equal((await getUpload(body.id)).body.offset, 60);
   });
 });
@@ -308,11 +374,25 @@ describe('Idempotency-Key on POST /uploads', () => {
   it('keeps upload keys apart from commit keys', async () => {
     const key = { 'Idempotency-Key': 'shared-key' };
     const bytes = makePdf('Getrennt');
-    const created = await api.post('/uploads', { fileName: 'Getrennt.pdf', size: bytes.length, mimeType: PDF_TYPE }, M, key);
+    const created = await api.post(
+      '/uploads',
+      { fileName: 'Getrennt.pdf', size: bytes.length, mimeType: PDF_TYPE },
+      M,
+      key,
+    );
     assert.equal(created.status, 201);
-    const patched = await api.call('PATCH', `/uploads/${created.body.id}`, { token: M, body: bytes, headers: { 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' } });
+    const patched = await api.call('PATCH', `/uploads/${created.body.id}`, {
+      token: M,
+      body: bytes,
+      headers: { 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+    });
     assert.equal(patched.status, 204);
-    const doc = await api.post('/documents', { uploadId: created.body.id, title: 'Getrennt', documentTypeId: 'plaene', scope: ROSENWEG, shares: [] }, M, key);
+    const doc = await api.post(
+      '/documents',
+      { uploadId: created.body.id, title: 'Getrennt', documentTypeId: 'plaene', scope: ROSENWEG, shares: [] },
+      M,
+      key,
+    );
     assert.equal(doc.status, 201);
   });
 });
