@@ -25,7 +25,10 @@ export default tseslint.config(
     ],
   },
   { files: SOURCES, extends: [js.configs.recommended, ...tseslint.configs.recommended] },
-  { files: ['packages/widgets/src/**/*.ts'], extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended']] },
+  {
+    files: ['packages/widgets/src/**/*.ts'],
+    extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended']],
+  },
   {
     files: SOURCES,
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
@@ -46,12 +49,18 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
   // A test's `describe`/`it` callbacks are as long as the behaviour they walk through; the file limit holds.
   // chai's `expect(x).to.be.true` is an expression statement by design.
-  { files: TESTS, rules: { 'max-lines-per-function': 'off', '@typescript-eslint/no-unused-expressions': 'off' } },
+  {
+    files: TESTS,
+    rules: { 'max-lines-per-function': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
+  },
   prettier,
 );

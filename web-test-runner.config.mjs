@@ -15,7 +15,10 @@ import { accessibleNames } from './scripts/wtr-accessibility.mjs';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
 
-const chromium = playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS } });
+const chromium = playwrightLauncher({
+  product: 'chromium',
+  launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS },
+});
 // Firefox through puppeteer over WebDriver BiDi (playwright's Firefox is a patched build, not Debian's).
 // BiDi has no media emulation; a Firefox started with preferences is in that medium from the start.
 // A download is saved and nothing more, as in Chromium: by default Firefox opens a downloaded PDF in
@@ -25,15 +28,31 @@ const chromium = playwrightLauncher({ product: 'chromium', launchOptions: { exec
 // not click it. Saved files go to a directory of their own, not the home's Downloads.
 const DOWNLOADS = join(tmpdir(), 'docportal-wtr-downloads');
 mkdirSync(DOWNLOADS, { recursive: true });
-const QUIET_DOWNLOADS = { 'pdfjs.disabled': true, 'browser.download.alwaysOpenPanel': false, 'browser.download.folderList': 2, 'browser.download.dir': DOWNLOADS };
+const QUIET_DOWNLOADS = {
+  'pdfjs.disabled': true,
+  'browser.download.alwaysOpenPanel': false,
+  'browser.download.folderList': 2,
+  'browser.download.dir': DOWNLOADS,
+};
 const firefoxWith = (prefs = {}) =>
-  puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true, extraPrefsFirefox: { ...QUIET_DOWNLOADS, ...prefs } } });
+  puppeteerLauncher({
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      extraPrefsFirefox: { ...QUIET_DOWNLOADS, ...prefs },
+    },
+  });
 const firefox = firefoxWith();
 const CALM = { 'ui.prefersReducedMotion': 1 };
 /** Firefox as Windows High Contrast makes it: forced colours, as "Override colours: always" does. */
 const firefoxForcedColors = firefoxWith({ ...CALM, 'browser.display.document_color_use': 2 });
 /** Firefox on a dark system theme: prefers-color-scheme: dark. */
-const firefoxDark = firefoxWith({ ...CALM, 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 });
+const firefoxDark = firefoxWith({
+  ...CALM,
+  'ui.systemUsesDarkTheme': 1,
+  'layout.css.prefers-color-scheme.content-override': 0,
+});
 
 /**
  * Test files that do not run in a plain Firefox ESR, each with its reason.
@@ -52,13 +71,27 @@ export default {
   rootDir: '.',
   groups: [
     { name: 'core-sdk', files: 'packages/core-sdk/test/browser/**/*.test.ts' },
-    { name: 'widgets', files: ['packages/widgets/src/**/*.test.ts', '!packages/widgets/src/**/*.touch.test.ts', `!${DARK_ONLY}`, ...NOT_IN_FIREFOX.map((f) => `!${f}`)] },
+    {
+      name: 'widgets',
+      files: [
+        'packages/widgets/src/**/*.test.ts',
+        '!packages/widgets/src/**/*.touch.test.ts',
+        `!${DARK_ONLY}`,
+        ...NOT_IN_FIREFOX.map((f) => `!${f}`),
+      ],
+    },
     // What a plain Firefox cannot run, in Chromium alone.
-    ...(wanted.includes('chromium') ? [{ name: 'widgets-chromium', files: NOT_IN_FIREFOX, browsers: [chromium] }] : []),
+    ...(wanted.includes('chromium')
+      ? [{ name: 'widgets-chromium', files: NOT_IN_FIREFOX, browsers: [chromium] }]
+      : []),
     // Media that Firefox cannot emulate: a Firefox started in that medium.
     ...(wanted.includes('firefox')
       ? [
-          { name: 'widgets-firefox-forced-colors', files: 'packages/widgets/src/styles/forced-colors.test.ts', browsers: [firefoxForcedColors] },
+          {
+            name: 'widgets-firefox-forced-colors',
+            files: 'packages/widgets/src/styles/forced-colors.test.ts',
+            browsers: [firefoxForcedColors],
+          },
           { name: 'widgets-firefox-dark', files: DARK_ONLY, browsers: [firefoxDark] },
         ]
       : []),
@@ -81,7 +114,11 @@ export default {
   ],
   nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
+    }),
     accessibleNames,
   ],
   middleware: [

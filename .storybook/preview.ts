@@ -1,7 +1,12 @@
 /// <reference types="vite/client" />
 import { createStore, type FaultConfig } from '@docportal/mock-server';
 import { startWorker } from '@docportal/mock-server/browser';
-import { setCustomElementsManifest, type Decorator, type Loader, type Preview } from '@storybook/web-components-vite';
+import {
+  setCustomElementsManifest,
+  type Decorator,
+  type Loader,
+  type Preview,
+} from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -15,9 +20,19 @@ import { THEMES, type ThemeName } from './themes.ts';
 // CSS properties). A glob, not an import: Storybook must start before it has been generated.
 // Autodocs list what a portal developer may use: private, protected and static members and the
 // lifecycle callbacks (`…Callback`) are left out.
-interface ManifestMember { name: string; kind?: string; privacy?: string; static?: boolean }
-interface Manifest { modules?: { declarations?: { members?: ManifestMember[] }[] }[] }
-const manifests = import.meta.glob<Manifest>('../packages/widgets/custom-elements.json', { eager: true, import: 'default' });
+interface ManifestMember {
+  name: string;
+  kind?: string;
+  privacy?: string;
+  static?: boolean;
+}
+interface Manifest {
+  modules?: { declarations?: { members?: ManifestMember[] }[] }[];
+}
+const manifests = import.meta.glob<Manifest>('../packages/widgets/custom-elements.json', {
+  eager: true,
+  import: 'default',
+});
 const manifest = Object.values(manifests)[0];
 if (manifest) {
   const isPublic = (m: ManifestMember) =>
@@ -81,7 +96,8 @@ const resetLoader: Loader = async ({ parameters }) => {
  */
 const withLocaleAndTheme: Decorator = (story, context) => {
   const locale = context.globals.locale === 'en' ? 'en' : 'de';
-  const themeName: ThemeName = (context.globals.theme as ThemeName) in THEMES ? (context.globals.theme as ThemeName) : 'light';
+  const themeName: ThemeName =
+    (context.globals.theme as ThemeName) in THEMES ? (context.globals.theme as ThemeName) : 'light';
   const theme = THEMES[themeName];
   if (context.viewMode === 'story') {
     // The canvas around the story follows the theme, and the document says its language.
@@ -119,7 +135,7 @@ const preview: Preview = {
       },
     },
     theme: {
-      description: 'A theme of themes.css (data-doc-theme) or a portal\'s own --doc-* custom properties',
+      description: "A theme of themes.css (data-doc-theme) or a portal's own --doc-* custom properties",
       toolbar: {
         title: 'Theme',
         icon: 'paintbrush',

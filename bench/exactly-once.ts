@@ -30,9 +30,23 @@ async function resentRatios(): Promise<number[]> {
   try {
     for (let run = 0; run < runs; run++) {
       server.store.reset();
-      server.store.setFaults({ failRate: 0.3, failStatus: 503, dropAfterBytes: MiB, retryAfter: 0, seed: 1000 + run });
-      const c = createClient({ baseUrl: `${server.url}/api/v1`, token: 'manager', retry: { maxRetries: 10, baseDelayMs: 5, maxDelayMs: 20 } });
-      await c.documents.upload(new File([bytes], `Gross ${run}.pdf`, { type: 'application/pdf' }), { documentTypeId: 'plaene', scope: 'property:rosenweg-24', maxRetries: 10 });
+      server.store.setFaults({
+        failRate: 0.3,
+        failStatus: 503,
+        dropAfterBytes: MiB,
+        retryAfter: 0,
+        seed: 1000 + run,
+      });
+      const c = createClient({
+        baseUrl: `${server.url}/api/v1`,
+        token: 'manager',
+        retry: { maxRetries: 10, baseDelayMs: 5, maxDelayMs: 20 },
+      });
+      await c.documents.upload(new File([bytes], `Gross ${run}.pdf`, { type: 'application/pdf' }), {
+        documentTypeId: 'plaene',
+        scope: 'property:rosenweg-24',
+        maxRetries: 10,
+      });
       const s = server.store.stats();
       ratios.push(s.bytesReceived / size);
       process.stdout.write(`run ${run + 1}/${runs}: re-sent ratio ${ratios.at(-1)!.toFixed(3)}\n`);
@@ -52,10 +66,21 @@ const rss = (_pid: number) => {
 /** Sends a body of `mb` megabytes in 1 MB pieces; resolves the status. */
 function bigJson(url: string, mb: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { Authorization: 'Bearer manager', 'Content-Type': 'application/json', 'Content-Length': String(mb * 1_000_000) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: 'Bearer manager',
+          'Content-Type': 'application/json',
+          'Content-Length': String(mb * 1_000_000),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
     req.on('error', reject);
     const piece = Buffer.alloc(1_000_000, 0x20);
     let sent = 0;
@@ -78,10 +103,37 @@ const MEMO_FILE = `/tmp/docportal-mock-memory-${process.pid}.json`;
 const GC_OFTEN = `data:text/javascript,import { writeFileSync } from 'node:fs'; setInterval(() => { globalThis.gc(); writeFileSync('${MEMO_FILE}', JSON.stringify(process.memoryUsage())); }, 500).unref();`;
 
 async function memory(): Promise<Record<string, string>> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', GC_OFTEN, '--conditions=source', '--import', 'tsx', 'packages/mock-server/src/cli.ts', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const origin = await new Promise<string>((resolve) => child.stdout.on('data', (d: Buffer) => /API at (http:\/\/\S+)\/api\/v1/.test(String(d)) && resolve(/API at (http:\/\/\S+)\/api\/v1/.exec(String(d))![1]!)));
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--import',
+      GC_OFTEN,
+      '--conditions=source',
+      '--import',
+      'tsx',
+      'packages/mock-server/src/cli.ts',
+      '--port',
+      '0',
+      '--quiet',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const origin = await new Promise<string>((resolve) =>
+    child.stdout.on(
+      'data',
+      (d: Buffer) =>
+        /API at (http:\/\/\S+)\/api\/v1/.test(String(d)) &&
+        resolve(/API at (http:\/\/\S+)\/api\/v1/.exec(String(d))![1]!),
+    ),
+  );
   const api = `${origin}/api/v1`;
-  const control = (path: string, body: unknown) => fetch(`${origin}/__mock${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const control = (path: string, body: unknown) =>
+    fetch(`${origin}/__mock${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const settle = () => new Promise((r) => setTimeout(r, 1500));
   const out: Record<string, string> = {};
   try {
@@ -95,8 +147,22 @@ async function memory(): Promise<Record<string, string>> {
     const size = 25 * MiB;
     const bytes = new Uint8Array(size).fill(0x25);
     for (let i = 0; i < 8; i++) {
-      const c = await (await fetch(`${api}/uploads`, { method: 'POST', headers: { Authorization: 'Bearer manager', 'Content-Type': 'application/json' }, body: JSON.stringify({ fileName: `s${i}.pdf`, size, mimeType: 'application/pdf' }) })).json();
-      await fetch(`${api}/uploads/${c.id}`, { method: 'PATCH', headers: { Authorization: 'Bearer manager', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: bytes });
+      const c = await (
+        await fetch(`${api}/uploads`, {
+          method: 'POST',
+          headers: { Authorization: 'Bearer manager', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ fileName: `s${i}.pdf`, size, mimeType: 'application/pdf' }),
+        })
+      ).json();
+      await fetch(`${api}/uploads/${c.id}`, {
+        method: 'PATCH',
+        headers: {
+          Authorization: 'Bearer manager',
+          'Upload-Offset': '0',
+          'Content-Type': 'application/offset+octet-stream',
+        },
+        body: bytes,
+      });
     }
     await settle();
     out['with 8 open sessions of 25 MiB'] = rss(child.pid!);
@@ -112,6 +178,8 @@ async function memory(): Promise<Record<string, string>> {
 
 const ratios = await resentRatios();
 const sorted = [...ratios].sort((a, b) => a - b);
-console.log(`\nre-sent ratio over ${runs} runs of 50 MiB at 30 % faults: median ${sorted[Math.floor(runs / 2)]!.toFixed(3)}, max ${sorted.at(-1)!.toFixed(3)} (bar ≤ 1.5)`);
+console.log(
+  `\nre-sent ratio over ${runs} runs of 50 MiB at 30 % faults: median ${sorted[Math.floor(runs / 2)]!.toFixed(3)}, max ${sorted.at(-1)!.toFixed(3)} (bar ≤ 1.5)`,
+);
 console.log('\nserver memory (MiB):');
 for (const [k, v] of Object.entries(await memory())) console.log(`  ${k}: ${v}`);

@@ -16,9 +16,21 @@ export async function benchMockServer(): Promise<Row[]> {
   const large = await startHttpServer({ port: 0, store: largeStore });
   const cases: Array<{ name: string; path: string; token: string }> = [
     { name: 'GET /documents page of 50 (manager, all)', path: '/documents?limit=50', token: 'manager' },
-    { name: 'GET /documents page of 50 (manager, scope property:rosenweg-24)', path: '/documents?limit=50&scope=property:rosenweg-24', token: 'manager' },
-    { name: 'GET /documents page (contact ahmet-yilmaz)', path: '/documents?limit=50', token: 'contact:ahmet-yilmaz' },
-    { name: 'GET /documents page of 50 (manager, title:asc, 2nd page)', path: '/documents?limit=50&sort=title:asc', token: 'manager' },
+    {
+      name: 'GET /documents page of 50 (manager, scope property:rosenweg-24)',
+      path: '/documents?limit=50&scope=property:rosenweg-24',
+      token: 'manager',
+    },
+    {
+      name: 'GET /documents page (contact ahmet-yilmaz)',
+      path: '/documents?limit=50',
+      token: 'contact:ahmet-yilmaz',
+    },
+    {
+      name: 'GET /documents page of 50 (manager, title:asc, 2nd page)',
+      path: '/documents?limit=50&sort=title:asc',
+      token: 'manager',
+    },
   ];
   const time = async (url: string, token: string) => {
     const t = performance.now();
@@ -34,7 +46,8 @@ export async function benchMockServer(): Promise<Row[]> {
       if (c.name.includes('2nd page')) {
         for (const [i, s] of [small, large].entries()) {
           const first = await time(urls[i]!, c.token);
-          if (first.body.nextCursor) urls[i] = `${s.url}/api/v1${c.path}&cursor=${encodeURIComponent(first.body.nextCursor)}`;
+          if (first.body.nextCursor)
+            urls[i] = `${s.url}/api/v1${c.path}&cursor=${encodeURIComponent(first.body.nextCursor)}`;
         }
       }
       for (let i = 0; i < 20; i++) for (const u of urls) await time(u, c.token);
@@ -45,9 +58,23 @@ export async function benchMockServer(): Promise<Row[]> {
         b.push((await time(urls[1]!, c.token)).ms);
       }
       const ratio = median(b) / median(a);
-      rows.push({ name: `mock: ${c.name}, large vs fixtures`, value: round(median(b), 3), unit: 'ms', baseline: round(median(a), 3), ratio: round(ratio), budget: '≤ 2×', ok: ratio <= 2 });
+      rows.push({
+        name: `mock: ${c.name}, large vs fixtures`,
+        value: round(median(b), 3),
+        unit: 'ms',
+        baseline: round(median(a), 3),
+        ratio: round(ratio),
+        budget: '≤ 2×',
+        ok: ratio <= 2,
+      });
     }
-    rows.push({ name: 'mock: build the large data set (createStore)', value: round(buildMs, 0), unit: 'ms', budget: 'info', ok: true });
+    rows.push({
+      name: 'mock: build the large data set (createStore)',
+      value: round(buildMs, 0),
+      unit: 'ms',
+      budget: 'info',
+      ok: true,
+    });
   } finally {
     await small.close();
     await large.close();

@@ -49,14 +49,23 @@ export async function openBenchPage(opts: BenchPageOptions): Promise<BenchPage> 
     outfile: join(dir, 'bench.js'),
     logLevel: 'silent',
   });
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="de"><meta charset="utf-8"><title>bench</title><body>${opts.body ?? ''}<script type="module" src="./bench.js"></script></body></html>`);
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="de"><meta charset="utf-8"><title>bench</title><body>${opts.body ?? ''}<script type="module" src="./bench.js"></script></body></html>`,
+  );
   const server = opts.standalone
     ? await startStandalone(root, dir, opts.dataset ?? 'fixtures', opts.pin?.server)
-    : await startHttpServer({ port: 0, staticDir: dir, store: opts.store ?? createStore({ dataset: opts.dataset ?? 'fixtures', sha256: nodeSha256 }) });
+    : await startHttpServer({
+        port: 0,
+        staticDir: dir,
+        store: opts.store ?? createStore({ dataset: opts.dataset ?? 'fixtures', sha256: nodeSha256 }),
+      });
   const browser = await launch(opts.standalone ? opts.pin?.browser : undefined);
   const page = await browser.newPage();
   await page.goto(`${server.url}/index.html`);
-  await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, undefined, {
+    timeout: 60_000,
+  });
   return {
     server,
     browser,
@@ -71,12 +80,27 @@ export async function openBenchPage(opts: BenchPageOptions): Promise<BenchPage> 
 
 /** The CLI on a free port, on `cpus` when given; resolves once it listens. */
 async function startStandalone(root: string, staticDir: string, dataset: DatasetName, cpus?: string) {
-  const args = [process.execPath, '--conditions=source', '--import', 'tsx', join(root, 'packages/mock-server/src/cli.ts'), '--port', '0', '--quiet', '--dataset', dataset, '--static', staticDir];
+  const args = [
+    process.execPath,
+    '--conditions=source',
+    '--import',
+    'tsx',
+    join(root, 'packages/mock-server/src/cli.ts'),
+    '--port',
+    '0',
+    '--quiet',
+    '--dataset',
+    dataset,
+    '--static',
+    staticDir,
+  ];
   const [command, ...rest] = cpus ? ['taskset', '-c', cpus, ...args] : args;
   const child = spawn(command!, rest, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the mock server exited (${code}) before it listened: ${out}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the mock server exited (${code}) before it listened: ${out}`)),
+    );
     child.stdout!.on('data', (d: Buffer) => {
       out += d;
       const m = /API at (\S+)\/api\/v1/.exec(out);

@@ -26,13 +26,21 @@ const benches: Array<[string, () => Promise<Row[]>]> = [
 const only = process.argv.slice(2);
 const rows: Row[] = [];
 for (const [name, run] of benches) {
-  if (only.length ? !only.includes(name) && !(name === 'upload-small' && only.includes('upload')) : false) continue;
+  if (only.length ? !only.includes(name) && !(name === 'upload-small' && only.includes('upload')) : false)
+    continue;
   process.stderr.write(`running ${name}…\n`);
   rows.push(...(await run()));
 }
 
-const fmt = (x: number | undefined, unit = '') => (x === undefined ? '' : `${x.toLocaleString('en-US')}${unit}`);
+const fmt = (x: number | undefined, unit = '') =>
+  x === undefined ? '' : `${x.toLocaleString('en-US')}${unit}`;
 console.log('| benchmark | value | baseline | ratio | budget | ok |');
 console.log('| --- | ---: | ---: | ---: | --- | --- |');
-for (const r of rows) console.log(`| ${r.name} | ${fmt(r.value, ` ${r.unit}`)} | ${fmt(r.baseline, ` ${r.unit}`)} | ${fmt(r.ratio, '×')} | ${r.budget} | ${r.ok ? 'yes' : '**no**'} |`);
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows }, null, 2)}\n`);
+for (const r of rows)
+  console.log(
+    `| ${r.name} | ${fmt(r.value, ` ${r.unit}`)} | ${fmt(r.baseline, ` ${r.unit}`)} | ${fmt(r.ratio, '×')} | ${r.budget} | ${r.ok ? 'yes' : '**no**'} |`,
+  );
+writeFileSync(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows }, null, 2)}\n`,
+);

@@ -41,23 +41,46 @@ type Kind = 'baseline' | 'sdk' | 'resumable';
 
 export async function benchUploadSmall(): Promise<Row[]> {
   const { page, server, close } = await openBenchPage({ entry: ENTRY, standalone: true });
-  const control = (path: string, body: unknown) => fetch(`${server.url}/__mock/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const control = (path: string, body: unknown) =>
+    fetch(`${server.url}/__mock/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   try {
-    const run = (kind: Kind) => page.evaluate((f) => (window as unknown as Record<Kind, () => Promise<number>>)[f](), kind);
+    const run = (kind: Kind) =>
+      page.evaluate((f) => (window as unknown as Record<Kind, () => Promise<number>>)[f](), kind);
     const kinds: Kind[] = ['baseline', 'sdk', 'resumable'];
     await control('faults', { latencyMs: LATENCY_MS });
     for (const k of kinds) await run(k); // warm-up
     const runs: Record<Kind, number[]> = { baseline: [], sdk: [], resumable: [] };
-    for (let i = 0; i < RUNS; i++) for (let k = 0; k < kinds.length; k++) runs[kinds[(i + k) % kinds.length]!].push(await run(kinds[(i + k) % kinds.length]!));
+    for (let i = 0; i < RUNS; i++)
+      for (let k = 0; k < kinds.length; k++)
+        runs[kinds[(i + k) % kinds.length]!].push(await run(kinds[(i + k) % kinds.length]!));
     await control('faults', {});
     const base = median(runs.baseline);
     const row = (kind: Kind, name: string, budget?: number): Row => {
       const ratio = median(runs[kind]) / base;
-      return { name, value: round(median(runs[kind]), 0), unit: 'ms', baseline: round(base, 0), ratio: round(ratio), budget: budget ? `≤ ${budget}×` : 'info', ok: budget ? ratio <= budget : true };
+      return {
+        name,
+        value: round(median(runs[kind]), 0),
+        unit: 'ms',
+        baseline: round(base, 0),
+        ratio: round(ratio),
+        budget: budget ? `≤ ${budget}×` : 'info',
+        ok: budget ? ratio <= budget : true,
+      };
     };
     return [
-      row('sdk', `upload: 300 KB PDF through documents.upload vs one fetch PUT /__mock/discard, ${LATENCY_MS} ms latency on every request (one request)`, 1.3),
-      row('resumable', `upload: the same file through the resumable path (open, PATCH, commit), ${LATENCY_MS} ms latency`),
+      row(
+        'sdk',
+        `upload: 300 KB PDF through documents.upload vs one fetch PUT /__mock/discard, ${LATENCY_MS} ms latency on every request (one request)`,
+        1.3,
+      ),
+      row(
+        'resumable',
+        `upload: the same file through the resumable path (open, PATCH, commit), ${LATENCY_MS} ms latency`,
+      ),
     ];
   } finally {
     await close();

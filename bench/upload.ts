@@ -68,11 +68,23 @@ window.byHand = async () => {
 window.ready = true;
 `;
 
-type W = Window & { patches: { sdkUpload: number[]; sdkCold: number[] }; makeFile(n: number): number; baseline(): Promise<number>; sdkUpload(): Promise<number>; sdkCold(): Promise<number>; byHand(): Promise<number> };
+type W = Window & {
+  patches: { sdkUpload: number[]; sdkCold: number[] };
+  makeFile(n: number): number;
+  baseline(): Promise<number>;
+  sdkUpload(): Promise<number>;
+  sdkCold(): Promise<number>;
+  byHand(): Promise<number>;
+};
 type Kind = 'baseline' | 'sdkUpload' | 'sdkCold' | 'byHand';
 type Runs = Record<Kind, number[]>;
 
-const reset = (url: string) => fetch(`${url}/__mock/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+const reset = (url: string) =>
+  fetch(`${url}/__mock/reset`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
 
 /**
  * Times `kinds` (the others stay empty) over RUNS interleaved rounds on one page. Each round
@@ -104,7 +116,15 @@ const mbps = (ms: number) => round((50 * MiB) / 1e6 / (ms / 1000), 0);
 function row(runs: Runs, kind: Kind, name: string, budget?: number): Row {
   const base = median(runs.baseline);
   const ratio = base / median(runs[kind]);
-  return { name, value: mbps(median(runs[kind])), unit: 'MB/s', baseline: mbps(base), ratio: round(ratio), budget: budget ? `≥ ${budget}×` : 'info', ok: budget ? ratio >= budget : true };
+  return {
+    name,
+    value: mbps(median(runs[kind])),
+    unit: 'MB/s',
+    baseline: mbps(base),
+    ratio: round(ratio),
+    budget: budget ? `≥ ${budget}×` : 'info',
+    ok: budget ? ratio >= budget : true,
+  };
 }
 
 export async function benchUpload(): Promise<Row[]> {
@@ -118,13 +138,40 @@ export async function benchUpload(): Promise<Row[]> {
   const apart = await openBenchPage({ entry: ENTRY, standalone: true, pin });
   try {
     const runs = await series(apart.page, apart.server.url, ['baseline', 'sdkUpload', 'sdkCold', 'byHand']);
-    const where = pin ? `server on CPU ${pin.server}, Chromium on CPU ${pin.browser}` : 'server and Chromium on the same CPUs: no taskset or one CPU';
-    rows.push(row(runs, 'sdkUpload', `upload: 50 MiB documents.upload vs fetch PUT /__mock/discard, standalone server (${where})`, 0.85));
-    rows.push(row(runs, 'sdkCold', "upload: the same, a new client's first upload (starts at the server's 16 MiB hint: two PATCHes)"));
-    rows.push(row(runs, 'byHand', 'upload: the same protocol by hand (create, one fetch PATCH, commit; no validation): the floor for any client'));
+    const where = pin
+      ? `server on CPU ${pin.server}, Chromium on CPU ${pin.browser}`
+      : 'server and Chromium on the same CPUs: no taskset or one CPU';
+    rows.push(
+      row(
+        runs,
+        'sdkUpload',
+        `upload: 50 MiB documents.upload vs fetch PUT /__mock/discard, standalone server (${where})`,
+        0.85,
+      ),
+    );
+    rows.push(
+      row(
+        runs,
+        'sdkCold',
+        "upload: the same, a new client's first upload (starts at the server's 16 MiB hint: two PATCHes)",
+      ),
+    );
+    rows.push(
+      row(
+        runs,
+        'byHand',
+        'upload: the same protocol by hand (create, one fetch PATCH, commit; no validation): the floor for any client',
+      ),
+    );
     const p = await apart.page.evaluate(() => (window as unknown as W).patches);
     const most = (xs: number[]) => Math.max(...xs);
-    rows.push({ name: `upload: PATCH requests of a 50 MiB upload, most seen: a new client (a warm client: ${most(p.sdkUpload)})`, value: most(p.sdkCold), unit: 'chunks', budget: '≤ 2', ok: most(p.sdkCold) <= 2 && most(p.sdkUpload) <= 2 });
+    rows.push({
+      name: `upload: PATCH requests of a 50 MiB upload, most seen: a new client (a warm client: ${most(p.sdkUpload)})`,
+      value: most(p.sdkCold),
+      unit: 'chunks',
+      budget: '≤ 2',
+      ok: most(p.sdkCold) <= 2 && most(p.sdkUpload) <= 2,
+    });
   } finally {
     await apart.close();
   }
@@ -132,7 +179,13 @@ export async function benchUpload(): Promise<Row[]> {
   const { page, server, close } = await openBenchPage({ entry: ENTRY, standalone: true });
   try {
     const runs = await series(page, server.url, ['baseline', 'sdkUpload', 'byHand']);
-    rows.push(row(runs, 'sdkUpload', 'upload: documents.upload again, the standalone server sharing every CPU with Chromium'));
+    rows.push(
+      row(
+        runs,
+        'sdkUpload',
+        'upload: documents.upload again, the standalone server sharing every CPU with Chromium',
+      ),
+    );
     rows.push(row(runs, 'byHand', 'upload: the protocol by hand, sharing all CPUs likewise'));
 
     const cdp = await page.context().newCDPSession(page);
@@ -153,7 +206,13 @@ export async function benchUpload(): Promise<Row[]> {
       sampling = false;
       await sampler;
       const growth = round((peak - before) / MiB, 1);
-      rows.push({ name: `upload: JS heap growth while uploading ${size} MiB`, value: growth, unit: 'MiB', budget: '≤ 16 MiB', ok: growth <= 16 });
+      rows.push({
+        name: `upload: JS heap growth while uploading ${size} MiB`,
+        value: growth,
+        unit: 'MiB',
+        budget: '≤ 16 MiB',
+        ok: growth <= 16,
+      });
     }
   } finally {
     await close();

@@ -20,7 +20,9 @@ export async function startExample(name, { port = 0, apiPort = 0 } = {}) {
   const api = await startHttpServer({ port: apiPort, store: createStore({ sha256: nodeSha256 }) });
   const dir = join(root, 'examples', name);
   const out = mkdtempSync(join(tmpdir(), `docportal-example-${name}-`));
-  const entries = readdirSync(dir).filter((f) => /^(app\.(tsx|ts)|widgets\.ts)$/.test(f)).map((f) => join(dir, f));
+  const entries = readdirSync(dir)
+    .filter((f) => /^(app\.(tsx|ts)|widgets\.ts)$/.test(f))
+    .map((f) => join(dir, f));
   await build({
     entryPoints: entries,
     outdir: out,
@@ -31,11 +33,17 @@ export async function startExample(name, { port = 0, apiPort = 0 } = {}) {
     target: 'es2022',
     jsx: 'automatic',
     conditions: ['source', 'browser', 'production'],
-    define: { 'process.env.NODE_ENV': '"production"', __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
     tsconfig: join(root, 'tsconfig.base.json'),
     logLevel: 'warning',
   });
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.html'))) writeFileSync(join(out, f), readFileSync(join(dir, f), 'utf8').replaceAll('%API%', `${api.url}/api/v1`));
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.html')))
+    writeFileSync(join(out, f), readFileSync(join(dir, f), 'utf8').replaceAll('%API%', `${api.url}/api/v1`));
   // The pages come from a server of their own (the mock server's static folder, which never
   // serves outside it), so that they call the API on the other one cross-origin.
   const site = await startHttpServer({ port, staticDir: out });
@@ -52,7 +60,9 @@ export async function startExample(name, { port = 0, apiPort = 0 } = {}) {
 
 /** The body of each example's start.mjs. */
 export async function main(name) {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '5173' }, 'api-port': { type: 'string', default: '4010' } } });
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '5173' }, 'api-port': { type: 'string', default: '4010' } },
+  });
   const ex = await startExample(name, { port: Number(values.port), apiPort: Number(values['api-port']) });
   console.log(`docportal example "${name}": ${ex.url} (API at ${ex.api}); Ctrl+C stops it.`);
   const stop = () => void ex.close().then(() => process.exit(0));

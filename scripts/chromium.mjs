@@ -7,8 +7,16 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /** The flags every headless launch takes. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Headless Chromium through playwright-core, with `args` after the common flags. */
 export const launchChromium = ({ args = [], executablePath = CHROMIUM } = {}) =>

@@ -14,12 +14,17 @@ const backup = '.package.json.repo';
 /** A copy of an exports/imports map without the `source` condition. */
 const withoutSource = (v) =>
   v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'source').map(([k, x]) => [k, withoutSource(x)]))
+    ? Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => k !== 'source')
+          .map(([k, x]) => [k, withoutSource(x)]),
+      )
     : v;
 
 const mode = process.argv[2];
 if (mode === 'strip') {
-  if (existsSync(backup)) throw new Error(`${backup} exists: a previous pack did not restore package.json; restore it first.`);
+  if (existsSync(backup))
+    throw new Error(`${backup} exists: a previous pack did not restore package.json; restore it first.`);
   const text = readFileSync(file, 'utf8');
   const pkg = JSON.parse(text);
   writeFileSync(backup, text);

@@ -28,17 +28,32 @@ function check(name, fn) {
     console.log(`ok ${name}`);
   } catch (e) {
     failed++;
-    console.log(`FAIL ${name}\n${String(e.stdout ?? '')}${String(e.stderr ?? '')}${e.stdout || e.stderr ? '' : e.message}`.trimEnd());
+    console.log(
+      `FAIL ${name}\n${String(e.stdout ?? '')}${String(e.stderr ?? '')}${e.stdout || e.stderr ? '' : e.message}`.trimEnd(),
+    );
   }
 }
-const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' } });
+const run = (cmd, args, cwd = root) =>
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: 'pipe',
+    env: {
+      ...process.env,
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      npm_config_update_notifier: 'false',
+    },
+  });
 
 try {
   console.log('building every package…');
   run('npm', ['run', 'build', '--silent']);
   const tarballs = {};
   for (const p of PACKAGES) {
-    const out = JSON.parse(run('npm', ['pack', '--json', '--silent', '--pack-destination', work], join(root, 'packages', p)));
+    const out = JSON.parse(
+      run('npm', ['pack', '--json', '--silent', '--pack-destination', work], join(root, 'packages', p)),
+    );
     tarballs[p] = { file: join(work, out[0].filename), files: out[0].files.map((f) => f.path) };
   }
 
@@ -50,19 +65,34 @@ try {
     });
     // Stylesheets are no module: attw resolves JavaScript and types, so they are left out of its check
     // (and checked to be in the tarball instead).
-    const css = Object.keys(JSON.parse(readFileSync(join(root, 'packages', p, 'package.json'), 'utf8')).exports).filter((k) => k.endsWith('.css'));
-    check(`${p}: attw --profile esm-only`, () => void run(bin('attw'), [file, '--profile', 'esm-only', '--format', 'table-flipped', ...(css.length ? ['--exclude-entrypoints', ...css] : [])]));
-    if (css.length) check(`${p}: stylesheets in the tarball`, () => {
-      const missing = css.map((k) => `dist/${k.slice(2)}`).filter((f) => !files.includes(f));
-      if (missing.length) throw new Error(`missing ${missing.join(', ')}`);
-    });
+    const css = Object.keys(
+      JSON.parse(readFileSync(join(root, 'packages', p, 'package.json'), 'utf8')).exports,
+    ).filter((k) => k.endsWith('.css'));
+    check(
+      `${p}: attw --profile esm-only`,
+      () =>
+        void run(bin('attw'), [
+          file,
+          '--profile',
+          'esm-only',
+          '--format',
+          'table-flipped',
+          ...(css.length ? ['--exclude-entrypoints', ...css] : []),
+        ]),
+    );
+    if (css.length)
+      check(`${p}: stylesheets in the tarball`, () => {
+        const missing = css.map((k) => `dist/${k.slice(2)}`).filter((f) => !files.includes(f));
+        if (missing.length) throw new Error(`missing ${missing.join(', ')}`);
+      });
     check(`${p}: tarball without tests, stories or sources`, () => {
       const bad = files.filter((f) => /(^|\/)(test|stories)\/|\.(test|stories)\.|^src\//.test(f));
       if (bad.length) throw new Error(`ships ${bad.join(', ')}`);
     });
     check(`${p}: packed manifest without the development-only "source" condition`, () => {
       const manifest = JSON.parse(run('tar', ['-xOzf', file, 'package/package.json']));
-      if (JSON.stringify([manifest.exports, manifest.imports]).includes('"source"')) throw new Error(JSON.stringify(manifest.exports, null, 2));
+      if (JSON.stringify([manifest.exports, manifest.imports]).includes('"source"'))
+        throw new Error(JSON.stringify(manifest.exports, null, 2));
     });
   }
 
@@ -103,29 +133,83 @@ export const wrongDetail = <doc-folder-tree ondoc-download={(e) => e.detail.file
 `;
   const tsconfig = (resolution) => ({
     compilerOptions: {
-      target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, skipLibCheck: false, types: [], jsx: 'react-jsx',
-      ...(resolution === 'bundler' ? { module: 'ESNext', moduleResolution: 'Bundler' } : { module: 'Node16', moduleResolution: 'Node16' }),
+      target: 'ES2022',
+      lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      types: [],
+      jsx: 'react-jsx',
+      ...(resolution === 'bundler'
+        ? { module: 'ESNext', moduleResolution: 'Bundler' }
+        : { module: 'Node16', moduleResolution: 'Node16' }),
     },
     files: ['index.ts', 'page.tsx'],
   });
   for (const layout of ['hoisted', 'linked']) {
     const dir = join(work, `consumer-${layout}`);
     mkdirSync(dir);
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'portal', private: true, type: 'module', dependencies: { ...Object.fromEntries(PACKAGES.map((p) => [`@docportal/${p}`, `file:${tarballs[p].file}`])), '@types/react': '19.3.3' } }, null, 2));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'portal',
+          private: true,
+          type: 'module',
+          dependencies: {
+            ...Object.fromEntries(PACKAGES.map((p) => [`@docportal/${p}`, `file:${tarballs[p].file}`])),
+            '@types/react': '19.3.3',
+          },
+        },
+        null,
+        2,
+      ),
+    );
     writeFileSync(join(dir, 'index.ts'), consumer);
     writeFileSync(join(dir, 'page.tsx'), jsx);
-    for (const r of ['bundler', 'node16']) writeFileSync(join(dir, `tsconfig.${r}.json`), JSON.stringify(tsconfig(r), null, 2));
+    for (const r of ['bundler', 'node16'])
+      writeFileSync(join(dir, `tsconfig.${r}.json`), JSON.stringify(tsconfig(r), null, 2));
     let installed = false;
     check(`consumer (${layout} node_modules): npm install of the tarballs`, () => {
-      run('npm', ['install', '--prefer-offline', '--no-package-lock', '--ignore-scripts', `--install-strategy=${layout}`], dir);
+      run(
+        'npm',
+        [
+          'install',
+          '--prefer-offline',
+          '--no-package-lock',
+          '--ignore-scripts',
+          `--install-strategy=${layout}`,
+        ],
+        dir,
+      );
       installed = true;
     });
     if (!installed) continue;
-    check(`consumer (${layout} node_modules): @docportal/widgets/bundle imports in Node with the SDK's API`, () => {
-      const out = run(process.execPath, ['--input-type=module', '-e', "const b = await import('@docportal/widgets/bundle'); console.log(typeof b.createClient, typeof b.DocPortalError, typeof b.DocUploader);"], dir);
-      if (out.trim() !== 'function function function') throw new Error(out);
-    });
-    for (const r of ['bundler', 'node16']) check(`consumer (${layout} node_modules): tsc, moduleResolution ${r}`, () => void run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${r}.json`], dir));
+    check(
+      `consumer (${layout} node_modules): @docportal/widgets/bundle imports in Node with the SDK's API`,
+      () => {
+        const out = run(
+          process.execPath,
+          [
+            '--input-type=module',
+            '-e',
+            "const b = await import('@docportal/widgets/bundle'); console.log(typeof b.createClient, typeof b.DocPortalError, typeof b.DocUploader);",
+          ],
+          dir,
+        );
+        if (out.trim() !== 'function function function') throw new Error(out);
+      },
+    );
+    for (const r of ['bundler', 'node16'])
+      check(
+        `consumer (${layout} node_modules): tsc, moduleResolution ${r}`,
+        () =>
+          void run(
+            process.execPath,
+            [join(root, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${r}.json`],
+            dir,
+          ),
+      );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -11,11 +11,11 @@
 //                                 [--viewports 1280x800,375x700] [--filter text] [--concurrency 2]
 //                                 [--timeout 20000] [--screenshots dir] [--verbose]
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium.mjs';
+import { serveStatic } from './static-server.mjs';
 import { stripVTControlCharacters } from 'node:util';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -35,10 +35,13 @@ const opts = {
   dir: resolve(ROOT, option('dir', 'storybook-static')),
   locales: option('locales', 'de,en').split(',').filter(Boolean),
   themes: option('themes', 'light,dark,high-contrast,forced-colors').split(',').filter(Boolean),
-  viewports: option('viewports', '1280x800,375x700').split(',').filter(Boolean).map((v) => {
-    const [width, height] = v.split('x').map(Number);
-    return { name: v, width, height };
-  }),
+  viewports: option('viewports', '1280x800,375x700')
+    .split(',')
+    .filter(Boolean)
+    .map((v) => {
+      const [width, height] = v.split('x').map(Number);
+      return { name: v, width, height };
+    }),
   screenshots: option('screenshots', ''),
   filter: option('filter', ''),
   concurrency: Math.max(1, Number(option('concurrency', '2'))),
@@ -48,18 +51,29 @@ const opts = {
 
 // Console errors that are not failures: HTTP errors of the mock API (stories show server errors
 // and faults on purpose; Chromium logs each as "Failed to load resource"), and startup chatter.
-const IGNORED_CONSOLE = [
-  /^\[MSW\]/,
-  /Lit is in dev mode/,
-];
+const IGNORED_CONSOLE = [/^\[MSW\]/, /Lit is in dev mode/];
 const oneLine = (text) => stripVTControlCharacters(String(text)).replace(/\s+/g, ' ').trim().slice(0, 300);
 // Most telling first: what Storybook reported, then uncaught errors, axe, and console output.
-const RANK = ['did not finish', 'story', 'play', 'unhandled', 'uncaught', 'error display', 'axe', 'console', 'runner'];
-const rank = (e) => { const i = RANK.findIndex((p) => e.startsWith(p)); return i < 0 ? RANK.length : i; };
+const RANK = [
+  'did not finish',
+  'story',
+  'play',
+  'unhandled',
+  'uncaught',
+  'error display',
+  'axe',
+  'console',
+  'runner',
+];
+const rank = (e) => {
+  const i = RANK.findIndex((p) => e.startsWith(p));
+  return i < 0 ? RANK.length : i;
+};
 const summary = (errors) => {
   let list = [...new Set(errors.map(oneLine))].sort((a, b) => rank(a) - rank(b));
   // Storybook logs a story's or play function's error to the console too: say it once.
-  if (list.some((e) => /^(story|play|unhandled)/.test(e))) list = list.filter((e) => !e.startsWith('console.error'));
+  if (list.some((e) => /^(story|play|unhandled)/.test(e)))
+    list = list.filter((e) => !e.startsWith('console.error'));
   return list.join('; ');
 };
 const isMockApi = (url) => /\/(api\/v1|__mock)\//.test(url ?? '');
@@ -68,10 +82,18 @@ const isMockApi = (url) => /\/(api\/v1|__mock)\//.test(url ?? '');
 
 function run(cmd, args) {
   return new Promise((resolveRun) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', STORYBOOK_DISABLE_TELEMETRY: '1' } });
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0', STORYBOOK_DISABLE_TELEMETRY: '1' },
+    });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('close', (code) => resolveRun({ code, out }));
   });
 }
@@ -79,7 +101,13 @@ function run(cmd, args) {
 const t0 = performance.now();
 if (opts.build) {
   const started = performance.now();
-  const { code, out } = await run(process.execPath, [join(ROOT, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '--output-dir', opts.dir, '--quiet']);
+  const { code, out } = await run(process.execPath, [
+    join(ROOT, 'node_modules/storybook/dist/bin/dispatcher.js'),
+    'build',
+    '--output-dir',
+    opts.dir,
+    '--quiet',
+  ]);
   const clean = stripVTControlCharacters(out);
   if (code !== 0) {
     console.log(clean.split('\n').slice(-60).join('\n'));
@@ -98,42 +126,7 @@ if (!existsSync(join(opts.dir, 'index.json'))) {
 
 // ------------------------------------------------------------------ static server
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
-  '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8', '.pdf': 'application/pdf', '.wasm': 'application/wasm',
-};
-
-const server = createServer((req, res) => {
-  let path;
-  try {
-    path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  let file = normalize(join(opts.dir, path));
-  if (file !== opts.dir && !file.startsWith(opts.dir + sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    return;
-  }
-  const ext = extname(file).toLowerCase();
-  // The build does not change while the runner serves it: scripts may be cached (and V8's code
-  // cache with them), which makes every page load after the first one faster.
-  const cache = ext === '.html' || ext === '.json' || file.endsWith('mockServiceWorker.js') ? 'no-cache' : 'max-age=3600';
-  res.writeHead(200, { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': cache });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serveStatic(opts.dir);
 
 // ------------------------------------------------------------------ stories
 
@@ -146,7 +139,9 @@ const stories = Object.values(index.entries ?? {})
 // Viewport and forced colours change least often (each worker keeps its page and changes them
 // only when the next job asks for another), so the jobs are ordered by them first.
 const jobs = [];
-for (const viewport of opts.viewports) for (const theme of opts.themes) for (const id of stories) for (const locale of opts.locales) jobs.push({ id, locale, theme, viewport });
+for (const viewport of opts.viewports)
+  for (const theme of opts.themes)
+    for (const id of stories) for (const locale of opts.locales) jobs.push({ id, locale, theme, viewport });
 const label = (j) => `[${j.locale}, ${j.theme}, ${j.viewport.name}]`;
 /** `forced-colors` is the light theme under emulated forced colours (Windows High Contrast). */
 const storyTheme = (theme) => (theme === 'forced-colors' ? 'light' : theme);
@@ -169,8 +164,12 @@ const INIT = () => {
       state.finished = true;
     });
     channel.on('storyThrewException', (e) => state.errors.push(`story threw: ${e?.message ?? e}`));
-    channel.on('storyErrored', (e) => state.errors.push(`story errored: ${e?.title ?? ''} ${e?.description ?? ''}`.trim()));
-    channel.on('playFunctionThrewException', (e) => state.errors.push(`play function threw: ${e?.message ?? e}`));
+    channel.on('storyErrored', (e) =>
+      state.errors.push(`story errored: ${e?.title ?? ''} ${e?.description ?? ''}`.trim()),
+    );
+    channel.on('playFunctionThrewException', (e) =>
+      state.errors.push(`play function threw: ${e?.message ?? e}`),
+    );
     channel.on('unhandledErrorsWhilePlaying', (list) => {
       for (const e of list ?? []) state.errors.push(`unhandled error while playing: ${e?.message ?? e}`);
     });
@@ -205,17 +204,31 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => cleanup().then(()
 /** Gives a worker a fresh context and page (again, after a page hung or crashed). */
 async function openPage(w) {
   // A context per worker: its own service worker registration, no hidden-tab throttling.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   await page.addInitScript(INIT);
-  Object.assign(w, { context, page, current: null, inflight: new Set(), viewport: '1280x800', forced: false });
+  Object.assign(w, {
+    context,
+    page,
+    current: null,
+    inflight: new Set(),
+    viewport: '1280x800',
+    forced: false,
+  });
   page.on('pageerror', (err) => w.current?.errors.push(`uncaught: ${err.message}`));
   page.on('console', (msg) => {
     if (!w.current || msg.type() !== 'error') return;
     const text = msg.text();
     if (IGNORED_CONSOLE.some((re) => re.test(text))) return;
     // The browser's own favicon probe is no story's business.
-    if (/^Failed to load resource/.test(text) && (isMockApi(msg.location()?.url) || /\/favicon\.ico$/.test(msg.location()?.url ?? ''))) return;
+    if (
+      /^Failed to load resource/.test(text) &&
+      (isMockApi(msg.location()?.url) || /\/favicon\.ico$/.test(msg.location()?.url ?? ''))
+    )
+      return;
     const where = /^Failed to load resource/.test(text) ? ` (${msg.location()?.url})` : '';
     w.current.errors.push(`console.error: ${oneLine(text)}${where}`);
   });
@@ -238,7 +251,12 @@ async function settle(w, max = 2000) {
 
 /** A page whose main thread hangs never answers `evaluate`: give up after `ms`. */
 const within = (promise, ms, what) =>
-  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer in ${ms / 1000} s`)), ms).unref())]);
+  Promise.race([
+    promise,
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer in ${ms / 1000} s`)), ms).unref(),
+    ),
+  ]);
 
 async function visit(w, job) {
   const result = { ...job, errors: [], ms: 0 };
@@ -259,21 +277,28 @@ async function visit(w, job) {
   try {
     await w.page.goto(url, { waitUntil: 'domcontentloaded', timeout: opts.timeout });
     const remaining = Math.max(1000, opts.timeout - (Date.now() - started));
-    const done = await within(w.page
-      .waitForFunction(
-        () => {
-          const s = window.__storyRun;
-          if (document.body?.classList.contains('sb-show-errordisplay')) return 'errordisplay';
-          return s?.finished ? 'finished' : false;
-        },
-        null,
-        { timeout: remaining, polling: 50 },
-      )
-      .then((h) => h.jsonValue()), remaining + 500, 'the page')
-      .catch(() => null);
+    const done = await within(
+      w.page
+        .waitForFunction(
+          () => {
+            const s = window.__storyRun;
+            if (document.body?.classList.contains('sb-show-errordisplay')) return 'errordisplay';
+            return s?.finished ? 'finished' : false;
+          },
+          null,
+          { timeout: remaining, polling: 50 },
+        )
+        .then((h) => h.jsonValue()),
+      remaining + 500,
+      'the page',
+    ).catch(() => null);
     result.timings = { rendered: Date.now() - started };
     const state = await within(
-      w.page.evaluate(() => ({ ...window.__storyRun, root: document.querySelector('#storybook-root')?.childElementCount ?? -1, error: document.querySelector('#error-message')?.textContent ?? '' })),
+      w.page.evaluate(() => ({
+        ...window.__storyRun,
+        root: document.querySelector('#storybook-root')?.childElementCount ?? -1,
+        error: document.querySelector('#error-message')?.textContent ?? '',
+      })),
       3000,
       'the page',
     ).catch(() => ({ phase: 'unknown: the page does not answer', errors: [], phases: [] }));
@@ -282,50 +307,72 @@ async function visit(w, job) {
       result.errors.push(`did not finish rendering in ${opts.timeout / 1000} s (phase: ${state.phase})`);
     } else {
       result.errors.push(...state.errors);
-      if (done === 'errordisplay' && !state.errors.length) result.errors.push(`error display: ${state.error.trim().slice(0, 300) || 'unknown error'}`);
-      if (state.status === 'error' && !result.errors.length) result.errors.push('story finished with status "error"');
+      if (done === 'errordisplay' && !state.errors.length)
+        result.errors.push(`error display: ${state.error.trim().slice(0, 300) || 'unknown error'}`);
+      if (state.status === 'error' && !result.errors.length)
+        result.errors.push('story finished with status "error"');
       if (!result.errors.length && state.root <= 0) result.errors.push('#storybook-root is empty');
     }
     if (!result.errors.length) {
       // Let data arrive and Lit finish its updates before checking accessibility.
       await settle(w);
-      await within(w.page.evaluate(async () => {
-        const all = [];
-        const walk = (root) => {
-          for (const el of root.querySelectorAll('*')) {
-            if (el.updateComplete instanceof Promise) all.push(el.updateComplete);
-            if (el.shadowRoot) walk(el.shadowRoot);
-          }
-        };
-        walk(document.querySelector('#storybook-root'));
-        await Promise.race([Promise.all(all), new Promise((r) => setTimeout(r, 1000))]);
-        await document.fonts?.ready;
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      }), 5000, 'the page');
+      await within(
+        w.page.evaluate(async () => {
+          const all = [];
+          const walk = (root) => {
+            for (const el of root.querySelectorAll('*')) {
+              if (el.updateComplete instanceof Promise) all.push(el.updateComplete);
+              if (el.shadowRoot) walk(el.shadowRoot);
+            }
+          };
+          walk(document.querySelector('#storybook-root'));
+          await Promise.race([Promise.all(all), new Promise((r) => setTimeout(r, 1000))]);
+          await document.fonts?.ready;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }),
+        5000,
+        'the page',
+      );
       result.timings.settled = Date.now() - started;
       await within(w.page.evaluate(axeSource), 10000, 'loading axe');
-      const violations = await within(w.page.evaluate(async (tags) => {
-        const r = await window.axe.run(document.querySelector('#storybook-root'), {
-          runOnly: { type: 'tag', values: tags },
-          resultTypes: ['violations'],
-        });
-        return r.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          targets: v.nodes.slice(0, 3).map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' ')),
-          more: Math.max(0, v.nodes.length - 3),
-        }));
-      }, AXE_TAGS), 30000, 'axe');
+      const violations = await within(
+        w.page.evaluate(async (tags) => {
+          const r = await window.axe.run(document.querySelector('#storybook-root'), {
+            runOnly: { type: 'tag', values: tags },
+            resultTypes: ['violations'],
+          });
+          return r.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            targets: v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' ')),
+            more: Math.max(0, v.nodes.length - 3),
+          }));
+        }, AXE_TAGS),
+        30000,
+        'axe',
+      );
       result.timings.axe = Date.now() - started;
       for (const v of violations)
-        result.errors.push(`axe ${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}${v.more ? ` and ${v.more} more` : ''}`);
+        result.errors.push(
+          `axe ${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}${v.more ? ` and ${v.more} more` : ''}`,
+        );
       // WCAG 1.4.10: nothing makes the page scroll sideways.
-      const wide = await within(w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 3000, 'the page');
-      if (wide > 0) result.errors.push(`overflow: the page is ${wide} px wider than the ${job.viewport.name} viewport`);
+      const wide = await within(
+        w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        3000,
+        'the page',
+      );
+      if (wide > 0)
+        result.errors.push(`overflow: the page is ${wide} px wider than the ${job.viewport.name} viewport`);
       if (opts.screenshots) {
         mkdirSync(opts.screenshots, { recursive: true });
-        await w.page.screenshot({ path: join(opts.screenshots, `${job.id}--${job.locale}--${job.theme}--${job.viewport.name}.png`), fullPage: true });
+        await w.page.screenshot({
+          path: join(opts.screenshots, `${job.id}--${job.locale}--${job.theme}--${job.viewport.name}.png`),
+          fullPage: true,
+        });
       }
       // Errors logged while settling or checking count as well (already pushed by the listeners).
     }
@@ -340,11 +387,15 @@ async function visit(w, job) {
 let passed = 0;
 let failed = 0;
 if (!jobs.length) {
-  console.log(`FAIL no stories found in ${join(opts.dir, 'index.json')}${opts.filter ? ` matching "${opts.filter}"` : ''}`);
+  console.log(
+    `FAIL no stories found in ${join(opts.dir, 'index.json')}${opts.filter ? ` matching "${opts.filter}"` : ''}`,
+  );
   failed = 1;
 } else {
   const queue = [...jobs];
-  const workers = await Promise.all(Array.from({ length: Math.min(opts.concurrency, jobs.length) }, () => openPage({})));
+  const workers = await Promise.all(
+    Array.from({ length: Math.min(opts.concurrency, jobs.length) }, () => openPage({})),
+  );
   const startedAll = performance.now();
   await Promise.all(
     workers.map(async (w) => {
@@ -368,12 +419,16 @@ if (!jobs.length) {
           console.log(`FAIL ${r.id} ${label(r)}: ${summary(r.errors)}`);
         } else {
           passed++;
-          console.log(`ok  ${r.id} ${label(r)}${opts.verbose ? ` (${r.ms} ms ${JSON.stringify(r.timings ?? {})} ${r.phases?.join(' ')})` : ''}`);
+          console.log(
+            `ok  ${r.id} ${label(r)}${opts.verbose ? ` (${r.ms} ms ${JSON.stringify(r.timings ?? {})} ${r.phases?.join(' ')})` : ''}`,
+          );
         }
       }
     }),
   );
-  console.log(`visited ${jobs.length} story renders in ${((performance.now() - startedAll) / 1000).toFixed(1)} s (total ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `visited ${jobs.length} story renders in ${((performance.now() - startedAll) / 1000).toFixed(1)} s (total ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 }
 
 await cleanup();

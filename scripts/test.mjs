@@ -39,12 +39,30 @@ const suites = [
   {
     name: 'node tests (core-sdk, mock-server; widgets: SSR import, the bundle in Chromium; the examples in Chromium)',
     cmd: node,
-    args: ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('.test.ts'), ...readdirSync('examples/test').filter((f) => f.endsWith('.test.ts')).map((f) => join('examples/test', f))],
-    count: (out) => ({ passed: last(out, /^ℹ pass (\d+)$/m), failed: last(out, /^ℹ fail (\d+)$/m) + last(out, /^ℹ cancelled (\d+)$/m) }),
+    args: [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      ...testFiles('.test.ts'),
+      ...readdirSync('examples/test')
+        .filter((f) => f.endsWith('.test.ts'))
+        .map((f) => join('examples/test', f)),
+    ],
+    count: (out) => ({
+      passed: last(out, /^ℹ pass (\d+)$/m),
+      failed: last(out, /^ℹ fail (\d+)$/m) + last(out, /^ℹ cancelled (\d+)$/m),
+    }),
     // The spec reporter repeats each failing test after "✖ failing tests:".
     failures: (out) => {
       const at = out.lastIndexOf('✖ failing tests:');
-      return at < 0 ? [] : out.slice(at).split('\n').filter((line) => /^\s*✖ /.test(line) && !line.includes('failing tests:'));
+      return at < 0
+        ? []
+        : out
+            .slice(at)
+            .split('\n')
+            .filter((line) => /^\s*✖ /.test(line) && !line.includes('failing tests:'));
     },
   },
   {
@@ -61,7 +79,10 @@ const suites = [
       let start = end;
       while (start > 0 && progress.test(lines[start - 1])) start--;
       const block = end < 0 ? [] : lines.slice(start, end + 1).map((line) => progress.exec(line));
-      return block.reduce((c, m) => ({ passed: c.passed + Number(m[2]), failed: c.failed + Number(m[3]) }), { passed: 0, failed: 0 });
+      return block.reduce((c, m) => ({ passed: c.passed + Number(m[2]), failed: c.failed + Number(m[3]) }), {
+        passed: 0,
+        failed: 0,
+      });
     },
     // Each failing test is reported once as "❌ suite > test (failed on Browser)", under its file,
     // and followed by its error's first line, which goes with it into the summary.
@@ -72,7 +93,8 @@ const suites = [
       lines.forEach((line, i) => {
         const f = /([\w./-]+\.test\.ts):\s*$/.exec(line);
         if (f) file = f[1];
-        else if (/^\s*❌ /.test(line)) found.push(`${file}: ${line.trim()}\n    ${(lines[i + 1] ?? '').trim().slice(0, 200)}`);
+        else if (/^\s*❌ /.test(line))
+          found.push(`${file}: ${line.trim()}\n    ${(lines[i + 1] ?? '').trim().slice(0, 200)}`);
       });
       return found;
     },
@@ -99,9 +121,16 @@ function last(text, re) {
 function run(suite) {
   return new Promise((resolve) => {
     console.log(`\n=== ${suite.name} ===`);
-    const child = spawn(suite.cmd, suite.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(suite.cmd, suite.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     let out = '';
-    const take = (stream, sink) => stream.on('data', (d) => { out += d; sink.write(d); });
+    const take = (stream, sink) =>
+      stream.on('data', (d) => {
+        out += d;
+        sink.write(d);
+      });
     take(child.stdout, process.stdout);
     take(child.stderr, process.stderr);
     child.on('close', (code) => {

@@ -13,10 +13,15 @@ function App() {
     <main>
       <h1>Dokumente veröffentlichen</h1>
       <doc-provider base-url={api} token={() => 'manager'} scope="property:rosenweg-24">
-        <doc-uploader document-type="objektunterlagen" ondoc-uploaded={(e) => setPublished((p) => [...p, e.detail.document.title])} />
+        <doc-uploader
+          document-type="objektunterlagen"
+          ondoc-uploaded={(e) => setPublished((p) => [...p, e.detail.document.title])}
+        />
         <doc-folder-tree mode="manage" />
       </doc-provider>
-      <p role="status">{published.length ? `Veröffentlicht: ${published.join(', ')}` : 'Noch nichts veröffentlicht.'}</p>
+      <p role="status">
+        {published.length ? `Veröffentlicht: ${published.join(', ')}` : 'Noch nichts veröffentlicht.'}
+      </p>
     </main>
   );
 }

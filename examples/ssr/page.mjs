@@ -32,7 +32,12 @@ export async function renderPage({ baseUrl = '/api/v1', token = 'manager', clien
           <doc-uploader document-type="objektunterlagen"></doc-uploader>
         </doc-provider>
         <h2>Empfänger</h2>
-        <share-picker base-url=${baseUrl} token=${token} scope="property:rosenweg-24" locale="de"></share-picker>
+        <share-picker
+          base-url=${baseUrl}
+          token=${token}
+          scope="property:rosenweg-24"
+          locale="de"
+        ></share-picker>
       </main>
     `),
   );

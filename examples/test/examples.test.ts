@@ -27,7 +27,13 @@ async function upload(page: Page, url: string, errors: string[]): Promise<void> 
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(url);
   await page.getByRole('treeitem', { name: /Objektunterlagen/ }).waitFor({ timeout: 15_000 });
-  await page.locator('doc-uploader input[type=file]').setInputFiles({ name: 'Hausordnung.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makePdf('Hausordnung')) });
+  await page
+    .locator('doc-uploader input[type=file]')
+    .setInputFiles({
+      name: 'Hausordnung.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(makePdf('Hausordnung')),
+    });
   await page.getByRole('checkbox', { name: 'Alle Mieter' }).check();
   await page.getByRole('button', { name: 'Dokument hochladen' }).click();
 }
@@ -56,9 +62,14 @@ for (const name of ['html', 'react', 'vue']) {
         await page.getByRole('treeitem', { name: /Hausordnung/ }).waitFor({ timeout: 10_000 });
       } else {
         // The framework's own event prop saw the upload (React: ondoc-uploaded, Vue: onDocUploaded).
-        await page.getByRole('status').filter({ hasText: 'Veröffentlicht: Hausordnung' }).waitFor({ timeout: 10_000 });
+        await page
+          .getByRole('status')
+          .filter({ hasText: 'Veröffentlicht: Hausordnung' })
+          .waitFor({ timeout: 10_000 });
       }
-      const res = await fetch(`${ex.api}/documents?scope=property:rosenweg-24&q=Hausordnung`, { headers: { Authorization: 'Bearer manager' } });
+      const res = await fetch(`${ex.api}/documents?scope=property:rosenweg-24&q=Hausordnung`, {
+        headers: { Authorization: 'Bearer manager' },
+      });
       assert.equal(((await res.json()) as { items: unknown[] }).items.length, 1);
       assert.deepEqual(errors, []);
       await page.close();

@@ -12,10 +12,19 @@ const App = defineComponent(() => {
     h('main', [
       h('h1', 'Dokumente veröffentlichen'),
       h('doc-provider', { 'base-url': api, token: () => 'manager', scope: 'property:rosenweg-24' }, [
-        h('doc-uploader', { 'document-type': 'objektunterlagen', onDocUploaded: (e: DocUploadedEvent) => published.value.push(e.detail.document.title) }),
+        h('doc-uploader', {
+          'document-type': 'objektunterlagen',
+          onDocUploaded: (e: DocUploadedEvent) => published.value.push(e.detail.document.title),
+        }),
         h('doc-folder-tree', { mode: 'manage' }),
       ]),
-      h('p', { role: 'status' }, published.value.length ? `Veröffentlicht: ${published.value.join(', ')}` : 'Noch nichts veröffentlicht.'),
+      h(
+        'p',
+        { role: 'status' },
+        published.value.length
+          ? `Veröffentlicht: ${published.value.join(', ')}`
+          : 'Noch nichts veröffentlicht.',
+      ),
     ]);
 });
 

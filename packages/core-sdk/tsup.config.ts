@@ -2,7 +2,13 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // `#transport` (package.json imports) stays a runtime import: browsers and Node resolve it apart.
-  entry: { index: 'src/index.ts', contract: 'src/contract.ts', resume: 'src/resume.ts', transport: 'src/internal/transport.ts', 'transport.browser': 'src/internal/transport.browser.ts' },
+  entry: {
+    index: 'src/index.ts',
+    contract: 'src/contract.ts',
+    resume: 'src/resume.ts',
+    transport: 'src/internal/transport.ts',
+    'transport.browser': 'src/internal/transport.browser.ts',
+  },
   external: ['#transport'],
   format: ['esm'],
   dts: { entry: ['src/index.ts', 'src/contract.ts', 'src/resume.ts'] },

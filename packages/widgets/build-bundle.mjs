@@ -13,7 +13,10 @@ import { minifyCssPlugin } from './minify-css.mjs';
 const withoutStatusTable = {
   name: 'axios-without-status-table',
   setup(b) {
-    b.onLoad({ filter: /[\\/]axios[\\/]lib[\\/]helpers[\\/]HttpStatusCode\.js$/ }, () => ({ contents: 'export default {};', loader: 'js' }));
+    b.onLoad({ filter: /[\\/]axios[\\/]lib[\\/]helpers[\\/]HttpStatusCode\.js$/ }, () => ({
+      contents: 'export default {};',
+      loader: 'js',
+    }));
   },
 };
 
@@ -33,7 +36,14 @@ export const bundleOptions = {
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await build({ ...bundleOptions, outfile: new URL('./dist/docportal-widgets.js', import.meta.url).pathname, sourcemap: true });
+  await build({
+    ...bundleOptions,
+    outfile: new URL('./dist/docportal-widgets.js', import.meta.url).pathname,
+    sourcemap: true,
+  });
   // The themes beyond the default ship as a stylesheet of their own (`@docportal/widgets/themes.css`).
-  copyFileSync(new URL('./src/styles/themes.css', import.meta.url), new URL('./dist/themes.css', import.meta.url));
+  copyFileSync(
+    new URL('./src/styles/themes.css', import.meta.url),
+    new URL('./dist/themes.css', import.meta.url),
+  );
 }

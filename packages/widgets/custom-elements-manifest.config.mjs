@@ -33,7 +33,11 @@ export default {
       packageLinkPhase({ customElementsManifest }) {
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
-            const internal = new Set((decl.members ?? []).filter((m) => m.kind === 'field' && (m.privacy === 'private' || m.privacy === 'protected')).map((m) => m.name));
+            const internal = new Set(
+              (decl.members ?? [])
+                .filter((m) => m.kind === 'field' && (m.privacy === 'private' || m.privacy === 'protected'))
+                .map((m) => m.name),
+            );
             if (!internal.size) continue;
             for (const m of decl.members) if (internal.has(m.name)) delete m.attribute;
             decl.attributes = (decl.attributes ?? []).filter((a) => !internal.has(a.fieldName));
@@ -51,7 +55,15 @@ export default {
           const elements = (mod.declarations ?? []).filter((d) => d.customElement && d.tagName);
           for (const decl of elements) {
             if (decl.superclass) decl.superclass = ref(decl.superclass);
-            for (const list of [decl.members, decl.attributes, decl.events, decl.cssProperties, decl.cssParts]) for (const item of list ?? []) if (item.inheritedFrom) item.inheritedFrom = ref(item.inheritedFrom);
+            for (const list of [
+              decl.members,
+              decl.attributes,
+              decl.events,
+              decl.cssProperties,
+              decl.cssParts,
+            ])
+              for (const item of list ?? [])
+                if (item.inheritedFrom) item.inheritedFrom = ref(item.inheritedFrom);
           }
           modules.push({
             ...mod,
@@ -59,7 +71,11 @@ export default {
             declarations: elements,
             exports: elements.flatMap((d) => [
               { kind: 'js', name: d.name, declaration: { name: d.name, module: path } },
-              { kind: 'custom-element-definition', name: d.tagName, declaration: { name: d.name, module: path } },
+              {
+                kind: 'custom-element-definition',
+                name: d.tagName,
+                declaration: { name: d.name, module: path },
+              },
             ]),
           });
         }

@@ -17,10 +17,16 @@ export function minifyCss(body) {
 export const minifyCssPlugin = {
   name: 'docportal-minify-css',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/](styles[\\/]tokens|components[\\/][^\\/]+[\\/][^\\/]+\.styles)\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      // The styles files hold static CSS only (no `${}`), so a template body ends at the next backtick.
-      return { contents: source.replace(/css`([^`]*)`/g, (_, body) => `css\`${minifyCss(body)}\``), loader: 'ts' };
-    });
+    build.onLoad(
+      { filter: /[\\/]src[\\/](styles[\\/]tokens|components[\\/][^\\/]+[\\/][^\\/]+\.styles)\.ts$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        // The styles files hold static CSS only (no `${}`), so a template body ends at the next backtick.
+        return {
+          contents: source.replace(/css`([^`]*)`/g, (_, body) => `css\`${minifyCss(body)}\``),
+          loader: 'ts',
+        };
+      },
+    );
   },
 };

@@ -24,7 +24,8 @@ export function namedSchemas(exports: Record<string, unknown>): Map<z.ZodMiniTyp
     names.set(value, name);
     const def = value._zod.def as { type: string; discriminator?: string; options?: z.ZodMiniType[] };
     if (def.type !== 'union' || !def.discriminator) continue;
-    for (const option of def.options ?? []) names.set(option, `${pascal(literalOf(option, def.discriminator))}${name}`);
+    for (const option of def.options ?? [])
+      names.set(option, `${pascal(literalOf(option, def.discriminator))}${name}`);
   }
   return names;
 }
@@ -80,7 +81,7 @@ export function components(names: Map<z.ZodMiniType, string>) {
 
   const ref = (schema: z.ZodMiniType, io: Io): Json => {
     const name = names.get(schema);
-    if (name) return reach(io, name), { $ref: `#/__${io}/${name}` };
+    if (name) return (reach(io, name), { $ref: `#/__${io}/${name}` });
     const json = inlineSchema(schema, io);
     // An unnamed schema may still refer to named ones.
     return json;
@@ -106,7 +107,8 @@ export function components(names: Map<z.ZodMiniType, string>) {
     return d;
   };
   /** The component name of a schema as the document finally calls it. */
-  const finalName = (io: Io, name: string) => (io === 'input' && used.output.has(name) && differ(name) ? `${name}Input` : name);
+  const finalName = (io: Io, name: string) =>
+    io === 'input' && used.output.has(name) && differ(name) ? `${name}Input` : name;
   /** Replaces the placeholder references in `node` by the final component references. */
   const resolve = <T>(node: T): T => {
     walk(node, (o) => {
@@ -118,7 +120,8 @@ export function components(names: Map<z.ZodMiniType, string>) {
 
   const schemas = (): Record<string, Json> => {
     const out: Record<string, Json> = {};
-    for (const io of ['output', 'input'] as const) for (const name of used[io]) out[finalName(io, name)] ??= structuredClone(converted[io][name]!);
+    for (const io of ['output', 'input'] as const)
+      for (const name of used[io]) out[finalName(io, name)] ??= structuredClone(converted[io][name]!);
     for (const [name, schema] of Object.entries(out)) {
       resolve(schema);
       discriminate(schema, names, name);
@@ -132,7 +135,12 @@ export function components(names: Map<z.ZodMiniType, string>) {
 function convert(names: Map<z.ZodMiniType, string>, io: Io): Record<string, Json> {
   const registry = z.registry<{ id: string }>();
   for (const [schema, id] of names) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/__${io}/${id}`, unrepresentable: 'any', target: 'draft-2020-12' }) as unknown as { schemas: Record<string, Json> };
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    uri: (id) => `#/__${io}/${id}`,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as unknown as { schemas: Record<string, Json> };
   for (const s of Object.values(schemas)) tidy(s, io);
   return schemas;
 }

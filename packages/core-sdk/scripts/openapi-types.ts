@@ -9,6 +9,8 @@ import ts from 'typescript';
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'));
 
 export async function openApiTypes(documentText: string): Promise<string> {
-  const ast = await openapiTS(JSON.parse(documentText), { transform: (schema) => (schema.format === 'binary' ? BLOB : undefined) });
+  const ast = await openapiTS(JSON.parse(documentText), {
+    transform: (schema) => (schema.format === 'binary' ? BLOB : undefined),
+  });
   return `// Generated from openapi.json by openapi-typescript (\`npm run openapi\`); do not edit.\n${astToString(ast)}`;
 }

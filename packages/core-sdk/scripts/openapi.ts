@@ -4,7 +4,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openApiText } from './openapi-doc.ts';
 import { openApiTypes } from './openapi-types.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 const target = new URL('../openapi.json', import.meta.url);
 const text = openApiText(pkg.version);
 writeFileSync(target, text);

@@ -12,7 +12,8 @@ import { nodeSha256, startHttpServer, type RunningServer } from '@docportal/mock
 import { DocPortalError, createClient } from '../src/index.ts';
 
 const run = promisify(execFile);
-const pdf = (title: string) => new File([makePdf(title) as Uint8Array<ArrayBuffer>], `${title}.pdf`, { type: 'application/pdf' });
+const pdf = (title: string) =>
+  new File([makePdf(title) as Uint8Array<ArrayBuffer>], `${title}.pdf`, { type: 'application/pdf' });
 const ROSENWEG = 'property:rosenweg-24';
 
 describe('errors and secure-context APIs on the SDK’s path', () => {
@@ -30,9 +31,17 @@ describe('errors and secure-context APIs on the SDK’s path', () => {
   it('a token function that throws: a DocPortalError with the thrown error as cause', async () => {
     // Arrange
     const vault = new Error('the token vault is offline');
-    const client = createClient({ baseUrl, token: () => { throw vault; } });
+    const client = createClient({
+      baseUrl,
+      token: () => {
+        throw vault;
+      },
+    });
     // Act
-    const error = await client.documentTypes.list({ scope: ROSENWEG }).then(() => undefined, (e: unknown) => e);
+    const error = await client.documentTypes.list({ scope: ROSENWEG }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     // Assert
     assert.ok(error instanceof DocPortalError, `a DocPortalError, not ${String(error)}`);
     assert.equal((error as DocPortalError).cause, vault, 'the cause is kept');
@@ -42,24 +51,43 @@ describe('errors and secure-context APIs on the SDK’s path', () => {
 
   it('the same through every page of documents.iterate and through me()', async () => {
     const broken = new TypeError('getAccessToken is not a function');
-    const client = createClient({ baseUrl, token: async () => { throw broken; } });
+    const client = createClient({
+      baseUrl,
+      token: async () => {
+        throw broken;
+      },
+    });
     const fromIterate = await (async () => {
       for await (const _ of client.documents.iterate({ scope: ROSENWEG })) return undefined;
       return undefined;
-    })().then(() => undefined, (e: unknown) => e);
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(fromIterate instanceof DocPortalError, `iterate: a DocPortalError, not ${String(fromIterate)}`);
     assert.equal((fromIterate as DocPortalError).cause, broken);
-    const fromMe = await client.me().then(() => undefined, (e: unknown) => e);
+    const fromMe = await client.me().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(fromMe instanceof DocPortalError, `me: a DocPortalError, not ${String(fromMe)}`);
   });
 
   it('a file that cannot be read: a DocPortalError with the cause', async () => {
     // Arrange: a Blob whose bytes are gone (as a file deleted after it was chosen)
     const gone = new DOMException('The file could not be read.', 'NotReadableError');
-    const file = Object.assign(pdf('Weg'), { slice: () => ({ arrayBuffer: () => Promise.reject(gone), size: 0 }), arrayBuffer: () => Promise.reject(gone) });
+    const file = Object.assign(pdf('Weg'), {
+      slice: () => ({ arrayBuffer: () => Promise.reject(gone), size: 0 }),
+      arrayBuffer: () => Promise.reject(gone),
+    });
     const client = createClient({ baseUrl, token: 'manager' });
     // Act
-    const error = await client.documents.upload(file, { documentTypeId: 'objektunterlagen', scope: ROSENWEG }).then(() => undefined, (e: unknown) => e);
+    const error = await client.documents
+      .upload(file, { documentTypeId: 'objektunterlagen', scope: ROSENWEG })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     // Assert
     assert.ok(error instanceof DocPortalError, `a DocPortalError, not ${String(error)}`);
     assert.equal((error as DocPortalError).cause, gone);
@@ -78,7 +106,11 @@ describe('errors and secure-context APIs on the SDK’s path', () => {
       const doc = await client.documents.upload(file, { documentTypeId: 'objektunterlagen', scope: 'property:rosenweg-24', resume: false });
       console.log(doc.title);`;
     // Act
-    const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', code], { cwd: new URL('../../..', import.meta.url).pathname });
+    const { stdout } = await run(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', code],
+      { cwd: new URL('../../..', import.meta.url).pathname },
+    );
     // Assert
     assert.equal(stdout.trim(), 'Ohne UUID');
   });

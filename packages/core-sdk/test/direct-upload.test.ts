@@ -23,7 +23,8 @@ after(() => server.close());
 
 const ROSENWEG = 'property:rosenweg-24';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const file = (bytes: Uint8Array, name: string) => new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' });
+const file = (bytes: Uint8Array, name: string) =>
+  new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' });
 /** A client that records `METHOD path` of every attempt. */
 function recording(options: Partial<ClientOptions> = {}) {
   const calls: string[] = [];
@@ -33,7 +34,9 @@ function recording(options: Partial<ClientOptions> = {}) {
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
     ...options,
     onRequest: (i) => {
-      calls.push(`${i.method} ${new URL(i.url).pathname.replace('/api/v1', '').replace(/\/uploads\/[^/]+$/, '/uploads/{id}')}`);
+      calls.push(
+        `${i.method} ${new URL(i.url).pathname.replace('/api/v1', '').replace(/\/uploads\/[^/]+$/, '/uploads/{id}')}`,
+      );
       options.onRequest?.(i);
     },
   });
@@ -45,12 +48,17 @@ describe('documents.upload picks the path by size', () => {
     const { client, calls } = recording();
     const bytes = makePaddedPdf(300 * 1024, 'Hausordnung');
     const progress: number[] = [];
-    const doc = await client.documents.upload(file(bytes, 'Hausordnung.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG, onProgress: (p) => progress.push(p.loaded) });
+    const doc = await client.documents.upload(file(bytes, 'Hausordnung.pdf'), {
+      documentTypeId: 'plaene',
+      scope: ROSENWEG,
+      onProgress: (p) => progress.push(p.loaded),
+    });
     assert.deepEqual(calls, ['POST /documents/upload']);
     assert.equal(doc.sha256, sha256(bytes));
     assert.equal(doc.title, 'Hausordnung');
     assert.equal(progress.at(-1), bytes.length);
-    for (let i = 1; i < progress.length; i++) assert.ok(progress[i]! >= progress[i - 1]!, 'progress never goes back');
+    for (let i = 1; i < progress.length; i++)
+      assert.ok(progress[i]! >= progress[i - 1]!, 'progress never goes back');
     const s = server.store.stats();
     assert.deepEqual([s.documents, s.openUploads], [1, 0]);
   });
@@ -58,7 +66,10 @@ describe('documents.upload picks the path by size', () => {
   it('a file above the limit takes the resumable path', async () => {
     const { client, calls } = recording();
     const bytes = makePaddedPdf(UPLOAD_LIMIT + 1, 'Gross');
-    const doc = await client.documents.upload(file(bytes, 'Gross.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG });
+    const doc = await client.documents.upload(file(bytes, 'Gross.pdf'), {
+      documentTypeId: 'plaene',
+      scope: ROSENWEG,
+    });
     assert.equal(calls[0], 'POST /uploads');
     assert.ok(calls.includes('PATCH /uploads/{id}'), calls.join());
     assert.equal(calls.at(-1), 'POST /documents');
@@ -73,18 +84,29 @@ describe('documents.upload picks the path by size', () => {
     });
     const { client, calls } = recording({ axios: ax });
     // The first upload learns the limit from its own answer; the second follows it.
-    await client.documents.upload(file(makePaddedPdf(2000, 'Eins'), 'Eins.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG });
+    await client.documents.upload(file(makePaddedPdf(2000, 'Eins'), 'Eins.pdf'), {
+      documentTypeId: 'plaene',
+      scope: ROSENWEG,
+    });
     assert.deepEqual(calls, ['POST /documents/upload']);
     calls.length = 0;
-    await client.documents.upload(file(makePaddedPdf(2000, 'Zwei'), 'Zwei.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG });
+    await client.documents.upload(file(makePaddedPdf(2000, 'Zwei'), 'Zwei.pdf'), {
+      documentTypeId: 'plaene',
+      scope: ROSENWEG,
+    });
     assert.deepEqual(calls, ['POST /uploads', 'PATCH /uploads/{id}', 'POST /documents']);
   });
 
   it('a lost answer is retried with the same key: one document', async () => {
     let attempt = 0;
-    const { client, calls } = recording({ onRequest: () => server.store.setFaults(attempt++ === 0 ? { loseResponseRate: 1 } : {}) });
+    const { client, calls } = recording({
+      onRequest: () => server.store.setFaults(attempt++ === 0 ? { loseResponseRate: 1 } : {}),
+    });
     const bytes = makePaddedPdf(50_000, 'Verloren');
-    const doc = await client.documents.upload(file(bytes, 'Verloren.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG });
+    const doc = await client.documents.upload(file(bytes, 'Verloren.pdf'), {
+      documentTypeId: 'plaene',
+      scope: ROSENWEG,
+    });
     assert.deepEqual(calls, ['POST /documents/upload', 'POST /documents/upload']);
     const s = server.store.stats();
     assert.deepEqual([s.documents, s.openUploads], [1, 0]);
@@ -94,7 +116,14 @@ describe('documents.upload picks the path by size', () => {
   it('an abort while the request is on its way leaves no document', async () => {
     const ctl = new AbortController();
     const { client } = recording({ onRequest: () => !ctl.signal.aborted && setImmediate(() => ctl.abort()) });
-    await assert.rejects(client.documents.upload(file(makePaddedPdf(200_000, 'Abbruch'), 'Abbruch.pdf'), { documentTypeId: 'plaene', scope: ROSENWEG, signal: ctl.signal }), AbortError);
+    await assert.rejects(
+      client.documents.upload(file(makePaddedPdf(200_000, 'Abbruch'), 'Abbruch.pdf'), {
+        documentTypeId: 'plaene',
+        scope: ROSENWEG,
+        signal: ctl.signal,
+      }),
+      AbortError,
+    );
     const s = server.store.stats();
     assert.equal(s.openUploads, 0);
     const left = (await recording().client.documents.list({ q: 'Abbruch' })).items;

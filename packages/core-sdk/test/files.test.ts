@@ -4,14 +4,35 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { blobSource, bytesSource, cleanFileName, defaultTitle, formatScope, kindOfMimeType, kindOfName, parseScope, sniff, type ByteSource } from '../src/index.ts';
-import { badFiles, makeDoc, makeDocx, makeJpeg, makeOle2, makePdf, makePng, makeZip } from '@docportal/mock-server/testing';
+import {
+  blobSource,
+  bytesSource,
+  cleanFileName,
+  defaultTitle,
+  formatScope,
+  kindOfMimeType,
+  kindOfName,
+  parseScope,
+  sniff,
+  type ByteSource,
+} from '../src/index.ts';
+import {
+  badFiles,
+  makeDoc,
+  makeDocx,
+  makeJpeg,
+  makeOle2,
+  makePdf,
+  makePng,
+  makeZip,
+} from '@docportal/mock-server/testing';
 
 const enc = new TextEncoder();
 const utf8 = (s: string) => enc.encode(s).byteLength;
 const sniffBytes = (b: Uint8Array) => sniff(bytesSource(b));
 /** True when a string holds an unpaired surrogate (an emoji cut in half). */
-const brokenSurrogate = (s: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+const brokenSurrogate = (s: string) =>
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 /** Deterministic pseudo-random bytes. */
 function garbage(n: number, seed = 7): Uint8Array {
@@ -46,7 +67,10 @@ describe('sniff', () => {
     const big = new Uint8Array(20 * 1024 * 1024);
     big.set(makePdf('x'));
     let read = 0;
-    const counting = (b: Uint8Array): ByteSource => ({ size: b.byteLength, read: (o, l) => ((read += Math.min(l, b.byteLength - o)), b.subarray(o, o + l)) });
+    const counting = (b: Uint8Array): ByteSource => ({
+      size: b.byteLength,
+      read: (o, l) => ((read += Math.min(l, b.byteLength - o)), b.subarray(o, o + l)),
+    });
     assert.equal(await sniff(counting(big)), 'pdf');
     assert.ok(read <= 512, `read ${read} bytes`);
     const bigDoc = new Uint8Array(20 * 1024 * 1024);
@@ -121,12 +145,19 @@ describe('sniff', () => {
   it('a ZIP needs both [Content_Types].xml and word/ to be a DOCX', async () => {
     assert.equal(await sniffBytes(makeZip({ '[Content_Types].xml': '<Types/>' })), null);
     assert.equal(await sniffBytes(makeZip({ 'word/document.xml': '<w:document/>' })), null);
-    assert.equal(await sniffBytes(makeZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' })), null);
-    assert.equal(await sniffBytes(makeZip({ 'word/document.xml': '<w:document/>', '[Content_Types].xml': '<Types/>' })), 'docx');
+    assert.equal(
+      await sniffBytes(makeZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' })),
+      null,
+    );
+    assert.equal(
+      await sniffBytes(makeZip({ 'word/document.xml': '<w:document/>', '[Content_Types].xml': '<Types/>' })),
+      'docx',
+    );
   });
 
   it('garbage is nothing', async () => {
-    for (const n of [1, 3, 100, 511, 512, 513, 70_000]) assert.equal(await sniffBytes(garbage(n, n)), null, `${n} bytes`);
+    for (const n of [1, 3, 100, 511, 512, 513, 70_000])
+      assert.equal(await sniffBytes(garbage(n, n)), null, `${n} bytes`);
     assert.equal(await sniffBytes(enc.encode('Hello, world')), null);
     assert.equal(await sniffBytes(enc.encode(' %PDF-1.4')), null); // the signature must come first
     assert.equal(await sniffBytes(enc.encode('GIF89a')), null);
@@ -148,7 +179,23 @@ describe('kindOfName', () => {
   });
 
   it('anything else is null', () => {
-    for (const n of ['', 'pdf', 'Hausordnung', 'a.', 'a.txt', 'a.exe', 'a.pdf.exe', 'a.svg', 'a.html', 'a.gif', 'a.zip', 'a.pdfx', 'a.jpe', 'a.pdf ']) assert.equal(kindOfName(n), null, JSON.stringify(n));
+    for (const n of [
+      '',
+      'pdf',
+      'Hausordnung',
+      'a.',
+      'a.txt',
+      'a.exe',
+      'a.pdf.exe',
+      'a.svg',
+      'a.html',
+      'a.gif',
+      'a.zip',
+      'a.pdfx',
+      'a.jpe',
+      'a.pdf ',
+    ])
+      assert.equal(kindOfName(n), null, JSON.stringify(n));
   });
 });
 
@@ -157,7 +204,10 @@ describe('kindOfMimeType', () => {
     assert.equal(kindOfMimeType('application/pdf'), 'pdf');
     assert.equal(kindOfMimeType('Application/PDF'), 'pdf');
     assert.equal(kindOfMimeType('application/msword'), 'doc');
-    assert.equal(kindOfMimeType('application/vnd.openxmlformats-officedocument.wordprocessingml.document'), 'docx');
+    assert.equal(
+      kindOfMimeType('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      'docx',
+    );
     assert.equal(kindOfMimeType('image/jpeg'), 'jpeg');
     assert.equal(kindOfMimeType('image/png'), 'png');
     assert.equal(kindOfMimeType('image/jpeg; charset=binary'), 'jpeg');
@@ -175,7 +225,16 @@ describe('kindOfMimeType', () => {
   });
 
   it('any other type is not allowed', () => {
-    for (const t of ['text/html', 'image/svg+xml', 'image/gif', 'application/zip', 'application/x-msdownload', 'text/plain', 'application/pdfx', 'pdf'])
+    for (const t of [
+      'text/html',
+      'image/svg+xml',
+      'image/gif',
+      'application/zip',
+      'application/x-msdownload',
+      'text/plain',
+      'application/pdfx',
+      'pdf',
+    ])
       assert.equal(kindOfMimeType(t), null, t);
   });
 });
@@ -205,7 +264,20 @@ describe('cleanFileName', () => {
   it('removes bidi overrides, isolates and marks', () => {
     assert.equal(cleanFileName('Rechnung\u202Efdp.exe'), 'Rechnungfdp.exe');
     assert.equal(cleanFileName('\u2066Plan\u2069.pdf'), 'Plan.pdf');
-    for (const c of ['\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'])
+    for (const c of [
+      '\u061c',
+      '\u200e',
+      '\u200f',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ])
       assert.equal(cleanFileName(`a${c}b.pdf`), 'ab.pdf', `U+${c.codePointAt(0)!.toString(16)}`);
   });
 
@@ -246,12 +318,22 @@ describe('cleanFileName', () => {
     for (const n of ['', '.', '..', '/', '../', 'a/', '\u202e', '\u0000', '   ']) {
       const c = cleanFileName(n);
       assert.ok(c.length > 0, JSON.stringify(n));
-      assert.ok(c !== '.' && c !== '..' && !/[\\/\p{Cc}]/u.test(c), `${JSON.stringify(n)} → ${JSON.stringify(c)}`);
+      assert.ok(
+        c !== '.' && c !== '..' && !/[\\/\p{Cc}]/u.test(c),
+        `${JSON.stringify(n)} → ${JSON.stringify(c)}`,
+      );
     }
   });
 
   it('is idempotent', () => {
-    for (const n of ['../x/Plan.pdf', `${'ä'.repeat(148)}.pdf`, `${'🏠'.repeat(80)}.pdf`, 'a\u202eb.pdf', '.pdf', ''])
+    for (const n of [
+      '../x/Plan.pdf',
+      `${'ä'.repeat(148)}.pdf`,
+      `${'🏠'.repeat(80)}.pdf`,
+      'a\u202eb.pdf',
+      '.pdf',
+      '',
+    ])
       assert.equal(cleanFileName(cleanFileName(n)), cleanFileName(n), JSON.stringify(n));
   });
 });
@@ -300,7 +382,19 @@ describe('parseScope / formatScope', () => {
   });
 
   it('refuses anything else with a TypeError', () => {
-    for (const s of ['', 'property', 'property:', ':rosenweg-24', 'building:rosenweg-24', 'Property:rosenweg-24', 'unit: w002', 'unit:w 002', 'unit:w002\n', 'property;rosenweg-24', 'rosenweg-24'])
+    for (const s of [
+      '',
+      'property',
+      'property:',
+      ':rosenweg-24',
+      'building:rosenweg-24',
+      'Property:rosenweg-24',
+      'unit: w002',
+      'unit:w 002',
+      'unit:w002\n',
+      'property;rosenweg-24',
+      'rosenweg-24',
+    ])
       assert.throws(() => parseScope(s), TypeError, JSON.stringify(s));
   });
 
@@ -308,7 +402,8 @@ describe('parseScope / formatScope', () => {
     assert.equal(formatScope({ kind: 'property', id: 'rosenweg-24' }), 'property:rosenweg-24');
     assert.equal(formatScope({ kind: 'unit', id: 'max-planck-12-w002' }), 'unit:max-planck-12-w002');
     assert.equal(formatScope('unit:max-planck-12-w002'), 'unit:max-planck-12-w002');
-    for (const s of ['property:grosssiedlung', 'unit:grosssiedlung-01-w001']) assert.equal(formatScope(parseScope(s)), s);
+    for (const s of ['property:grosssiedlung', 'unit:grosssiedlung-01-w001'])
+      assert.equal(formatScope(parseScope(s)), s);
     assert.throws(() => formatScope('nope'), TypeError);
   });
 });

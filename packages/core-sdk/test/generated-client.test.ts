@@ -20,30 +20,45 @@ before(async () => {
 after(() => server.close());
 
 /** A client of the generated types, calling as `token`. */
-const as = (token: string) => createClient<paths>({ baseUrl: `${server.url}/api/v1`, headers: { Authorization: `Bearer ${token}` } });
+const as = (token: string) =>
+  createClient<paths>({ baseUrl: `${server.url}/api/v1`, headers: { Authorization: `Bearer ${token}` } });
 
 describe('a client generated from openapi.json (openapi-typescript + openapi-fetch)', () => {
   it('its types are what openapi-typescript makes of the committed document (run `npm run openapi`)', async () => {
     const committed = readFileSync(new URL('./generated/docportal-api.ts', import.meta.url), 'utf8');
-    assert.equal(committed, await openApiTypes(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8')));
+    assert.equal(
+      committed,
+      await openApiTypes(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8')),
+    );
   });
 
   it('runs walkthrough 1: upload in two chunks, share with all tenants, visibility, download, count, digest', async () => {
-    await fetch(`${server.url}/__mock/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ now: '2026-11-27T10:00:00Z' }) });
+    await fetch(`${server.url}/__mock/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ now: '2026-11-27T10:00:00Z' }),
+    });
     const manager = as('manager');
 
-    const options = await manager.GET('/recipients', { params: { query: { scope: 'property:rosenweg-24', q: 'Alle Mieter' } } });
+    const options = await manager.GET('/recipients', {
+      params: { query: { scope: 'property:rosenweg-24', q: 'Alle Mieter' } },
+    });
     const alle = options.data?.items[0];
     assert.ok(alle);
     assert.equal(alle.label, 'Alle Mieter');
     assert.deepEqual(alle.target, { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] });
-    const resolved = await manager.POST('/recipients/resolve', { body: { scope: { kind: 'property', id: 'rosenweg-24' }, targets: [alle.target] } });
+    const resolved = await manager.POST('/recipients/resolve', {
+      body: { scope: { kind: 'property', id: 'rosenweg-24' }, targets: [alle.target] },
+    });
     const tenants = resolved.data?.contacts.map((c) => c.id).sort();
     assert.deepEqual(tenants, ['ahmet-yilmaz', 'claire-dubois', 'elif-demir', 'markus-schneider']);
 
     // The resumable upload: open, two chunks at their offsets, commit.
     const bytes = makePdf('Hausordnung');
-    const session = await manager.POST('/uploads', { body: { fileName: 'Hausordnung.pdf', size: bytes.length, mimeType: 'application/pdf' }, headers: { 'Idempotency-Key': 'wt1-upload' } });
+    const session = await manager.POST('/uploads', {
+      body: { fileName: 'Hausordnung.pdf', size: bytes.length, mimeType: 'application/pdf' },
+      headers: { 'Idempotency-Key': 'wt1-upload' },
+    });
     assert.equal(session.response.status, 201);
     assert.ok(session.data);
     assert.equal(session.data.offset, 0);
@@ -66,7 +81,13 @@ describe('a client generated from openapi.json (openapi-typescript + openapi-fet
     assert.equal(status.data?.offset, bytes.length);
 
     const created = await manager.POST('/documents', {
-      body: { uploadId: session.data.id, title: 'Hausordnung', documentTypeId: 'objektunterlagen', scope: { kind: 'property', id: 'rosenweg-24' }, shares: [alle.target] },
+      body: {
+        uploadId: session.data.id,
+        title: 'Hausordnung',
+        documentTypeId: 'objektunterlagen',
+        scope: { kind: 'property', id: 'rosenweg-24' },
+        shares: [alle.target],
+      },
       params: { header: { 'Idempotency-Key': 'wt1-commit' } },
     });
     assert.equal(created.response.status, 201);
@@ -76,8 +97,15 @@ describe('a client generated from openapi.json (openapi-typescript + openapi-fet
     assert.equal(doc.downloadCount, 0);
     assert.equal(doc.recipientCount, 4);
 
-    const folder = await manager.GET('/documents', { params: { query: { scope: 'property:rosenweg-24', documentTypeId: 'objektunterlagen', includeSubtypes: false } } });
-    assert.deepEqual(folder.data?.items.map((d) => d.id), [doc.id]);
+    const folder = await manager.GET('/documents', {
+      params: {
+        query: { scope: 'property:rosenweg-24', documentTypeId: 'objektunterlagen', includeSubtypes: false },
+      },
+    });
+    assert.deepEqual(
+      folder.data?.items.map((d) => d.id),
+      [doc.id],
+    );
 
     const docId = doc.id;
     const ahmet = as('contact:ahmet-yilmaz');
@@ -90,7 +118,10 @@ describe('a client generated from openapi.json (openapi-typescript + openapi-fet
       assert.equal(hidden.error?.code, 'not_found', who);
     }
 
-    const file = await ahmet.GET('/documents/{id}/content', { params: { path: { id: doc.id } }, parseAs: 'blob' });
+    const file = await ahmet.GET('/documents/{id}/content', {
+      params: { path: { id: doc.id } },
+      parseAs: 'blob',
+    });
     assert.equal(file.response.status, 200);
     assert.equal(file.response.headers.get('Content-Type'), 'application/pdf');
     assert.match(file.response.headers.get('Content-Disposition') ?? '', /filename="Hausordnung\.pdf"/);
@@ -103,6 +134,10 @@ describe('a client generated from openapi.json (openapi-typescript + openapi-fet
 
     const digest = await manager.GET('/notifications/digests', { params: { query: { date: '2026-11-28' } } });
     assert.deepEqual(digest.data?.digests.map((d) => d.contact.id).sort(), tenants);
-    for (const d of digest.data?.digests ?? []) assert.deepEqual(d.documents.map((x) => x.title), ['Hausordnung']);
+    for (const d of digest.data?.digests ?? [])
+      assert.deepEqual(
+        d.documents.map((x) => x.title),
+        ['Hausordnung'],
+      );
   });
 });

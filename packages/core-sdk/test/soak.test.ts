@@ -20,17 +20,46 @@ after(() => server.close());
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const CHUNK = 256 * 1024;
 /** Sizes around the chunk boundaries of a 256 KiB first chunk, and small files. */
-const SIZES = [1000, 4096, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 2 * CHUNK + 1, (3 * CHUNK) / 2, 5 * CHUNK + 17, 12_345];
+const SIZES = [
+  1000,
+  4096,
+  CHUNK - 1,
+  CHUNK,
+  CHUNK + 1,
+  2 * CHUNK,
+  2 * CHUNK + 1,
+  (3 * CHUNK) / 2,
+  5 * CHUNK + 17,
+  12_345,
+];
 
 it('200 uploads under random faults and lost answers: none lost, none duplicated, no phantom, no open session, every byte equal', async (t) => {
   const N = 200;
   const api = `${server.url}/api/v1`;
   server.store.reset();
-  server.store.setFaults({ failRate: 0.3, failStatus: 503, dropAfterBytes: 64 * 1024, loseResponseRate: 0.15, retryAfter: 0, seed: 2026 });
-  const c = createClient({ baseUrl: api, token: 'manager', retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } });
+  server.store.setFaults({
+    failRate: 0.3,
+    failStatus: 503,
+    dropAfterBytes: 64 * 1024,
+    loseResponseRate: 0.15,
+    retryAfter: 0,
+    seed: 2026,
+  });
+  const c = createClient({
+    baseUrl: api,
+    token: 'manager',
+    retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 },
+  });
   const files = Array.from({ length: N }, (_, i) => {
     const bytes = makePaddedPdf(SIZES[i % SIZES.length]!, `Soak ${i + 1}`, { seed: i + 1 });
-    return { title: `Soak ${String(i).padStart(3, '0')}`, bytes, file: new File([bytes as Uint8Array<ArrayBuffer>], `Soak ${i}.pdf`, { type: 'application/pdf', lastModified: 1 }) };
+    return {
+      title: `Soak ${String(i).padStart(3, '0')}`,
+      bytes,
+      file: new File([bytes as Uint8Array<ArrayBuffer>], `Soak ${i}.pdf`, {
+        type: 'application/pdf',
+        lastModified: 1,
+      }),
+    };
   });
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   const ok = new Map<number, Document>();
@@ -47,7 +76,15 @@ it('200 uploads under random faults and lost answers: none lost, none duplicated
       for (let attempt = 0; attempt < 20 && !ok.has(i); attempt++) {
         tries++;
         try {
-          ok.set(i, await c.documents.upload(f.file, { title: f.title, documentTypeId: 'plaene', scope: 'property:rosenweg-24', ...(i % 2 ? { chunkSize: CHUNK } : {}) }));
+          ok.set(
+            i,
+            await c.documents.upload(f.file, {
+              title: f.title,
+              documentTypeId: 'plaene',
+              scope: 'property:rosenweg-24',
+              ...(i % 2 ? { chunkSize: CHUNK } : {}),
+            }),
+          );
         } catch (e) {
           assert.ok(e instanceof DocPortalError, `untyped failure: ${String(e)}`);
           typed++;
@@ -68,8 +105,19 @@ it('200 uploads under random faults and lost answers: none lost, none duplicated
   const duplicated = [...byTitle.values()].filter((l) => l.length > 1).length;
   const phantom = all.filter((d) => ![...ok.values()].some((x) => x.id === d.id)).length;
   let unequal = 0;
-  for (const [i, d] of ok) if (d.sha256 !== sha256(files[i]!.bytes) || d.size !== files[i]!.bytes.length) unequal++;
-  const figures = { tried: tries, ok: ok.size, typedFailures: typed, lost, duplicated, phantom, openSessions: s.openUploads, resentRatio: Number((s.bytesReceived / total).toFixed(3)), ms };
+  for (const [i, d] of ok)
+    if (d.sha256 !== sha256(files[i]!.bytes) || d.size !== files[i]!.bytes.length) unequal++;
+  const figures = {
+    tried: tries,
+    ok: ok.size,
+    typedFailures: typed,
+    lost,
+    duplicated,
+    phantom,
+    openSessions: s.openUploads,
+    resentRatio: Number((s.bytesReceived / total).toFixed(3)),
+    ms,
+  };
   t.diagnostic(JSON.stringify(figures));
 
   assert.equal(ok.size, N, 'every file ended as a document');

@@ -16,7 +16,9 @@ export interface WorkerOptions extends HandlerOptions {
  * Starts the mock backend in the browser as a service worker; resolves once it intercepts.
  * Requests other than `/api/v1` and `/__mock` pass through.
  */
-export async function startWorker(options: WorkerOptions = {}): Promise<{ worker: SetupWorker; store: MockStore }> {
+export async function startWorker(
+  options: WorkerOptions = {},
+): Promise<{ worker: SetupWorker; store: MockStore }> {
   const store = options.store ?? createStore();
   const worker = setupWorker(...handlers(store, options));
   await worker.start({

@@ -5,7 +5,9 @@ import { createStore } from './store/store.js';
 
 if (process.argv[2] === 'init-worker') {
   try {
-    console.log(`Wrote ${initWorker(process.argv[3] ?? '')}: startWorker() registers it from your page's origin.`);
+    console.log(
+      `Wrote ${initWorker(process.argv[3] ?? '')}: startWorker() registers it from your page's origin.`,
+    );
     process.exit(0);
   } catch (e) {
     console.error((e as Error).message);
@@ -58,11 +60,22 @@ if (values.dataset !== 'fixtures' && values.dataset !== 'large') {
 }
 
 const store = createStore({ dataset: values.dataset, seed: Number(values.seed), sha256: nodeSha256 });
-const server = await startHttpServer({ port, host: values.host, store, log: !values.quiet, staticDir: values.static, trustOrigins: values['trust-origin'] }).catch((e: NodeJS.ErrnoException) => {
-  console.error(e.code === 'EADDRINUSE' ? `Port ${port} is already in use: pick another with --port.` : e.message);
+const server = await startHttpServer({
+  port,
+  host: values.host,
+  store,
+  log: !values.quiet,
+  staticDir: values.static,
+  trustOrigins: values['trust-origin'],
+}).catch((e: NodeJS.ErrnoException) => {
+  console.error(
+    e.code === 'EADDRINUSE' ? `Port ${port} is already in use: pick another with --port.` : e.message,
+  );
   process.exit(1);
 });
-console.log(`docportal mock server: API at ${server.url}/api/v1 (dataset ${values.dataset}); Ctrl+C stops it.`);
+console.log(
+  `docportal mock server: API at ${server.url}/api/v1 (dataset ${values.dataset}); Ctrl+C stops it.`,
+);
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

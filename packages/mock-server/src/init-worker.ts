@@ -15,9 +15,13 @@ export const workerSource = (): string => fileURLToPath(new URL(`../public/${WOR
 
 /** Copies the worker into `dir` (created when missing) and returns the file written. */
 export function initWorker(dir: string): string {
-  if (!dir) throw new Error('Name the folder your dev server serves at its root: docportal-mock-server init-worker public');
+  if (!dir)
+    throw new Error(
+      'Name the folder your dev server serves at its root: docportal-mock-server init-worker public',
+    );
   const target = resolve(dir);
-  if (existsSync(target) && !statSync(target).isDirectory()) throw new Error(`${target} is a file, not a folder.`);
+  if (existsSync(target) && !statSync(target).isDirectory())
+    throw new Error(`${target} is a file, not a folder.`);
   mkdirSync(target, { recursive: true });
   const file = join(target, WORKER_FILE);
   copyFileSync(workerSource(), file);

@@ -6,7 +6,16 @@
 import { makePdf } from './fixtures/files.js';
 import { prng, sha256, toHex } from './store/util.js';
 
-export { makePdf, makePng, makeJpeg, makeDoc, makeDocx, makeOle2, makeZip, badFiles } from './fixtures/files.js';
+export {
+  makePdf,
+  makePng,
+  makeJpeg,
+  makeDoc,
+  makeDocx,
+  makeOle2,
+  makeZip,
+  badFiles,
+} from './fixtures/files.js';
 export { FIXTURE_IDS, buildFixtures } from './fixtures/fixtures.js';
 export { createStore, type DatasetName, type MockStore } from './store/store.js';
 export { sha256Sync } from './store/util.js';

@@ -13,7 +13,9 @@ import { makePdf } from '@docportal/mock-server/testing';
 import { startTestPage, type TestPage } from './test-page.ts';
 import type { RunningServer } from '@docportal/mock-server/http';
 
-const { bundleOptions } = (await import(new URL('../build-bundle.mjs', import.meta.url).href)) as { bundleOptions: BuildOptions };
+const { bundleOptions } = (await import(new URL('../build-bundle.mjs', import.meta.url).href)) as {
+  bundleOptions: BuildOptions;
+};
 
 const HOST = 'docportal.test';
 
@@ -47,18 +49,39 @@ describe('on a plain-http host other than localhost', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`http://${HOST}:${new URL(server.url).port}/index.html`);
-    const context = await page.evaluate(() => ({ secure: isSecureContext, randomUUID: typeof crypto.randomUUID, host: location.hostname }));
-    assert.deepEqual(context, { secure: false, randomUUID: 'undefined', host: HOST }, 'the page is not a secure context');
+    const context = await page.evaluate(() => ({
+      secure: isSecureContext,
+      randomUUID: typeof crypto.randomUUID,
+      host: location.hostname,
+    }));
+    assert.deepEqual(
+      context,
+      { secure: false, randomUUID: 'undefined', host: HOST },
+      'the page is not a secure context',
+    );
     // Act
-    await page.locator('doc-uploader input[type=file]').setInputFiles({ name: 'Hausordnung.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makePdf('Hausordnung im Intranet')) });
+    await page
+      .locator('doc-uploader input[type=file]')
+      .setInputFiles({
+        name: 'Hausordnung.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(makePdf('Hausordnung im Intranet')),
+      });
     await page.getByRole('button', { name: 'Dokument hochladen' }).click();
-    await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0, undefined, {
+      timeout: 15_000,
+    });
     // Assert
     const seen = await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen);
     assert.deepEqual(seen, [{ type: 'doc-uploaded' }]);
-    const res = await fetch(`${server.url}/api/v1/documents?scope=property:rosenweg-24&q=Hausordnung`, { headers: { Authorization: 'Bearer manager' } });
+    const res = await fetch(`${server.url}/api/v1/documents?scope=property:rosenweg-24&q=Hausordnung`, {
+      headers: { Authorization: 'Bearer manager' },
+    });
     const { items } = (await res.json()) as { items: Array<{ title: string }> };
-    assert.deepEqual(items.map((d) => d.title), ['Hausordnung']);
+    assert.deepEqual(
+      items.map((d) => d.title),
+      ['Hausordnung'],
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -13,8 +13,9 @@ import { makePdf } from '@docportal/mock-server/testing';
 import { startTestPage, type TestPage } from './test-page.ts';
 import type { RunningServer } from '@docportal/mock-server/http';
 
-const { bundleOptions } = (await import(new URL('../build-bundle.mjs', import.meta.url).href)) as { bundleOptions: BuildOptions };
-
+const { bundleOptions } = (await import(new URL('../build-bundle.mjs', import.meta.url).href)) as {
+  bundleOptions: BuildOptions;
+};
 
 describe('the self-contained bundle', () => {
   let page: TestPage;
@@ -46,13 +47,17 @@ describe('the self-contained bundle', () => {
     await page.goto(`${server.url}/index.html`);
     const bytes = makePdf('Hausordnung aus dem Bundle');
     // Act: choose the file, keep the prefilled title and type, share with all tenants, upload.
-    await page.locator('doc-uploader input[type=file]').setInputFiles({ name: 'Hausordnung.pdf', mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
+    await page
+      .locator('doc-uploader input[type=file]')
+      .setInputFiles({ name: 'Hausordnung.pdf', mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
     await page.getByRole('checkbox', { name: 'Alle Mieter' }).check();
     await page.getByRole('button', { name: 'Dokument hochladen' }).click();
     // Assert: stored byte-exact, and listed by the tree (its provider's bus refreshed it).
     await page.getByRole('treeitem', { name: /Objektunterlagen/ }).click();
     await page.getByRole('treeitem', { name: /Hausordnung/ }).waitFor({ timeout: 10_000 });
-    const res = await fetch(`${server.url}/api/v1/documents?scope=property:rosenweg-24&q=Hausordnung`, { headers: { Authorization: 'Bearer manager' } });
+    const res = await fetch(`${server.url}/api/v1/documents?scope=property:rosenweg-24&q=Hausordnung`, {
+      headers: { Authorization: 'Bearer manager' },
+    });
     const { items } = (await res.json()) as { items: Array<{ title: string; sha256: string; size: number }> };
     assert.equal(items.length, 1);
     assert.equal(items[0]!.title, 'Hausordnung');

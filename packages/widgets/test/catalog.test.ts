@@ -20,8 +20,21 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const CATALOG = `${SRC}i18n/de.ts`;
 
 // Written as records so that the type check fails when the SDK adds or drops a value.
-const CLIENT_CODES: Record<ClientErrorCode, true> = { network_error: true, timeout: true, aborted: true, invalid_response: true, empty_file: true, unexpected: true };
-const TARGET_KINDS: Record<ShareTarget['kind'], true> = { property: true, address: true, unit: true, group: true, contact: true };
+const CLIENT_CODES: Record<ClientErrorCode, true> = {
+  network_error: true,
+  timeout: true,
+  aborted: true,
+  invalid_response: true,
+  empty_file: true,
+  unexpected: true,
+};
+const TARGET_KINDS: Record<ShareTarget['kind'], true> = {
+  property: true,
+  address: true,
+  unit: true,
+  group: true,
+  contact: true,
+};
 
 /**
  * Maps whose entries are looked up by a value: the values that must each have an entry, and for
@@ -49,7 +62,8 @@ function keys(catalog: Catalog, prefix = ''): string[] {
 function pathOf(declaration: ts.Node): string | undefined {
   const names: string[] = [];
   for (let node: ts.Node = declaration; !ts.isVariableDeclaration(node); node = node.parent) {
-    if (ts.isPropertyAssignment(node) && !ts.isComputedPropertyName(node.name)) names.unshift(node.name.getText());
+    if (ts.isPropertyAssignment(node) && !ts.isComputedPropertyName(node.name))
+      names.unshift(node.name.getText());
     if (ts.isSourceFile(node)) return undefined;
   }
   return names.join('.');
@@ -57,8 +71,14 @@ function pathOf(declaration: ts.Node): string | undefined {
 
 /** The key paths of de.ts that the widgets' sources (stories and tests excluded) read. */
 function readKeys(): Set<string> {
-  const config = ts.getParsedCommandLineOfConfigFile(fileURLToPath(new URL('../../../tsconfig.json', import.meta.url)), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-  const sources = config.fileNames.filter((f) => f.startsWith(SRC) && !/\.(test|stories)\.ts$|\/i18n\/|\/test\//.test(f));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    fileURLToPath(new URL('../../../tsconfig.json', import.meta.url)),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  )!;
+  const sources = config.fileNames.filter(
+    (f) => f.startsWith(SRC) && !/\.(test|stories)\.ts$|\/i18n\/|\/test\//.test(f),
+  );
   const program = ts.createProgram(sources, config.options);
   const checker = program.getTypeChecker();
   const read = new Set<string>();
@@ -88,7 +108,9 @@ describe('string catalogs', () => {
   it('every key is read by the widgets (a key nothing reads is a string nobody sees)', () => {
     const read = readKeys();
     // A map looked up by a value is read when any of its entries' parents is.
-    const unread = keys(de).filter((key) => !read.has(key) && ![...read].some((r) => r.startsWith(`${key}.`)));
+    const unread = keys(de).filter(
+      (key) => !read.has(key) && ![...read].some((r) => r.startsWith(`${key}.`)),
+    );
     assert.deepEqual(unread, []);
   });
 
@@ -96,8 +118,16 @@ describe('string catalogs', () => {
     it(`"${map}" has a string for every value it is looked up by, and none for a value that does not exist`, () => {
       for (const [language, catalog] of Object.entries({ de, en })) {
         const entries = Object.keys(map.split('.').reduce<Catalog>((at, key) => at[key] as Catalog, catalog));
-        assert.deepEqual(must.filter((value) => !entries.includes(value)), [], `missing in ${map} (${language})`);
-        assert.deepEqual(entries.filter((key) => !must.includes(key) && !may.includes(key)), [], `no such value in ${map} (${language})`);
+        assert.deepEqual(
+          must.filter((value) => !entries.includes(value)),
+          [],
+          `missing in ${map} (${language})`,
+        );
+        assert.deepEqual(
+          entries.filter((key) => !must.includes(key) && !may.includes(key)),
+          [],
+          `no such value in ${map} (${language})`,
+        );
       }
     });
   }

@@ -17,6 +17,9 @@ describe('minifyCss', () => {
         .layout { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
       }
     `);
-    assert.equal(out, ".row :focus-visible,.a > .b{padding-inline-start:calc(0.25rem + var(--_depth) * var(--_indent));font-family:system-ui,'Segoe UI',sans-serif}@container (min-width:48rem){.layout{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}");
+    assert.equal(
+      out,
+      ".row :focus-visible,.a > .b{padding-inline-start:calc(0.25rem + var(--_depth) * var(--_indent));font-family:system-ui,'Segoe UI',sans-serif}@container (min-width:48rem){.layout{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}",
+    );
   });
 });

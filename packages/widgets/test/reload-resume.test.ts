@@ -33,7 +33,15 @@ describe('a reload in the middle of an upload', () => {
   before(async () => {
     page = await startTestPage({
       name: 'reload',
-      script: { stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'browser', conditions: ['source', 'browser'], tsconfig: join(root, 'tsconfig.base.json'), outfile: 'page.js' },
+      script: {
+        stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' },
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        conditions: ['source', 'browser'],
+        tsconfig: join(root, 'tsconfig.base.json'),
+        outfile: 'page.js',
+      },
       html: `<!doctype html><html lang="de"><meta charset="utf-8"><link rel="icon" href="data:,"><title>reload</title>
       <doc-provider scope="property:rosenweg-24"><doc-uploader document-type="objektunterlagen"></doc-uploader></doc-provider>
       <script type="module" src="./page.js"></script>`,
@@ -48,7 +56,9 @@ describe('a reload in the middle of an upload', () => {
     bytes.set(makePdf('Hausordnung'));
     const page = await browser.newPage();
     await page.goto(`${server.url}/index.html`);
-    await page.locator('doc-uploader input[type=file]').setInputFiles({ name: 'Hausordnung.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page
+      .locator('doc-uploader input[type=file]')
+      .setInputFiles({ name: 'Hausordnung.pdf', mimeType: 'application/pdf', buffer: bytes });
     await page.getByRole('checkbox', { name: 'Alle Mieter' }).check();
     server.store.setFaults({ latencyMs: 800 });
     await page.getByRole('button', { name: 'Dokument hochladen' }).click();
@@ -78,10 +88,17 @@ describe('a reload in the middle of an upload', () => {
     }
     const done = server.store.stats();
     const resent = done.bytesReceived - kept.bytesReceived;
-    assert.ok(resent <= bytes.length - 16 * MiB + 64 * 1024, `only the remaining bytes were sent again (${resent} of ${bytes.length})`);
+    assert.ok(
+      resent <= bytes.length - 16 * MiB + 64 * 1024,
+      `only the remaining bytes were sent again (${resent} of ${bytes.length})`,
+    );
     assert.equal(done.openUploads, 0);
-    const res = await fetch(`${server.url}/api/v1/documents?scope=property:rosenweg-24&q=Hausordnung`, { headers: { Authorization: 'Bearer manager' } });
-    const { items } = (await res.json()) as { items: Array<{ title: string; sha256: string; size: number; shares: unknown[] }> };
+    const res = await fetch(`${server.url}/api/v1/documents?scope=property:rosenweg-24&q=Hausordnung`, {
+      headers: { Authorization: 'Bearer manager' },
+    });
+    const { items } = (await res.json()) as {
+      items: Array<{ title: string; sha256: string; size: number; shares: unknown[] }>;
+    };
     assert.equal(items.length, 1);
     assert.equal(items[0]!.size, bytes.length);
     assert.equal(items[0]!.sha256, createHash('sha256').update(bytes).digest('hex'));

@@ -19,14 +19,19 @@ async function importAlone(specifier: string): Promise<string> {
     const m = await import(${JSON.stringify(specifier)});
     if (typeof window !== 'undefined' || typeof document !== 'undefined') throw new Error('a DOM appeared');
     console.log(Object.keys(m).sort().join(','));`;
-  const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', code], { cwd: new URL('../../..', import.meta.url).pathname });
+  const { stdout } = await run(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', code],
+    { cwd: new URL('../../..', import.meta.url).pathname },
+  );
   return stdout.trim();
 }
 
 describe('server-side import', () => {
   it('@docportal/widgets imports in Node without a DOM and registers without throwing', async () => {
     const keys = await importAlone('@docportal/widgets');
-    for (const name of ['DocProvider', 'DocUploader', 'SharePicker']) assert.ok(keys.split(',').includes(name), name);
+    for (const name of ['DocProvider', 'DocUploader', 'SharePicker'])
+      assert.ok(keys.split(',').includes(name), name);
   });
 
   it('@docportal/core-sdk imports in Node without a DOM', async () => {
@@ -72,7 +77,11 @@ async function renderOnServer(baseUrl: string): Promise<Rendered> {
     await new Promise((r) => setTimeout(r, 500));
     const dom = ['window', 'document', 'ShadowRoot', 'Node', 'navigator'].filter((g) => typeof globalThis[g] !== 'undefined');
     console.log(JSON.stringify({ html, requests, rejections, dom }));`;
-  const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', code],
+    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+  );
   return JSON.parse(stdout.trim().split('\n').pop()!) as Rendered;
 }
 
@@ -85,7 +94,9 @@ describe('server rendering (@lit-labs/ssr) and hydration (@lit-labs/ssr-client)'
   before(async () => {
     rendered = await renderOnServer('/api/v1');
     dir = mkdtempSync(join(tmpdir(), 'docportal-ssr-'));
-    const { buildClient } = (await import(new URL('../../../examples/ssr/serve.mjs', import.meta.url).href)) as { buildClient: (dir: string) => Promise<void> };
+    const { buildClient } = (await import(
+      new URL('../../../examples/ssr/serve.mjs', import.meta.url).href
+    )) as { buildClient: (dir: string) => Promise<void> };
     await buildClient(dir);
     server = await startHttpServer({ port: 0, staticDir: dir, store: createStore({ sha256: nodeSha256 }) });
     browser = await launchChromium();
@@ -101,12 +112,21 @@ describe('server rendering (@lit-labs/ssr) and hydration (@lit-labs/ssr-client)'
     assert.deepEqual(rendered.requests, [], 'requests from the server');
     assert.deepEqual(rendered.rejections, [], 'unhandled rejections');
     assert.deepEqual(rendered.dom, [], 'DOM globals');
-    for (const tag of TAGS) assert.match(rendered.html, new RegExp(`<${tag}[^>]*><template shadowroot="open" shadowrootmode="open">`), `${tag} with its shadow root`);
+    for (const tag of TAGS)
+      assert.match(
+        rendered.html,
+        new RegExp(`<${tag}[^>]*><template shadowroot="open" shadowrootmode="open">`),
+        `${tag} with its shadow root`,
+      );
     // What the elements show while their data loads in the browser, inside the provider too.
     assert.match(rendered.html, /Wird geladen …/, 'the tree loading');
     assert.match(rendered.html, /Dateien hierher ziehen oder klicken/, 'the drop zone');
     assert.match(rendered.html, /Alle Mieter/, 'the picker');
-    assert.doesNotMatch(rendered.html, /Nicht angemeldet|kein Bereich/, 'inside the provider the elements have its token and scope');
+    assert.doesNotMatch(
+      rendered.html,
+      /Nicht angemeldet|kein Bereich/,
+      'inside the provider the elements have its token and scope',
+    );
   });
 
   it('hydrates in Chromium without a flash of different content, then loads its data there', async () => {
@@ -135,17 +155,44 @@ describe('server rendering (@lit-labs/ssr) and hydration (@lit-labs/ssr-client)'
     // Act
     await page.goto(`${server.url}/index.html`);
     // Assert: the first render in the browser (after hydration, before any answer) is what the server sent, on the same nodes
-    const first = await page.evaluate(() => (window as unknown as { first: Promise<Array<{ tag: string; server: string; browser: string; sameNodes: boolean }>> }).first);
+    const first = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            first: Promise<Array<{ tag: string; server: string; browser: string; sameNodes: boolean }>>;
+          }
+        ).first,
+    );
     for (const f of first) {
       assert.equal(f.browser, f.server, `${f.tag}: the browser's first render is what the server sent`);
       assert.ok(f.sameNodes, `${f.tag}: hydrated on the server's nodes, not rendered again`);
     }
     // And then the data, loaded in the browser
-    await page.locator('doc-folder-tree').getByRole('treeitem', { name: /Objektunterlagen/ }).waitFor({ timeout: 10_000 });
-    await page.locator('share-picker').getByText(/Alle Mieter \(\d+\)/).waitFor({ timeout: 10_000 });
-    await page.locator('doc-uploader input[type=file]').setInputFiles({ name: 'Plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
-    await page.locator('doc-uploader select').first().locator('option', { hasText: 'Objektunterlagen' }).waitFor({ state: 'attached', timeout: 10_000 });
-    assert.deepEqual(errors.filter((e) => !/Lit is in dev mode/.test(e)), [], 'errors and warnings in the browser');
+    await page
+      .locator('doc-folder-tree')
+      .getByRole('treeitem', { name: /Objektunterlagen/ })
+      .waitFor({ timeout: 10_000 });
+    await page
+      .locator('share-picker')
+      .getByText(/Alle Mieter \(\d+\)/)
+      .waitFor({ timeout: 10_000 });
+    await page
+      .locator('doc-uploader input[type=file]')
+      .setInputFiles({
+        name: 'Plan.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      });
+    await page
+      .locator('doc-uploader select')
+      .first()
+      .locator('option', { hasText: 'Objektunterlagen' })
+      .waitFor({ state: 'attached', timeout: 10_000 });
+    assert.deepEqual(
+      errors.filter((e) => !/Lit is in dev mode/.test(e)),
+      [],
+      'errors and warnings in the browser',
+    );
     await page.close();
   });
 });

@@ -34,7 +34,11 @@ export async function startTestPage({ name, script, html, args = [] }: TestPageO
   const dir = mkdtempSync(join(tmpdir(), `docportal-${name}-`));
   await build({ ...script, outfile: join(dir, script.outfile), logLevel: 'silent' });
   writeFileSync(join(dir, 'index.html'), html);
-  const server = await startHttpServer({ port: 0, staticDir: dir, store: createStore({ sha256: nodeSha256 }) });
+  const server = await startHttpServer({
+    port: 0,
+    staticDir: dir,
+    store: createStore({ sha256: nodeSha256 }),
+  });
   const browser = await launchChromium({ args });
   return {
     server,

@@ -16,7 +16,10 @@ const shares: ShareTarget[] = [{ kind: 'property', propertyId: 'rosenweg-24', ro
 /** 20 MiB of incompressible bytes behind a real PDF header. */
 function bigPdf(name: string): File {
   const bytes = makePaddedPdf(20 * MiB, name, { seed: name.length });
-  return new File([bytes as Uint8Array<ArrayBuffer>], `${name}.pdf`, { type: 'application/pdf', lastModified: 1_700_000_000_000 });
+  return new File([bytes as Uint8Array<ArrayBuffer>], `${name}.pdf`, {
+    type: 'application/pdf',
+    lastModified: 1_700_000_000_000,
+  });
 }
 
 /**
@@ -32,7 +35,16 @@ async function interrupted(db: string, file: File, patches: number) {
   };
   const client = clientAs('manager', { retry: 0, fetch: dying, resumeStore: indexedDbResumeStore(db) });
   let error: unknown;
-  await client.documents.upload(file, { title: 'Hausordnung 2027', documentTypeId: 'objektunterlagen', scope: SCOPE, shares, chunkSize: 2 * MiB, maxRetries: 0 }).catch((e) => (error = e));
+  await client.documents
+    .upload(file, {
+      title: 'Hausordnung 2027',
+      documentTypeId: 'objektunterlagen',
+      scope: SCOPE,
+      shares,
+      chunkSize: 2 * MiB,
+      maxRetries: 0,
+    })
+    .catch((e) => (error = e));
   expect(error, 'the upload broke off').to.exist;
 }
 
@@ -43,7 +55,12 @@ async function reloaded(db: string) {
 }
 
 const resumeAll = (client: ReturnType<typeof clientAs>, u: StoredUpload) =>
-  client.documents.upload(u.file!, { title: u.title, documentTypeId: u.documentTypeId!, scope: u.scope!, shares: u.shares });
+  client.documents.upload(u.file!, {
+    title: u.title,
+    documentTypeId: u.documentTypeId!,
+    scope: u.scope!,
+    shares: u.shares,
+  });
 
 describe('resume after a reload without choosing the file again (IndexedDB store)', () => {
   before(() => ready);
@@ -64,7 +81,12 @@ describe('resume after a reload without choosing the file again (IndexedDB store
     const offered = await store.list(SCOPE);
     expect(offered).to.have.length(1);
     const u = offered[0]!;
-    expect([u.title, u.documentTypeId, u.scope, u.shares]).to.deep.equal(['Hausordnung 2027', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, shares]);
+    expect([u.title, u.documentTypeId, u.scope, u.shares]).to.deep.equal([
+      'Hausordnung 2027',
+      'objektunterlagen',
+      { kind: 'property', id: 'rosenweg-24' },
+      shares,
+    ]);
     expect((u.file as File).name).to.equal('Hausordnung.pdf');
     expect(u.file!.size).to.equal(file.size);
     expect(await store.list('property:other')).to.deep.equal([]);
@@ -109,7 +131,11 @@ describe('resume after a reload without choosing the file again (IndexedDB store
 
   it('without IndexedDB (private browsing, quota) it falls back to the fingerprint: no offer, but the same file chosen again resumes', async () => {
     const db = `resume-${crypto.randomUUID()}`;
-    const refusing = { open: () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); } };
+    const refusing = {
+      open: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
     Object.defineProperty(window, 'indexedDB', { value: refusing, configurable: true });
     try {
       const file = bigPdf('Ohne Datenbank');

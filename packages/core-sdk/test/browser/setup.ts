@@ -9,7 +9,11 @@ export const clientAs = (token: string, options: Partial<ClientOptions> = {}) =>
   createClient({ baseUrl: BASE, token, retry: { baseDelayMs: 10, maxDelayMs: 50 }, ...options });
 
 export async function control(path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`/__mock${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`/__mock${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return res.json();
 }
 

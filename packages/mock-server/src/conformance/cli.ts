@@ -65,7 +65,8 @@ const usage = (message: string): never => {
   console.error(`${message}\n\nRun docportal-conformance --help for the options.`);
   process.exit(2);
 };
-const baseUrl = values['base-url'] ?? usage('--base-url is required, e.g. --base-url http://127.0.0.1:4010/api/v1');
+const baseUrl =
+  values['base-url'] ?? usage('--base-url is required, e.g. --base-url http://127.0.0.1:4010/api/v1');
 if (!/^https?:\/\/[^/]/.test(baseUrl)) usage(`--base-url "${baseUrl}" is not an http(s) URL.`);
 const managerToken = values['manager-token'] ?? usage('--manager-token is required.');
 const contacts: Record<string, string> = {};
@@ -75,10 +76,20 @@ for (const pair of values.contact) {
   contacts[m![1]!] = m![2]!;
 }
 
-const options: KitOptions = { baseUrl, managerToken, contacts, only: values.only, clockUrl: values['clock-url'] };
+const options: KitOptions = {
+  baseUrl,
+  managerToken,
+  contacts,
+  only: values.only,
+  clockUrl: values['clock-url'],
+};
 // The mock server (and any backend that offers it) starts from its fixtures, and lends its clock.
 const origin = new URL(baseUrl).origin;
-const reset = await fetch(`${origin}/__mock/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => undefined);
+const reset = await fetch(`${origin}/__mock/reset`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: '{}',
+}).catch(() => undefined);
 if (reset?.ok) {
   console.log(`reset the backend's data through ${origin}/__mock/reset\n`);
   options.clockUrl ??= `${origin}/__mock/clock`;

@@ -16,10 +16,19 @@ export interface DirectFile {
  * size (413), the commit's ids and targets (422), the sniffed content (415). A refusal at any
  * step drops the session: nothing is stored. Idempotency wraps the whole (MockStore.uploadDocument).
  */
-export async function uploadDirect(store: MockStore, p: Principal, file: DirectFile, meta: DocumentMetadata & { title: string }): Promise<Document> {
+export async function uploadDirect(
+  store: MockStore,
+  p: Principal,
+  file: DirectFile,
+  meta: DocumentMetadata & { title: string },
+): Promise<Document> {
   if (!file.fileName) throw invalid('file', 'the file part needs a file name');
   if (file.bytes.byteLength === 0) throw invalid('file', 'must be at least 1 byte');
-  const session = await store.createUpload(p, { fileName: file.fileName, size: file.bytes.byteLength, mimeType: file.mimeType });
+  const session = await store.createUpload(p, {
+    fileName: file.fileName,
+    size: file.bytes.byteLength,
+    mimeType: file.mimeType,
+  });
   try {
     await store.appendUpload(session.id, 0, async (write) => write(file.bytes), file.bytes.byteLength);
     return await store.createDocument(p, { ...meta, uploadId: session.id });

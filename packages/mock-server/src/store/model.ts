@@ -1,13 +1,46 @@
 import type { Locale, Role, Scope, ShareTarget } from '@docportal/core-sdk';
 
-export interface PropertyRec { id: string; name: string }
-export interface AddressRec { id: string; propertyId: string; label: string }
-export interface UnitRec { id: string; propertyId: string; addressId: string; name: string }
+export interface PropertyRec {
+  id: string;
+  name: string;
+}
+export interface AddressRec {
+  id: string;
+  propertyId: string;
+  label: string;
+}
+export interface UnitRec {
+  id: string;
+  propertyId: string;
+  addressId: string;
+  name: string;
+}
 /** A tenancy or ownership; active while `from` ≤ today < `to` (Berlin calendar dates). */
-export interface RelationRec { contactId: string; unitId: string; role: Role; from: string; to?: string }
-export interface ContactRec { id: string; name: string; email: string; locale: Locale }
-export interface GroupRec { id: string; propertyId: string; name: string; memberIds: string[] }
-export interface TypeRec { id: string; name: string; parentId: string | null; position: number }
+export interface RelationRec {
+  contactId: string;
+  unitId: string;
+  role: Role;
+  from: string;
+  to?: string;
+}
+export interface ContactRec {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+}
+export interface GroupRec {
+  id: string;
+  propertyId: string;
+  name: string;
+  memberIds: string[];
+}
+export interface TypeRec {
+  id: string;
+  name: string;
+  parentId: string | null;
+  position: number;
+}
 
 export interface DocRec {
   id: string;
@@ -56,5 +89,10 @@ export interface Dataset {
   relations: RelationRec[];
   groups: GroupRec[];
   types: TypeRec[];
-  documents: Array<Omit<DocRec, 'key' | 'downloads' | 'version' | 'updatedAt' | 'bytes'> & { bytes: Uint8Array; sharedAt?: number }>;
+  documents: Array<
+    Omit<DocRec, 'key' | 'downloads' | 'version' | 'updatedAt' | 'bytes'> & {
+      bytes: Uint8Array;
+      sharedAt?: number;
+    }
+  >;
 }

@@ -61,7 +61,10 @@ class OptionList {
   private readonly needle: string;
   private readonly limit: number;
 
-  constructor(private readonly directory: Directory, query: OptionQuery) {
+  constructor(
+    private readonly directory: Directory,
+    query: OptionQuery,
+  ) {
     this.needle = fold(query.q ?? '').trim();
     this.limit = query.limit ?? 20;
   }

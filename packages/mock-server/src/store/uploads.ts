@@ -67,7 +67,10 @@ interface Staged {
 export class UploadSessions {
   private readonly sessions = new Map<string, UploadRec>();
 
-  constructor(private readonly now: () => number, private readonly newSha256: () => Sha256) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly newSha256: () => Sha256,
+  ) {}
 
   /**
    * Opens a session. `checkPlannedDocument` refuses the document to be (when the request names

@@ -16,7 +16,10 @@ const FIRST_YEAR = 2000;
 async function resolvedAsTenant(ctx: Ctx, who: FixtureContact): Promise<boolean> {
   const body = { scope: { kind: 'property', id: 'rosenweg-24' }, targets: [ALL_TENANTS_ROSENWEG] };
   const r = await ctx.call('POST', '/recipients/resolve', { body });
-  ctx.expect(r.status === 200, `POST /recipients/resolve: expected 200, got ${r.status} ${r.text.slice(0, 200)}`);
+  ctx.expect(
+    r.status === 200,
+    `POST /recipients/resolve: expected 200, got ${r.status} ${r.text.slice(0, 200)}`,
+  );
   return (r.body?.contacts ?? []).some((c: { id: string }) => c.id === who);
 }
 
@@ -32,7 +35,12 @@ async function firstNewYear(ctx: Ctx, who: FixtureContact, tenant: boolean): Pro
 
 /** Puts up a document for the tenants of rosenweg-24 and answers whether `who` sees it on `day`, then today. */
 async function seenOnAndToday(ctx: Ctx, who: FixtureContact, day: string) {
-  const doc = await createDocument(ctx, { name: 'Aushang.pdf', bytes: makePdf('Aushang'), type: 'application/pdf', shares: [ALL_TENANTS_ROSENWEG] });
+  const doc = await createDocument(ctx, {
+    name: 'Aushang.pdf',
+    bytes: makePdf('Aushang'),
+    type: 'application/pdf',
+    shares: [ALL_TENANTS_ROSENWEG],
+  });
   await ctx.setClock(day);
   const then = await sees(ctx, who, doc.id);
   await ctx.setClock(null);
@@ -48,10 +56,19 @@ export const dateChecks: Check[] = [
     needsClock: true,
     async run(ctx) {
       const before = await firstNewYear(ctx, 'ahmet-yilmaz', false);
-      if (!before) return ctx.skip(`ahmet-yilmaz is resolved as a tenant of rosenweg-24 on every 1 January since ${FIRST_YEAR}: seed a later move-in date to check this rule`);
+      if (!before)
+        return ctx.skip(
+          `ahmet-yilmaz is resolved as a tenant of rosenweg-24 on every 1 January since ${FIRST_YEAR}: seed a later move-in date to check this rule`,
+        );
       const { then, today } = await seenOnAndToday(ctx, 'ahmet-yilmaz', before);
-      ctx.expect(!then.listed && then.status === 404, `on ${before.slice(0, 10)}, before ahmet-yilmaz moved in (POST /recipients/resolve does not name him), he must not see a document for the tenants of rosenweg-24: listed ${then.listed}, GET ${then.status} (expected 404)`);
-      ctx.expect(today.listed && today.status === 200, `today ahmet-yilmaz (moved in) must see a document for the tenants of rosenweg-24: listed ${today.listed}, GET ${today.status}`);
+      ctx.expect(
+        !then.listed && then.status === 404,
+        `on ${before.slice(0, 10)}, before ahmet-yilmaz moved in (POST /recipients/resolve does not name him), he must not see a document for the tenants of rosenweg-24: listed ${then.listed}, GET ${then.status} (expected 404)`,
+      );
+      ctx.expect(
+        today.listed && today.status === 200,
+        `today ahmet-yilmaz (moved in) must see a document for the tenants of rosenweg-24: listed ${today.listed}, GET ${today.status}`,
+      );
     },
   },
   {
@@ -61,10 +78,19 @@ export const dateChecks: Check[] = [
     needsClock: true,
     async run(ctx) {
       const during = await firstNewYear(ctx, 'paul-klein', true);
-      if (!during) return ctx.skip(`paul-klein is not resolved as a tenant of rosenweg-24 on any 1 January since ${FIRST_YEAR}: seed his former tenancy over a new year to check this rule`);
+      if (!during)
+        return ctx.skip(
+          `paul-klein is not resolved as a tenant of rosenweg-24 on any 1 January since ${FIRST_YEAR}: seed his former tenancy over a new year to check this rule`,
+        );
       const { then, today } = await seenOnAndToday(ctx, 'paul-klein', during);
-      ctx.expect(then.listed && then.status === 200, `on ${during.slice(0, 10)}, while paul-klein lived at rosenweg-24 (POST /recipients/resolve names him), he must see a document for its tenants: listed ${then.listed}, GET ${then.status}`);
-      ctx.expect(!today.listed && today.status === 404, `today paul-klein (moved out) must not see a document for the tenants of rosenweg-24: listed ${today.listed}, GET ${today.status} (expected 404)`);
+      ctx.expect(
+        then.listed && then.status === 200,
+        `on ${during.slice(0, 10)}, while paul-klein lived at rosenweg-24 (POST /recipients/resolve names him), he must see a document for its tenants: listed ${then.listed}, GET ${then.status}`,
+      );
+      ctx.expect(
+        !today.listed && today.status === 404,
+        `today paul-klein (moved out) must not see a document for the tenants of rosenweg-24: listed ${today.listed}, GET ${today.status} (expected 404)`,
+      );
     },
   },
   {
@@ -78,13 +104,28 @@ export const dateChecks: Check[] = [
       await ctx.setClock(new Date(Date.parse(s.expiresAt) + 1000).toISOString());
       const path = `/uploads/${encodeURIComponent(s.id)}`;
       ctx.problem(await ctx.call('GET', path), 404, 'not_found', 'GET /uploads/{id} after expiresAt');
-      ctx.problem(await patchChunk(ctx, s.id, 10, bytes.subarray(10)), 404, 'not_found', 'PATCH /uploads/{id} after expiresAt');
-      const commit = { uploadId: s.id, title: `Abgelaufen ${ctx.run}`, documentTypeId: 'objektunterlagen', scope: { kind: 'property', id: 'rosenweg-24' }, shares: [] };
+      ctx.problem(
+        await patchChunk(ctx, s.id, 10, bytes.subarray(10)),
+        404,
+        'not_found',
+        'PATCH /uploads/{id} after expiresAt',
+      );
+      const commit = {
+        uploadId: s.id,
+        title: `Abgelaufen ${ctx.run}`,
+        documentTypeId: 'objektunterlagen',
+        scope: { kind: 'property', id: 'rosenweg-24' },
+        shares: [],
+      };
       const committed = await ctx.call('POST', '/documents', { body: commit });
-      if (committed.status === 201) ctx.cleanup(() => ctx.call('DELETE', `/documents/${encodeURIComponent(committed.body.id)}`));
+      if (committed.status === 201)
+        ctx.cleanup(() => ctx.call('DELETE', `/documents/${encodeURIComponent(committed.body.id)}`));
       ctx.problem(committed, 422, 'validation_failed', 'POST /documents with an expired uploadId');
       const named = (committed.body?.errors ?? []).some((e: { path: string }) => e.path === 'uploadId');
-      ctx.expect(named, `the 422 for an expired upload must name uploadId in errors[], got ${committed.text.slice(0, 200)}`);
+      ctx.expect(
+        named,
+        `the 422 for an expired upload must name uploadId in errors[], got ${committed.text.slice(0, 200)}`,
+      );
       ctx.problem(await ctx.call('DELETE', path), 404, 'not_found', 'DELETE /uploads/{id} after expiresAt');
     },
   },

@@ -16,7 +16,12 @@ async function announcedLimit(ctx: Ctx): Promise<number> {
 }
 
 function form(title: string, bytes: Uint8Array, fileName: string, type: string): FormData {
-  const metadata = { title, documentTypeId: 'objektunterlagen', scope: ROSENWEG, shares: [ALL_TENANTS_ROSENWEG] };
+  const metadata = {
+    title,
+    documentTypeId: 'objektunterlagen',
+    scope: ROSENWEG,
+    shares: [ALL_TENANTS_ROSENWEG],
+  };
   const body = new FormData();
   body.append('metadata', new Blob([JSON.stringify(metadata)], { type: 'application/json' }));
   body.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), fileName);
@@ -25,17 +30,23 @@ function form(title: string, bytes: Uint8Array, fileName: string, type: string):
 
 /** Sends one upload; a document it made is deleted after the check. */
 async function send(ctx: Ctx, body: FormData, key?: string): Promise<Answer> {
-  const r = await ctx.call('POST', '/documents/upload', { body, headers: key ? { 'Idempotency-Key': key } : {} });
+  const r = await ctx.call('POST', '/documents/upload', {
+    body,
+    headers: key ? { 'Idempotency-Key': key } : {},
+  });
   if (r.status === 201) ctx.cleanup(() => ctx.call('DELETE', `/documents/${encodeURIComponent(r.body.id)}`));
   return r;
 }
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 /** The ids of the manager's documents titled `title`. */
 async function titled(ctx: Ctx, title: string): Promise<string[]> {
   const list = await ctx.call('GET', '/documents?limit=200');
-  return (list.body?.items ?? []).filter((d: { title: string }) => d.title === title).map((d: { id: string }) => d.id);
+  return (list.body?.items ?? [])
+    .filter((d: { title: string }) => d.title === title)
+    .map((d: { id: string }) => d.id);
 }
 
 export const directUploadChecks: Check[] = [
@@ -47,11 +58,23 @@ export const directUploadChecks: Check[] = [
       const bytes = makePdf('Direkt', ['Ein Dokument in einer Anfrage']);
       const title = `Direkt ${ctx.run}`;
       const r = await send(ctx, form(title, bytes, 'Direkt.pdf', 'application/pdf'));
-      ctx.expect(r.status === 201, `POST /documents/upload: expected 201, got ${r.status} ${r.text.slice(0, 200)}`);
-      ctx.expect(r.body?.title === title && r.body?.mimeType === 'application/pdf' && r.body?.size === bytes.length, `POST /documents/upload must answer the Document (title, mimeType application/pdf, size ${bytes.length}), got ${r.text.slice(0, 300)}`);
-      ctx.expect(r.headers.get('upload-limit') !== null, 'the 201 of POST /documents/upload must carry Upload-Limit like every answer');
+      ctx.expect(
+        r.status === 201,
+        `POST /documents/upload: expected 201, got ${r.status} ${r.text.slice(0, 200)}`,
+      );
+      ctx.expect(
+        r.body?.title === title && r.body?.mimeType === 'application/pdf' && r.body?.size === bytes.length,
+        `POST /documents/upload must answer the Document (title, mimeType application/pdf, size ${bytes.length}), got ${r.text.slice(0, 300)}`,
+      );
+      ctx.expect(
+        r.headers.get('upload-limit') !== null,
+        'the 201 of POST /documents/upload must carry Upload-Limit like every answer',
+      );
       const content = await ctx.call('GET', `/documents/${encodeURIComponent(r.body.id)}/content`);
-      ctx.expect(content.status === 200 && sameBytes(content.bytes, bytes), `GET /documents/{id}/content must give back the ${bytes.length} bytes sent, got ${content.status} with ${content.bytes.length} bytes`);
+      ctx.expect(
+        content.status === 200 && sameBytes(content.bytes, bytes),
+        `GET /documents/{id}/content must give back the ${bytes.length} bytes sent, got ${content.status} with ${content.bytes.length} bytes`,
+      );
     },
   },
   {
@@ -63,12 +86,26 @@ export const directUploadChecks: Check[] = [
       const title = `Einmal ${ctx.run}`;
       const key = `conformance-${ctx.run}`;
       const first = await send(ctx, form(title, bytes, 'Einmal.pdf', 'application/pdf'), key);
-      ctx.expect(first.status === 201, `POST /documents/upload: expected 201, got ${first.status} ${first.text.slice(0, 200)}`);
+      ctx.expect(
+        first.status === 201,
+        `POST /documents/upload: expected 201, got ${first.status} ${first.text.slice(0, 200)}`,
+      );
       const again = await send(ctx, form(title, bytes, 'Einmal.pdf', 'application/pdf'), key);
-      ctx.expect(again.status === 201 && again.body?.id === first.body.id, `the same request with the same Idempotency-Key must answer the first document ${first.body.id}, got ${again.status} ${again.body?.id ?? again.text.slice(0, 200)}`);
-      ctx.problem(await send(ctx, form(`Anders ${ctx.run}`, bytes, 'Einmal.pdf', 'application/pdf'), key), 409, 'conflict', 'the same Idempotency-Key with another title');
+      ctx.expect(
+        again.status === 201 && again.body?.id === first.body.id,
+        `the same request with the same Idempotency-Key must answer the first document ${first.body.id}, got ${again.status} ${again.body?.id ?? again.text.slice(0, 200)}`,
+      );
+      ctx.problem(
+        await send(ctx, form(`Anders ${ctx.run}`, bytes, 'Einmal.pdf', 'application/pdf'), key),
+        409,
+        'conflict',
+        'the same Idempotency-Key with another title',
+      );
       const ids = await titled(ctx, title);
-      ctx.expect(ids.length === 1, `a replayed upload must store one document, found ${ids.length} titled "${title}"`);
+      ctx.expect(
+        ids.length === 1,
+        `a replayed upload must store one document, found ${ids.length} titled "${title}"`,
+      );
     },
   },
   {
@@ -82,10 +119,18 @@ export const directUploadChecks: Check[] = [
         return out;
       };
       const title = `Zu gross ${ctx.run}`;
-      ctx.problem(await send(ctx, form(title, padded(limit + 1), 'Gross.pdf', 'application/pdf')), 413, 'file_too_large', `POST /documents/upload of ${limit + 1} bytes (limit ${limit})`);
+      ctx.problem(
+        await send(ctx, form(title, padded(limit + 1), 'Gross.pdf', 'application/pdf')),
+        413,
+        'file_too_large',
+        `POST /documents/upload of ${limit + 1} bytes (limit ${limit})`,
+      );
       ctx.expect((await titled(ctx, title)).length === 0, 'a refused upload must store nothing');
       const exact = await send(ctx, form(`Genau ${ctx.run}`, padded(limit), 'Genau.pdf', 'application/pdf'));
-      ctx.expect(exact.status === 201, `POST /documents/upload of exactly the limit (${limit} bytes): expected 201, got ${exact.status} ${exact.text.slice(0, 200)}`);
+      ctx.expect(
+        exact.status === 201,
+        `POST /documents/upload of exactly the limit (${limit} bytes): expected 201, got ${exact.status} ${exact.text.slice(0, 200)}`,
+      );
     },
   },
   {
@@ -94,7 +139,12 @@ export const directUploadChecks: Check[] = [
     async run(ctx) {
       await announcedLimit(ctx);
       const title = `Verkleidet ${ctx.run}`;
-      ctx.problem(await send(ctx, form(title, makePng(4, 4), 'foto.pdf', 'application/pdf')), 415, 'unsupported_file_type', 'POST /documents/upload of a PNG named foto.pdf');
+      ctx.problem(
+        await send(ctx, form(title, makePng(4, 4), 'foto.pdf', 'application/pdf')),
+        415,
+        'unsupported_file_type',
+        'POST /documents/upload of a PNG named foto.pdf',
+      );
       ctx.expect((await titled(ctx, title)).length === 0, 'a refused upload must store nothing');
     },
   },

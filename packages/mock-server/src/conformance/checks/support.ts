@@ -4,7 +4,11 @@ import type { Answer, Caller, Ctx } from '../kit.js';
 
 export const ROSENWEG = { kind: 'property' as const, id: 'rosenweg-24' };
 export const W002 = { kind: 'unit' as const, id: 'max-planck-12-w002' };
-export const ALL_TENANTS_ROSENWEG: ShareTarget = { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] };
+export const ALL_TENANTS_ROSENWEG: ShareTarget = {
+  kind: 'property',
+  propertyId: 'rosenweg-24',
+  roles: ['tenant'],
+};
 export const KRISTINA: ShareTarget = { kind: 'contact', contactId: 'kristina-maiblume' };
 
 export interface UploadSpec {
@@ -20,16 +24,27 @@ export interface UploadSpec {
 }
 
 /** Opens an upload session; fails the check unless the answer is 201. */
-export async function openUpload(ctx: Ctx, name: string, size: number, type: string): Promise<{ id: string; offset: number; size: number; chunkSize: number; expiresAt: string }> {
+export async function openUpload(
+  ctx: Ctx,
+  name: string,
+  size: number,
+  type: string,
+): Promise<{ id: string; offset: number; size: number; chunkSize: number; expiresAt: string }> {
   const r = await ctx.call('POST', '/uploads', { body: { fileName: name, size, mimeType: type } });
-  ctx.expect(r.status === 201, `POST /uploads for "${name}" (${size} bytes, "${type}"): expected 201, got ${r.status} ${r.text.slice(0, 200)}`);
+  ctx.expect(
+    r.status === 201,
+    `POST /uploads for "${name}" (${size} bytes, "${type}"): expected 201, got ${r.status} ${r.text.slice(0, 200)}`,
+  );
   ctx.cleanup(() => ctx.call('DELETE', `/uploads/${encodeURIComponent(r.body.id)}`));
   return r.body;
 }
 
 /** One PATCH of bytes at an offset. */
 export const patchChunk = (ctx: Ctx, id: string, offset: number, bytes: Uint8Array): Promise<Answer> =>
-  ctx.call('PATCH', `/uploads/${encodeURIComponent(id)}`, { body: bytes, headers: { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' } });
+  ctx.call('PATCH', `/uploads/${encodeURIComponent(id)}`, {
+    body: bytes,
+    headers: { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
+  });
 
 /** Uploads and commits; answers the commit's answer (the document is deleted at the end of the check). */
 export async function uploadDocument(ctx: Ctx, spec: UploadSpec): Promise<Answer> {
@@ -37,10 +52,22 @@ export async function uploadDocument(ctx: Ctx, spec: UploadSpec): Promise<Answer
   const chunk = spec.chunk ?? spec.bytes.length;
   for (let o = 0; o < spec.bytes.length; o += chunk) {
     const r = await patchChunk(ctx, session.id, o, spec.bytes.subarray(o, o + chunk));
-    ctx.expect(r.status === 204, `PATCH /uploads/{id} at offset ${o}: expected 204, got ${r.status} ${r.text.slice(0, 200)}`);
+    ctx.expect(
+      r.status === 204,
+      `PATCH /uploads/{id} at offset ${o}: expected 204, got ${r.status} ${r.text.slice(0, 200)}`,
+    );
   }
-  const body = { uploadId: session.id, title: spec.title ?? `${spec.name.replace(/\.[^.]+$/, '')} ${ctx.run}`, documentTypeId: spec.documentTypeId ?? 'objektunterlagen', scope: spec.scope ?? ROSENWEG, shares: spec.shares ?? [] };
-  const r = await ctx.call('POST', '/documents', { body, headers: spec.idempotencyKey ? { 'Idempotency-Key': spec.idempotencyKey } : {} });
+  const body = {
+    uploadId: session.id,
+    title: spec.title ?? `${spec.name.replace(/\.[^.]+$/, '')} ${ctx.run}`,
+    documentTypeId: spec.documentTypeId ?? 'objektunterlagen',
+    scope: spec.scope ?? ROSENWEG,
+    shares: spec.shares ?? [],
+  };
+  const r = await ctx.call('POST', '/documents', {
+    body,
+    headers: spec.idempotencyKey ? { 'Idempotency-Key': spec.idempotencyKey } : {},
+  });
   if (r.status === 201) ctx.cleanup(() => ctx.call('DELETE', `/documents/${encodeURIComponent(r.body.id)}`));
   return r;
 }
@@ -48,7 +75,10 @@ export async function uploadDocument(ctx: Ctx, spec: UploadSpec): Promise<Answer
 /** Uploads and commits, failing the check unless it is 201; answers the document. */
 export async function createDocument(ctx: Ctx, spec: UploadSpec): Promise<any> {
   const r = await uploadDocument(ctx, spec);
-  ctx.expect(r.status === 201, `POST /documents for "${spec.name}": expected 201, got ${r.status} ${r.text.slice(0, 200)}`);
+  ctx.expect(
+    r.status === 201,
+    `POST /documents for "${spec.name}": expected 201, got ${r.status} ${r.text.slice(0, 200)}`,
+  );
   return r.body;
 }
 
@@ -61,7 +91,13 @@ export async function sees(ctx: Ctx, as: Caller, id: string): Promise<{ listed: 
 
 /** Today and tomorrow as calendar dates in Europe/Berlin. */
 export function berlinDates(now = new Date()): { today: string; tomorrow: string } {
-  const fmt = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const fmt = (d: Date) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(d);
   const today = fmt(now);
   const next = new Date(`${today}T12:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
