@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
+import buildURL from 'axios/unsafe/helpers/buildURL.js';
 import { makeDocx, makePdf, makePng, badFiles } from '@docportal/mock-server/testing';
 import {
   AbortError,
@@ -23,7 +24,8 @@ import {
 import { BASE, clientAs, control, ready, sha256 } from './setup.ts';
 
 const manager = clientAs('manager');
-const file = (bytes: Uint8Array, name: string, type = '') => new File([bytes as Uint8Array<ArrayBuffer>], name, { type });
+const file = (bytes: Uint8Array, name: string, type = '') =>
+  new File([bytes as Uint8Array<ArrayBuffer>], name, { type });
 const rosenweg = 'property:rosenweg-24';
 
 async function rejects<T extends Error>(p: Promise<unknown>, Class: new (...a: any[]) => T): Promise<T> {
@@ -54,7 +56,11 @@ describe('core-sdk in the browser against the MSW worker', () => {
       expect(resolved.count).to.equal(4);
       const bytes = makePdf('Hausordnung');
       // Act
-      const doc = await manager.documents.upload(file(bytes, 'Hausordnung.pdf', 'application/pdf'), { documentTypeId: 'objektunterlagen', scope: rosenweg, shares: [allTenants!.target] });
+      const doc = await manager.documents.upload(file(bytes, 'Hausordnung.pdf', 'application/pdf'), {
+        documentTypeId: 'objektunterlagen',
+        scope: rosenweg,
+        shares: [allTenants!.target],
+      });
       // Assert
       expect(doc.title).to.equal('Hausordnung');
       expect(doc.downloadCount).to.equal(0);
@@ -65,26 +71,42 @@ describe('core-sdk in the browser against the MSW worker', () => {
       const downloaded = await ahmet.documents.download(doc.id);
       expect(downloaded.name).to.equal('Hausordnung.pdf');
       expect(await sha256(downloaded)).to.equal(doc.sha256);
-      for (const who of ['paul-klein', 'kristina-maiblume']) await rejects(clientAs(`contact:${who}`).documents.get(doc.id), NotFoundError);
+      for (const who of ['paul-klein', 'kristina-maiblume'])
+        await rejects(clientAs(`contact:${who}`).documents.get(doc.id), NotFoundError);
       expect((await manager.documents.get(doc.id)).downloadCount).to.equal(1);
     });
 
     it('2: operating manual for Kristina alone, edited afterwards', async () => {
       const unit = await manager.units.get('max-planck-12-w002');
       expect(unit.residents.map((r) => r.contactId)).to.have.members(['kristina-maiblume', 'jonas-becker']);
-      const doc = await manager.documents.upload(file(makePdf('Bedienungsanleitung Therme'), 'Bedienungsanleitung Therme.pdf'), {
-        documentTypeId: 'bedienungsanleitungen',
-        scope: { kind: 'unit', id: 'max-planck-12-w002' },
-        shares: [{ kind: 'contact', contactId: 'kristina-maiblume' }],
-      });
+      const doc = await manager.documents.upload(
+        file(makePdf('Bedienungsanleitung Therme'), 'Bedienungsanleitung Therme.pdf'),
+        {
+          documentTypeId: 'bedienungsanleitungen',
+          scope: { kind: 'unit', id: 'max-planck-12-w002' },
+          shares: [{ kind: 'contact', contactId: 'kristina-maiblume' }],
+        },
+      );
       expect(doc.title).to.equal('Bedienungsanleitung Therme');
-      expect((await clientAs('contact:kristina-maiblume').documents.download(doc.id)).size).to.equal(doc.size);
-      for (const who of ['lena-hoffmann', 'jonas-becker']) await rejects(clientAs(`contact:${who}`).documents.get(doc.id), NotFoundError);
-      const edited = await manager.documents.update(doc.id, { title: 'Bedienungsanleitung Gastherme' }, { ifMatch: doc.version });
+      expect((await clientAs('contact:kristina-maiblume').documents.download(doc.id)).size).to.equal(
+        doc.size,
+      );
+      for (const who of ['lena-hoffmann', 'jonas-becker'])
+        await rejects(clientAs(`contact:${who}`).documents.get(doc.id), NotFoundError);
+      const edited = await manager.documents.update(
+        doc.id,
+        { title: 'Bedienungsanleitung Gastherme' },
+        { ifMatch: doc.version },
+      );
       expect(edited.version).to.equal(doc.version + 1);
-      const shared = await manager.documents.share(doc.id, [{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant', 'owner'] }]);
+      const shared = await manager.documents.share(doc.id, [
+        { kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant', 'owner'] },
+      ]);
       expect(shared.recipientCount).to.equal(2);
-      await rejects(manager.documents.update(doc.id, { title: 'stale' }, { ifMatch: doc.version }), PreconditionFailedError);
+      await rejects(
+        manager.documents.update(doc.id, { title: 'stale' }, { ifMatch: doc.version }),
+        PreconditionFailedError,
+      );
     });
   });
 
@@ -104,17 +126,34 @@ describe('core-sdk in the browser against the MSW worker', () => {
 
     it('refuses bad files locally without a request', async () => {
       const before = (await control('/stats')).requests;
-      for (const bad of badFiles()) await rejects(manager.documents.upload(file(bad.bytes, bad.name, bad.type), { documentTypeId: 'plaene', scope: rosenweg }), UnsupportedFileTypeError);
+      for (const bad of badFiles())
+        await rejects(
+          manager.documents.upload(file(bad.bytes, bad.name, bad.type), {
+            documentTypeId: 'plaene',
+            scope: rosenweg,
+          }),
+          UnsupportedFileTypeError,
+        );
       const big = new File([new Uint8Array(52_428_801)], 'gross.pdf');
-      const tooLarge = await rejects(manager.documents.upload(big, { documentTypeId: 'plaene', scope: rosenweg }), FileTooLargeError);
+      const tooLarge = await rejects(
+        manager.documents.upload(big, { documentTypeId: 'plaene', scope: rosenweg }),
+        FileTooLargeError,
+      );
       expect(tooLarge.code).to.equal('file_too_large');
       expect(tooLarge.status).to.equal(0);
-      await rejects(manager.documents.upload(new File([], 'leer.pdf'), { documentTypeId: 'plaene', scope: rosenweg }), ValidationError);
+      await rejects(
+        manager.documents.upload(new File([], 'leer.pdf'), { documentTypeId: 'plaene', scope: rosenweg }),
+        ValidationError,
+      );
       expect((await control('/stats')).requests).to.equal(before);
     });
 
     it('validateFile tells kinds by content', async () => {
-      expect(await validateFile(file(makePng(2, 2), 'a.png', 'image/png'))).to.deep.equal({ ok: true, kind: 'png', mimeType: 'image/png' });
+      expect(await validateFile(file(makePng(2, 2), 'a.png', 'image/png'))).to.deep.equal({
+        ok: true,
+        kind: 'png',
+        mimeType: 'image/png',
+      });
       expect(await validateFile(file(makeDocx('x'), 'a.docx'))).to.include({ ok: true, kind: 'docx' });
       const png = await validateFile(file(makePng(2, 2), 'a.pdf'));
       expect(png).to.include({ ok: false, code: 'unsupported_file_type' });
@@ -129,7 +168,10 @@ describe('core-sdk in the browser against the MSW worker', () => {
       await control('/faults', { latencyMs: 300 });
       await rejects(clientAs('manager', { timeoutMs: 50, retry: 0 }).me(), TimeoutError);
       await control('/faults', {});
-      await rejects(createClient({ baseUrl: 'http://127.0.0.1:9/no-api', token: 'manager', retry: 0 }).me(), NetworkError);
+      await rejects(
+        createClient({ baseUrl: 'http://127.0.0.1:9/no-api', token: 'manager', retry: 0 }).me(),
+        NetworkError,
+      );
       const ctl = new AbortController();
       const p = manager.me({ signal: ctl.signal });
       ctl.abort();
@@ -148,10 +190,36 @@ describe('core-sdk in the browser against the MSW worker', () => {
       }
     });
 
+    it('writes a query as axios does (through XHR and through the fetch option)', async () => {
+      // Arrange: the URLs the server gets, and what axios' own buildURL makes of the same query.
+      const { worker } = await ready;
+      const seen: string[] = [];
+      worker.use(
+        http.get(
+          '*/api/v1/recipients',
+          ({ request }) => (seen.push(request.url), HttpResponse.json({ items: [] })),
+        ),
+      );
+      const query = { scope: rosenweg, q: "Mieter & Co: 100% $, ~'!(x)", limit: 5, locale: 'de' as const };
+      const expected = new URL(buildURL(`${BASE}/recipients`, query), location.href).href;
+      try {
+        // Act
+        await manager.recipients.search(query);
+        await clientAs('manager', { fetch: window.fetch.bind(window) }).recipients.search(query);
+        // Assert
+        expect(seen).to.deep.equal([expected, expected]);
+      } finally {
+        worker.resetHandlers();
+      }
+    });
+
     it('refreshes a token function once after a 401', async () => {
       const tokens = ['expired', 'manager'];
       const calls: string[] = [];
-      const c = createClient({ baseUrl: BASE, token: async () => (calls.push('t'), tokens.shift() ?? 'manager') });
+      const c = createClient({
+        baseUrl: BASE,
+        token: async () => (calls.push('t'), tokens.shift() ?? 'manager'),
+      });
       expect((await c.me()).kind).to.equal('manager');
       expect(calls.length).to.equal(2);
     });
@@ -173,7 +241,13 @@ describe('core-sdk in the browser against the MSW worker', () => {
       bytes.set(makePdf('Faults'));
       crypto.getRandomValues(bytes.subarray(4096, 4096 + 65536));
       const progress: number[] = [];
-      const doc = await manager.documents.upload(file(bytes, 'Faults.pdf'), { documentTypeId: 'plaene', scope: rosenweg, chunkSize: 256 * 1024, maxRetries: 10, onProgress: (p) => progress.push(p.loaded) });
+      const doc = await manager.documents.upload(file(bytes, 'Faults.pdf'), {
+        documentTypeId: 'plaene',
+        scope: rosenweg,
+        chunkSize: 256 * 1024,
+        maxRetries: 10,
+        onProgress: (p) => progress.push(p.loaded),
+      });
       await control('/faults', {});
       expect(doc.sha256).to.equal(await sha256(new Blob([bytes])));
       expect(progress).to.deep.equal([...progress].sort((a, b) => a - b));
@@ -200,7 +274,11 @@ describe('core-sdk in the browser against the MSW worker', () => {
       try {
         for (const name of ['Erste', 'Zweite']) {
           patches = 0;
-          const doc = await c.documents.upload(file(bytes, `${name}.pdf`), { documentTypeId: 'plaene', scope: rosenweg, resume: false });
+          const doc = await c.documents.upload(file(bytes, `${name}.pdf`), {
+            documentTypeId: 'plaene',
+            scope: rosenweg,
+            resume: false,
+          });
           expect(doc.sha256).to.equal(hash);
           counts.push(patches);
         }
@@ -216,7 +294,12 @@ describe('core-sdk in the browser against the MSW worker', () => {
       bytes.set(makePdf('Per Fetch'));
       const viaFetch = clientAs('manager', { fetch: window.fetch.bind(window) });
       const progress: number[] = [];
-      const doc = await viaFetch.documents.upload(file(bytes, 'Per Fetch.pdf'), { documentTypeId: 'plaene', scope: rosenweg, chunkSize: 256 * 1024, onProgress: (p) => progress.push(p.loaded) });
+      const doc = await viaFetch.documents.upload(file(bytes, 'Per Fetch.pdf'), {
+        documentTypeId: 'plaene',
+        scope: rosenweg,
+        chunkSize: 256 * 1024,
+        onProgress: (p) => progress.push(p.loaded),
+      });
       expect(doc.sha256).to.equal(await sha256(new Blob([bytes])));
       expect(progress.at(-1)).to.equal(bytes.length);
       expect(progress).to.deep.equal([...progress].sort((a, b) => a - b));
@@ -237,8 +320,16 @@ describe('core-sdk in the browser against the MSW worker', () => {
         });
         await rejects(p, AbortError);
         const stats = await control('/stats');
-        expect({ at, documents: stats.documents, open: stats.openUploads }).to.deep.equal({ at, documents: 0, open: 0 });
-        expect((await manager.documents.list({ scope: rosenweg })).items.some((d: Document) => d.title === 'Abort')).to.equal(false);
+        expect({ at, documents: stats.documents, open: stats.openUploads }).to.deep.equal({
+          at,
+          documents: 0,
+          open: 0,
+        });
+        expect(
+          (await manager.documents.list({ scope: rosenweg })).items.some(
+            (d: Document) => d.title === 'Abort',
+          ),
+        ).to.equal(false);
       }
     });
 
@@ -255,7 +346,12 @@ describe('core-sdk in the browser against the MSW worker', () => {
         return () => (Storage.prototype[m] = original as never);
       });
       try {
-        const doc = await manager.documents.upload(file(bytes, 'Ohne Speicher.pdf'), { documentTypeId: 'plaene', scope: rosenweg, chunkSize: 256 * 1024, resume: false });
+        const doc = await manager.documents.upload(file(bytes, 'Ohne Speicher.pdf'), {
+          documentTypeId: 'plaene',
+          scope: rosenweg,
+          chunkSize: 256 * 1024,
+          resume: false,
+        });
         expect(doc.sha256).to.equal(await sha256(new Blob([bytes])));
       } finally {
         spies.forEach((restore) => restore());
@@ -275,13 +371,25 @@ describe('core-sdk in the browser against the MSW worker', () => {
         return fetch(input, init);
       };
       const failing = clientAs('manager', { retry: 0, fetch: dying });
-      await rejects(failing.documents.upload(f, { documentTypeId: 'plaene', scope: rosenweg, chunkSize: 256 * 1024, maxRetries: 0 }), NetworkError);
+      await rejects(
+        failing.documents.upload(f, {
+          documentTypeId: 'plaene',
+          scope: rosenweg,
+          chunkSize: 256 * 1024,
+          maxRetries: 0,
+        }),
+        NetworkError,
+      );
       expect((await control('/stats')).openUploads).to.equal(1);
       await control('/faults', {});
       const sentBefore = (await control('/stats')).bytesReceived;
       // "After a reload": a new client, the same File.
       const first: number[] = [];
-      const doc = await clientAs('manager').documents.upload(f, { documentTypeId: 'plaene', scope: rosenweg, onProgress: (p) => first.push(p.loaded) });
+      const doc = await clientAs('manager').documents.upload(f, {
+        documentTypeId: 'plaene',
+        scope: rosenweg,
+        onProgress: (p) => first.push(p.loaded),
+      });
       expect(first[0]).to.be.greaterThan(0);
       const resent = (await control('/stats')).bytesReceived - sentBefore;
       expect(resent).to.be.lessThan(bytes.length);
