@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { _coercedNumber } from 'zod/v4/core';
 
 /** Bidi overrides and isolates, which can make "txt.exe" read as "exe.txt": removed from text. */
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/gu;
@@ -98,16 +97,3 @@ export const ShareTargets = z.array(ShareTarget).check(z.maxLength(100, 'must ho
 
 /** `{ items: T[] }`, the shape of every unpaginated list. */
 export const list = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item) });
-
-/**
- * A page size of a query string, 1–`max`: what `z.coerce.number()` makes, built from zod's core
- * so that the rest of `z.coerce` (its bigint and date schemas) stays out of every bundle.
- */
-export const Limit = (max: number) =>
-  z.optional(
-    (_coercedNumber(z.ZodMiniNumber) as z.ZodMiniNumber<unknown>).check(
-      z.int(),
-      z.gte(1, 'must be at least 1'),
-      z.lte(max, `must be at most ${max}`),
-    ),
-  );

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Id, Limit, Scope, ScopeString, ShareTargets, Timestamp, text } from './common.js';
+import { Id, Scope, ScopeString, ShareTargets, Timestamp, text } from './common.js';
+import { Limit } from './limit.js';
 
 export const Title = text(200);
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Id, Limit, Locale, Role, Scope, ScopeString, ShareTarget, ShareTargets } from './common.js';
+import { Id, Locale, Role, Scope, ScopeString, ShareTarget, ShareTargets } from './common.js';
+import { Limit } from './limit.js';
 
 export const RecipientSearchQuery = z.object({
   scope: ScopeString,
