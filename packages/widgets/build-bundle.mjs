@@ -6,13 +6,6 @@ import { copyFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { minifyCssPlugin } from './minify-css.mjs';
 
-/** An axios module replaced by an empty one: what `export default {};` stands in for is never read. */
-const stub = (b, name) =>
-  b.onLoad({ filter: new RegExp(`[\\\\/]axios[\\\\/]lib[\\\\/]helpers[\\\\/]${name}\\.js$`) }, () => ({
-    contents: 'export default {};',
-    loader: 'js',
-  }));
-
 /**
  * Modules of axios that the bundle imports but never runs, replaced by empty ones. Only axios'
  * XHR adapter is in the bundle, called with the configs the SDK's browser transport makes
@@ -23,11 +16,19 @@ const stub = (b, name) =>
  * - `AxiosURLSearchParams` (and with it `toFormData`, axios' general form serializer): `buildURL`
  *   runs it only for a config with `params`, and the transport writes the query into the URL
  *   itself and sends none (1 KB).
+ * A build that imports `axios` itself (as `npm run bench size` does for its axios baseline) keeps
+ * every module whole, since a caller of axios may reach them all: that import is resolved before
+ * any of these modules is loaded, as only axios' own files lead to them.
  */
 const withoutUnusedAxios = {
   name: 'axios-without-unused-modules',
   setup(b) {
-    for (const name of ['HttpStatusCode', 'cookies', 'AxiosURLSearchParams']) stub(b, name);
+    let whole = false;
+    b.onResolve({ filter: /^axios$/ }, () => void (whole = true));
+    const unused = /[\\/]axios[\\/]lib[\\/]helpers[\\/](HttpStatusCode|cookies|AxiosURLSearchParams)\.js$/;
+    b.onLoad({ filter: unused }, () =>
+      whole ? undefined : { contents: 'export default {};', loader: 'js' },
+    );
   },
 };
 
