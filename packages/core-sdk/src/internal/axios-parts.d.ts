@@ -7,4 +7,6 @@ declare module 'axios/unsafe/adapters/xhr.js' {
 }
 declare module 'axios/unsafe/helpers/buildURL.js' {
   export default function buildURL(url: string, params?: unknown): string;
+  /** `encodeURIComponent`, keeping `:`, `$`, `,` and writing a space as `+`. */
+  export function encode(value: string): string;
 }

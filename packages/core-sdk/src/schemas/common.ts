@@ -14,16 +14,33 @@ export const codePointLength = (s: string): number => {
 };
 
 /** An opaque identifier: 1–200 characters. */
-export const Id = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'));
+export const Id = z
+  .string()
+  .check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'));
 
 // Two plain patterns rather than zod's ISO module, which builds its patterns from options at
 // run time (0.4 KB brotli in every bundle); the document still names their formats.
 
 /** ISO-8601 UTC timestamp, e.g. `2026-03-01T09:30:00.000Z`. */
-export const Timestamp = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/, 'must be an ISO-8601 UTC time'), z.meta({ format: 'date-time' }));
+export const Timestamp = z
+  .string()
+  .check(
+    z.regex(
+      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/,
+      'must be an ISO-8601 UTC time',
+    ),
+    z.meta({ format: 'date-time' }),
+  );
 
 /** A calendar date `YYYY-MM-DD`. */
-export const DateString = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD'), z.refine((s) => !isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'must be a date of the calendar'), z.meta({ format: 'date' }));
+export const DateString = z.string().check(
+  z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD'),
+  z.refine(
+    (s) => !isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
+    'must be a date of the calendar',
+  ),
+  z.meta({ format: 'date' }),
+);
 
 export const Locale = z.enum(['de', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -62,7 +79,9 @@ export const Scope = z.object({ kind: ScopeKind, id: Id });
 export type Scope = z.infer<typeof Scope>;
 
 /** A scope in its string form, as used in query parameters and attributes: `unit:max-planck-12-w002`. */
-export const ScopeString = z.string().check(z.regex(/^(property|unit):[^\s:][^\s]{0,199}$/, 'must look like "property:<id>" or "unit:<id>"'));
+export const ScopeString = z
+  .string()
+  .check(z.regex(/^(property|unit):[^\s:][^\s]{0,199}$/, 'must look like "property:<id>" or "unit:<id>"'));
 
 /** Who may see a document: one entry of its share list. */
 export const ShareTarget = z.discriminatedUnion('kind', [

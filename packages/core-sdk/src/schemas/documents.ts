@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, Scope, ScopeString, ShareTargets, Timestamp, text } from './common.js';
+import { Limit } from './limit.js';
 
 export const Title = text(200);
 
@@ -34,7 +35,7 @@ export const DocumentListQuery = z.object({
   includeSubtypes: z.optional(z.enum(['true', 'false'])),
   q: z.optional(z.string().check(z.maxLength(200))),
   sort: z.optional(DocumentSort),
-  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1, 'must be at least 1'), z.lte(200, 'must be at most 200'))),
+  limit: Limit(200),
   cursor: z.optional(z.string().check(z.maxLength(1000))),
 });
 

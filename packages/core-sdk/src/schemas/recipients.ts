@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { Id, Locale, Role, Scope, ScopeString, ShareTarget, ShareTargets } from './common.js';
+import { Limit } from './limit.js';
 
 export const RecipientSearchQuery = z.object({
   scope: ScopeString,
   q: z.optional(z.string().check(z.maxLength(200))),
-  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1, 'must be at least 1'), z.lte(100, 'must be at most 100'))),
+  limit: Limit(100),
   locale: z.optional(Locale),
 });
 export type RecipientSearchQuery = z.input<typeof RecipientSearchQuery>;

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
+import buildURL from 'axios/unsafe/helpers/buildURL.js';
 import { makeDocx, makePdf, makePng, badFiles } from '@docportal/mock-server/testing';
 import {
   AbortError,
@@ -184,6 +185,29 @@ describe('core-sdk in the browser against the MSW worker', () => {
         const e = await rejects(manager.me(), ResponseValidationError);
         expect(e.code).to.equal('invalid_response');
         expect(e.issues.map((i) => i.path)).to.include('kind');
+      } finally {
+        worker.resetHandlers();
+      }
+    });
+
+    it('writes a query as axios does (through XHR and through the fetch option)', async () => {
+      // Arrange: the URLs the server gets, and what axios' own buildURL makes of the same query.
+      const { worker } = await ready;
+      const seen: string[] = [];
+      worker.use(
+        http.get(
+          '*/api/v1/recipients',
+          ({ request }) => (seen.push(request.url), HttpResponse.json({ items: [] })),
+        ),
+      );
+      const query = { scope: rosenweg, q: "Mieter & Co: 100% $, ~'!(x)", limit: 5, locale: 'de' as const };
+      const expected = new URL(buildURL(`${BASE}/recipients`, query), location.href).href;
+      try {
+        // Act
+        await manager.recipients.search(query);
+        await clientAs('manager', { fetch: window.fetch.bind(window) }).recipients.search(query);
+        // Assert
+        expect(seen).to.deep.equal([expected, expected]);
       } finally {
         worker.resetHandlers();
       }
