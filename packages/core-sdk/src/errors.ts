@@ -1,7 +1,8 @@
 import type { FieldError, Problem } from './schemas/problem.js';
 
 /** Codes of failures that have no HTTP answer, beside the contract's problem codes. */
-export type ClientErrorCode = 'network_error' | 'timeout' | 'aborted' | 'invalid_response' | 'empty_file' | 'unexpected';
+export type ClientErrorCode =
+  'network_error' | 'timeout' | 'aborted' | 'invalid_response' | 'empty_file' | 'unexpected';
 
 export interface ErrorInit {
   status?: number;
@@ -125,5 +126,9 @@ const BY_STATUS: Record<number, typeof DocPortalError> = {
 export function errorFromStatus(status: number, problem: Problem | undefined): DocPortalError {
   const Class = BY_STATUS[status] ?? (status >= 500 ? ServerError : DocPortalError);
   const message = problem?.detail ?? problem?.title ?? `The server answered ${status}.`;
-  return new Class(message, { status, code: problem?.code ?? (status >= 500 ? 'server_error' : 'http_error'), problem });
+  return new Class(message, {
+    status,
+    code: problem?.code ?? (status >= 500 ? 'server_error' : 'http_error'),
+    problem,
+  });
 }

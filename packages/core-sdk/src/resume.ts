@@ -8,7 +8,7 @@ import type { DocPortalClient } from './client.js';
 import type { Scope } from './schemas/common.js';
 import { formatScope } from './scope.js';
 import type { ResumeRecord, ResumeStore } from './upload/resume.js';
-import { fingerprints } from './upload/upload.js';
+import { fingerprints } from './upload/resume.js';
 
 export type { ResumeRecord, ResumeStore } from './upload/resume.js';
 
@@ -67,7 +67,9 @@ export function indexedDbResumeStore(name = 'docportal-uploads'): IndexedDbResum
     async set(key, value) {
       if (!key) return;
       try {
-        await run<unknown>('readwrite', (s): IDBRequest => (value ? s.put({ ...value, key, savedAt: Date.now() } satisfies StoredUpload) : s.delete(key)));
+        await run<unknown>('readwrite', (s): IDBRequest =>
+          value ? s.put({ ...value, key, savedAt: Date.now() } satisfies StoredUpload) : s.delete(key),
+        );
         // Kept whole: a fingerprint left from a fallback would be stale.
         fingerprints.set(key, undefined);
       } catch {
@@ -79,7 +81,9 @@ export function indexedDbResumeStore(name = 'docportal-uploads'): IndexedDbResum
       try {
         const all = await run<StoredUpload[]>('readonly', (s) => s.getAll());
         const wanted = scope === undefined ? undefined : formatScope(scope);
-        return all.filter((u) => u.file && u.id && (!wanted || (u.scope && formatScope(u.scope) === wanted))).sort((a, b) => a.savedAt - b.savedAt);
+        return all
+          .filter((u) => u.file && u.id && (!wanted || (u.scope && formatScope(u.scope) === wanted)))
+          .sort((a, b) => a.savedAt - b.savedAt);
       } catch {
         return [];
       }

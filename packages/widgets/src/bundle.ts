@@ -22,4 +22,23 @@ export {
   type Locale,
 } from '@docportal/core-sdk';
 // Every error class the SDK and the elements' events carry.
-export { type ClientErrorCode, type ErrorInit, DocPortalError, NetworkError, TimeoutError, AbortError, AuthError, ForbiddenError, NotFoundError, ConflictError, PreconditionFailedError, FileTooLargeError, UnsupportedFileTypeError, ValidationError, RateLimitError, ServerError, ResponseValidationError, errorFromStatus } from '@docportal/core-sdk';
+export {
+  type ClientErrorCode,
+  type ErrorInit,
+  DocPortalError,
+  NetworkError,
+  TimeoutError,
+  AbortError,
+  AuthError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  PreconditionFailedError,
+  FileTooLargeError,
+  UnsupportedFileTypeError,
+  ValidationError,
+  RateLimitError,
+  ServerError,
+  ResponseValidationError,
+  errorFromStatus,
+} from '@docportal/core-sdk';

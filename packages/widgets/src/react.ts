@@ -8,8 +8,20 @@
 import type { HTMLAttributes, RefAttributes } from 'react';
 import type { DocPortalClient, ShareTarget, TokenSource } from '@docportal/core-sdk';
 import type { DocFolderTree, DocProvider, DocUploader, SharePicker } from './index.js';
-import type { DocFileRejectedEvent, DocUploadErrorEvent, DocUploadProgressEvent, DocUploadStartEvent, DocUploadedEvent } from './events/uploader-events.js';
-import type { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent, DocTypesChangeEvent } from './events/tree-events.js';
+import type {
+  DocFileRejectedEvent,
+  DocUploadErrorEvent,
+  DocUploadProgressEvent,
+  DocUploadStartEvent,
+  DocUploadedEvent,
+} from './events/uploader-events.js';
+import type {
+  DocDocumentActivateEvent,
+  DocDocumentChangeEvent,
+  DocDownloadEvent,
+  DocFolderSelectEvent,
+  DocTypesChangeEvent,
+} from './events/tree-events.js';
 
 /** What every element takes from a provider or by itself. */
 export interface ConnectionProps {
@@ -21,7 +33,12 @@ export interface ConnectionProps {
   locale?: 'de' | 'en' | (string & {});
 }
 
-type ElementProps<E extends HTMLElement, P, Events> = Omit<HTMLAttributes<E>, keyof P | 'onChange' | 'onInput'> & RefAttributes<E> & P & { [K in keyof Events as `on${K & string}`]?: (event: Events[K]) => void };
+type ElementProps<E extends HTMLElement, P, Events> = Omit<
+  HTMLAttributes<E>,
+  keyof P | 'onChange' | 'onInput'
+> &
+  RefAttributes<E> &
+  P & { [K in keyof Events as `on${K & string}`]?: (event: Events[K]) => void };
 
 export interface DocUploaderProps extends ConnectionProps {
   accept?: string;

@@ -60,13 +60,11 @@ describe('on a plain-http host other than localhost', () => {
       'the page is not a secure context',
     );
     // Act
-    await page
-      .locator('doc-uploader input[type=file]')
-      .setInputFiles({
-        name: 'Hausordnung.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from(makePdf('Hausordnung im Intranet')),
-      });
+    await page.locator('doc-uploader input[type=file]').setInputFiles({
+      name: 'Hausordnung.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(makePdf('Hausordnung im Intranet')),
+    });
     await page.getByRole('button', { name: 'Dokument hochladen' }).click();
     await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0, undefined, {
       timeout: 15_000,

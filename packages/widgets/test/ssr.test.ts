@@ -176,13 +176,11 @@ describe('server rendering (@lit-labs/ssr) and hydration (@lit-labs/ssr-client)'
       .locator('share-picker')
       .getByText(/Alle Mieter \(\d+\)/)
       .waitFor({ timeout: 10_000 });
-    await page
-      .locator('doc-uploader input[type=file]')
-      .setInputFiles({
-        name: 'Plan.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
-      });
+    await page.locator('doc-uploader input[type=file]').setInputFiles({
+      name: 'Plan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     await page
       .locator('doc-uploader select')
       .first()

@@ -9,7 +9,10 @@ export interface FileKindInfo {
 export const FILE_KINDS: Readonly<Record<FileKind, FileKindInfo>> = {
   pdf: { mimeType: 'application/pdf', extensions: ['pdf'] },
   doc: { mimeType: 'application/msword', extensions: ['doc'] },
-  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'] },
+  docx: {
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['docx'],
+  },
   jpeg: { mimeType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
   png: { mimeType: 'image/png', extensions: ['png'] },
 };
@@ -23,7 +26,8 @@ export const ACCEPT = Object.entries(FILE_KINDS)
 export function kindOfName(fileName: string): FileKind | null {
   const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (!ext) return null;
-  for (const [kind, info] of Object.entries(FILE_KINDS)) if (info.extensions.includes(ext)) return kind as FileKind;
+  for (const [kind, info] of Object.entries(FILE_KINDS))
+    if (info.extensions.includes(ext)) return kind as FileKind;
   return null;
 }
 

@@ -18,7 +18,8 @@ export const blobSource = (blob: Blob): ByteSource => ({
   read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
 });
 
-const startsWith = (b: Uint8Array, sig: readonly number[]) => b.length >= sig.length && sig.every((x, i) => b[i] === x);
+const startsWith = (b: Uint8Array, sig: readonly number[]) =>
+  b.length >= sig.length && sig.every((x, i) => b[i] === x);
 
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -42,7 +43,8 @@ export async function sniff(src: ByteSource): Promise<FileKind | null> {
 }
 
 const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
-const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+const u32 = (b: Uint8Array, o: number) =>
+  (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
 const END_OF_CHAIN = 0xfffffffe;
 const MAX_SECTORS_WALKED = 4096;
@@ -76,7 +78,11 @@ async function oleHasWordDocument(src: ByteSource, head: Uint8Array): Promise<bo
   };
 
   const seen = new Set<number>();
-  for (let dir = u32(head, 0x30); dir < END_OF_CHAIN && !seen.has(dir) && seen.size < MAX_SECTORS_WALKED; dir = await next(dir)) {
+  for (
+    let dir = u32(head, 0x30);
+    dir < END_OF_CHAIN && !seen.has(dir) && seen.size < MAX_SECTORS_WALKED;
+    dir = await next(dir)
+  ) {
     seen.add(dir);
     const sec = await sectorAt(dir);
     for (let o = 0; o + 128 <= sec.length; o += 128) {
@@ -112,7 +118,7 @@ async function zipIsDocx(src: ByteSource): Promise<boolean> {
   const decoder = new TextDecoder();
   let contentTypes = false;
   let word = false;
-  for (let o = 0; o + 46 <= cd.length && u32(cd, o) === 0x02014b50; ) {
+  for (let o = 0; o + 46 <= cd.length && u32(cd, o) === 0x02014b50;) {
     const nameLength = u16(cd, o + 28);
     const name = decoder.decode(cd.subarray(o + 46, o + 46 + nameLength));
     if (name === '[Content_Types].xml') contentTypes = true;

@@ -5,7 +5,14 @@
 import type { AxiosInstance, AxiosProgressEvent, AxiosResponse, ResponseType } from 'axios';
 import { transport, type Send } from '#transport';
 import * as z from 'zod/mini';
-import { AbortError, DocPortalError, NetworkError, ResponseValidationError, TimeoutError, errorFromStatus } from '../errors.js';
+import {
+  AbortError,
+  DocPortalError,
+  NetworkError,
+  ResponseValidationError,
+  TimeoutError,
+  errorFromStatus,
+} from '../errors.js';
 import { Problem, type FieldError } from '../schemas/problem.js';
 import type { ResumeStore } from '../upload/resume.js';
 
@@ -107,7 +114,9 @@ const retryAfterMs = (res: AxiosResponse): number | undefined => {
 
 /** Whether an error may succeed on another try. */
 export const isTransient = (e: unknown): boolean =>
-  e instanceof NetworkError || e instanceof TimeoutError || (e instanceof DocPortalError && (e.status === 408 || e.status === 429 || e.status >= 500));
+  e instanceof NetworkError ||
+  e instanceof TimeoutError ||
+  (e instanceof DocPortalError && (e.status === 408 || e.status === 429 || e.status >= 500));
 
 export class Http {
   /** The caller's axios instance, or the SDK's transport (XHR-only in browser builds). */
@@ -125,8 +134,12 @@ export class Http {
   constructor(readonly options: ClientOptions) {
     const own = options.axios;
     this.request = own ? (config) => own.request(config) : transport(options.fetch);
-    const r = typeof options.retry === 'number' ? { maxRetries: options.retry } : options.retry ?? {};
-    this.retry = { maxRetries: r.maxRetries ?? 5, baseDelayMs: r.baseDelayMs ?? 500, maxDelayMs: r.maxDelayMs ?? 8000 };
+    const r = typeof options.retry === 'number' ? { maxRetries: options.retry } : (options.retry ?? {});
+    this.retry = {
+      maxRetries: r.maxRetries ?? 5,
+      baseDelayMs: r.baseDelayMs ?? 500,
+      maxDelayMs: r.maxDelayMs ?? 8000,
+    };
   }
 
   /** Retries per request of the client's policy; the upload engine bounds chunk retries by it too. */
@@ -143,7 +156,9 @@ export class Http {
 
   private async token(refresh: boolean): Promise<string | undefined> {
     const t = this.options.token;
-    return typeof t === 'function' ? await t() : refresh ? undefined : t;
+    if (typeof t === 'function') return t();
+    // A fixed token that was refused is not sent again.
+    return refresh ? undefined : t;
   }
 
   /** Sends once (plus one token refresh after a 401); maps every failure to a DocPortalError. */
@@ -163,21 +178,31 @@ export class Http {
           params: call.query,
           // Plain objects go out as JSON with `Content-Type: application/json` (axios sets both).
           data: call.body,
-          headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...call.headers, ...opts.headers },
+          headers: {
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            ...call.headers,
+            ...opts.headers,
+          },
           signal: opts.signal,
           timeout: opts.timeoutMs ?? this.options.timeoutMs ?? 30_000,
           responseType: call.responseType ?? 'json',
           onUploadProgress: call.onUploadProgress,
           onDownloadProgress: call.onDownloadProgress,
           validateStatus: () => true,
-          ...(this.options.fetch && this.options.axios ? { adapter: 'fetch', env: { fetch: this.options.fetch } } : {}),
+          ...(this.options.fetch && this.options.axios
+            ? { adapter: 'fetch', env: { fetch: this.options.fetch } }
+            : {}),
         });
       } catch (e) {
         // axios' cancel errors carry __CANCEL__ (what axios.isCancel reads).
         if (opts.signal?.aborted || (e as { __CANCEL__?: boolean } | null)?.__CANCEL__) throw aborted();
         const code = (e as { code?: string }).code;
-        if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') throw new TimeoutError('The server did not answer in time.', { code: 'timeout', cause: e });
-        throw new NetworkError('The server could not be reached or the connection was cut.', { code: 'network_error', cause: e });
+        if (code === 'ECONNABORTED' || code === 'ETIMEDOUT')
+          throw new TimeoutError('The server did not answer in time.', { code: 'timeout', cause: e });
+        throw new NetworkError('The server could not be reached or the connection was cut.', {
+          code: 'network_error',
+          cause: e,
+        });
       }
       this.options.onResponse?.({ method: call.method, url, status: res.status, ms: Date.now() - started });
       const limit = res.headers['upload-limit'];
@@ -187,13 +212,7 @@ export class Http {
         refreshed = true;
         continue;
       }
-      let data: unknown = res.data;
-      // Binary answers (downloads) carry their problem as bytes: an ArrayBuffer, a Node Buffer or a Blob.
-      if (data instanceof ArrayBuffer || ArrayBuffer.isView(data) || (typeof Blob !== 'undefined' && data instanceof Blob)) data = await readJson(data);
-      const problem = z.safeParse(Problem, data);
-      const error = errorFromStatus(res.status, problem.success ? problem.data : undefined);
-      error.retryAfterMs = retryAfterMs(res);
-      throw error;
+      throw await errorOf(res);
     }
   }
 
@@ -204,7 +223,7 @@ export class Http {
    */
   async send(call: Call, opts: RequestOptions = {}): Promise<AxiosResponse> {
     const max = opts.maxRetries ?? this.retry.maxRetries;
-    const key = call.method === 'GET' ? undefined : opts.idempotencyKey ?? uuid();
+    const key = call.method === 'GET' ? undefined : (opts.idempotencyKey ?? uuid());
     if (key) call = { ...call, headers: { ...call.headers, 'Idempotency-Key': key } };
     let unanswered = false;
     for (let attempt = 0; ; attempt++) {
@@ -229,23 +248,47 @@ export class Http {
     const res = await this.send(call, opts);
     return parse(schema, res.data, res.status);
   }
-
 }
 
 /** Parses an answer; a mismatch becomes a ResponseValidationError naming where. */
 /** A schema's complaints as the contract's field errors (`{ path: 'shares.0.contactId', message }`). */
-export const fieldErrors = (error: z.core.$ZodError): FieldError[] => error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+export const fieldErrors = (error: z.core.$ZodError): FieldError[] =>
+  error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 
 export function parse<S extends z.ZodMiniType>(schema: S, data: unknown, status?: number): z.output<S> {
   const r = z.safeParse(schema, data);
   if (r.success) return r.data;
   const issues = fieldErrors(r.error);
-  throw new ResponseValidationError(`The server's answer does not match the contract (${issues.map((i) => i.path || '(root)').join(', ')}).`, issues, status);
+  throw new ResponseValidationError(
+    `The server's answer does not match the contract (${issues.map((i) => i.path || '(root)').join(', ')}).`,
+    issues,
+    status,
+  );
+}
+
+/** The DocPortalError of a failed answer, from its problem (RFC 9457) when it has one. */
+async function errorOf(res: AxiosResponse): Promise<DocPortalError> {
+  let data: unknown = res.data;
+  // Binary answers (downloads) carry their problem as bytes: an ArrayBuffer, a Node Buffer or a Blob.
+  if (
+    data instanceof ArrayBuffer ||
+    ArrayBuffer.isView(data) ||
+    (typeof Blob !== 'undefined' && data instanceof Blob)
+  )
+    data = await readJson(data);
+  const problem = z.safeParse(Problem, data);
+  const error = errorFromStatus(res.status, problem.success ? problem.data : undefined);
+  error.retryAfterMs = retryAfterMs(res);
+  return error;
 }
 
 async function readJson(data: ArrayBuffer | ArrayBufferView | Blob): Promise<unknown> {
   try {
-    return JSON.parse(new TextDecoder().decode(data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data : await data.arrayBuffer()));
+    return JSON.parse(
+      new TextDecoder().decode(
+        data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data : await data.arrayBuffer(),
+      ),
+    );
   } catch {
     return undefined;
   }

@@ -78,12 +78,10 @@ export const transport =
           throw fail(ctl.signal.aborted && !c.signal?.aborted ? 'ECONNABORTED' : 'ERR_NETWORK', e);
         },
       );
-      const body =
-        type === 'arraybuffer'
-          ? await res.arrayBuffer()
-          : type === 'blob'
-            ? await res.blob()
-            : await res.text();
+      let body: unknown;
+      if (type === 'arraybuffer') body = await res.arrayBuffer();
+      else if (type === 'blob') body = await res.blob();
+      else body = await res.text();
       return {
         status: res.status,
         statusText: res.statusText,

@@ -7,24 +7,46 @@ import { aborted, enc, rethrow, type Call, type Http, type RequestOptions } from
 import { formatScope, parseScope } from '../scope.js';
 import { type Scope, type ShareTarget, type Locale } from '../schemas/common.js';
 import { GroupList, Property, PropertyList, Unit, UnitList } from '../schemas/context.js';
-import { CreateDocumentType, DocumentType, DocumentTypeList, UpdateDocumentType } from '../schemas/document-types.js';
-import { Document, DocumentPage, DownloadStats, type DocumentSort, type UpdateDocument } from '../schemas/documents.js';
+import {
+  CreateDocumentType,
+  DocumentType,
+  DocumentTypeList,
+  UpdateDocumentType,
+} from '../schemas/document-types.js';
+import {
+  Document,
+  DocumentPage,
+  DownloadStats,
+  type DocumentSort,
+  type UpdateDocument,
+} from '../schemas/documents.js';
 import { DigestDay, DigestEmail } from '../schemas/notifications.js';
 import { RecipientOptionList, ResolveResult } from '../schemas/recipients.js';
 import { upload, type UploadOptions } from '../upload/upload.js';
 
 type ScopeInput = Scope | string;
-const q = (scope?: ScopeInput) => (scope === undefined ? undefined : formatScope(scope));
+/** A scope as its query parameter (`property:rosenweg-24`). */
+const scopeParam = (scope?: ScopeInput) => (scope === undefined ? undefined : formatScope(scope));
 
 /** What every resource holds: the request loop. */
 export class Resource {
   constructor(protected readonly http: Http) {}
   /** GETs `path` and parses the answer with `schema`. */
-  protected read<S extends z.ZodMiniType>(schema: S, path: string, opts?: RequestOptions, query?: Call['query']): Promise<z.output<S>> {
+  protected read<S extends z.ZodMiniType>(
+    schema: S,
+    path: string,
+    opts?: RequestOptions,
+    query?: Call['query'],
+  ): Promise<z.output<S>> {
     return this.http.json(schema, { method: 'GET', path, query }, opts);
   }
   /** GETs a list and answers its `items`. */
-  protected async items<T>(schema: z.ZodMiniType<{ items: T[] }>, path: string, opts?: RequestOptions, query?: Call['query']): Promise<T[]> {
+  protected async items<T>(
+    schema: z.ZodMiniType<{ items: T[] }>,
+    path: string,
+    opts?: RequestOptions,
+    query?: Call['query'],
+  ): Promise<T[]> {
     return (await this.read(schema, path, opts, query)).items;
   }
 }
@@ -56,12 +78,21 @@ export class Recipients extends Resource {
   /** Share options inside a scope whose label matches `q`: role-wide ones first. */
   async search(p: { scope: ScopeInput; q?: string; limit?: number; locale?: Locale } & RequestOptions) {
     const { scope, q: text, limit, locale, ...opts } = p;
-    return this.items(RecipientOptionList, '/recipients', opts, { scope: formatScope(scope), q: text || undefined, limit, locale });
+    return this.items(RecipientOptionList, '/recipients', opts, {
+      scope: formatScope(scope),
+      q: text || undefined,
+      limit,
+      locale,
+    });
   }
   /** How many contacts a share list reaches today, and who (at most 100 listed). */
   resolve(p: { scope: ScopeInput; targets: ShareTarget[] } & RequestOptions) {
     const { scope, targets, ...opts } = p;
-    return this.http.json(ResolveResult, { method: 'POST', path: '/recipients/resolve', body: { scope: parseScope(scope), targets } }, opts);
+    return this.http.json(
+      ResolveResult,
+      { method: 'POST', path: '/recipients/resolve', body: { scope: parseScope(scope), targets } },
+      opts,
+    );
   }
 }
 
@@ -72,14 +103,14 @@ export class DocumentTypes extends Resource {
   /** The whole tree, flat in depth-first order, with counts of what the caller sees in `scope`. */
   async list(p: { scope?: ScopeInput } & RequestOptions = {}): Promise<DocumentType[]> {
     const { scope, ...opts } = p;
-    return this.items(DocumentTypeList, '/document-types', opts, { scope: q(scope) });
+    return this.items(DocumentTypeList, '/document-types', opts, { scope: scopeParam(scope) });
   }
   /** The tree as nested nodes. */
   async tree(p: { scope?: ScopeInput } & RequestOptions = {}): Promise<DocumentTypeNode[]> {
     const nodes = new Map<string, DocumentTypeNode>();
     const roots: DocumentTypeNode[] = [];
     for (const t of await this.list(p)) nodes.set(t.id, { ...t, children: [] });
-    for (const n of nodes.values()) (n.parentId ? nodes.get(n.parentId)?.children ?? roots : roots).push(n);
+    for (const n of nodes.values()) (n.parentId ? (nodes.get(n.parentId)?.children ?? roots) : roots).push(n);
     return roots;
   }
   create(body: CreateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
@@ -87,10 +118,18 @@ export class DocumentTypes extends Resource {
   }
   /** Rename, move or reorder. */
   update(id: string, patch: UpdateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
-    return this.http.json(DocumentType, { method: 'PATCH', path: `/document-types/${enc(id)}`, body: patch }, opts);
+    return this.http.json(
+      DocumentType,
+      { method: 'PATCH', path: `/document-types/${enc(id)}`, body: patch },
+      opts,
+    );
   }
   /** Move under `parentId` (null: top level) at `position` (default: last). */
-  move(id: string, to: { parentId: string | null; position?: number }, opts?: RequestOptions): Promise<DocumentType> {
+  move(
+    id: string,
+    to: { parentId: string | null; position?: number },
+    opts?: RequestOptions,
+  ): Promise<DocumentType> {
     return this.update(id, to, opts);
   }
   async remove(id: string, opts?: RequestOptions): Promise<void> {
@@ -109,7 +148,6 @@ export interface DocumentQuery {
 }
 
 export class Documents extends Resource {
-
   /** Validates `file` locally, uploads it resumably and commits it as a document. */
   upload(file: Blob, options: UploadOptions): Promise<Document> {
     // Reading the file can fail too (a file deleted after it was chosen): a DocPortalError as well.
@@ -124,7 +162,15 @@ export class Documents extends Resource {
   /** One page; pass `nextCursor` as `cursor` for the next. */
   list(p: DocumentQuery & RequestOptions = {}): Promise<DocumentPage> {
     const { scope, documentTypeId, includeSubtypes, q: text, sort, limit, cursor, ...opts } = p;
-    return this.read(DocumentPage, '/documents', opts, { scope: q(scope), documentTypeId, includeSubtypes, q: text || undefined, sort, limit, cursor });
+    return this.read(DocumentPage, '/documents', opts, {
+      scope: scopeParam(scope),
+      documentTypeId,
+      includeSubtypes,
+      q: text || undefined,
+      sort,
+      limit,
+      cursor,
+    });
   }
 
   /** Every document of the query, page after page: `for await (const d of client.documents.iterate())`. */
@@ -142,10 +188,18 @@ export class Documents extends Resource {
   }
 
   /** Changes title, type or shares; with `ifMatch` (a version) fails with 412 when someone changed it since. */
-  update(id: string, patch: UpdateDocument, opts: RequestOptions & { ifMatch?: number } = {}): Promise<Document> {
+  update(
+    id: string,
+    patch: UpdateDocument,
+    opts: RequestOptions & { ifMatch?: number } = {},
+  ): Promise<Document> {
     const { ifMatch, ...rest } = opts;
     const headers: Record<string, string> = ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` };
-    return this.http.json(Document, { method: 'PATCH', path: `/documents/${enc(id)}`, body: patch, headers }, rest);
+    return this.http.json(
+      Document,
+      { method: 'PATCH', path: `/documents/${enc(id)}`, body: patch, headers },
+      rest,
+    );
   }
 
   /** Replaces the share list. */
@@ -158,7 +212,10 @@ export class Documents extends Resource {
   }
 
   /** The file, named as the server's Content-Disposition says. A contact's download is counted. */
-  async download(id: string, opts: RequestOptions & { onProgress?: (p: { loaded: number; total: number }) => void } = {}): Promise<File> {
+  async download(
+    id: string,
+    opts: RequestOptions & { onProgress?: (p: { loaded: number; total: number }) => void } = {},
+  ): Promise<File> {
     const { onProgress, ...rest } = opts;
     const browser = typeof XMLHttpRequest !== 'undefined';
     const res = await this.http.send(
@@ -172,7 +229,11 @@ export class Documents extends Resource {
     );
     if (rest.signal?.aborted) throw aborted();
     const type = String(res.headers['content-type'] ?? 'application/octet-stream');
-    return new File([res.data as BlobPart], fileNameOf(String(res.headers['content-disposition'] ?? '')) ?? id, { type });
+    return new File(
+      [res.data as BlobPart],
+      fileNameOf(String(res.headers['content-disposition'] ?? '')) ?? id,
+      { type },
+    );
   }
 
   /** Download counts per contact. */
@@ -191,7 +252,10 @@ export function fileNameOf(header: string): string | undefined {
       // fall through to the plain name
     }
   }
-  return /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(header)?.[1]?.replace(/\\(.)/g, '$1') ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1];
+  return (
+    /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(header)?.[1]?.replace(/\\(.)/g, '$1') ??
+    /filename\s*=\s*([^;\s]+)/.exec(header)?.[1]
+  );
 }
 
 export class Notifications extends Resource {
@@ -206,5 +270,3 @@ export class Notifications extends Resource {
     return this.read(DigestEmail, `/notifications/digests/${enc(date)}/${enc(contactId)}`, opts);
   }
 }
-
-

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/gu;
 
 /** Characters never allowed in titles and names: C0/C1 controls. */
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 
 /** Number of Unicode code points in a string (not UTF-16 units). */

@@ -21,7 +21,9 @@ export const CreateUpload = z.object({
   /** Cleaned, never refused for its form or length (the JSON body limit bounds it). */
   fileName: z.string().check(z.minLength(1, 'must not be empty')),
   /** Bytes; any size over the limit, however large, is 413. */
-  size: z.number().check(z.gte(1, 'must be at least 1 byte'), z.refine(Number.isInteger), z.meta({ type: 'integer' })),
+  size: z
+    .number()
+    .check(z.gte(1, 'must be at least 1 byte'), z.refine(Number.isInteger), z.meta({ type: 'integer' })),
   /** The declared type; `''` when the browser gives none. */
   mimeType: z.string().check(z.maxLength(255)),
   title: z.optional(Title),

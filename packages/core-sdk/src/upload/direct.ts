@@ -22,7 +22,14 @@ export const undo = (http: Http, write: () => Promise<{ id: string }>): Promise<
  * server's limit (its `Upload-Limit` header; learnt from a 413 too), for the resumable path to
  * take it. An abort undoes what the request may have made.
  */
-export async function direct(http: Http, file: Blob, name: string, meta: object, post: Post, signal?: AbortSignal): Promise<Document | undefined> {
+export async function direct(
+  http: Http,
+  file: Blob,
+  name: string,
+  meta: object,
+  post: Post,
+  signal?: AbortSignal,
+): Promise<Document | undefined> {
   if (file.size > (http.uploadLimit ?? UPLOAD_LIMIT)) return;
   if (signal?.aborted) throw aborted();
   const form = new FormData();

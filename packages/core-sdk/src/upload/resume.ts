@@ -25,3 +25,34 @@ export interface ResumeStore {
   get(key: string | false): ResumeRecord | undefined | Promise<ResumeRecord | undefined>;
   set(key: string | false, value: ResumeRecord | undefined): void | Promise<void>;
 }
+
+/** Where there is no localStorage (Node), resume records last as long as the process. */
+const inMemory: Record<string, ResumeRecord | undefined> = {};
+
+/**
+ * The default resume store: the session and the keys of its creation and commit (never the
+ * file), in localStorage when there is one, as it outlives a reload; never throws.
+ */
+export const fingerprints: ResumeStore = {
+  get(key) {
+    try {
+      const ls = globalThis.localStorage;
+      if (!key) return undefined;
+      return ls ? (JSON.parse(ls.getItem(key)!) ?? undefined) : inMemory[key];
+    } catch {
+      return undefined;
+    }
+  },
+  set(key, value) {
+    try {
+      const ls = globalThis.localStorage;
+      if (!key) return;
+      const v = value && { id: value.id, create: value.create, commit: value.commit };
+      if (!ls) inMemory[key] = v;
+      else if (v) ls.setItem(key, JSON.stringify(v));
+      else ls.removeItem(key);
+    } catch {
+      // Storage full or forbidden: the upload still works, it just cannot resume after a reload.
+    }
+  },
+};

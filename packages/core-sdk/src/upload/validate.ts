@@ -18,15 +18,23 @@ export async function validateFile(file: Blob, options: { maxSize?: number } = {
   const max = options.maxSize ?? MAX_FILE_SIZE;
   const name = cleanFileName((file as File).name ?? '');
   if (file.size === 0) return { ok: false, code: 'empty_file', message: 'The file is empty.' };
-  if (file.size > max) return { ok: false, code: 'file_too_large', message: `The file has ${mb(file.size)}; at most ${mb(max)} are allowed.` };
+  if (file.size > max)
+    return {
+      ok: false,
+      code: 'file_too_large',
+      message: `The file has ${mb(file.size)}; at most ${mb(max)} are allowed.`,
+    };
   const unsupported = (message: string): FileCheck => ({ ok: false, code: 'unsupported_file_type', message });
   const byName = (file as File).name ? kindOfName(name) : undefined;
   if (byName === null) return unsupported(`"${name}" is not a PDF, Word (.doc, .docx), JPEG or PNG file.`);
   const declared = kindOfMimeType(file.type);
-  if (declared === null) return unsupported(`Files of type "${file.type}" are not accepted; use PDF, Word, JPEG or PNG.`);
+  if (declared === null)
+    return unsupported(`Files of type "${file.type}" are not accepted; use PDF, Word, JPEG or PNG.`);
   const kind = await sniff(blobSource(file));
   if (!kind) return unsupported('The content is not a PDF, Word, JPEG or PNG file.');
   if ((byName && byName !== kind) || (declared !== 'unknown' && declared !== kind))
-    return unsupported(`The content is ${kind.toUpperCase()}, but the file claims to be something else; rename it to match.`);
+    return unsupported(
+      `The content is ${kind.toUpperCase()}, but the file claims to be something else; rename it to match.`,
+    );
   return { ok: true, kind, mimeType: FILE_KINDS[kind].mimeType };
 }

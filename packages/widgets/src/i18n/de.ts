@@ -8,7 +8,8 @@ export const de = {
     unauthorized: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
     forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
     not_found: 'Das gibt es nicht (mehr).',
-    conflict: 'Das steht im Widerspruch zum aktuellen Stand. Bitte laden Sie neu und versuchen Sie es noch einmal.',
+    conflict:
+      'Das steht im Widerspruch zum aktuellen Stand. Bitte laden Sie neu und versuchen Sie es noch einmal.',
     upload_incomplete: 'Die Datei ist noch nicht vollständig übertragen.',
     precondition_failed: 'Jemand hat das Dokument inzwischen geändert. Bitte laden Sie neu.',
     offset_mismatch: 'Die Übertragung ist durcheinandergeraten. Bitte versuchen Sie es erneut.',
@@ -24,8 +25,10 @@ export const de = {
     timeout: 'Der Server antwortet nicht. Bitte versuchen Sie es erneut.',
     aborted: 'Abgebrochen.',
     invalid_response: 'Der Server hat unerwartet geantwortet.',
-    internal_error: 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut.',
-    service_unavailable: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
+    internal_error:
+      'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut.',
+    service_unavailable:
+      'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
     other: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
   },
   common: {
@@ -59,27 +62,43 @@ export const de = {
     uploaded: 'Veröffentlicht',
     failed: 'Fehlgeschlagen',
     rejected: (name: string) => `„${name}“ wurde nicht übernommen.`,
-    rejectTooLarge: (size: string, max: string) => `Die Datei ist ${size} groß, erlaubt sind höchstens ${max}. Bitte verkleinern Sie sie, zum Beispiel als PDF mit geringerer Bildqualität.`,
-    rejectType: 'Es ist keine PDF-, Word-, JPEG- oder PNG-Datei (geprüft wird der Inhalt, nicht nur der Name). Bitte speichern Sie sie in einem dieser Formate.',
-    rejectDisguised: (name: string, what: string, proper: string) => `${name} ist ${what} mit falscher Endung. Bitte benennen Sie die Datei in ${proper} um.`,
-    kinds: { pdf: 'ein PDF-Dokument', doc: 'ein Word-Dokument', docx: 'ein Word-Dokument', jpeg: 'ein JPEG-Bild', png: 'ein PNG-Bild' },
+    rejectTooLarge: (size: string, max: string) =>
+      `Die Datei ist ${size} groß, erlaubt sind höchstens ${max}. Bitte verkleinern Sie sie, zum Beispiel als PDF mit geringerer Bildqualität.`,
+    rejectType:
+      'Es ist keine PDF-, Word-, JPEG- oder PNG-Datei (geprüft wird der Inhalt, nicht nur der Name). Bitte speichern Sie sie in einem dieser Formate.',
+    rejectDisguised: (name: string, what: string, proper: string) =>
+      `${name} ist ${what} mit falscher Endung. Bitte benennen Sie die Datei in ${proper} um.`,
+    kinds: {
+      pdf: 'ein PDF-Dokument',
+      doc: 'ein Word-Dokument',
+      docx: 'ein Word-Dokument',
+      jpeg: 'ein JPEG-Bild',
+      png: 'ein PNG-Bild',
+    },
     rejectEmpty: 'Die Datei ist leer. Bitte wählen Sie die richtige Datei.',
     rejectSingle: 'Hier kann nur eine Datei auf einmal hochgeladen werden.',
     titleRequired: 'Bitte geben Sie einen Titel ein.',
     typeRequired: 'Bitte wählen Sie einen Dokumententyp.',
     fixErrors: 'Bitte prüfen Sie die markierten Angaben.',
-    published: (n: number, folder: string) => (n === 1 ? `Dokument in „${folder}“ veröffentlicht` : `${n}\u00a0Dokumente in „${folder}“ veröffentlicht`),
-    publishedAnywhere: (n: number) => (n === 1 ? 'Dokument veröffentlicht' : `${n}\u00a0Dokumente veröffentlicht`),
+    published: (n: number, folder: string) =>
+      n === 1
+        ? `Dokument in „${folder}“ veröffentlicht`
+        : `${n}\u00a0Dokumente in „${folder}“ veröffentlicht`,
+    publishedAnywhere: (n: number) =>
+      n === 1 ? 'Dokument veröffentlicht' : `${n}\u00a0Dokumente veröffentlicht`,
     told: (n: string, count: number, docs: number) => {
       if (count === 0) return docs === 1 ? 'nur die Verwaltung sieht es' : 'nur die Verwaltung sieht sie';
-      return count === 1 ? '1\u00a0Empfänger wird morgen benachrichtigt' : `${n}\u00a0Empfänger werden morgen benachrichtigt`;
+      return count === 1
+        ? '1\u00a0Empfänger wird morgen benachrichtigt'
+        : `${n}\u00a0Empfänger werden morgen benachrichtigt`;
     },
     uploadMore: 'Weitere Dokumente hochladen',
     added: (n: number) => (n === 1 ? '1 Datei hinzugefügt.' : `${n} Dateien hinzugefügt.`),
     announceProgress: (name: string, pct: string) => `${name}: ${pct} hochgeladen`,
     announceDone: (name: string) => `${name} wurde veröffentlicht.`,
     fileList: 'Ausgewählte Dateien',
-    resumeOffer: (n: number) => (n === 1 ? '1 Upload nicht abgeschlossen' : `${n} Uploads nicht abgeschlossen`),
+    resumeOffer: (n: number) =>
+      n === 1 ? '1 Upload nicht abgeschlossen' : `${n} Uploads nicht abgeschlossen`,
     resumeAll: 'fortsetzen',
     discardAll: 'verwerfen',
     discarded: (n: number) => (n === 1 ? 'Der Upload wurde verworfen.' : `${n} Uploads wurden verworfen.`),
@@ -97,7 +116,8 @@ export const de = {
     removeFolder: 'Ordner löschen',
     folderName: 'Name des Ordners',
     create: 'Anlegen',
-    adminHint: 'Nach oben/unten ordnet den gewählten Ordner um, Hinein verschiebt ihn in den Ordner darüber, Heraus eine Ebene hinaus; ebenso Alt + Pfeiltasten oder Ziehen.',
+    adminHint:
+      'Nach oben/unten ordnet den gewählten Ordner um, Hinein verschiebt ihn in den Ordner darüber, Heraus eine Ebene hinaus; ebenso Alt + Pfeiltasten oder Ziehen.',
     moveUp: 'Nach oben',
     moveDown: 'Nach unten',
     moveIn: 'Hinein',
@@ -111,7 +131,8 @@ export const de = {
     save: 'Änderungen speichern',
     close: 'Schließen',
     remove: 'Dokument löschen',
-    confirmRemove: (title: string) => `„${title}“ wirklich löschen? Die Empfänger sehen es danach nicht mehr.`,
+    confirmRemove: (title: string) =>
+      `„${title}“ wirklich löschen? Die Empfänger sehen es danach nicht mehr.`,
     confirm: 'Endgültig löschen',
     saved: 'Die Änderungen wurden gespeichert.',
     removed: (title: string) => `„${title}“ wurde gelöscht.`,
@@ -132,9 +153,15 @@ export const de = {
     results: (n: string) => `${n} Vorschläge. Mit Pfeiltasten wählen, Eingabe übernimmt.`,
     people: (n: string, count: number) => (count === 1 ? '1 Person' : `${n} Personen`),
     selected: 'Ausgewählte Empfänger',
-    summary: (n: string, count: number) => (count === 1 ? '1 Empfänger · wird morgen per E-Mail benachrichtigt' : `${n} Empfänger · werden morgen per E-Mail benachrichtigt`),
+    summary: (n: string, count: number) =>
+      count === 1
+        ? '1 Empfänger · wird morgen per E-Mail benachrichtigt'
+        : `${n} Empfänger · werden morgen per E-Mail benachrichtigt`,
     summaryNone: 'Noch keine Empfänger · nur die Verwaltung sieht das Dokument',
-    summaryExisting: (n: string, count: number) => (count === 1 ? '1 Empfänger · wer neu dazukommt, wird morgen per E-Mail benachrichtigt' : `${n} Empfänger · wer neu dazukommt, wird morgen per E-Mail benachrichtigt`),
+    summaryExisting: (n: string, count: number) =>
+      count === 1
+        ? '1 Empfänger · wer neu dazukommt, wird morgen per E-Mail benachrichtigt'
+        : `${n} Empfänger · wer neu dazukommt, wird morgen per E-Mail benachrichtigt`,
     counting: 'Anzahl der Empfänger wird berechnet …',
     capped: (n: string) => `Mehr als ${n} Treffer – bitte verfeinern Sie die Suche.`,
     countFailed: 'Die Empfänger konnten nicht gezählt werden.',
@@ -143,11 +170,21 @@ export const de = {
     audienceOf: (label: string) => `Wer bei ${label}`,
     required: 'Bitte wählen Sie mindestens einen Empfänger.',
     requiredMark: '(Pflichtangabe)',
-    kind: { property: 'Liegenschaft', address: 'Adresse', unit: 'Einheit', group: 'Gruppe', contact: 'Person' },
+    kind: {
+      property: 'Liegenschaft',
+      address: 'Adresse',
+      unit: 'Einheit',
+      group: 'Gruppe',
+      contact: 'Person',
+    },
   },
 };
 
-type Widen<T> = T extends string ? string : T extends (...a: infer A) => string ? (...a: A) => string : { [K in keyof T]: Widen<T[K]> };
+type Widen<T> = T extends string
+  ? string
+  : T extends (...a: infer A) => string
+    ? (...a: A) => string
+    : { [K in keyof T]: Widen<T[K]> };
 
 /** The shape of a language: every key of `de`, with strings and functions of the same arguments. */
 export type Translation = Widen<typeof de>;

@@ -56,20 +56,32 @@ export const en: Translation = {
     uploaded: 'Published',
     failed: 'Failed',
     rejected: (name) => `“${name}” was not added.`,
-    rejectTooLarge: (size, max) => `The file is ${size}; at most ${max} are allowed. Please make it smaller, for example as a PDF with lower image quality.`,
-    rejectType: 'It is not a PDF, Word, JPEG or PNG file (the content is checked, not only the name). Please save it in one of these formats.',
-    rejectDisguised: (name, what, proper) => `${name} is ${what} with the wrong extension. Please rename the file to ${proper}.`,
-    kinds: { pdf: 'a PDF document', doc: 'a Word document', docx: 'a Word document', jpeg: 'a JPEG image', png: 'a PNG image' },
+    rejectTooLarge: (size, max) =>
+      `The file is ${size}; at most ${max} are allowed. Please make it smaller, for example as a PDF with lower image quality.`,
+    rejectType:
+      'It is not a PDF, Word, JPEG or PNG file (the content is checked, not only the name). Please save it in one of these formats.',
+    rejectDisguised: (name, what, proper) =>
+      `${name} is ${what} with the wrong extension. Please rename the file to ${proper}.`,
+    kinds: {
+      pdf: 'a PDF document',
+      doc: 'a Word document',
+      docx: 'a Word document',
+      jpeg: 'a JPEG image',
+      png: 'a PNG image',
+    },
     rejectEmpty: 'The file is empty. Please choose the right file.',
     rejectSingle: 'Only one file at a time can be uploaded here.',
     titleRequired: 'Please enter a title.',
     typeRequired: 'Please choose a document type.',
     fixErrors: 'Please check the marked entries.',
-    published: (n, folder) => (n === 1 ? `Document published in “${folder}”` : `${n}\u00a0documents published in “${folder}”`),
+    published: (n, folder) =>
+      n === 1 ? `Document published in “${folder}”` : `${n}\u00a0documents published in “${folder}”`,
     publishedAnywhere: (n) => (n === 1 ? 'Document published' : `${n}\u00a0documents published`),
     told: (n, count, docs) => {
       if (count === 0) return docs === 1 ? 'only the management sees it' : 'only the management sees them';
-      return count === 1 ? '1\u00a0recipient will be notified tomorrow' : `${n}\u00a0recipients will be notified tomorrow`;
+      return count === 1
+        ? '1\u00a0recipient will be notified tomorrow'
+        : `${n}\u00a0recipients will be notified tomorrow`;
     },
     uploadMore: 'Upload more documents',
     added: (n) => (n === 1 ? '1 file added.' : `${n} files added.`),
@@ -94,7 +106,8 @@ export const en: Translation = {
     removeFolder: 'Delete folder',
     folderName: 'Folder name',
     create: 'Create',
-    adminHint: 'Move up/down reorders the chosen folder, Move in puts it into the folder above, Move out one level out; so do Alt + arrow keys and dragging.',
+    adminHint:
+      'Move up/down reorders the chosen folder, Move in puts it into the folder above, Move out one level out; so do Alt + arrow keys and dragging.',
     moveUp: 'Move up',
     moveDown: 'Move down',
     moveIn: 'Move in',
@@ -129,9 +142,15 @@ export const en: Translation = {
     results: (n) => `${n} suggestions. Use the arrow keys to choose, Enter to add.`,
     people: (n, count) => (count === 1 ? '1 person' : `${n} people`),
     selected: 'Selected recipients',
-    summary: (n, count) => (count === 1 ? '1 recipient · will be notified by e-mail tomorrow' : `${n} recipients · will be notified by e-mail tomorrow`),
+    summary: (n, count) =>
+      count === 1
+        ? '1 recipient · will be notified by e-mail tomorrow'
+        : `${n} recipients · will be notified by e-mail tomorrow`,
     summaryNone: 'No recipients yet · only the management sees the document',
-    summaryExisting: (n, count) => (count === 1 ? '1 recipient · anyone newly added will be notified by e-mail tomorrow' : `${n} recipients · anyone newly added will be notified by e-mail tomorrow`),
+    summaryExisting: (n, count) =>
+      count === 1
+        ? '1 recipient · anyone newly added will be notified by e-mail tomorrow'
+        : `${n} recipients · anyone newly added will be notified by e-mail tomorrow`,
     counting: 'Number of recipients: calculating …',
     capped: (n) => `More than ${n} matches — refine your search.`,
     countFailed: 'The recipients could not be counted.',

@@ -85,7 +85,8 @@ export class ConnectedElement extends DocElement {
    */
   protected get identity(): DocPortalClient | undefined {
     if (this.client) return this.client;
-    if (this.baseUrl || this.token) return this.own.get(this.baseUrl ?? this.ctx?.baseUrl, this.token ?? this.ctx?.token);
+    if (this.baseUrl || this.token)
+      return this.own.get(this.baseUrl ?? this.ctx?.baseUrl, this.token ?? this.ctx?.token);
     return this.ctx?.client;
   }
 
@@ -135,7 +136,9 @@ export class ConnectedElement extends DocElement {
   private refused(error: DocPortalError, read: boolean): boolean {
     if (this.waiting) return read;
     const detail: DocAuthRequiredDetail = { error, retry: () => this.retry() };
-    const go = this.dispatchEvent(new CustomEvent('doc-auth-required', { detail, bubbles: true, composed: true, cancelable: true }));
+    const go = this.dispatchEvent(
+      new CustomEvent('doc-auth-required', { detail, bubbles: true, composed: true, cancelable: true }),
+    );
     // A refused change shows its refusal where it was made (with its own retry); a refused load
     // is retried once (not canceled), or waits (canceled).
     if (!read || (go && this.retried)) return false;

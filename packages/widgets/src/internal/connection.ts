@@ -1,4 +1,10 @@
-import { createClient, parseScope, type DocPortalClient, type Scope, type TokenSource } from '@docportal/core-sdk';
+import {
+  createClient,
+  parseScope,
+  type DocPortalClient,
+  type Scope,
+  type TokenSource,
+} from '@docportal/core-sdk';
 
 /** `property:<id>` or `unit:<id>` read from an attribute; undefined when unset or malformed. */
 export function scopeOf(value: string | undefined): Scope | undefined {
@@ -21,7 +27,8 @@ export class ClientFromAttributes {
 
   get(baseUrl: string | undefined, token: TokenSource | undefined): DocPortalClient | undefined {
     if (!baseUrl || !token) return (this.made = undefined);
-    if (this.made?.baseUrl !== baseUrl || this.made.token !== token) this.made = { baseUrl, token, client: createClient({ baseUrl, token }) };
+    if (this.made?.baseUrl !== baseUrl || this.made.token !== token)
+      this.made = { baseUrl, token, client: createClient({ baseUrl, token }) };
     return this.made.client;
   }
 }

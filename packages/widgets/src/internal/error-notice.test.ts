@@ -160,7 +160,10 @@ describe('one error notice in every element', () => {
     // A phone's width, the picker on its own (no container around it): the button goes below the text.
     picker.style.cssText = 'display: block; width: 340px';
     const words = notice.querySelector('.grow')!.getBoundingClientRect();
-    expect(notice.querySelector('button')!.getBoundingClientRect().top, 'the button below the text').to.be.at.least(words.bottom - 1);
+    expect(
+      notice.querySelector('button')!.getBoundingClientRect().top,
+      'the button below the text',
+    ).to.be.at.least(words.bottom - 1);
     expect(words.width, 'the text keeps the width').to.be.above(250);
     // Act: the server is back; Tab to "Erneut versuchen" and press it
     await control('/faults', {});

@@ -27,7 +27,32 @@ export interface NoticeOptions {
  */
 export function errorNotice(i18n: LocalizeController, error: unknown, o: NoticeOptions = {}) {
   const button = o.retry
-    ? html`<button type="button" class="btn" part="button retry" id=${o.id ?? nothing} ?disabled=${o.off} @click=${o.retry}>${retryIcon} ${i18n.t.common.retry}</button>`
-    : o.dismiss && html`<button type="button" class="icon-btn" part="button dismiss" aria-label=${i18n.t.common.dismiss} @click=${o.dismiss}>${close}</button>`;
-  return html`<div class="notice" part="notice error ${o.part ?? ''}" role=${o.alert ? 'alert' : nothing}>${alert}<div class="grow">${o.lead ? html`<p><strong>${o.lead}</strong></p>` : nothing}<p>${o.text ?? i18n.error(error)}</p></div>${button}</div>`;
+    ? html`<button
+        type="button"
+        class="btn"
+        part="button retry"
+        id=${o.id ?? nothing}
+        ?disabled=${o.off}
+        @click=${o.retry}
+      >
+        ${retryIcon} ${i18n.t.common.retry}
+      </button>`
+    : o.dismiss &&
+      html`<button
+        type="button"
+        class="icon-btn"
+        part="button dismiss"
+        aria-label=${i18n.t.common.dismiss}
+        @click=${o.dismiss}
+      >
+        ${close}
+      </button>`;
+  return html`<div class="notice" part="notice error ${o.part ?? ''}" role=${o.alert ? 'alert' : nothing}>
+    ${alert}
+    <div class="grow">
+      ${o.lead ? html`<p><strong>${o.lead}</strong></p>` : nothing}
+      <p>${o.text ?? i18n.error(error)}</p>
+    </div>
+    ${button}
+  </div>`;
 }

@@ -7,7 +7,18 @@ import { DocPortalError, type DocPortalClient } from '@docportal/core-sdk';
  * aborted by a session change (a change half sent is worse than one finished), but their answers
  * are dropped like every other.
  */
-const READS: Record<string, number> = { me: 0, list: 0, tree: 0, search: 0, resolve: 0, get: 1, units: 1, groups: 1, download: 1, downloads: 1 };
+const READS: Record<string, number> = {
+  me: 0,
+  list: 0,
+  tree: 0,
+  search: 0,
+  resolve: 0,
+  get: 1,
+  units: 1,
+  groups: 1,
+  download: 1,
+  downloads: 1,
+};
 const RESOURCES = ['properties', 'units', 'recipients', 'documentTypes', 'documents'];
 
 /** What a session asks its element when the API refuses the credentials; true keeps the refusal from the caller. */
@@ -48,13 +59,19 @@ export class Session {
     return new Proxy(target, {
       get: (t, prop: string) => {
         const v: unknown = Reflect.get(t, prop);
-        if (typeof v === 'function') return (...args: unknown[]) => this.call(v as (...a: unknown[]) => unknown, t, args, READS[prop]);
+        if (typeof v === 'function')
+          return (...args: unknown[]) => this.call(v as (...a: unknown[]) => unknown, t, args, READS[prop]);
         return top && RESOURCES.includes(prop) ? this.wrap(v as object) : v;
       },
     });
   }
 
-  private call(fn: (...a: unknown[]) => unknown, self: object, args: unknown[], optionsAt: number | undefined): unknown {
+  private call(
+    fn: (...a: unknown[]) => unknown,
+    self: object,
+    args: unknown[],
+    optionsAt: number | undefined,
+  ): unknown {
     // On the server: nothing goes out, nothing comes back.
     if (isServer) return new Promise(() => {});
     const epoch = this.epoch;
@@ -62,7 +79,10 @@ export class Session {
     if (read) {
       args = [...args];
       const o = (args[optionsAt] ?? {}) as { signal?: AbortSignal };
-      args[optionsAt] = { ...o, signal: o.signal ? AbortSignal.any([o.signal, this.ctl.signal]) : this.ctl.signal };
+      args[optionsAt] = {
+        ...o,
+        signal: o.signal ? AbortSignal.any([o.signal, this.ctl.signal]) : this.ctl.signal,
+      };
     }
     // (The SDK's methods return promises, or an async iterator, which passes as it is.)
     const out = fn.apply(self, args);

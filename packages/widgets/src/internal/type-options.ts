@@ -10,6 +10,8 @@ export function typeOptions(types: readonly DocumentType[], selected: string) {
   return types.map((t) => {
     const d = (depth.get(t.parentId) ?? 0) + 1;
     depth.set(t.id, d);
-    return html`<option value=${t.id} ?selected=${t.id === selected}>${'\u00a0\u00a0\u00a0'.repeat(d - 1)}${d > 1 ? '› ' : ''}${t.name}</option>`;
+    return html`<option value=${t.id} ?selected=${t.id === selected}>
+      ${'\u00a0\u00a0\u00a0'.repeat(d - 1)}${d > 1 ? '› ' : ''}${t.name}
+    </option>`;
   });
 }

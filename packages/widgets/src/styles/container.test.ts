@@ -4,28 +4,50 @@ import '../index.ts';
 import { badFiles, makePdf } from '@docportal/mock-server/testing';
 import { dropFiles, ready, until } from '../test/setup.ts';
 
-const pdf = () => new File([makePdf('Hausordnung') as Uint8Array<ArrayBuffer>], 'Objektunterlagen Rosenweg 24 mit einem langen Namen.pdf', { type: 'application/pdf' });
+const pdf = () =>
+  new File(
+    [makePdf('Hausordnung') as Uint8Array<ArrayBuffer>],
+    'Objektunterlagen Rosenweg 24 mit einem langen Namen.pdf',
+    { type: 'application/pdf' },
+  );
 
 /** The elements of a shadow root (and nested ones) that reach past `box`'s right edge. */
 function overflowing(root: ParentNode, right: number): string[] {
   const out: string[] = [];
   for (const el of root.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
-    if (r.width && r.right > right + 0.5 && !el.closest('.sr-only')) out.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(r.right)} > ${right})`);
+    if (r.width && r.right > right + 0.5 && !el.closest('.sr-only'))
+      out.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(r.right)} > ${right})`);
     if (el.shadowRoot) out.push(...overflowing(el.shadowRoot, right));
   }
   return out;
 }
 
 async function uploaderWithFileAndNotice(width: string): Promise<HTMLElement> {
-  const box = await fixture<HTMLElement>(html`<div style="width: ${width}">
-    <doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de"></doc-uploader>
-  </div>`);
+  const box = await fixture<HTMLElement>(
+    html`<div style="width: ${width}">
+      <doc-uploader
+        base-url="/api/v1"
+        token="manager"
+        scope="property:rosenweg-24"
+        locale="de"
+      ></doc-uploader>
+    </div>`,
+  );
   const up = box.firstElementChild as HTMLElement;
   const zone = await until(() => up.shadowRoot!.querySelector('.dropzone'), 5000, 'drop zone');
   const bad = badFiles()[0]!;
-  dropFiles(zone, [pdf(), new File([bad.bytes as Uint8Array<ArrayBuffer>], 'Ein sehr langer Dateiname der nicht passt.exe', { type: bad.type })]);
-  await until(() => up.shadowRoot!.querySelector('.file .fields') && up.shadowRoot!.querySelector('.notice'), 5000, 'a file card and a notice');
+  dropFiles(zone, [
+    pdf(),
+    new File([bad.bytes as Uint8Array<ArrayBuffer>], 'Ein sehr langer Dateiname der nicht passt.exe', {
+      type: bad.type,
+    }),
+  ]);
+  await until(
+    () => up.shadowRoot!.querySelector('.file .fields') && up.shadowRoot!.querySelector('.notice'),
+    5000,
+    'a file card and a notice',
+  );
   return box;
 }
 
@@ -37,8 +59,12 @@ describe('layout follows the element’s own width (container queries)', () => {
     await setViewport({ width: 1280, height: 800 });
     const box = await uploaderWithFileAndNotice('340px');
     const [title, type] = [...box.firstElementChild!.shadowRoot!.querySelectorAll('.fields > .field')];
-    expect(type!.getBoundingClientRect().top, 'the type below the title').to.be.at.least(title!.getBoundingClientRect().bottom);
-    expect(overflowing(box.firstElementChild!.shadowRoot!, box.getBoundingClientRect().right)).to.deep.equal([]);
+    expect(type!.getBoundingClientRect().top, 'the type below the title').to.be.at.least(
+      title!.getBoundingClientRect().bottom,
+    );
+    expect(overflowing(box.firstElementChild!.shadowRoot!, box.getBoundingClientRect().right)).to.deep.equal(
+      [],
+    );
   });
 
   it('a wide container keeps title and type side by side, even in a narrow window', async () => {
@@ -61,16 +87,42 @@ describe('layout follows the element’s own width (container queries)', () => {
   for (const width of [280, 320]) {
     it(`every element works in a ${width} px box: nothing reaches past it`, async () => {
       await setViewport({ width: 1280, height: 800 });
-      const box = await fixture<HTMLElement>(html`<div style="width: ${width}px">
-        <doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de"></doc-uploader>
-        <share-picker base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de"></share-picker>
-        <doc-folder-tree base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de" mode="admin"></doc-folder-tree>
-      </div>`);
+      const box = await fixture<HTMLElement>(
+        html`<div style="width: ${width}px">
+          <doc-uploader
+            base-url="/api/v1"
+            token="manager"
+            scope="property:rosenweg-24"
+            locale="de"
+          ></doc-uploader>
+          <share-picker
+            base-url="/api/v1"
+            token="manager"
+            scope="property:rosenweg-24"
+            locale="de"
+          ></share-picker>
+          <doc-folder-tree
+            base-url="/api/v1"
+            token="manager"
+            scope="property:rosenweg-24"
+            locale="de"
+            mode="admin"
+          ></doc-folder-tree>
+        </div>`,
+      );
       const up = box.firstElementChild as HTMLElement;
       const zone = await until(() => up.shadowRoot!.querySelector('.dropzone'), 5000, 'drop zone');
       dropFiles(zone, [pdf()]);
-      await until(() => up.shadowRoot!.querySelector('.file share-picker')?.shadowRoot?.querySelector('.roles'), 5000, 'a file card');
-      await until(() => (box.lastElementChild as HTMLElement).shadowRoot!.querySelector('[role="treeitem"]'), 5000, 'tree rows');
+      await until(
+        () => up.shadowRoot!.querySelector('.file share-picker')?.shadowRoot?.querySelector('.roles'),
+        5000,
+        'a file card',
+      );
+      await until(
+        () => (box.lastElementChild as HTMLElement).shadowRoot!.querySelector('[role="treeitem"]'),
+        5000,
+        'tree rows',
+      );
       expect(overflowing(box, box.getBoundingClientRect().right)).to.deep.equal([]);
     });
   }

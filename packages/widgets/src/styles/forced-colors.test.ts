@@ -13,9 +13,16 @@ const differ = (a: string, b: string) => painted(a).join() !== painted(b).join()
 function marks(el: Element, neighbour: Element): string[] {
   const [s, n] = [getComputedStyle(el), getComputedStyle(neighbour)];
   const out: string[] = [];
-  if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && n.outlineStyle === 'none') out.push('outline');
+  if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && n.outlineStyle === 'none')
+    out.push('outline');
   if (differ(s.backgroundColor, n.backgroundColor)) out.push('background');
-  if (parseFloat(s.borderInlineStartWidth) >= 2 && s.borderInlineStartStyle !== 'none' && differ(s.borderInlineStartColor, n.borderInlineStartColor) && differ(s.borderInlineStartColor, s.backgroundColor)) out.push('border');
+  if (
+    parseFloat(s.borderInlineStartWidth) >= 2 &&
+    s.borderInlineStartStyle !== 'none' &&
+    differ(s.borderInlineStartColor, n.borderInlineStartColor) &&
+    differ(s.borderInlineStartColor, s.backgroundColor)
+  )
+    out.push('border');
   return out;
 }
 
@@ -35,18 +42,43 @@ describe('forced colours (Windows High Contrast, emulated)', () => {
 
   it('the progress fill is drawn in Highlight, apart from its track', async () => {
     // Arrange: slow answers, so that the upload stays in progress while it is looked at.
-    const up = await fixture<HTMLElement>(html`<doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de" document-type="objektunterlagen"></doc-uploader>`);
+    const up = await fixture<HTMLElement>(
+      html`<doc-uploader
+        base-url="/api/v1"
+        token="manager"
+        scope="property:rosenweg-24"
+        locale="de"
+        document-type="objektunterlagen"
+      ></doc-uploader>`,
+    );
     const zone = await until(() => up.shadowRoot!.querySelector('.dropzone'), 5000, 'drop zone');
-    dropFiles(zone, [new File([makePdf('Hausordnung') as Uint8Array<ArrayBuffer>], 'Hausordnung.pdf', { type: 'application/pdf' })]);
-    const submit = await until(() => up.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]'), 5000, 'submit');
+    dropFiles(zone, [
+      new File([makePdf('Hausordnung') as Uint8Array<ArrayBuffer>], 'Hausordnung.pdf', {
+        type: 'application/pdf',
+      }),
+    ]);
+    const submit = await until(
+      () => up.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]'),
+      5000,
+      'submit',
+    );
     await control('/faults', { latencyMs: 1500 });
     // Act
     submit.click();
-    const fill = await until(() => up.shadowRoot!.querySelector<HTMLElement>('[part~="progress-fill"]'), 5000, 'the progress bar');
+    const fill = await until(
+      () => up.shadowRoot!.querySelector<HTMLElement>('[part~="progress-fill"]'),
+      5000,
+      'the progress bar',
+    );
     // Assert
     const track = fill.parentElement!;
-    expect(painted(getComputedStyle(fill).backgroundColor).join(), 'fill is Highlight').to.equal(painted('Highlight').join());
-    expect(differ(getComputedStyle(fill).backgroundColor, getComputedStyle(track).backgroundColor), 'fill differs from its track').to.equal(true);
+    expect(painted(getComputedStyle(fill).backgroundColor).join(), 'fill is Highlight').to.equal(
+      painted('Highlight').join(),
+    );
+    expect(
+      differ(getComputedStyle(fill).backgroundColor, getComputedStyle(track).backgroundColor),
+      'fill differs from its track',
+    ).to.equal(true);
     await control('/faults', {});
   });
 
@@ -56,10 +88,14 @@ describe('forced colours (Windows High Contrast, emulated)', () => {
     input.focus();
     // The list opens on ArrowDown (never on focus), which highlights the first suggestion.
     await sendKeys({ press: 'ArrowDown' });
-    const opts = await until(() => {
-      const o = [...picker.shadowRoot!.querySelectorAll('[role="option"]')];
-      return o.length > 1 && !!input.getAttribute('aria-activedescendant') && o;
-    }, 5000, 'suggestions');
+    const opts = await until(
+      () => {
+        const o = [...picker.shadowRoot!.querySelectorAll('[role="option"]')];
+        return o.length > 1 && !!input.getAttribute('aria-activedescendant') && o;
+      },
+      5000,
+      'suggestions',
+    );
     const active = opts.find((o) => o.id === input.getAttribute('aria-activedescendant'))!;
     const other = opts.find((o) => o !== active)!;
     expect(marks(active, other), 'the highlighted suggestion').to.not.be.empty;
@@ -72,6 +108,8 @@ describe('forced colours (Windows High Contrast, emulated)', () => {
     const box = deep<HTMLInputElement>(picker.shadowRoot!, 'input[type="checkbox"]')!;
     box.focus({ focusVisible: true } as FocusOptions);
     expect(getComputedStyle(box).outlineStyle, 'a focus ring').to.not.equal('none');
-    expect(painted(getComputedStyle(box).outlineColor).join(), 'the focus ring in Highlight').to.equal(painted('Highlight').join());
+    expect(painted(getComputedStyle(box).outlineColor).join(), 'the focus ring in Highlight').to.equal(
+      painted('Highlight').join(),
+    );
   });
 });

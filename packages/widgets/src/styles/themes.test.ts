@@ -4,7 +4,13 @@ import { emulateMedia, kit } from '../test/kit.ts';
 import { checkPairs } from '../test/theme-pairs.ts';
 import { ready } from '../test/setup.ts';
 
-const THEMES = ['', 'data-doc-theme=light', 'data-doc-theme=dark', 'data-doc-theme=high-contrast', 'class=doc-theme-dark'];
+const THEMES = [
+  '',
+  'data-doc-theme=light',
+  'data-doc-theme=dark',
+  'data-doc-theme=high-contrast',
+  'class=doc-theme-dark',
+];
 
 describe('themes (themes.css)', () => {
   before(() => ready);

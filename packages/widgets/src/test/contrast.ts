@@ -35,7 +35,7 @@ export function contrast(fg: string, bg: string, under = '#ffffff'): number {
 
 /** The first non-transparent background colour of `el` or its ancestors (across shadow roots). */
 export function backgroundOf(el: Element): string {
-  for (let e: Element | null = el; e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)) {
+  for (let e: Element | null = el; e; e = e.parentElement ?? (e.getRootNode() as ShadowRoot).host ?? null) {
     const bg = getComputedStyle(e).backgroundColor;
     if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) return bg;
   }

@@ -15,7 +15,8 @@ export function deep<T extends Element = HTMLElement>(root: ParentNode, selector
 
 export function deepAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
   const out = [...root.querySelectorAll<T>(selector)];
-  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...deepAll<T>(el.shadowRoot, selector));
+  for (const el of root.querySelectorAll('*'))
+    if (el.shadowRoot) out.push(...deepAll<T>(el.shadowRoot, selector));
   return out;
 }
 
@@ -23,5 +24,8 @@ export function deepAll<T extends Element = HTMLElement>(root: ParentNode, selec
 export function dropFiles(target: Element, files: File[]): void {
   const dt = new DataTransfer();
   for (const f of files) dt.items.add(f);
-  for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer: dt }));
+  for (const type of ['dragenter', 'dragover', 'drop'])
+    target.dispatchEvent(
+      new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer: dt }),
+    );
 }

@@ -12,7 +12,9 @@ export function activeDeep(): Element | null {
 
 /** Describes an element for failure messages. */
 export const describeEl = (e: Element | null | undefined): string =>
-  e ? `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().replace(/\s+/g, '.')}` : ''}>` : 'nothing';
+  e
+    ? `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().replace(/\s+/g, '.')}` : ''}>`
+    : 'nothing';
 
 /**
  * Presses a key `times` times: real key presses through the browser's driver (Playwright in
@@ -34,7 +36,12 @@ export async function press(key: string, times = 1): Promise<void> {
 export const type = (text: string) => sendKeys({ type: text });
 
 /** Presses Tab (or Shift+Tab) until `match` holds for the focused element; fails after `max` presses. */
-export async function tabTo(match: (el: Element) => boolean, what: string, max = 12, back = false): Promise<Element> {
+export async function tabTo(
+  match: (el: Element) => boolean,
+  what: string,
+  max = 12,
+  back = false,
+): Promise<Element> {
   const path: string[] = [];
   for (let i = 0; i < max; i++) {
     await press(back ? 'Shift+Tab' : 'Tab');
@@ -51,7 +58,10 @@ export async function clickOn(el: Element): Promise<void> {
   await nextFrame();
   const r = el.getBoundingClientRect();
   if (!r.width || !r.height) throw new Error(`cannot click ${describeEl(el)}: it has no size`);
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)],
+  });
 }
 
 export const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
@@ -73,8 +83,14 @@ export function chooseFiles(input: HTMLInputElement, files: File[]): void {
 export function pasteFiles(target: Element, files: File[]): ClipboardEvent {
   const dt = new DataTransfer();
   for (const f of files) dt.items.add(f);
-  const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true, cancelable: true });
-  if (e.clipboardData?.files.length !== files.length) Object.defineProperty(e, 'clipboardData', { value: dt });
+  const e = new ClipboardEvent('paste', {
+    clipboardData: dt,
+    bubbles: true,
+    composed: true,
+    cancelable: true,
+  });
+  if (e.clipboardData?.files.length !== files.length)
+    Object.defineProperty(e, 'clipboardData', { value: dt });
   target.dispatchEvent(e);
   return e;
 }
@@ -91,11 +107,25 @@ export const sizedPdf = (size: number, name = 'gross.pdf') => {
  * Playwright's CSS pierces shadow roots by itself; puppeteer (Firefox) needs its `>>>`.
  */
 export const chooseOption = (host: string, select: string, value: string) =>
-  selectOption({ selector: navigator.userAgent.includes('Firefox') ? `${host} >>> ${select}` : `${host} ${select}`, value });
+  selectOption({
+    selector: navigator.userAgent.includes('Firefox') ? `${host} >>> ${select}` : `${host} ${select}`,
+    value,
+  });
 
 /** Calls the API as a portal would, with a bearer token. */
-export async function api<T = any>(path: string, token = 'manager', init: RequestInit = {}): Promise<{ status: number; body: T }> {
-  const res = await fetch(`/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } });
+export async function api<T = any>(
+  path: string,
+  token = 'manager',
+  init: RequestInit = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`/api/v1${path}`, {
+    ...init,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+      ...init.headers,
+    },
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -108,7 +138,10 @@ export async function documentsFor(token: string, query = ''): Promise<Document[
     const params = new URLSearchParams(query);
     params.set('limit', '100');
     if (cursor) params.set('cursor', cursor);
-    const { status, body } = await api<{ items: Document[]; nextCursor: string | null }>(`/documents?${params}`, token);
+    const { status, body } = await api<{ items: Document[]; nextCursor: string | null }>(
+      `/documents?${params}`,
+      token,
+    );
     if (status !== 200) throw new Error(`GET /documents as ${token}: ${status}`);
     out.push(...body.items);
     cursor = body.nextCursor;
@@ -126,11 +159,18 @@ export interface MockStats {
 export const stats = (): Promise<MockStats> => control('/stats');
 
 /** Records events of the given types on a target, in order. */
-export function record(target: EventTarget, types: string[]): { events: Array<{ type: string; detail: any }>; of: (type: string) => any[]; stop: () => void } {
+export function record(
+  target: EventTarget,
+  types: string[],
+): { events: Array<{ type: string; detail: any }>; of: (type: string) => any[]; stop: () => void } {
   const events: Array<{ type: string; detail: any }> = [];
   const on = (e: Event) => events.push({ type: e.type, detail: (e as CustomEvent).detail });
   for (const t of types) target.addEventListener(t, on);
-  return { events, of: (t) => events.filter((e) => e.type === t).map((e) => e.detail), stop: () => types.forEach((t) => target.removeEventListener(t, on)) };
+  return {
+    events,
+    of: (t) => events.filter((e) => e.type === t).map((e) => e.detail),
+    stop: () => types.forEach((t) => target.removeEventListener(t, on)),
+  };
 }
 
 /**
@@ -139,7 +179,8 @@ export function record(target: EventTarget, types: string[]): { events: Array<{ 
  */
 export function expectFocus(el: Element | null | undefined, what: string): void {
   const a = activeDeep();
-  if (!el || a !== el) throw new Error(`focus should be on ${what} ${describeEl(el)}, is on ${describeEl(a)}`);
+  if (!el || a !== el)
+    throw new Error(`focus should be on ${what} ${describeEl(el)}, is on ${describeEl(a)}`);
 }
 
 /** Fails unless `a` and `b` are the same object (described briefly, never deep-inspected). */
@@ -150,4 +191,3 @@ export function expectSame(a: unknown, b: unknown, what: string): void {
   };
   if (a !== b) throw new Error(`${what}: expected ${d(b)}, got ${d(a)}`);
 }
-

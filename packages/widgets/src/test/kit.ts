@@ -22,7 +22,11 @@ export function loadThemes(): Promise<void> {
  * colorScheme, reducedMotion. Firefox over WebDriver BiDi has no media emulation: there it does
  * nothing and answers false, and the tests that need it run in Chromium only.
  */
-export const emulateMedia = async (media: { forcedColors?: 'active' | 'none' | null; colorScheme?: 'light' | 'dark' | null; reducedMotion?: 'reduce' | null }): Promise<boolean> => {
+export const emulateMedia = async (media: {
+  forcedColors?: 'active' | 'none' | null;
+  colorScheme?: 'light' | 'dark' | null;
+  reducedMotion?: 'reduce' | null;
+}): Promise<boolean> => {
   if (navigator.userAgent.includes('Firefox')) return false;
   await emulate(media as Parameters<typeof emulate>[0]);
   return true;
@@ -40,11 +44,32 @@ export async function kit(attrs = ''): Promise<Kit> {
   await loadThemes();
   // Without transitions, so that colours read after a change of theme are the new ones.
   await emulateMedia({ reducedMotion: 'reduce' });
-  const box = await fixture<HTMLElement>(html`<div style="background: var(--doc-color-surface, #fff); padding: 8px; width: 900px">
-    <doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de"></doc-uploader>
-    <share-picker base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de" placeholder="Name, Adresse …"></share-picker>
-    <doc-folder-tree base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de" mode="manage" selected="objektunterlagen" style="--doc-tree-height: 12rem"></doc-folder-tree>
-  </div>`);
+  const box = await fixture<HTMLElement>(
+    html`<div style="background: var(--doc-color-surface, #fff); padding: 8px; width: 900px">
+      <doc-uploader
+        base-url="/api/v1"
+        token="manager"
+        scope="property:rosenweg-24"
+        locale="de"
+      ></doc-uploader>
+      <share-picker
+        base-url="/api/v1"
+        token="manager"
+        scope="property:rosenweg-24"
+        locale="de"
+        placeholder="Name, Adresse …"
+      ></share-picker>
+      <doc-folder-tree
+        base-url="/api/v1"
+        token="manager"
+        scope="property:rosenweg-24"
+        locale="de"
+        mode="manage"
+        selected="objektunterlagen"
+        style="--doc-tree-height: 12rem"
+      ></doc-folder-tree>
+    </div>`,
+  );
   for (const a of attrs.split(' ').filter(Boolean)) {
     const [k, v = ''] = a.split('=');
     if (k === 'class') box.className = v;
@@ -52,11 +77,23 @@ export async function kit(attrs = ''): Promise<Kit> {
   }
   const [uploader, picker, tree] = [...box.children] as Kit['uploader'][];
   const zone = await until(() => uploader!.shadowRoot!.querySelector('.dropzone'), 5000, 'drop zone');
-  dropFiles(zone, [new File([makePdf('Hausordnung') as Uint8Array<ArrayBuffer>], 'Hausordnung.pdf', { type: 'application/pdf' })]);
+  dropFiles(zone, [
+    new File([makePdf('Hausordnung') as Uint8Array<ArrayBuffer>], 'Hausordnung.pdf', {
+      type: 'application/pdf',
+    }),
+  ]);
   await until(() => uploader!.shadowRoot!.querySelector('.file share-picker'), 5000, 'a file card');
-  const tenants = await until(() => deep<HTMLInputElement>(picker!.shadowRoot!, 'input[type="checkbox"]'), 5000, 'role checkbox');
+  const tenants = await until(
+    () => deep<HTMLInputElement>(picker!.shadowRoot!, 'input[type="checkbox"]'),
+    5000,
+    'role checkbox',
+  );
   tenants.click();
-  await until(() => tree!.shadowRoot!.querySelector('[role="treeitem"][aria-selected="true"]'), 5000, 'the selected folder row');
+  await until(
+    () => tree!.shadowRoot!.querySelector('[role="treeitem"][aria-selected="true"]'),
+    5000,
+    'the selected folder row',
+  );
   // Firefox cannot emulate reduced motion: let the transitions that the theme and the dropped
   // file started (the drop zone's background, 120 ms) end before any colour is read.
   const running = [uploader!, picker!, tree!].flatMap((el) => el.shadowRoot!.getAnimations());

@@ -5,23 +5,33 @@ import { startWorker } from '@docportal/mock-server/browser';
 export const ready = startWorker({ quiet: true });
 
 export async function control(path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`/__mock${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`/__mock${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return res.json();
 }
 
-export const fileOf = (bytes: Uint8Array, name: string, type = '') => new File([bytes as Uint8Array<ArrayBuffer>], name, { type });
+export const fileOf = (bytes: Uint8Array, name: string, type = '') =>
+  new File([bytes as Uint8Array<ArrayBuffer>], name, { type });
 
 /**
  * Waits until `check` (sync or async) gives something truthy, polling every frame or so, or fails
  * after `ms`. `what` names the condition; as a function it is asked at failure time, so the
  * message can say what is there then.
  */
-export async function until<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 5000, what: string | (() => string) = 'condition'): Promise<T> {
+export async function until<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  ms = 5000,
+  what: string | (() => string) = 'condition',
+): Promise<T> {
   const end = performance.now() + ms;
   for (;;) {
     const v = await check();
     if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
+    if (performance.now() > end)
+      throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((r) => setTimeout(r, 16));
   }
 }

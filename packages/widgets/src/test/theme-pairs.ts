@@ -15,16 +15,31 @@ export function checkPairs({ uploader, picker, tree }: Kit, theme: string): void
 
   expectContrast(css(uploader).color, surface, 4.5, at('text on the surface'));
   const zone = u.querySelector<HTMLElement>('.dropzone')!;
-  expectContrast(css(zone).borderTopColor, backgroundOf(zone), 3, at('the drop zone’s dashed border on its background'));
+  expectContrast(
+    css(zone).borderTopColor,
+    backgroundOf(zone),
+    3,
+    at('the drop zone’s dashed border on its background'),
+  );
   expectContrast(css(zone).borderTopColor, surface, 3, at('the drop zone’s dashed border on the surface'));
-  expectContrast(css(u.querySelector('.drop-hint')!).color, backgroundOf(zone), 4.5, at('the drop zone’s hint'));
+  expectContrast(
+    css(u.querySelector('.drop-hint')!).color,
+    backgroundOf(zone),
+    4.5,
+    at('the drop zone’s hint'),
+  );
   const title = u.querySelector<HTMLInputElement>('.file input.input')!;
   expectContrast(css(title).borderTopColor, surface, 3, at('a field’s border'));
   const submit = u.querySelector<HTMLElement>('button[type="submit"]')!;
   expectContrast(css(submit).color, backgroundOf(submit), 4.5, at('the submit button’s text'));
 
   const search = p.querySelector<HTMLInputElement>('input[role="combobox"]')!;
-  expectContrast(css(search, '::placeholder').color, backgroundOf(search), 4.5, at('the search field’s placeholder'));
+  expectContrast(
+    css(search, '::placeholder').color,
+    backgroundOf(search),
+    4.5,
+    at('the search field’s placeholder'),
+  );
   expectContrast(css(p.querySelector('.summary')!).color, surface, 4.5, at('the summary line'));
 
   // The focus ring of a checked checkbox must not merge with the box's fill: ring and whatever
@@ -46,8 +61,18 @@ export function checkPairs({ uploader, picker, tree }: Kit, theme: string): void
   expect(parseFloat(r.borderInlineStartWidth), at('the selected row has an indicator')).to.be.at.least(3);
   expectContrast(r.borderInlineStartColor, backgroundOf(row), 3, at('the selected row’s indicator'));
   expect(contrast(backgroundOf(row), surface), at('the selected row is tinted')).to.be.above(1.05);
-  expectContrast(css(row.querySelector('.name')!).color, backgroundOf(row), 4.5, at('the selected row’s name'));
-  expectContrast(css(row.querySelector('.meta')!).color, backgroundOf(row), 4.5, at('the selected row’s count'));
+  expectContrast(
+    css(row.querySelector('.name')!).color,
+    backgroundOf(row),
+    4.5,
+    at('the selected row’s name'),
+  );
+  expectContrast(
+    css(row.querySelector('.meta')!).color,
+    backgroundOf(row),
+    4.5,
+    at('the selected row’s count'),
+  );
 }
 
 /** `data-doc-theme="auto"` as the page prefers `scheme`: the page does, the theme follows, every pair holds. */

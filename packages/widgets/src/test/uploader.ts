@@ -23,7 +23,8 @@ export const TEXT = {
     summary1: '1 Empfänger · wird morgen per E-Mail benachrichtigt',
     success: 'Dokument in „',
     success2: '2 Dokumente in „',
-    failed: 'Fehlgeschlagen: Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut.',
+    failed:
+      'Fehlgeschlagen: Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut.',
     cancelled: 'Abgebrochen',
     retry: 'Erneut versuchen',
     titleRequired: 'Bitte geben Sie einen Titel ein.',
@@ -63,29 +64,40 @@ export interface MountOptions {
 }
 
 export async function mount(o: MountOptions): Promise<Mounted> {
-  const wrap = await fixture<HTMLDivElement>(html`<div lang=${ifDefined(o.lang)}>
-    <button id="start" type="button">Start</button>
-    <doc-provider base-url="/api/v1" token="manager" scope=${o.scope} locale=${ifDefined(o.locale)}>
-      <doc-uploader ?single=${!!o.single} document-type=${ifDefined(o.documentType)}></doc-uploader>
-    </doc-provider>
-  </div>`);
+  const wrap = await fixture<HTMLDivElement>(
+    html`<div lang=${ifDefined(o.lang)}>
+      <button id="start" type="button">Start</button>
+      <doc-provider base-url="/api/v1" token="manager" scope=${o.scope} locale=${ifDefined(o.locale)}>
+        <doc-uploader ?single=${!!o.single} document-type=${ifDefined(o.documentType)}></doc-uploader>
+      </doc-provider>
+    </div>`,
+  );
   const up = wrap.querySelector('doc-uploader')!;
   await up.updateComplete;
-  return { provider: wrap.querySelector('doc-provider')!, up, root: up.shadowRoot!, start: wrap.querySelector<HTMLButtonElement>('#start')! };
+  return {
+    provider: wrap.querySelector('doc-provider')!,
+    up,
+    root: up.shadowRoot!,
+    start: wrap.querySelector<HTMLButtonElement>('#start')!,
+  };
 }
 
 export const dropzone = (root: ShadowRoot) => root.querySelector<HTMLButtonElement>('.dropzone')!;
 export const fileInput = (root: ShadowRoot) => root.querySelector<HTMLInputElement>('input[type="file"]')!;
 export const cards = (root: ShadowRoot) => [...root.querySelectorAll<HTMLLIElement>('li.file')];
-export const submitButton = (root: ShadowRoot) => root.querySelector<HTMLButtonElement>('button[type="submit"]');
+export const submitButton = (root: ShadowRoot) =>
+  root.querySelector<HTMLButtonElement>('button[type="submit"]');
 export const titleInput = (card: Element) => card.querySelector<HTMLInputElement>('input[id^="title-"]')!;
 export const typeSelect = (card: Element) => card.querySelector<HTMLSelectElement>('select')!;
 export const pickerOf = (card: Element) => card.querySelector<SharePicker>('share-picker')!;
 export const alerts = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>('[role="alert"]')];
 export const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const summary = (p: SharePicker) => text(p.shadowRoot!.querySelector('.summary'));
-export const roleBoxes = (p: SharePicker) => [...p.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
-export const combobox = (p: SharePicker) => p.shadowRoot!.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+export const roleBoxes = (p: SharePicker) => [
+  ...p.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'),
+];
+export const combobox = (p: SharePicker) =>
+  p.shadowRoot!.querySelector<HTMLInputElement>('input[role="combobox"]')!;
 /** Waits until the picker's search offers exactly one option, and that one names `name`. */
 export const onlyOption = (p: SharePicker, name: string) =>
   until(
@@ -104,11 +116,15 @@ export const shared = (root: ShadowRoot) => root.querySelector<HTMLElement>('.sh
 
 /** Waits for a card whose type chooser (its own, or the shared one) has loaded. */
 export async function cardReady(root: ShadowRoot, index = 0): Promise<HTMLLIElement> {
-  return until(() => {
-    const c = cards(root)[index];
-    const box = c && (c.querySelector('select') ? c : root.querySelector('.shared'));
-    return box && typeSelect(box).options.length > 5 && roleBoxes(pickerOf(box)).length === 2 ? c : null;
-  }, 5000, `file card ${index + 1}`);
+  return until(
+    () => {
+      const c = cards(root)[index];
+      const box = c && (c.querySelector('select') ? c : root.querySelector('.shared'));
+      return box && typeSelect(box).options.length > 5 && roleBoxes(pickerOf(box)).length === 2 ? c : null;
+    },
+    5000,
+    `file card ${index + 1}`,
+  );
 }
 
 /** Chooses a type the way a script would (tests that are not about the chooser). */
@@ -119,12 +135,19 @@ export function chooseType(card: Element, id: string): void {
 }
 
 export async function untilSummary(p: SharePicker, expected: string): Promise<void> {
-  await until(() => summary(p) === expected, 5000, () => `summary "${expected}" (is "${summary(p)}")`);
+  await until(
+    () => summary(p) === expected,
+    5000,
+    () => `summary "${expected}" (is "${summary(p)}")`,
+  );
 }
 
 /** The manager's side of walkthrough 1, checked through the API as manager and as contacts. */
 export async function verifyWalkthrough1(doc: Document): Promise<void> {
-  const managers = await documentsFor('manager', 'scope=property:rosenweg-24&documentTypeId=objektunterlagen');
+  const managers = await documentsFor(
+    'manager',
+    'scope=property:rosenweg-24&documentTypeId=objektunterlagen',
+  );
   const mine = managers.find((d) => d.id === doc.id);
   expect(mine, 'the manager finds it under Objektunterlagen').to.exist;
   expect(mine!.title).to.equal('Hausordnung');
@@ -138,7 +161,11 @@ export async function verifyWalkthrough1(doc: Document): Promise<void> {
   expect(seen, 'Ahmet (tenant at Rosenweg 24) sees it').to.exist;
   expect(seen!.title).to.equal('Hausordnung');
   expect(seen).not.to.have.property('shares');
-  for (const who of ['paul-klein', 'kristina-maiblume']) expect((await documentsFor(`contact:${who}`)).map((d) => d.id), `${who} must not see it`).not.to.include(doc.id);
+  for (const who of ['paul-klein', 'kristina-maiblume'])
+    expect(
+      (await documentsFor(`contact:${who}`)).map((d) => d.id),
+      `${who} must not see it`,
+    ).not.to.include(doc.id);
 }
 
 /** The manager's side of walkthrough 2. */
@@ -150,7 +177,17 @@ export async function verifyWalkthrough2(doc: Document): Promise<void> {
   expect(body.scope).to.deep.equal({ kind: 'unit', id: 'max-planck-12-w002' });
   expect(body.shares).to.deep.equal([{ kind: 'contact', contactId: 'kristina-maiblume' }]);
   const unitDocs = await documentsFor('manager', 'scope=unit:max-planck-12-w002');
-  expect(unitDocs.map((d) => d.id), 'in the unit’s documents').to.include(doc.id);
-  expect((await documentsFor('contact:kristina-maiblume')).map((d) => d.id), 'Kristina sees it').to.include(doc.id);
-  for (const who of ['lena-hoffmann', 'jonas-becker', 'ahmet-yilmaz']) expect((await documentsFor(`contact:${who}`)).map((d) => d.id), `${who} must not see it`).not.to.include(doc.id);
+  expect(
+    unitDocs.map((d) => d.id),
+    'in the unit’s documents',
+  ).to.include(doc.id);
+  expect(
+    (await documentsFor('contact:kristina-maiblume')).map((d) => d.id),
+    'Kristina sees it',
+  ).to.include(doc.id);
+  for (const who of ['lena-hoffmann', 'jonas-becker', 'ahmet-yilmaz'])
+    expect(
+      (await documentsFor(`contact:${who}`)).map((d) => d.id),
+      `${who} must not see it`,
+    ).not.to.include(doc.id);
 }

@@ -1,0 +1,62 @@
+// One chunk of a resumable upload: a PATCH at its offset, cut when its bytes stop moving.
+import type { AxiosProgressEvent } from 'axios';
+import * as z from 'zod/mini';
+import { TimeoutError } from '../errors.js';
+import { aborted, parse, type Http } from '../internal/http.js';
+
+/** Sends bytes [from, to) at `from`; resolves the server's new offset. Aborts when no progress for `idleMs`. */
+export async function sendChunk(
+  http: Http,
+  path: string,
+  file: Blob,
+  from: number,
+  to: number,
+  idleMs: number,
+  signal: AbortSignal | undefined,
+  progress: (loaded: number) => void,
+): Promise<number> {
+  if (signal?.aborted) throw aborted();
+  const ctl = new AbortController();
+  const stop = () => ctl.abort();
+  signal?.addEventListener('abort', stop, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle = false;
+  const arm = () => {
+    clearTimeout(timer);
+    if (idleMs > 0)
+      timer = setTimeout(() => {
+        idle = true;
+        ctl.abort();
+      }, idleMs);
+  };
+  arm();
+  try {
+    const res = await http.once(
+      {
+        method: 'PATCH',
+        path,
+        // The slice carries the content type: axios and XHR take a Blob's own type over a header.
+        body: file.slice(from, to, 'application/offset+octet-stream'),
+        headers: { 'Upload-Offset': String(from), 'Content-Type': 'application/offset+octet-stream' },
+        // Through fetch (the `fetch` option) a progress listener would need request streams,
+        // which browsers allow over HTTP/2 only: progress then comes per chunk.
+        onUploadProgress: http.options.fetch
+          ? undefined
+          : (e: AxiosProgressEvent) => {
+              arm();
+              progress(from + Math.min(e.loaded, to - from));
+            },
+      },
+      { signal: ctl.signal, timeoutMs: 0 },
+    );
+    // Upload-Offset: how far the upload got; its absence breaks the contract.
+    return parse(z.int(), Number(res.headers['upload-offset']), res.status);
+  } catch (e) {
+    if (idle && !signal?.aborted)
+      throw new TimeoutError('The upload stalled.', { code: 'timeout', cause: e });
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
+  }
+}
