@@ -27,13 +27,11 @@ async function upload(page: Page, url: string, errors: string[]): Promise<void> 
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(url);
   await page.getByRole('treeitem', { name: /Objektunterlagen/ }).waitFor({ timeout: 15_000 });
-  await page
-    .locator('doc-uploader input[type=file]')
-    .setInputFiles({
-      name: 'Hausordnung.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from(makePdf('Hausordnung')),
-    });
+  await page.locator('doc-uploader input[type=file]').setInputFiles({
+    name: 'Hausordnung.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(makePdf('Hausordnung')),
+  });
   await page.getByRole('checkbox', { name: 'Alle Mieter' }).check();
   await page.getByRole('button', { name: 'Dokument hochladen' }).click();
 }

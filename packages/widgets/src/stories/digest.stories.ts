@@ -18,13 +18,16 @@ async function show(root: HTMLElement, contactId: string): Promise<void> {
     frame.title = mail.subject;
     frame.setAttribute('sandbox', '');
     frame.srcdoc = mail.html;
-    frame.style.cssText = 'width: 100%; height: 22rem; border: 1px solid #8a93a3; border-radius: 6px; background: #fff';
+    frame.style.cssText =
+      'width: 100%; height: 22rem; border: 1px solid #8a93a3; border-radius: 6px; background: #fff';
     const text = document.createElement('pre');
     text.textContent = mail.text;
-    text.style.cssText = 'white-space: pre-wrap; background: var(--doc-color-subtle, #f3f5f8); color: var(--doc-color-text, #1c1f24); padding: 1rem; border-radius: 6px';
+    text.style.cssText =
+      'white-space: pre-wrap; background: var(--doc-color-subtle, #f3f5f8); color: var(--doc-color-text, #1c1f24); padding: 1rem; border-radius: 6px';
     out.append(subject, frame, text);
   } catch {
-    out.textContent = 'Dieser Kontakt bekommt am 28.11.2026 keine Zusammenfassung. / No digest for this contact on 28 Nov 2026.';
+    out.textContent =
+      'Dieser Kontakt bekommt am 28.11.2026 keine Zusammenfassung. / No digest for this contact on 28 Nov 2026.';
   }
 }
 
@@ -33,22 +36,23 @@ const meta: Meta = {
   tags: ['!autodocs'],
   // The clock stands on 27 Nov 2026: what is shared today goes out tomorrow.
   parameters: { layout: 'padded', docportal: { now: '2026-11-27T09:00:00Z' } },
-  render: () => html`<section style="max-width: 48rem; display: grid; gap: 1rem; font-family: system-ui, sans-serif">
-    <label style="display: grid; gap: 0.25rem; font-weight: 600">
-      Kontakt / Contact
-      <select
-        style="font: inherit; padding: 0.4rem; max-width: 20rem"
-        @change=${(e: Event) => show((e.target as HTMLElement).closest('section')!, (e.target as HTMLSelectElement).value)}
-      >
-        <option value="ahmet-yilmaz">Ahmet Yılmaz (de)</option>
-        <option value="claire-dubois">Claire Dubois (en)</option>
-        <option value="elif-demir">Elif Demir (de)</option>
-        <option value="markus-schneider">Markus Schneider (de)</option>
-        <option value="paul-klein">Paul Klein (moved out)</option>
-      </select>
-    </label>
-    <div class="preview" aria-live="polite">…</div>
-  </section>`,
+  render: () =>
+    html`<section style="max-width: 48rem; display: grid; gap: 1rem; font-family: system-ui, sans-serif">
+      <label style="display: grid; gap: 0.25rem; font-weight: 600">
+        Kontakt / Contact
+        <select
+          style="font: inherit; padding: 0.4rem; max-width: 20rem"
+          @change=${(e: Event) => show((e.target as HTMLElement).closest('section')!, (e.target as HTMLSelectElement).value)}
+        >
+          <option value="ahmet-yilmaz">Ahmet Yılmaz (de)</option>
+          <option value="claire-dubois">Claire Dubois (en)</option>
+          <option value="elif-demir">Elif Demir (de)</option>
+          <option value="markus-schneider">Markus Schneider (de)</option>
+          <option value="paul-klein">Paul Klein (moved out)</option>
+        </select>
+      </label>
+      <div class="preview" aria-live="polite">…</div>
+    </section>`,
 };
 export default meta;
 

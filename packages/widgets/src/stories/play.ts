@@ -23,9 +23,14 @@ export async function find<T extends Element = HTMLElement>(root: ParentNode, ..
   );
 }
 
-export const pdf = (title: string, name = `${title}.pdf`) => new File([makePdf(title) as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' });
-export const png = (name: string) => new File([makePng(48, 32) as Uint8Array<ArrayBuffer>], name, { type: 'image/png' });
-export const docx = (name: string) => new File([makeDocx(name) as Uint8Array<ArrayBuffer>], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+export const pdf = (title: string, name = `${title}.pdf`) =>
+  new File([makePdf(title) as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' });
+export const png = (name: string) =>
+  new File([makePng(48, 32) as Uint8Array<ArrayBuffer>], name, { type: 'image/png' });
+export const docx = (name: string) =>
+  new File([makeDocx(name) as Uint8Array<ArrayBuffer>], name, {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
 
 /** Waits for the tree row named `name` (a folder's name or a document's title, without its count). */
 export async function treeRow(tree: Element, name: string): Promise<HTMLElement> {
