@@ -95,6 +95,21 @@ describe('errors, raised for real in Node', () => {
     );
   });
 
+  it('refuses an id of "", "." or ".." before any request: it would name another path', async () => {
+    const sent: string[] = [];
+    const c = clientAs('manager', { onRequest: ({ url }) => void sent.push(url) });
+    for (const id of ['', '.', '..']) {
+      const e = await rejects(c.documents.get(id), ValidationError);
+      assert.equal(e.code, 'validation_failed');
+      await rejects(c.documents.remove(id), ValidationError);
+      await rejects(c.documentTypes.update(id, { name: 'x' }), ValidationError);
+    }
+    assert.deepEqual(sent, [], 'no request went out');
+    // Any other text is one encoded segment.
+    await rejects(c.documents.get('../types'), NotFoundError);
+    assert.match(sent.at(-1)!, /\/documents\/\.\.%2Ftypes$/);
+  });
+
   it('refuses a bad title, type or share list locally, naming each field, with zero requests, by either upload path', async () => {
     const m = manager();
     const before = await stats();

@@ -10,6 +10,7 @@ import {
   DocPortalError,
   NetworkError,
   ResponseValidationError,
+  ValidationError,
   TimeoutError,
   errorFromStatus,
 } from '../errors.js';
@@ -86,7 +87,15 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', stop, { once: true });
   });
 
-export const enc = encodeURIComponent;
+/**
+ * One path segment, encoded. An empty id, `.` or `..` would name another path (`/documents/..`
+ * is the root), so it is refused before any request.
+ */
+export function enc(segment: string): string {
+  if (segment === '' || segment === '.' || segment === '..')
+    throw new ValidationError(`"${segment}" is not an id.`, { code: 'validation_failed' });
+  return encodeURIComponent(segment);
+}
 
 /** A random key (no secure context needed, unlike `crypto.randomUUID`). */
 export const uuid = () => crypto.getRandomValues(new Uint32Array(4)).join('-');

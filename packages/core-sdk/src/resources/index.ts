@@ -56,7 +56,7 @@ export class Properties extends Resource {
   async list(opts?: RequestOptions): Promise<Property[]> {
     return this.items(PropertyList, '/properties', opts);
   }
-  get(id: string, opts?: RequestOptions): Promise<Property> {
+  async get(id: string, opts?: RequestOptions): Promise<Property> {
     return this.read(Property, `/properties/${enc(id)}`, opts);
   }
   /** Units of a property with their current residents. */
@@ -69,7 +69,7 @@ export class Properties extends Resource {
 }
 
 export class Units extends Resource {
-  get(id: string, opts?: RequestOptions): Promise<Unit> {
+  async get(id: string, opts?: RequestOptions): Promise<Unit> {
     return this.read(Unit, `/units/${enc(id)}`, opts);
   }
 }
@@ -117,7 +117,7 @@ export class DocumentTypes extends Resource {
     return this.http.json(DocumentType, { method: 'POST', path: '/document-types', body }, opts);
   }
   /** Rename, move or reorder. */
-  update(id: string, patch: UpdateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
+  async update(id: string, patch: UpdateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
     return this.http.json(
       DocumentType,
       { method: 'PATCH', path: `/document-types/${enc(id)}`, body: patch },
@@ -183,12 +183,12 @@ export class Documents extends Resource {
     } while (cursor);
   }
 
-  get(id: string, opts?: RequestOptions): Promise<Document> {
+  async get(id: string, opts?: RequestOptions): Promise<Document> {
     return this.read(Document, `/documents/${enc(id)}`, opts);
   }
 
   /** Changes title, type or shares; with `ifMatch` (a version) fails with 412 when someone changed it since. */
-  update(
+  async update(
     id: string,
     patch: UpdateDocument,
     opts: RequestOptions & { ifMatch?: number } = {},
@@ -237,7 +237,7 @@ export class Documents extends Resource {
   }
 
   /** Download counts per contact. */
-  downloads(id: string, opts?: RequestOptions): Promise<DownloadStats> {
+  async downloads(id: string, opts?: RequestOptions): Promise<DownloadStats> {
     return this.read(DownloadStats, `/documents/${enc(id)}/downloads`, opts);
   }
 }
@@ -265,7 +265,7 @@ export class Notifications extends Resource {
     return this.read(DigestDay, '/notifications/digests', opts, { date });
   }
   /** The rendered e-mail of one contact on `date`. */
-  email(p: { date: string; contactId: string } & RequestOptions): Promise<DigestEmail> {
+  async email(p: { date: string; contactId: string } & RequestOptions): Promise<DigestEmail> {
     const { date, contactId, ...opts } = p;
     return this.read(DigestEmail, `/notifications/digests/${enc(date)}/${enc(contactId)}`, opts);
   }
