@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { makePdf } from '@docportal/mock-server/testing';
-import { startHttpServer, type RunningServer } from '@docportal/mock-server/http';
+import { startHttpServer } from '@docportal/mock-server/http';
 import {
   AbortError,
   DocPortalError,
@@ -18,42 +18,11 @@ import {
   type ClientOptions,
   type Document,
 } from '../src/index.ts';
+import { apiBase, mockStore, stats, usesMockServer } from './sdk-node-setup.ts';
 
-let server: RunningServer;
-let base: string;
-
-type Stats = {
-  requests: number;
-  bytesReceived: number;
-  documents: number;
-  uploads: number;
-  openUploads: number;
-};
-async function control<T = any>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/__mock${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert.equal(res.status, 200, `${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-const stats = () => control<Stats>('/stats');
-
-before(async () => {
-  server = await startHttpServer({ port: 0 });
-  base = `${server.url}/api/v1`;
-});
-after(() => server.close());
-beforeEach(() => control('/reset', {}));
+usesMockServer();
 
 type Fate = 'lose' | 'fail' | undefined;
-/**
- * A client whose requests meet the fates `plan` gives them, by method and path, one per try (the
- * client is sequential, so the server draws for that very request): `lose` takes effect and
- * loses the answer, `fail` answers 503 without effect.
- */
 /** What the server does with a request: the mock's faults for each fate. */
 const FATES = {
   lose: { loseResponseRate: 1 },
@@ -65,13 +34,18 @@ const loseThenFail = (n: number, fails = Infinity): keyof typeof FATES | undefin
   return n <= fails ? 'fail' : undefined;
 };
 
+/**
+ * A client whose requests meet the fates `plan` gives them, by method and path, one per try (the
+ * client is sequential, so the server draws for that very request): `lose` takes effect and
+ * loses the answer, `fail` answers 503 without effect.
+ */
 function faulty(
   plan: (method: string, path: string, n: number) => Fate,
   options: Partial<ClientOptions> = {},
 ) {
   const seen = new Map<string, number>();
   return createClient({
-    baseUrl: base,
+    baseUrl: apiBase(),
     token: 'manager',
     retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5 },
     onRequest: ({ method, url }) => {
@@ -80,7 +54,7 @@ function faulty(
       const n = seen.get(k) ?? 0;
       seen.set(k, n + 1);
       const fate = plan(method, path, n);
-      server.store.setFaults(fate ? FATES[fate] : {});
+      mockStore().setFaults(fate ? FATES[fate] : {});
     },
     ...options,
   });
@@ -160,8 +134,8 @@ describe('an upload whose commit answer is lost', () => {
     assert.equal(e.outcome, 'unknown', `${e.name}: ${e.message}`);
     assert.equal((await stats()).documents, 1, 'the upload took effect');
 
-    server.store.setFaults({});
-    const again = await createClient({ baseUrl: base, token: 'manager' }).documents.upload(f, {
+    mockStore().setFaults({});
+    const again = await createClient({ baseUrl: apiBase(), token: 'manager' }).documents.upload(f, {
       documentTypeId: 'plaene',
       scope: ROSENWEG,
     });
@@ -188,8 +162,8 @@ describe('an upload whose commit answer is lost', () => {
     assert.equal(typeof e.idempotencyKey, 'string');
     assert.equal((await stats()).documents, 1, 'the commit took effect');
 
-    server.store.setFaults({});
-    const again = await createClient({ baseUrl: base, token: 'manager' }).documents.upload(f, {
+    mockStore().setFaults({});
+    const again = await createClient({ baseUrl: apiBase(), token: 'manager' }).documents.upload(f, {
       documentTypeId: 'plaene',
       scope: ROSENWEG,
       chunkSize: CHUNK,

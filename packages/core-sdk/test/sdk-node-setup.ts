@@ -17,8 +17,6 @@ import {
 
 // Every assert.ok carries a message: without one, Node builds it from the source, which can hang
 // under tsx when the assertion fails.
-// Every assert.ok carries a message: without one, Node builds it from the source, which can hang
-// under tsx when the assertion fails.
 
 let server: RunningServer;
 let base: string;
@@ -126,3 +124,5 @@ export function usesMockServer(): void {
 
 /** The running mock server's store (its faults, set right before a request). */
 export const mockStore = () => server.store;
+/** The API's base URL on the running mock server. */
+export const apiBase = () => base;
