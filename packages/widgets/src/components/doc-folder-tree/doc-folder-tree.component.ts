@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Document, DocumentType } from '@docportal/core-sdk';
-import { rowHeight, scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
+import { listResize, rowHeight, scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
 import { DocDocumentActivateEvent, DocDownloadEvent, DocFolderSelectEvent } from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
@@ -117,6 +117,11 @@ export class DocFolderTree extends ConnectedElement {
   private measure(): number {
     return (this.rowPx = rowHeight(this.$('.row'), this.rowPx));
   }
+  /** The rows are measured when the first are laid out and when the text size changes: the window follows. */
+  private readonly watchList = listResize(() => {
+    const before = this.rowPx;
+    if (this.measure() !== before) this.requestUpdate();
+  });
 
   private loadedFor = '';
   private memo?: { types: DocumentType[]; expanded: Set<string>; folders: Map<string, Folder>; mode: string; rows: Row[] };
@@ -192,9 +197,7 @@ export class DocFolderTree extends ConnectedElement {
   }
 
   protected override updated(): void {
-    // The text size changed (or this is the first render with rows): the window follows.
-    const before = this.rowPx;
-    if (this.measure() !== before) this.requestUpdate();
+    this.watchList(this.$('[role="tree"]'));
     if (this.pendingScroll !== undefined && this.scroller) this.scroller.scrollTop = this.pendingScroll;
     this.pendingScroll = undefined;
     // The focused row went away (its folder closed, a "more" row became documents): the row now

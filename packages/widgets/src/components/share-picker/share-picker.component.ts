@@ -1,7 +1,7 @@
 import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
-import { rowHeight } from '../../controllers/virtual-window.js';
+import { listResize, rowHeight } from '../../controllers/virtual-window.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { errorNotice } from '../../internal/error-notice.js';
 import { mail } from '../../internal/icons.js';
@@ -108,6 +108,11 @@ export class SharePicker extends ConnectedElement {
   private measure(): number {
     return (this.rowPx = rowHeight(this.$('.option'), this.rowPx));
   }
+  /** The options are measured when the list is first laid out with them and when the text size changes: the window follows. */
+  private readonly watchList = listResize(() => {
+    const before = this.rowPx;
+    if (this.measure() !== before) this.requestUpdate();
+  });
   /** A pointer is down outside the picker: closing waits until its click is done. */
   private pointerDown = false;
   private closeOnRelease = false;
@@ -213,9 +218,7 @@ export class SharePicker extends ConnectedElement {
   }
 
   protected override updated(): void {
-    // The text size changed (or the first options are there): the window follows.
-    const before = this.rowPx;
-    if (this.measure() !== before) this.requestUpdate();
+    this.watchList(this.listbox);
     // After render, so that the search field exists as the anchor of the validation bubble.
     const missing = this.required && this.value.length === 0;
     this.internals.setValidity(missing ? { valueMissing: true } : {}, missing ? this.i18n.t.picker.required : '', this.input ?? undefined);
