@@ -31,3 +31,19 @@ export function scrollToRow(index: number, rowHeight: number, scrollTop: number,
   if (top + rowHeight > scrollTop + viewport) return top + rowHeight - viewport;
   return undefined;
 }
+
+/**
+ * Calls `resized` when a list is first laid out and whenever its size changes: its rows are in
+ * rem, so the root font size and zoom change it. The list's row height is measured then, never
+ * because of an update. The function returned is called after each update with the list rendered
+ * now: it observes that list unless the one it observes is still on the page.
+ */
+export function listResize(resized: () => void): (list: Element | null) => void {
+  let watched: Element | undefined;
+  let observer: ResizeObserver | undefined;
+  return (list) => {
+    if (!list || watched?.isConnected) return;
+    observer?.disconnect();
+    (observer ??= new ResizeObserver(resized)).observe((watched = list));
+  };
+}

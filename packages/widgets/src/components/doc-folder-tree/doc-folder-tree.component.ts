@@ -1,17 +1,17 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Document, DocumentType, ShareTarget } from '@docportal/core-sdk';
-import { rowHeight, scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
-import { DocDocumentActivateEvent, DocDocumentChangeEvent, DocDownloadEvent, DocFolderSelectEvent, DocTypesChangeEvent } from '../../events/tree-events.js';
+import type { Document, DocumentType } from '@docportal/core-sdk';
+import { listResize, rowHeight, scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
+import { DocDocumentActivateEvent, DocDownloadEvent, DocFolderSelectEvent } from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
-import { heading } from '../../internal/heading.js';
-import { typeOptions } from '../../internal/type-options.js';
-import { file as fileIcon } from '../../internal/icons.js';
-import { PICKER_PARTS } from '../../internal/parts.js';
 import { errorNotice } from '../../internal/error-notice.js';
 import { base } from '../../styles/tokens.js';
-import { moveTarget, siblings } from './doc-folder-tree.moves.js';
+import { renderAdminTools } from './doc-folder-tree.admin.js';
+import { edit, renderEditor } from './doc-folder-tree.editor.js';
+import type { DropAt, Editing, FolderForm, Tree } from './doc-folder-tree.internals.js';
+import { onKeyDown } from './doc-folder-tree.keyboard.js';
+import { renderRow } from './doc-folder-tree.row.js';
 import { buildRows, rowKey, type Folder, type Row } from './doc-folder-tree.rows.js';
 import { styles } from './doc-folder-tree.styles.js';
 
@@ -97,13 +97,13 @@ export class DocFolderTree extends ConnectedElement {
   private said = '';
   /** The document open for editing (manage), with the edits so far. */
   /** Admin: the folder form (new or rename) and the last refusal. */
-  private folderForm?: { id?: string; parentId: string | null; name: string };
+  private folderForm?: FolderForm;
   private refusal?: unknown;
   /** Admin: the folder whose deletion waits for a yes. */
   private confirmingFolder?: string;
   /** Admin, while dragging a folder: the row under the pointer and where the folder would go. */
-  private dropAt?: { id: string; where: 'before' | 'after' | 'into' };
-  private editing?: { doc: Document; title: string; typeId: string; shares: ShareTarget[]; confirming: boolean; busy: boolean; error?: unknown; downloads?: string[] };
+  private dropAt?: DropAt;
+  private editing?: Editing;
 
   private get scroller(): HTMLElement | null {
     return this.$('.scroller');
@@ -117,6 +117,11 @@ export class DocFolderTree extends ConnectedElement {
   private measure(): number {
     return (this.rowPx = rowHeight(this.$('.row'), this.rowPx));
   }
+  /** The rows are measured when the first are laid out and when the text size changes: the window follows. */
+  private readonly watchList = listResize(() => {
+    const before = this.rowPx;
+    if (this.measure() !== before) this.requestUpdate();
+  });
 
   private loadedFor = '';
   private memo?: { types: DocumentType[]; expanded: Set<string>; folders: Map<string, Folder>; mode: string; rows: Row[] };
@@ -192,9 +197,7 @@ export class DocFolderTree extends ConnectedElement {
   }
 
   protected override updated(): void {
-    // The text size changed (or this is the first render with rows): the window follows.
-    const before = this.rowPx;
-    if (this.measure() !== before) this.requestUpdate();
+    this.watchList(this.$('[role="tree"]'));
     if (this.pendingScroll !== undefined && this.scroller) this.scroller.scrollTop = this.pendingScroll;
     this.pendingScroll = undefined;
     // The focused row went away (its folder closed, a "more" row became documents): the row now
@@ -289,127 +292,7 @@ export class DocFolderTree extends ConnectedElement {
     }
     this.emit(new DocDocumentActivateEvent({ document: row.doc }));
     if (this.mode === 'browse') await this.download(row.doc);
-    else if (this.mode === 'manage') await this.edit(row.doc);
-  }
-
-  /** Opens a document for editing (manage): title, type and sharing, downloads, delete. */
-  private async edit(doc: Document): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    try {
-      const fresh = await api.documents.get(doc.id);
-      this.editing = { doc: fresh, title: fresh.title, typeId: fresh.documentTypeId, shares: fresh.shares ?? [], confirming: false, busy: false };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.details .heading')?.focus();
-    } catch (e) {
-      this.said = this.i18n.error(e);
-    }
-  }
-
-  private closeEditor(): void {
-    this.editing = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus());
-  }
-
-  private async save(e: Event): Promise<void> {
-    e.preventDefault();
-    const api = this.api;
-    const ed = this.editing;
-    if (!api || !ed || ed.busy) return;
-    this.editing = { ...ed, busy: true, error: undefined };
-    try {
-      const doc = await api.documents.update(ed.doc.id, { title: ed.title, documentTypeId: ed.typeId, shares: ed.shares }, { ifMatch: ed.doc.version });
-      this.editing = { ...ed, doc, busy: false };
-      this.emit(new DocDocumentChangeEvent({ document: doc, deleted: false }));
-      this.said = this.i18n.t.tree.saved;
-      this.bus.publish('documents-changed');
-    } catch (error) {
-      this.editing = { ...ed, busy: false, error };
-    }
-  }
-
-  private async removeDocument(): Promise<void> {
-    const api = this.api;
-    const ed = this.editing;
-    if (!api || !ed) return;
-    if (!ed.confirming) {
-      this.editing = { ...ed, confirming: true };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.confirm .btn')?.focus();
-      return;
-    }
-    try {
-      await api.documents.remove(ed.doc.id);
-      this.emit(new DocDocumentChangeEvent({ document: ed.doc, deleted: true }));
-      this.said = this.i18n.t.tree.removed(ed.doc.title);
-      this.bus.publish('documents-changed');
-      // Its row goes away: focus returns to the folder that held it.
-      const folder = this.rows.findIndex((r) => r.kind === 'type' && r.type.id === ed.doc.documentTypeId);
-      if (folder >= 0) this.setActive(folder);
-      this.closeEditor();
-    } catch (error) {
-      this.editing = { ...ed, confirming: false, error };
-    }
-  }
-
-  private date(iso: string): string {
-    return new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
-  }
-
-  private async showDownloads(): Promise<void> {
-    const api = this.api;
-    const ed = this.editing;
-    if (!api || !ed) return;
-    try {
-      const t = this.i18n.t.tree;
-      const downloads = (await api.documents.downloads(ed.doc.id)).byContact.map((c) => t.downloadedBy(c.name, this.i18n.number(c.count), this.date(c.lastAt)));
-      this.editing = { ...ed, downloads };
-      // Shown next to the button and said once.
-      this.said = downloads.join('. ') || t.noDownloads;
-    } catch (error) {
-      this.editing = { ...ed, error };
-    }
-  }
-
-  private renderEditor() {
-    const ed = this.editing!;
-    const t = this.i18n.t.tree;
-    const u = this.i18n.t.uploader;
-    const set = (patch: Partial<NonNullable<typeof this.editing>>) => (this.editing = { ...this.editing!, ...patch });
-    const downloads = ed.downloads;
-    return html`<form class="details" part="details editor" aria-label=${t.details} @submit=${this.save} @keydown=${(e: KeyboardEvent) => {
-      // Escape closes the editor (a nested list that is open takes it first and stops it).
-      if (e.key === 'Escape' && !e.defaultPrevented) this.closeEditor();
-    }}>
-      ${heading(this.headingLevel, ed.doc.title)}
-      <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(this.date(ed.doc.createdAt), this.i18n.size(ed.doc.size))} · ${t.downloads(this.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
-      <div class="field">
-        <label for="edit-title">${u.title}</label>
-        <input id="edit-title" class="input" part="input" required maxlength="200" .value=${ed.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })} />
-      </div>
-      <div class="field">
-        <label for="edit-type">${u.documentType}</label>
-        <select id="edit-type" class="input" part="input" @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value })}>
-          ${typeOptions(this.types, ed.typeId)}
-        </select>
-      </div>
-      <share-picker existing exportparts=${PICKER_PARTS} .client=${this.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${this.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
-      ${ed.error ? errorNotice(this.i18n, ed.error, { alert: true }) : nothing}
-      <div class="bar">
-        <button type="submit" class="btn primary" part="button button--primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
-        <button type="button" class="btn" part="button" aria-expanded=${downloads ? 'true' : 'false'} aria-controls=${downloads ? 'downloads' : nothing} @click=${() => void this.showDownloads()}>${t.whoDownloaded}</button>
-        <button type="button" class="btn danger" part="button button--danger" @click=${() => void this.removeDocument()}>${t.remove}</button>
-        <button type="button" class="btn" part="button" @click=${this.closeEditor}>${t.close}</button>
-      </div>
-      ${downloads
-        ? html`<div id="downloads">${downloads.length ? html`<ul class="downloads">${downloads.map((d) => html`<li>${d}</li>`)}</ul>` : html`<p class="muted">${t.noDownloads}</p>`}</div>`
-        : nothing}
-      ${ed.confirming
-        ? html`<div class="confirm" part="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
-            <button type="button" class="btn danger" part="button button--danger" @click=${() => void this.removeDocument()}>${t.confirm}</button>
-            <button type="button" class="btn" part="button" @click=${() => set({ confirming: false })}>${this.i18n.t.common.cancel}</button></div>`
-        : nothing}
-    </form>`;
+    else if (this.mode === 'manage') await edit(this as unknown as Tree, row.doc);
   }
 
   /** Downloads a document and saves it under the server's file name. */
@@ -463,285 +346,6 @@ export class DocFolderTree extends ConnectedElement {
     if (Number.isInteger(i) && !this.isUpdatePending) this.setActive(i);
   }
 
-  private onKeyDown(e: KeyboardEvent): void {
-    const rows = this.rows;
-    const row = rows[this.active];
-    if (!row) return;
-    if (this.mode === 'admin' && e.altKey && row.kind === 'type' && e.key.startsWith('Arrow')) {
-      e.preventDefault();
-      void this.moveByKey(row.type, e.key);
-      return;
-    }
-    const parentIndex = () => {
-      for (let i = this.active - 1; i >= 0; i--) if (rows[i]!.depth < row.depth) return i;
-      return this.active;
-    };
-    let handled = true;
-    switch (e.key) {
-      case 'ArrowDown':
-        this.focusRow(this.active + 1);
-        break;
-      case 'ArrowUp':
-        this.focusRow(this.active - 1);
-        break;
-      case 'Home':
-        this.focusRow(0);
-        break;
-      case 'End':
-        this.focusRow(rows.length - 1);
-        break;
-      case 'ArrowRight':
-        if (row.kind === 'type' && !row.leaf) {
-          if (!row.open) this.toggle(row.type, true);
-          else this.focusRow(this.active + 1);
-        }
-        break;
-      case 'ArrowLeft':
-        if (row.kind === 'type' && row.open) this.toggle(row.type, false);
-        else this.focusRow(parentIndex());
-        break;
-      case 'Enter':
-      case ' ':
-        void this.activate(row);
-        break;
-      case '*': {
-        // Opens every folder on the level of the focused one.
-        const siblings = rows.filter((r): r is Extract<Row, { kind: 'type' }> => r.kind === 'type' && r.depth === row.depth && r.type.parentId === (row.kind === 'type' ? row.type.parentId : undefined));
-        for (const r of siblings) if (!r.leaf) this.toggle(r.type, true);
-        break;
-      }
-      default:
-        handled = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && this.typeAhead(e.key);
-    }
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  }
-
-  /** Moves a folder; by key, focus follows its row; by button, it stays on the button while that can move it further. */
-  private async moveByKey(t: DocumentType, key: string, button?: HTMLButtonElement): Promise<void> {
-    const to = moveTarget(this.types, t, key);
-    if (!to) return;
-    if (key === 'ArrowRight') this.expanded = new Set(this.expanded).add(to.parentId!);
-    await this.changeTypes(() => this.api!.documentTypes.move(t.id, to), this.i18n.t.tree.folderMoved(t.name), button ? undefined : t.id);
-    await this.updateComplete;
-    if (button?.disabled) this.focusRow(this.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id));
-  }
-
-  /** Runs one change of the folders; a refusal is shown in words and the tree stays as it was. */
-  private async changeTypes(run: () => Promise<unknown>, done: string, focusId?: string): Promise<boolean> {
-    if (!this.api) return false;
-    try {
-      await run();
-      this.refusal = undefined;
-      this.said = done;
-      this.types = await this.api.documentTypes.list({ scope: this.scopeValue });
-      this.emit(new DocTypesChangeEvent());
-      this.bus.publish('types-changed');
-      if (focusId) {
-        const index = this.rows.findIndex((r) => r.kind === 'type' && r.type.id === focusId);
-        if (index >= 0) this.focusRow(index);
-      }
-      return true;
-    } catch (e) {
-      // Said by the refusal's alert, once.
-      this.refusal = e;
-      return false;
-    }
-  }
-
-  private async saveFolder(e: Event): Promise<void> {
-    e.preventDefault();
-    const f = this.folderForm;
-    const api = this.api;
-    if (!f || !api || !f.name.trim()) return;
-    const name = f.name.trim();
-    let id = f.id;
-    const ok = await this.changeTypes(
-      async () => (id = f.id ? (await api.documentTypes.update(f.id, { name })).id : (await api.documentTypes.create({ name, parentId: f.parentId })).id),
-      this.i18n.t.tree.folderSaved(name),
-    );
-    if (!ok) return;
-    this.folderForm = undefined;
-    if (f.parentId) this.expanded = new Set(this.expanded).add(f.parentId);
-    const index = this.rows.findIndex((r) => r.kind === 'type' && r.type.id === id);
-    if (index >= 0) this.focusRow(index);
-  }
-
-  private async removeFolder(t: DocumentType): Promise<void> {
-    const index = this.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id);
-    const ok = await this.changeTypes(() => this.api!.documentTypes.remove(t.id), this.i18n.t.tree.folderRemoved(t.name));
-    if (ok && this.selected === t.id) this.selected = undefined;
-    // The pressed button is disabled now (nothing selected): focus goes to the row that took the folder's place.
-    if (ok && index >= 0) this.focusRow(index);
-  }
-
-  /** Where a dragged folder would land on a row: its upper quarter before it, its lower after it, else into it. */
-  private onDragOver(e: DragEvent, target: DocumentType): void {
-    if (this.mode !== 'admin') return;
-    e.preventDefault();
-    const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
-    const y = (e.clientY - box.top) / box.height;
-    const where = y < 0.25 ? 'before' : y > 0.75 ? 'after' : 'into';
-    if (this.dropAt?.id !== target.id || this.dropAt.where !== where) this.dropAt = { id: target.id, where };
-  }
-
-  private onDrop(e: DragEvent, target: DocumentType): void {
-    const id = e.dataTransfer?.getData('application/x-docportal-type');
-    const where = this.dropAt?.id === target.id ? this.dropAt.where : 'into';
-    e.preventDefault();
-    this.dropAt = undefined;
-    const moving = this.types.find((t) => t.id === id);
-    if (!moving || moving.id === target.id) return;
-    let to: { parentId: string | null; position?: number };
-    if (where === 'into') {
-      to = { parentId: target.id };
-      this.expanded = new Set(this.expanded).add(target.id);
-    } else {
-      const sibs = siblings(this.types, target.parentId).filter((t) => t.id !== moving.id);
-      to = { parentId: target.parentId, position: sibs.findIndex((t) => t.id === target.id) + (where === 'after' ? 1 : 0) };
-    }
-    void this.changeTypes(() => this.api!.documentTypes.move(moving.id, to), this.i18n.t.tree.folderMoved(moving.name), moving.id);
-  }
-
-  /** Opens the name form (new or rename) with focus in its field. */
-  private async openFolderForm(form: { id?: string; parentId: string | null; name: string }): Promise<void> {
-    this.folderForm = form;
-    this.confirmingFolder = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#folder-name')?.focus();
-  }
-
-  /** Asks before a folder is deleted; focus goes to the answer. */
-  private async askRemoveFolder(t: DocumentType): Promise<void> {
-    this.confirmingFolder = t.id;
-    this.folderForm = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="confirm"] button')?.focus();
-  }
-
-  private renderAdminTools() {
-    const t = this.i18n.t.tree;
-    // Read at click time, not at render time: a click may come before the next render.
-    const sel = () => this.types.find((x) => x.id === this.selected);
-    const s = sel();
-    const f = this.folderForm;
-    const doomed = this.types.find((x) => x.id === this.confirmingFolder);
-    const move = (key: string, text: string) =>
-      html`<button type="button" class="btn" part="button" ?disabled=${!s || !moveTarget(this.types, s, key)} @click=${(e: Event) => {
-        const now = sel();
-        if (now) void this.moveByKey(now, key, e.currentTarget as HTMLButtonElement);
-      }}>${text}</button>`;
-    const focusTools = () => void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.admin button')?.focus());
-    return html`<div class="admin" part="admin" role="group" aria-label=${t.folderTools}>
-      <div class="bar">
-        <button type="button" class="btn" part="button" @click=${() => void this.openFolderForm({ parentId: sel()?.id ?? null, name: '' })}>${t.newFolder}</button>
-        <button type="button" class="btn" part="button" ?disabled=${!s} @click=${() => {
-          const now = sel();
-          if (now) void this.openFolderForm({ id: now.id, parentId: now.parentId, name: now.name });
-        }}>${t.renameFolder}</button>
-        <button type="button" class="btn danger" part="button button--danger" ?disabled=${!s} @click=${() => {
-          const now = sel();
-          if (now) void this.askRemoveFolder(now);
-        }}>${t.removeFolder}</button>
-      </div>
-      <div class="bar">${move('ArrowUp', t.moveUp)} ${move('ArrowDown', t.moveDown)} ${move('ArrowRight', t.moveIn)} ${move('ArrowLeft', t.moveOut)}</div>
-      <p class="muted hint">${t.adminHint}</p>
-      ${doomed
-        ? html`<div class="confirm" part="confirm" role="alert"><p>${t.confirmRemoveFolder(doomed.name)}</p>
-            <button type="button" class="btn danger" part="button button--danger" @click=${() => {
-              this.confirmingFolder = undefined;
-              void this.removeFolder(doomed);
-            }}>${t.confirm}</button>
-            <button type="button" class="btn" part="button" @click=${() => {
-              this.confirmingFolder = undefined;
-              focusTools();
-            }}>${this.i18n.t.common.cancel}</button></div>`
-        : nothing}
-      ${f
-        ? html`<form class="bar name-form" part="admin-form" @submit=${this.saveFolder} @keydown=${(e: KeyboardEvent) => {
-            if (e.key !== 'Escape') return;
-            this.folderForm = undefined;
-            focusTools();
-          }}>
-            <label for="folder-name">${t.folderName}</label>
-            <input id="folder-name" class="input grow" part="input" maxlength="100" required .value=${f.name} @input=${(e: Event) => (this.folderForm = { ...f, name: (e.target as HTMLInputElement).value })} />
-            <button type="submit" class="btn primary" part="button button--primary">${f.id ? t.save : t.create}</button>
-            <button type="button" class="btn" part="button" @click=${() => (this.folderForm = undefined)}>${this.i18n.t.common.cancel}</button>
-          </form>`
-        : nothing}
-      ${this.refusal ? errorNotice(this.i18n, this.refusal, { alert: true }) : nothing}
-    </div>`;
-  }
-
-  /** Moves to the next row whose name starts with what was typed in the last half second. */
-  private typeAhead(ch: string): boolean {
-    clearTimeout(this.typeaheadTimer);
-    this.typeahead += ch.toLowerCase();
-    this.typeaheadTimer = setTimeout(() => (this.typeahead = ''), 500);
-    const rows = this.rows;
-    const name = (r: Row) => (r.kind === 'type' ? r.type.name : r.kind === 'doc' ? r.doc.title : '').toLowerCase();
-    const start = this.typeahead.length === 1 ? this.active + 1 : this.active;
-    for (let k = 0; k < rows.length; k++) {
-      const i = (start + k) % rows.length;
-      if (name(rows[i]!).startsWith(this.typeahead)) {
-        this.focusRow(i);
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private renderRow(row: Row, index: number) {
-    const t = this.i18n.t.tree;
-    const n = (x: number) => this.i18n.number(x);
-    const click = () => {
-      this.setActive(index);
-      void this.activate(row);
-    };
-    // Folders: selectable, expandable, draggable in admin. Documents: selectable. "More": neither.
-    const type = row.kind === 'type' ? row.type : undefined;
-    const selected = !!type && this.selected === type.id;
-    const editing = row.kind === 'doc' && this.editing?.doc.id === row.doc.id;
-    const part = type ? `row row--type${selected ? ' row--selected' : ''}` : row.kind === 'doc' ? `row row--document${editing ? ' row--editing' : ''}` : 'row';
-    let content;
-    if (row.kind === 'type') {
-      const count = this.mode === 'browse' || this.mode === 'manage' ? row.type.subtreeCount : undefined;
-      content = html`<span class="twisty" aria-hidden="true">${row.leaf ? '' : '›'}</span>
-        <span class="name" title=${row.type.name}>${row.type.name}</span>
-        ${count !== undefined ? html`<span class="meta">${t.documents(n(count), count)}</span>` : nothing}`;
-    } else if (row.kind === 'doc') {
-      const d = row.doc;
-      content = html`<span class="twisty">${fileIcon}</span>
-        <span class="name" title=${d.title}>${d.title}</span>
-        ${this.mode === 'manage' && d.downloadCount !== undefined ? html`<span class="meta">${t.downloads(n(d.downloadCount), d.downloadCount)}</span>` : nothing}`;
-    } else content = html`<span class="twisty"></span><span class="name">${this.folders.get(row.parent)?.loading ? this.i18n.t.common.loading : t.loadMore}</span>`;
-    return html`<li
-      class="row ${row.kind}${editing ? ' editing' : ''}"
-      part=${part}
-      aria-current=${editing ? 'true' : nothing}
-      role="treeitem"
-      data-index=${index}
-      style="--_i:${index};--_depth:${row.depth}"
-      tabindex=${index === this.active ? '0' : '-1'}
-      aria-level=${row.depth + 1}
-      aria-setsize=${row.size}
-      aria-posinset=${row.pos}
-      aria-expanded=${row.kind === 'type' && !row.leaf ? (row.open ? 'true' : 'false') : nothing}
-      aria-selected=${row.kind === 'more' ? nothing : selected ? 'true' : 'false'}
-      draggable=${type ? (this.mode === 'admin' ? 'true' : 'false') : nothing}
-      data-drop=${type && this.dropAt?.id === type.id ? this.dropAt.where : nothing}
-      @dragstart=${(e: DragEvent) => type && e.dataTransfer?.setData('application/x-docportal-type', type.id)}
-      @dragover=${(e: DragEvent) => type && this.onDragOver(e, type)}
-      @dragend=${() => (this.dropAt = undefined)}
-      @drop=${(e: DragEvent) => type && this.mode === 'admin' && this.onDrop(e, type)}
-      @click=${click}
-    >
-      ${content}
-    </li>`;
-  }
-
   protected override render(): TemplateResult {
     const t = this.i18n.t.tree;
     if (!this.api) return this.renderSignedOut();
@@ -751,18 +355,19 @@ export class DocFolderTree extends ConnectedElement {
     const viewport = this.scroller?.clientHeight || 384;
     const r = (this.window = visibleRange(rows.length, this.rowPx, this.top, viewport));
     const editor = this.editing && this.mode === 'manage';
-    return html`<div class="frame"><div class="layout ${editor ? 'with-editor' : ''}">${this.mode === 'admin' ? this.renderAdminTools() : nothing}<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
+    const tree = this as unknown as Tree;
+    return html`<div class="frame"><div class="layout ${editor ? 'with-editor' : ''}">${this.mode === 'admin' ? renderAdminTools(tree) : nothing}<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
         ${!this.loaded
           ? html`<p class="status loading">${this.i18n.t.common.loading}</p>`
           : !rows.length
           ? this.error
             ? errorNotice(this.i18n, this.error, { retry: () => void this.load() })
             : html`<p class="status">${t.empty}</p>`
-          : html`<ul role="tree" part="tree" aria-label=${t.label} style="--_n:${rows.length}" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
-              ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => this.renderRow(row, r.start + i))}
+          : html`<ul role="tree" part="tree" aria-label=${t.label} style="--_n:${rows.length}" @keydown=${(e: KeyboardEvent) => onKeyDown(tree, e)} @focusin=${this.onFocusIn}>
+              ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => renderRow(tree, row, r.start + i))}
             </ul>`}
       </div>
-      ${editor ? this.renderEditor() : nothing}</div></div>
+      ${editor ? renderEditor(tree) : nothing}</div></div>
       <div class="sr-only" role="status" aria-live="polite">${this.said}</div>`;
   }
 }

@@ -1,21 +1,20 @@
 import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
-import { rowHeight, visibleRange } from '../../controllers/virtual-window.js';
+import { listResize, rowHeight } from '../../controllers/virtual-window.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { errorNotice } from '../../internal/error-notice.js';
-import { check, close, mail } from '../../internal/icons.js';
+import { mail } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
+import { renderChip } from './share-picker.chips.js';
+import { scheduleResolve, summaryText } from './share-picker.count.js';
+import { CAP, type Picker } from './share-picker.internals.js';
+import { renderListbox, resultsText } from './share-picker.listbox.js';
 import { styles } from './share-picker.styles.js';
 import { RecipientCombobox } from './combobox.js';
-import { AUDIENCES, audienceOf, idKey, isScopeRole, rolesOf, targetId, targetKey, type Audience } from './targets.js';
+import { idKey, isScopeRole, rolesOf, targetKey, type Audience } from './targets.js';
 
 export { targetKey } from './targets.js';
-
-const RESOLVE_DEBOUNCE = 120;
-
-/** Suggestions shown at most; more matches ask for a narrower search. */
-const CAP = 50;
 
 let seq = 0;
 
@@ -109,6 +108,11 @@ export class SharePicker extends ConnectedElement {
   private measure(): number {
     return (this.rowPx = rowHeight(this.$('.option'), this.rowPx));
   }
+  /** The options are measured when the list is first laid out with them and when the text size changes: the window follows. */
+  private readonly watchList = listResize(() => {
+    const before = this.rowPx;
+    if (this.measure() !== before) this.requestUpdate();
+  });
   /** A pointer is down outside the picker: closing waits until its click is done. */
   private pointerDown = false;
   private closeOnRelease = false;
@@ -197,9 +201,10 @@ export class SharePicker extends ConnectedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const picker = this as unknown as Picker;
     if (changed.has('value')) {
       this.internals.setFormValue(JSON.stringify(this.value));
-      this.scheduleResolve();
+      scheduleResolve(picker);
       void this.loadLabels();
     }
     const scope = this.scopeValue;
@@ -208,14 +213,12 @@ export class SharePicker extends ConnectedElement {
       this.loadedScope = key;
       void this.loadRoleCounts();
       void this.loadLabels();
-      this.scheduleResolve();
+      scheduleResolve(picker);
     }
   }
 
   protected override updated(): void {
-    // The text size changed (or the first options are there): the window follows.
-    const before = this.rowPx;
-    if (this.measure() !== before) this.requestUpdate();
+    this.watchList(this.listbox);
     // After render, so that the search field exists as the anchor of the validation bubble.
     const missing = this.required && this.value.length === 0;
     this.internals.setValidity(missing ? { valueMissing: true } : {}, missing ? this.i18n.t.picker.required : '', this.input ?? undefined);
@@ -306,47 +309,6 @@ export class SharePicker extends ConnectedElement {
     }
   }
 
-  private scheduleResolve(): void {
-    clearTimeout(this.resolveTimer);
-    this.resolveCtl?.abort();
-    this.countError = undefined;
-    // Nothing chosen: the answer is known, and the line settles at once (no counting line
-    // that changes its length, and so the height of the form below it).
-    if (!this.value.length) return this.settle(0);
-    this.counting = true;
-    this.resolveTimer = setTimeout(() => void this.resolve(), RESOLVE_DEBOUNCE);
-  }
-
-  /** Counts the current selection; only the answer for it settles the line (and is announced once). */
-  private async resolve(): Promise<void> {
-    const api = this.api;
-    const scope = this.scopeValue;
-    if (!api || !scope) return;
-    const ctl = (this.resolveCtl = new AbortController());
-    try {
-      const { count } = await api.recipients.resolve({ scope, targets: this.value, signal: ctl.signal });
-      if (!ctl.signal.aborted) this.settle(count);
-    } catch (error) {
-      if (ctl.signal.aborted) return;
-      // Its notice says it (role=alert), not the live line.
-      this.counting = false;
-      this.count = undefined;
-      this.countError = error;
-    }
-  }
-
-  private settle(count: number): void {
-    this.count = count;
-    this.counting = false;
-    if (this.touched) this.said = this.summaryText();
-  }
-
-  private summaryText(): string {
-    const p = this.i18n.t.picker;
-    const n = this.count;
-    return n === undefined ? '' : n === 0 ? p.summaryNone : (this.existing ? p.summaryExisting : p.summary)(this.i18n.number(n), n);
-  }
-
   private onInput(e: InputEvent): void {
     // Typing a query is not a change of the value: only the picker's own `input` event leaves it.
     e.stopPropagation();
@@ -378,87 +340,6 @@ export class SharePicker extends ConnectedElement {
     else this.combo.close();
   }
 
-  private chipLabel(t: ShareTarget): string {
-    return this.labels.get(idKey(t)) ?? `${this.i18n.t.picker.kind[t.kind]} ${targetId(t)}`;
-  }
-
-  private renderListbox() {
-    const p = this.i18n.t.picker;
-    const c = this.combo;
-    const list = this.listbox;
-    const viewport = list?.clientHeight || this.rowPx * 6.5;
-    const r = visibleRange(c.options.length, this.rowPx, c.listScroll, viewport);
-    const rows = c.options.slice(r.start, r.end);
-    const shown = c.open && !c.failed && (c.options.length > 0 || (c.current && !!c.query.trim()));
-    return html`
-      <ul
-        class="listbox"
-        part="listbox"
-        id="${this.uid}-list"
-        role="listbox"
-        tabindex="-1"
-        aria-multiselectable="true"
-        aria-label=${p.options}
-        aria-busy=${c.current ? 'false' : 'true'}
-        ?hidden=${!shown}
-        @scroll=${(e: Event) => ((c.listScroll = (e.target as HTMLElement).scrollTop), this.requestUpdate())}
-        @mousedown=${(e: Event) => e.preventDefault()}
-      >
-        ${r.before ? html`<li role="presentation" style="height:${r.before}px"></li>` : nothing}
-        ${repeat(
-          rows,
-          (o) => targetKey(o.target),
-          (o, i) => {
-            const index = r.start + i;
-            const activeRow = index === c.active;
-            const on = this.chosen(o);
-            return html`<li
-              class="option ${activeRow ? 'active' : ''}"
-              part=${activeRow ? 'option option--active' : 'option'}
-              id="${this.uid}-o${index}"
-              role="option"
-              aria-selected=${on ? 'true' : 'false'}
-              aria-setsize=${c.options.length}
-              aria-posinset=${index + 1}
-              @click=${() => this.toggle(o)}
-            >
-              <span class="option-check">${on ? check : nothing}</span>
-              <span class="option-text"><span class="option-label">${o.label}</span><span class="option-desc">${o.description}</span></span>
-              <span class="option-count">${p.people(this.i18n.number(o.recipientCount), o.recipientCount)}</span>
-            </li>`;
-          },
-        )}
-        ${r.after ? html`<li role="presentation" style="height:${r.after}px"></li>` : nothing}
-        ${!c.options.length ? html`<li class="status" role="presentation">${c.current ? p.noResults(c.query.trim()) : p.searching}</li>` : nothing}
-      </ul>
-      ${c.open && c.current && c.capped ? html`<p class="list-note" part="list-note">${p.capped(this.i18n.number(CAP))}</p>` : nothing}
-      ${c.open && c.failed ? html`<div class="failed">${errorNotice(this.i18n, c.failed, { alert: true, lead: p.searchFailed, part: 'list-note', retry: () => this.retrySearch() })}</div>` : nothing}
-    `;
-  }
-
-  private resultsText(): string {
-    const p = this.i18n.t.picker;
-    const c = this.combo;
-    if (!c.open || !c.current) return '';
-    if (!c.options.length) return c.query.trim() ? p.noResults(c.query.trim()) : '';
-    return `${p.results(this.i18n.number(c.options.length))}${c.capped ? ` ${p.capped(this.i18n.number(CAP))}` : ''}`;
-  }
-
-  private renderChip(t: ShareTarget) {
-    const p = this.i18n.t.picker;
-    const label = this.chipLabel(t);
-    return html`<li class="chip" part="chip">
-      <span class="chip-label">${label}</span>
-      <span class="chip-kind">· ${p.kind[t.kind]}${'roles' in t ? ' ·' : ''}</span>
-      ${'roles' in t
-        ? html`<select class="chip-audience" aria-label=${p.audienceOf(label)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => (e.stopPropagation(), this.setAudience(t, (e.target as HTMLSelectElement).value as Audience))}>
-            ${AUDIENCES.map((a) => html`<option value=${a} ?selected=${audienceOf(t.roles) === a}>${p.audience[a]}</option>`)}
-          </select>`
-        : nothing}
-      <button type="button" class="icon-btn" part="chip-remove" aria-label=${this.i18n.t.common.remove(label)} ?disabled=${this.off} @click=${() => this.removeTarget(t)}>${close}</button>
-    </li>`;
-  }
-
   protected override render(): TemplateResult {
     const p = this.i18n.t.picker;
     const scope = this.scopeValue;
@@ -468,6 +349,7 @@ export class SharePicker extends ConnectedElement {
     const chips = this.value.filter((t) => !isScopeRole(t, scope));
     const c = this.combo;
     const activeId = c.open && c.active >= 0 ? `${this.uid}-o${c.active}` : nothing;
+    const picker = this as unknown as Picker;
     // The space after the label is in the label's own text node: Chromium's names drop a node of a lone space.
     const roleBox = (role: Role, text: string, n = this.roleCounts[role]) => html`<label class="role">
       <input type="checkbox" part="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
@@ -497,13 +379,13 @@ export class SharePicker extends ConnectedElement {
             @input=${this.onInput}
             @keydown=${(e: KeyboardEvent) => c.onKeyDown(e)}
           />
-          ${this.renderListbox()}
-          <span class="sr-only" role="status">${this.resultsText()}</span>
+          ${renderListbox(picker)}
+          <span class="sr-only" role="status">${resultsText(picker)}</span>
         </div>
-        ${chips.length ? html`<ul class="chips" part="chips" aria-label=${p.selected}>${repeat(chips, targetKey, (t) => this.renderChip(t))}</ul>` : nothing}
+        ${chips.length ? html`<ul class="chips" part="chips" aria-label=${p.selected}>${repeat(chips, targetKey, (t) => renderChip(picker, t))}</ul>` : nothing}
         ${this.countError
-          ? html`<div class="failed">${errorNotice(this.i18n, this.countError, { alert: true, lead: p.countFailed, retry: () => this.scheduleResolve() })}</div>`
-          : html`<p class="summary" part="summary">${mail}<span>${this.counting ? p.counting : this.summaryText()}</span></p>`}
+          ? html`<div class="failed">${errorNotice(this.i18n, this.countError, { alert: true, lead: p.countFailed, retry: () => scheduleResolve(picker) })}</div>`
+          : html`<p class="summary" part="summary">${mail}<span>${this.counting ? p.counting : summaryText(picker)}</span></p>`}
         <span class="sr-only" role="status">${this.said}</span>
       </fieldset>
     `;

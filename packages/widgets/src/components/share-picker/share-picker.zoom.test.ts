@@ -1,7 +1,7 @@
 // The picker's windowed suggestions at any text size: rows are in rem and their height is measured,
 // so that rows neither overlap nor leave gaps and the highlighted one is scrolled fully into view,
 // with a portal's `html { font-size: 62.5% }`, a reader's 20 or 24 px, and at 200 % zoom.
-import { expect } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import '../../index.ts';
 import { press } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
@@ -55,4 +55,33 @@ describe('<share-picker> suggestions at any text size', () => {
       expect(label.height, 'the text fits its row').to.be.at.most(r.height + 1);
     });
   }
+
+  it('the text size changes while the list is open: the options in view after a scroll are the ones rendered', async () => {
+    // Arrange: options measured at the browser's text size
+    resetTextSize();
+    const { picker } = await mountPicker({ scope: 'property:grosssiedlung', locale: 'de' });
+    combobox(picker).focus();
+    await press('ArrowDown');
+    await until(() => options(picker).length > 10, 10000, 'suggestions');
+    await picker.updateComplete;
+    // Act: the text gets smaller (no update of the picker asks for it), then the list scrolls
+    TEXT_SIZES[1][1]();
+    await nextFrame();
+    await nextFrame();
+    await picker.updateComplete;
+    const list = listbox(picker);
+    const row = options(picker)[0]!.getBoundingClientRect().height;
+    list.scrollTop = 30 * row;
+    await nextFrame();
+    await nextFrame();
+    await picker.updateComplete;
+    // Assert: the option at the top of the list's box is the 31st, rendered where it belongs
+    const box = list.getBoundingClientRect();
+    const top = options(picker).find((o) => {
+      const r = o.getBoundingClientRect();
+      return r.top <= box.top + list.clientTop + 2 && r.bottom > box.top + list.clientTop + 2;
+    });
+    expect(top?.getAttribute('aria-posinset'), 'the option at the top of the view').to.equal('31');
+    expect(overlaps(picker)).to.deep.equal([]);
+  });
 });

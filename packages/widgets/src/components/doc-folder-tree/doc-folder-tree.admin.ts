@@ -1,0 +1,163 @@
+// The tree's folder tools (admin): new, rename, delete (after a question), moves by key, button or drag, and their rendering.
+import { html, nothing } from 'lit';
+import type { DocumentType } from '@docportal/core-sdk';
+import { DocTypesChangeEvent } from '../../events/tree-events.js';
+import { errorNotice } from '../../internal/error-notice.js';
+import type { FolderForm, Tree } from './doc-folder-tree.internals.js';
+import { moveTarget, siblings } from './doc-folder-tree.moves.js';
+
+/** Moves a folder; by key, focus follows its row; by button, it stays on the button while that can move it further. */
+export async function moveByKey(tree: Tree, t: DocumentType, key: string, button?: HTMLButtonElement): Promise<void> {
+  const to = moveTarget(tree.types, t, key);
+  if (!to) return;
+  if (key === 'ArrowRight') tree.expanded = new Set(tree.expanded).add(to.parentId!);
+  await changeTypes(tree, () => tree.api!.documentTypes.move(t.id, to), tree.i18n.t.tree.folderMoved(t.name), button ? undefined : t.id);
+  await tree.updateComplete;
+  if (button?.disabled) tree.focusRow(tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id));
+}
+
+/** Runs one change of the folders; a refusal is shown in words and the tree stays as it was. */
+async function changeTypes(tree: Tree, run: () => Promise<unknown>, done: string, focusId?: string): Promise<boolean> {
+  if (!tree.api) return false;
+  try {
+    await run();
+    tree.refusal = undefined;
+    tree.said = done;
+    tree.types = await tree.api.documentTypes.list({ scope: tree.scopeValue });
+    tree.emit(new DocTypesChangeEvent());
+    tree.bus.publish('types-changed');
+    if (focusId) {
+      const index = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === focusId);
+      if (index >= 0) tree.focusRow(index);
+    }
+    return true;
+  } catch (e) {
+    // Said by the refusal's alert, once.
+    tree.refusal = e;
+    return false;
+  }
+}
+
+async function saveFolder(tree: Tree, e: Event): Promise<void> {
+  e.preventDefault();
+  const f = tree.folderForm;
+  const api = tree.api;
+  if (!f || !api || !f.name.trim()) return;
+  const name = f.name.trim();
+  let id = f.id;
+  const ok = await changeTypes(tree, 
+    async () => (id = f.id ? (await api.documentTypes.update(f.id, { name })).id : (await api.documentTypes.create({ name, parentId: f.parentId })).id),
+    tree.i18n.t.tree.folderSaved(name),
+  );
+  if (!ok) return;
+  tree.folderForm = undefined;
+  if (f.parentId) tree.expanded = new Set(tree.expanded).add(f.parentId);
+  const index = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === id);
+  if (index >= 0) tree.focusRow(index);
+}
+
+async function removeFolder(tree: Tree, t: DocumentType): Promise<void> {
+  const index = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id);
+  const ok = await changeTypes(tree, () => tree.api!.documentTypes.remove(t.id), tree.i18n.t.tree.folderRemoved(t.name));
+  if (ok && tree.selected === t.id) tree.selected = undefined;
+  // The pressed button is disabled now (nothing selected): focus goes to the row that took the folder's place.
+  if (ok && index >= 0) tree.focusRow(index);
+}
+
+/** Where a dragged folder would land on a row: its upper quarter before it, its lower after it, else into it. */
+export function onDragOver(tree: Tree, e: DragEvent, target: DocumentType): void {
+  if (tree.mode !== 'admin') return;
+  e.preventDefault();
+  const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+  const y = (e.clientY - box.top) / box.height;
+  const where = y < 0.25 ? 'before' : y > 0.75 ? 'after' : 'into';
+  if (tree.dropAt?.id !== target.id || tree.dropAt.where !== where) tree.dropAt = { id: target.id, where };
+}
+
+export function onDrop(tree: Tree, e: DragEvent, target: DocumentType): void {
+  const id = e.dataTransfer?.getData('application/x-docportal-type');
+  const where = tree.dropAt?.id === target.id ? tree.dropAt.where : 'into';
+  e.preventDefault();
+  tree.dropAt = undefined;
+  const moving = tree.types.find((t) => t.id === id);
+  if (!moving || moving.id === target.id) return;
+  let to: { parentId: string | null; position?: number };
+  if (where === 'into') {
+    to = { parentId: target.id };
+    tree.expanded = new Set(tree.expanded).add(target.id);
+  } else {
+    const sibs = siblings(tree.types, target.parentId).filter((t) => t.id !== moving.id);
+    to = { parentId: target.parentId, position: sibs.findIndex((t) => t.id === target.id) + (where === 'after' ? 1 : 0) };
+  }
+  void changeTypes(tree, () => tree.api!.documentTypes.move(moving.id, to), tree.i18n.t.tree.folderMoved(moving.name), moving.id);
+}
+
+/** Opens the name form (new or rename) with focus in its field. */
+async function openFolderForm(tree: Tree, form: FolderForm): Promise<void> {
+  tree.folderForm = form;
+  tree.confirmingFolder = undefined;
+  await tree.updateComplete;
+  tree.renderRoot.querySelector<HTMLElement>('#folder-name')?.focus();
+}
+
+/** Asks before a folder is deleted; focus goes to the answer. */
+async function askRemoveFolder(tree: Tree, t: DocumentType): Promise<void> {
+  tree.confirmingFolder = t.id;
+  tree.folderForm = undefined;
+  await tree.updateComplete;
+  tree.renderRoot.querySelector<HTMLElement>('[part~="confirm"] button')?.focus();
+}
+
+export function renderAdminTools(tree: Tree) {
+  const t = tree.i18n.t.tree;
+  // Read at click time, not at render time: a click may come before the next render.
+  const sel = () => tree.types.find((x) => x.id === tree.selected);
+  const s = sel();
+  const f = tree.folderForm;
+  const doomed = tree.types.find((x) => x.id === tree.confirmingFolder);
+  const move = (key: string, text: string) =>
+    html`<button type="button" class="btn" part="button" ?disabled=${!s || !moveTarget(tree.types, s, key)} @click=${(e: Event) => {
+      const now = sel();
+      if (now) void moveByKey(tree, now, key, e.currentTarget as HTMLButtonElement);
+    }}>${text}</button>`;
+  const focusTools = () => void tree.updateComplete.then(() => tree.renderRoot.querySelector<HTMLElement>('.admin button')?.focus());
+  return html`<div class="admin" part="admin" role="group" aria-label=${t.folderTools}>
+    <div class="bar">
+      <button type="button" class="btn" part="button" @click=${() => void openFolderForm(tree, { parentId: sel()?.id ?? null, name: '' })}>${t.newFolder}</button>
+      <button type="button" class="btn" part="button" ?disabled=${!s} @click=${() => {
+        const now = sel();
+        if (now) void openFolderForm(tree, { id: now.id, parentId: now.parentId, name: now.name });
+      }}>${t.renameFolder}</button>
+      <button type="button" class="btn danger" part="button button--danger" ?disabled=${!s} @click=${() => {
+        const now = sel();
+        if (now) void askRemoveFolder(tree, now);
+      }}>${t.removeFolder}</button>
+    </div>
+    <div class="bar">${move('ArrowUp', t.moveUp)} ${move('ArrowDown', t.moveDown)} ${move('ArrowRight', t.moveIn)} ${move('ArrowLeft', t.moveOut)}</div>
+    <p class="muted hint">${t.adminHint}</p>
+    ${doomed
+      ? html`<div class="confirm" part="confirm" role="alert"><p>${t.confirmRemoveFolder(doomed.name)}</p>
+          <button type="button" class="btn danger" part="button button--danger" @click=${() => {
+            tree.confirmingFolder = undefined;
+            void removeFolder(tree, doomed);
+          }}>${t.confirm}</button>
+          <button type="button" class="btn" part="button" @click=${() => {
+            tree.confirmingFolder = undefined;
+            focusTools();
+          }}>${tree.i18n.t.common.cancel}</button></div>`
+      : nothing}
+    ${f
+      ? html`<form class="bar name-form" part="admin-form" @submit=${(e: Event) => saveFolder(tree, e)} @keydown=${(e: KeyboardEvent) => {
+          if (e.key !== 'Escape') return;
+          tree.folderForm = undefined;
+          focusTools();
+        }}>
+          <label for="folder-name">${t.folderName}</label>
+          <input id="folder-name" class="input grow" part="input" maxlength="100" required .value=${f.name} @input=${(e: Event) => (tree.folderForm = { ...f, name: (e.target as HTMLInputElement).value })} />
+          <button type="submit" class="btn primary" part="button button--primary">${f.id ? t.save : t.create}</button>
+          <button type="button" class="btn" part="button" @click=${() => (tree.folderForm = undefined)}>${tree.i18n.t.common.cancel}</button>
+        </form>`
+      : nothing}
+    ${tree.refusal ? errorNotice(tree.i18n, tree.refusal, { alert: true }) : nothing}
+  </div>`;
+}

@@ -1,0 +1,129 @@
+// The tree's document editor (manage): opening a document, its actions (save, who downloaded it, delete) and its rendering.
+import { html, nothing } from 'lit';
+import type { Document, ShareTarget } from '@docportal/core-sdk';
+import { DocDocumentChangeEvent } from '../../events/tree-events.js';
+import { errorNotice } from '../../internal/error-notice.js';
+import { heading } from '../../internal/heading.js';
+import { PICKER_PARTS } from '../../internal/parts.js';
+import { typeOptions } from '../../internal/type-options.js';
+import type { Editing, Tree } from './doc-folder-tree.internals.js';
+
+/** Opens a document for editing (manage): title, type and sharing, downloads, delete. */
+export async function edit(tree: Tree, doc: Document): Promise<void> {
+  const api = tree.api;
+  if (!api) return;
+  try {
+    const fresh = await api.documents.get(doc.id);
+    tree.editing = { doc: fresh, title: fresh.title, typeId: fresh.documentTypeId, shares: fresh.shares ?? [], confirming: false, busy: false };
+    await tree.updateComplete;
+    tree.renderRoot.querySelector<HTMLElement>('.details .heading')?.focus();
+  } catch (e) {
+    tree.said = tree.i18n.error(e);
+  }
+}
+
+export function closeEditor(tree: Tree): void {
+  tree.editing = undefined;
+  void tree.updateComplete.then(() => tree.renderRoot.querySelector<HTMLElement>(`[data-index="${tree.active}"]`)?.focus());
+}
+
+export async function save(tree: Tree, e: Event): Promise<void> {
+  e.preventDefault();
+  const api = tree.api;
+  const ed = tree.editing;
+  if (!api || !ed || ed.busy) return;
+  tree.editing = { ...ed, busy: true, error: undefined };
+  try {
+    const doc = await api.documents.update(ed.doc.id, { title: ed.title, documentTypeId: ed.typeId, shares: ed.shares }, { ifMatch: ed.doc.version });
+    tree.editing = { ...ed, doc, busy: false };
+    tree.emit(new DocDocumentChangeEvent({ document: doc, deleted: false }));
+    tree.said = tree.i18n.t.tree.saved;
+    tree.bus.publish('documents-changed');
+  } catch (error) {
+    tree.editing = { ...ed, busy: false, error };
+  }
+}
+
+export async function removeDocument(tree: Tree): Promise<void> {
+  const api = tree.api;
+  const ed = tree.editing;
+  if (!api || !ed) return;
+  if (!ed.confirming) {
+    tree.editing = { ...ed, confirming: true };
+    await tree.updateComplete;
+    tree.renderRoot.querySelector<HTMLElement>('.confirm .btn')?.focus();
+    return;
+  }
+  try {
+    await api.documents.remove(ed.doc.id);
+    tree.emit(new DocDocumentChangeEvent({ document: ed.doc, deleted: true }));
+    tree.said = tree.i18n.t.tree.removed(ed.doc.title);
+    tree.bus.publish('documents-changed');
+    // Its row goes away: focus returns to the folder that held it.
+    const folder = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === ed.doc.documentTypeId);
+    if (folder >= 0) tree.setActive(folder);
+    closeEditor(tree);
+  } catch (error) {
+    tree.editing = { ...ed, confirming: false, error };
+  }
+}
+
+function date(tree: Tree, iso: string): string {
+  return new Intl.DateTimeFormat(tree.i18n.locale, { dateStyle: 'medium' }).format(new Date(iso));
+}
+
+export async function showDownloads(tree: Tree): Promise<void> {
+  const api = tree.api;
+  const ed = tree.editing;
+  if (!api || !ed) return;
+  try {
+    const t = tree.i18n.t.tree;
+    const downloads = (await api.documents.downloads(ed.doc.id)).byContact.map((c) => t.downloadedBy(c.name, tree.i18n.number(c.count), date(tree, c.lastAt)));
+    tree.editing = { ...ed, downloads };
+    // Shown next to the button and said once.
+    tree.said = downloads.join('. ') || t.noDownloads;
+  } catch (error) {
+    tree.editing = { ...ed, error };
+  }
+}
+
+export function renderEditor(tree: Tree) {
+  const ed = tree.editing!;
+  const t = tree.i18n.t.tree;
+  const u = tree.i18n.t.uploader;
+  const set = (patch: Partial<Editing>) => (tree.editing = { ...tree.editing!, ...patch });
+  const downloads = ed.downloads;
+  return html`<form class="details" part="details editor" aria-label=${t.details} @submit=${(e: Event) => save(tree, e)} @keydown=${(e: KeyboardEvent) => {
+    // Escape closes the editor (a nested list that is open takes it first and stops it).
+    if (e.key === 'Escape' && !e.defaultPrevented) closeEditor(tree);
+  }}>
+    ${heading(tree.headingLevel, ed.doc.title)}
+    <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(date(tree, ed.doc.createdAt), tree.i18n.size(ed.doc.size))} · ${t.downloads(tree.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
+    <div class="field">
+      <label for="edit-title">${u.title}</label>
+      <input id="edit-title" class="input" part="input" required maxlength="200" .value=${ed.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })} />
+    </div>
+    <div class="field">
+      <label for="edit-type">${u.documentType}</label>
+      <select id="edit-type" class="input" part="input" @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value })}>
+        ${typeOptions(tree.types, ed.typeId)}
+      </select>
+    </div>
+    <share-picker existing exportparts=${PICKER_PARTS} .client=${tree.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${tree.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
+    ${ed.error ? errorNotice(tree.i18n, ed.error, { alert: true }) : nothing}
+    <div class="bar">
+      <button type="submit" class="btn primary" part="button button--primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
+      <button type="button" class="btn" part="button" aria-expanded=${downloads ? 'true' : 'false'} aria-controls=${downloads ? 'downloads' : nothing} @click=${() => void showDownloads(tree)}>${t.whoDownloaded}</button>
+      <button type="button" class="btn danger" part="button button--danger" @click=${() => void removeDocument(tree)}>${t.remove}</button>
+      <button type="button" class="btn" part="button" @click=${() => closeEditor(tree)}>${t.close}</button>
+    </div>
+    ${downloads
+      ? html`<div id="downloads">${downloads.length ? html`<ul class="downloads">${downloads.map((d) => html`<li>${d}</li>`)}</ul>` : html`<p class="muted">${t.noDownloads}</p>`}</div>`
+      : nothing}
+    ${ed.confirming
+      ? html`<div class="confirm" part="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
+          <button type="button" class="btn danger" part="button button--danger" @click=${() => void removeDocument(tree)}>${t.confirm}</button>
+          <button type="button" class="btn" part="button" @click=${() => set({ confirming: false })}>${tree.i18n.t.common.cancel}</button></div>`
+      : nothing}
+  </form>`;
+}
