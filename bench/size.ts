@@ -26,7 +26,7 @@ export async function bundleSize(contents: string, external: string[] = []): Pro
   return bundleKB(
     await build({
       ...options,
-      plugins: plugins.filter((p) => p.name === 'docportal-minify-css'),
+      plugins: plugins.filter((p) => p.name === 'docportal-minify-templates'),
       stdin: { contents, resolveDir: root, loader: 'ts' },
       external,
       write: false,

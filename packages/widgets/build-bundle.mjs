@@ -4,7 +4,7 @@
 // not in it, nor in a portal's own bundle of the package.
 import { copyFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { minifyCssPlugin } from './minify-css.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 /**
  * Modules of axios that the bundle imports but never runs, replaced by empty ones. Only axios'
@@ -44,7 +44,7 @@ export const bundleOptions = {
   legalComments: 'none',
   tsconfig: new URL('../../tsconfig.base.json', import.meta.url).pathname,
   logLevel: 'warning',
-  plugins: [withoutUnusedAxios, minifyCssPlugin],
+  plugins: [withoutUnusedAxios, minifyTemplatesPlugin],
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 // @ts-expect-error: a plain ESM helper shared with build-bundle.mjs, without types
-import { minifyCssPlugin } from './minify-css.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 export default defineConfig({
   entry: {
@@ -20,6 +20,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'browser',
-  esbuildPlugins: [minifyCssPlugin],
+  esbuildPlugins: [minifyTemplatesPlugin],
   external: ['@docportal/core-sdk', 'lit', /^lit\//, /^@lit\//, 'react'],
 });

@@ -98,7 +98,7 @@ interface Run {
   remember(): Promise<void> | void;
   forget(): Promise<void> | void;
   name: string;
-  commitBody: DocumentMetadata;
+  meta: DocumentMetadata;
 }
 
 /** Checks the file and the form (before any byte goes out) and finds what a resumed upload kept. */
@@ -119,7 +119,7 @@ async function start(http: Http, file: Blob, o: UploadOptions): Promise<Run> {
     create: saved?.create ?? uuid(),
     commit: saved?.commit ?? o.idempotencyKey ?? uuid(),
   };
-  const commitBody = checkForm({
+  const meta = checkForm({
     title: o.title ?? defaultTitle(name),
     documentTypeId: o.documentTypeId,
     scope: parseScope(o.scope),
@@ -139,11 +139,11 @@ async function start(http: Http, file: Blob, o: UploadOptions): Promise<Run> {
     o,
     signal,
     rec,
-    commitBody,
+    meta,
     resumable: !!key && !!(http.options.resumeStore || globalThis.localStorage),
     report,
-    ...calls(http, o, rec, file, name, commitBody, report),
-    remember: () => store.set(key, { ...rec, file, ...commitBody }),
+    ...calls(http, o, rec, file, name, meta, report),
+    remember: () => store.set(key, { ...rec, file, ...meta }),
     forget: () => store.set(key, undefined),
   };
 }
@@ -155,7 +155,7 @@ function calls(
   rec: Run['rec'],
   file: Blob,
   name: string,
-  commitBody: DocumentMetadata,
+  meta: DocumentMetadata,
   report: (loaded: number) => void,
 ): Pick<Run, 'status' | 'create' | 'commit' | 'post'> {
   const { signal } = o;
@@ -168,14 +168,14 @@ function calls(
         {
           method: 'POST',
           path: '/uploads',
-          body: { fileName: name, size: total, mimeType: file.type, ...commitBody },
+          body: { fileName: name, size: total, mimeType: file.type, ...meta },
         },
         { signal: s, idempotencyKey: rec.create },
       ),
     commit: (s) =>
       http.json(
         Document,
-        { method: 'POST', path: '/documents', body: { uploadId: rec.id, ...commitBody } },
+        { method: 'POST', path: '/documents', body: { uploadId: rec.id, ...meta } },
         { signal: s, maxRetries: o.maxRetries, idempotencyKey: rec.commit },
       ),
     post: (path, body) => (s) =>
@@ -215,7 +215,7 @@ function checkForm(body: DocumentMetadata): DocumentMetadata {
 /** Through `POST /documents/upload`; remembered first, so that a later call for the same file replays the key. */
 async function inOneRequest(run: Run): Promise<Document | undefined> {
   await run.remember();
-  const doc = await direct(run.http, run.file, run.name, run.commitBody, run.post, run.signal).catch(
+  const doc = await direct(run.http, run.file, run.name, run.meta, run.post, run.signal).catch(
     async (e: unknown) => {
       if (run.signal?.aborted || !(e as DocPortalError).outcome) await run.forget();
       throw e;
