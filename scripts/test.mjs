@@ -37,6 +37,13 @@ const suites = [
     failures: (out) => out.split('\n').filter((line) => /error TS\d+/.test(line)),
   },
   {
+    name: 'lint (ESLint: correctness and the house rules; Prettier: formatting)',
+    cmd: node,
+    args: ['scripts/lint.mjs'],
+    ...checkLines,
+    failures: (out) => out.split('\n').filter((line) => /^\s+\d+:\d+\s+error|^\[warn\]/.test(line)),
+  },
+  {
     name: 'node tests (core-sdk, mock-server; widgets: SSR import, the bundle in Chromium; the examples in Chromium)',
     cmd: node,
     args: [
