@@ -41,7 +41,12 @@ export class LocalizeController implements ReactiveController {
   }
 
   get locale(): Locale {
-    return pick(this.host.locale) ?? this.host.contextLocale ?? (this.lang === undefined ? (this.lang = pick(closestLang(this.host)) ?? null) : this.lang) ?? 'de';
+    return (
+      pick(this.host.locale) ??
+      this.host.contextLocale ??
+      (this.lang === undefined ? (this.lang = pick(closestLang(this.host)) ?? null) : this.lang) ??
+      'de'
+    );
   }
 
   get t(): Translation {
@@ -60,7 +65,13 @@ export class LocalizeController implements ReactiveController {
   size(bytes: number): string {
     const mb = bytes / 1_048_576;
     // Number and unit never part at a line end.
-    return format(this.locale, mb >= 1 ? 'MB' : 'kB', { style: 'unit', unit: mb >= 1 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(mb >= 1 ? mb : bytes / 1024).replace(/ /g, '\u00a0');
+    return format(this.locale, mb >= 1 ? 'MB' : 'kB', {
+      style: 'unit',
+      unit: mb >= 1 ? 'megabyte' : 'kilobyte',
+      maximumFractionDigits: 1,
+    })
+      .format(mb >= 1 ? mb : bytes / 1024)
+      .replace(/ /g, '\u00a0');
   }
 
   /** The message for an error, by its code, in this language. */
@@ -72,7 +83,11 @@ export class LocalizeController implements ReactiveController {
 
 /** By node type, not by `instanceof`: on the server (SSR) there is no `Element` or `ShadowRoot`. */
 function closestLang(el: Element): string | null {
-  for (let n: Node | null | undefined = el; n; n = n.nodeType === 11 ? (n as ShadowRoot).host : n.parentNode) {
+  for (
+    let n: Node | null | undefined = el;
+    n;
+    n = n.nodeType === 11 ? (n as ShadowRoot).host : n.parentNode
+  ) {
     if (n.nodeType === 1 && (n as Element).hasAttribute('lang')) return (n as Element).getAttribute('lang');
   }
   return null;

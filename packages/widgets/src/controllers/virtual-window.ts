@@ -10,10 +10,21 @@ export interface WindowRange {
   after: number;
 }
 
-export function visibleRange(count: number, rowHeight: number, scrollTop: number, viewport: number, overscan = 6): WindowRange {
+export function visibleRange(
+  count: number,
+  rowHeight: number,
+  scrollTop: number,
+  viewport: number,
+  overscan = 6,
+): WindowRange {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
-  return { start: first, end: Math.max(first, last), before: first * rowHeight, after: Math.max(0, (count - Math.max(first, last)) * rowHeight) };
+  return {
+    start: first,
+    end: Math.max(first, last),
+    before: first * rowHeight,
+    after: Math.max(0, (count - Math.max(first, last)) * rowHeight),
+  };
 }
 
 /**
@@ -25,7 +36,12 @@ export function rowHeight(row: Element | null, fallback: number): number {
 }
 
 /** The scrollTop that brings row `index` into view, or undefined when it already is. */
-export function scrollToRow(index: number, rowHeight: number, scrollTop: number, viewport: number): number | undefined {
+export function scrollToRow(
+  index: number,
+  rowHeight: number,
+  scrollTop: number,
+  viewport: number,
+): number | undefined {
   const top = index * rowHeight;
   if (top < scrollTop) return top;
   if (top + rowHeight > scrollTop + viewport) return top + rowHeight - viewport;

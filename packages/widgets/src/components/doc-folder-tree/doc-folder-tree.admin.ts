@@ -7,22 +7,37 @@ import type { FolderForm, Tree } from './doc-folder-tree.internals.js';
 import { moveTarget, siblings } from './doc-folder-tree.moves.js';
 
 /** Moves a folder; by key, focus follows its row; by button, it stays on the button while that can move it further. */
-export async function moveByKey(tree: Tree, t: DocumentType, key: string, button?: HTMLButtonElement): Promise<void> {
+export async function moveByKey(
+  tree: Tree,
+  t: DocumentType,
+  key: string,
+  button?: HTMLButtonElement,
+): Promise<void> {
   const to = moveTarget(tree.types, t, key);
   if (!to) return;
   if (key === 'ArrowRight') tree.expanded = new Set(tree.expanded).add(to.parentId!);
-  await changeTypes(tree, () => tree.api!.documentTypes.move(t.id, to), tree.i18n.t.tree.folderMoved(t.name), button ? undefined : t.id);
+  await changeTypes(
+    tree,
+    () => tree.api!.documentTypes.move(t.id, to),
+    tree.i18n.t.tree.folderMoved(t.name),
+    button ? undefined : t.id,
+  );
   await tree.updateComplete;
   if (button?.disabled) tree.focusRow(tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id));
 }
 
 /** Runs one change of the folders; a refusal is shown in words and the tree stays as it was. */
-async function changeTypes(tree: Tree, run: () => Promise<unknown>, done: string, focusId?: string): Promise<boolean> {
+async function changeTypes(
+  tree: Tree,
+  run: () => Promise<unknown>,
+  done: string,
+  focusId?: string,
+): Promise<boolean> {
   if (!tree.api) return false;
   try {
     await run();
     tree.refusal = undefined;
-    tree.said = done;
+    tree.liveText = done;
     tree.types = await tree.api.documentTypes.list({ scope: tree.scopeValue });
     tree.emit(new DocTypesChangeEvent());
     tree.bus.publish('types-changed');
@@ -45,8 +60,12 @@ async function saveFolder(tree: Tree, e: Event): Promise<void> {
   if (!f || !api || !f.name.trim()) return;
   const name = f.name.trim();
   let id = f.id;
-  const ok = await changeTypes(tree, 
-    async () => (id = f.id ? (await api.documentTypes.update(f.id, { name })).id : (await api.documentTypes.create({ name, parentId: f.parentId })).id),
+  const ok = await changeTypes(
+    tree,
+    async () =>
+      (id = f.id
+        ? (await api.documentTypes.update(f.id, { name })).id
+        : (await api.documentTypes.create({ name, parentId: f.parentId })).id),
     tree.i18n.t.tree.folderSaved(name),
   );
   if (!ok) return;
@@ -58,7 +77,11 @@ async function saveFolder(tree: Tree, e: Event): Promise<void> {
 
 async function removeFolder(tree: Tree, t: DocumentType): Promise<void> {
   const index = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id);
-  const ok = await changeTypes(tree, () => tree.api!.documentTypes.remove(t.id), tree.i18n.t.tree.folderRemoved(t.name));
+  const ok = await changeTypes(
+    tree,
+    () => tree.api!.documentTypes.remove(t.id),
+    tree.i18n.t.tree.folderRemoved(t.name),
+  );
   if (ok && tree.selected === t.id) tree.selected = undefined;
   // The pressed button is disabled now (nothing selected): focus goes to the row that took the folder's place.
   if (ok && index >= 0) tree.focusRow(index);
@@ -70,7 +93,9 @@ export function onDragOver(tree: Tree, e: DragEvent, target: DocumentType): void
   e.preventDefault();
   const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
   const y = (e.clientY - box.top) / box.height;
-  const where = y < 0.25 ? 'before' : y > 0.75 ? 'after' : 'into';
+  let where: 'before' | 'after' | 'into' = 'into';
+  if (y < 0.25) where = 'before';
+  else if (y > 0.75) where = 'after';
   if (tree.dropAt?.id !== target.id || tree.dropAt.where !== where) tree.dropAt = { id: target.id, where };
 }
 
@@ -87,9 +112,17 @@ export function onDrop(tree: Tree, e: DragEvent, target: DocumentType): void {
     tree.expanded = new Set(tree.expanded).add(target.id);
   } else {
     const sibs = siblings(tree.types, target.parentId).filter((t) => t.id !== moving.id);
-    to = { parentId: target.parentId, position: sibs.findIndex((t) => t.id === target.id) + (where === 'after' ? 1 : 0) };
+    to = {
+      parentId: target.parentId,
+      position: sibs.findIndex((t) => t.id === target.id) + (where === 'after' ? 1 : 0),
+    };
   }
-  void changeTypes(tree, () => tree.api!.documentTypes.move(moving.id, to), tree.i18n.t.tree.folderMoved(moving.name), moving.id);
+  void changeTypes(
+    tree,
+    () => tree.api!.documentTypes.move(moving.id, to),
+    tree.i18n.t.tree.folderMoved(moving.name),
+    moving.id,
+  );
 }
 
 /** Opens the name form (new or rename) with focus in its field. */
@@ -116,48 +149,131 @@ export function renderAdminTools(tree: Tree) {
   const f = tree.folderForm;
   const doomed = tree.types.find((x) => x.id === tree.confirmingFolder);
   const move = (key: string, text: string) =>
-    html`<button type="button" class="btn" part="button" ?disabled=${!s || !moveTarget(tree.types, s, key)} @click=${(e: Event) => {
-      const now = sel();
-      if (now) void moveByKey(tree, now, key, e.currentTarget as HTMLButtonElement);
-    }}>${text}</button>`;
-  const focusTools = () => void tree.updateComplete.then(() => tree.renderRoot.querySelector<HTMLElement>('.admin button')?.focus());
+    html`<button
+      type="button"
+      class="btn"
+      part="button"
+      ?disabled=${!s || !moveTarget(tree.types, s, key)}
+      @click=${(e: Event) => {
+        const now = sel();
+        if (now) void moveByKey(tree, now, key, e.currentTarget as HTMLButtonElement);
+      }}
+    >
+      ${text}
+    </button>`;
+  const focusTools = () =>
+    void tree.updateComplete.then(() => tree.renderRoot.querySelector<HTMLElement>('.admin button')?.focus());
   return html`<div class="admin" part="admin" role="group" aria-label=${t.folderTools}>
+    ${renderFolderButtons(tree, sel)}
     <div class="bar">
-      <button type="button" class="btn" part="button" @click=${() => void openFolderForm(tree, { parentId: sel()?.id ?? null, name: '' })}>${t.newFolder}</button>
-      <button type="button" class="btn" part="button" ?disabled=${!s} @click=${() => {
-        const now = sel();
-        if (now) void openFolderForm(tree, { id: now.id, parentId: now.parentId, name: now.name });
-      }}>${t.renameFolder}</button>
-      <button type="button" class="btn danger" part="button button--danger" ?disabled=${!s} @click=${() => {
-        const now = sel();
-        if (now) void askRemoveFolder(tree, now);
-      }}>${t.removeFolder}</button>
+      ${move('ArrowUp', t.moveUp)} ${move('ArrowDown', t.moveDown)} ${move('ArrowRight', t.moveIn)}
+      ${move('ArrowLeft', t.moveOut)}
     </div>
-    <div class="bar">${move('ArrowUp', t.moveUp)} ${move('ArrowDown', t.moveDown)} ${move('ArrowRight', t.moveIn)} ${move('ArrowLeft', t.moveOut)}</div>
     <p class="muted hint">${t.adminHint}</p>
-    ${doomed
-      ? html`<div class="confirm" part="confirm" role="alert"><p>${t.confirmRemoveFolder(doomed.name)}</p>
-          <button type="button" class="btn danger" part="button button--danger" @click=${() => {
-            tree.confirmingFolder = undefined;
-            void removeFolder(tree, doomed);
-          }}>${t.confirm}</button>
-          <button type="button" class="btn" part="button" @click=${() => {
-            tree.confirmingFolder = undefined;
-            focusTools();
-          }}>${tree.i18n.t.common.cancel}</button></div>`
-      : nothing}
-    ${f
-      ? html`<form class="bar name-form" part="admin-form" @submit=${(e: Event) => saveFolder(tree, e)} @keydown=${(e: KeyboardEvent) => {
-          if (e.key !== 'Escape') return;
-          tree.folderForm = undefined;
-          focusTools();
-        }}>
-          <label for="folder-name">${t.folderName}</label>
-          <input id="folder-name" class="input grow" part="input" maxlength="100" required .value=${f.name} @input=${(e: Event) => (tree.folderForm = { ...f, name: (e.target as HTMLInputElement).value })} />
-          <button type="submit" class="btn primary" part="button button--primary">${f.id ? t.save : t.create}</button>
-          <button type="button" class="btn" part="button" @click=${() => (tree.folderForm = undefined)}>${tree.i18n.t.common.cancel}</button>
-        </form>`
-      : nothing}
+    ${doomed ? renderConfirmFolder(tree, doomed, focusTools) : nothing}
+    ${f ? renderFolderForm(tree, f, focusTools) : nothing}
     ${tree.refusal ? errorNotice(tree.i18n, tree.refusal, { alert: true }) : nothing}
   </div>`;
+}
+
+/** "Neuer Ordner", "Umbenennen", "Löschen": on the folder chosen at click time. */
+function renderFolderButtons(tree: Tree, sel: () => DocumentType | undefined) {
+  const t = tree.i18n.t.tree;
+  const s = sel();
+  return html`<div class="bar">
+    <button
+      type="button"
+      class="btn"
+      part="button"
+      @click=${() => void openFolderForm(tree, { parentId: sel()?.id ?? null, name: '' })}
+    >
+      ${t.newFolder}
+    </button>
+    <button
+      type="button"
+      class="btn"
+      part="button"
+      ?disabled=${!s}
+      @click=${() => {
+        const now = sel();
+        if (now) void openFolderForm(tree, { id: now.id, parentId: now.parentId, name: now.name });
+      }}
+    >
+      ${t.renameFolder}
+    </button>
+    <button
+      type="button"
+      class="btn danger"
+      part="button button--danger"
+      ?disabled=${!s}
+      @click=${() => {
+        const now = sel();
+        if (now) void askRemoveFolder(tree, now);
+      }}
+    >
+      ${t.removeFolder}
+    </button>
+  </div>`;
+}
+
+/** The question before a folder is deleted. */
+function renderConfirmFolder(tree: Tree, doomed: DocumentType, focusTools: () => void) {
+  const t = tree.i18n.t.tree;
+  return html`<div class="confirm" part="confirm" role="alert">
+    <p>${t.confirmRemoveFolder(doomed.name)}</p>
+    <button
+      type="button"
+      class="btn danger"
+      part="button button--danger"
+      @click=${() => {
+        tree.confirmingFolder = undefined;
+        void removeFolder(tree, doomed);
+      }}
+    >
+      ${t.confirm}
+    </button>
+    <button
+      type="button"
+      class="btn"
+      part="button"
+      @click=${() => {
+        tree.confirmingFolder = undefined;
+        focusTools();
+      }}
+    >
+      ${tree.i18n.t.common.cancel}
+    </button>
+  </div>`;
+}
+
+/** The name field of a new or renamed folder; Escape closes it. */
+function renderFolderForm(tree: Tree, f: FolderForm, focusTools: () => void) {
+  const t = tree.i18n.t.tree;
+  return html`<form
+    class="bar name-form"
+    part="admin-form"
+    @submit=${(e: Event) => saveFolder(tree, e)}
+    @keydown=${(e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      tree.folderForm = undefined;
+      focusTools();
+    }}
+  >
+    <label for="folder-name">${t.folderName}</label>
+    <input
+      id="folder-name"
+      class="input grow"
+      part="input"
+      maxlength="100"
+      required
+      .value=${f.name}
+      @input=${(e: Event) => (tree.folderForm = { ...f, name: (e.target as HTMLInputElement).value })}
+    />
+    <button type="submit" class="btn primary" part="button button--primary">
+      ${f.id ? t.save : t.create}
+    </button>
+    <button type="button" class="btn" part="button" @click=${() => (tree.folderForm = undefined)}>
+      ${tree.i18n.t.common.cancel}
+    </button>
+  </form>`;
 }

@@ -3,9 +3,26 @@ import { sendKeys } from '@web/test-runner-commands';
 import { control, ready, until } from '../../test/setup.ts';
 import { rowNamed, treeitems } from '../../test/tree-rows.ts';
 import '../../index.ts';
-import { publish, names, browse, openAll, HOUSE_RULES, ROSENWEG, waitRow, shown, expandAll, tree, waitLive, buttonNamed, fieldLabelled, SEES, SCOPES, expectedIn, publishAll } from './doc-folder-tree.test-support.ts';
+import {
+  publish,
+  names,
+  browse,
+  openAll,
+  HOUSE_RULES,
+  ROSENWEG,
+  waitRow,
+  shown,
+  expandAll,
+  tree,
+  waitLive,
+  buttonNamed,
+  fieldLabelled,
+  SEES,
+  SCOPES,
+  expectedIn,
+  publishAll,
+} from './doc-folder-tree.test-support.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
-
 
 describe('<doc-folder-tree>', () => {
   before(async () => {
@@ -18,8 +35,15 @@ describe('<doc-folder-tree>', () => {
   describe('browse: each contact sees exactly their documents', () => {
     it('Ahmet sees "Hausordnung", Kristina her manual, Paul nothing', async () => {
       // Arrange: both walkthroughs' documents.
-      await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
-      await publish('Bedienungsanleitung Therme', 'bedienungsanleitungen', { kind: 'unit', id: 'max-planck-12-w002' }, [{ kind: 'contact', contactId: 'kristina-maiblume' }]);
+      await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, [
+        { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] },
+      ]);
+      await publish(
+        'Bedienungsanleitung Therme',
+        'bedienungsanleitungen',
+        { kind: 'unit', id: 'max-planck-12-w002' },
+        [{ kind: 'contact', contactId: 'kristina-maiblume' }],
+      );
       // Act + Assert
       const ahmet = await browse('contact:ahmet-yilmaz', 'property:rosenweg-24');
       await openAll(ahmet);
@@ -34,16 +58,27 @@ describe('<doc-folder-tree>', () => {
 
       const paul = await browse('contact:paul-klein', 'property:rosenweg-24');
       expect(paul.shadowRoot!.querySelectorAll('[role="treeitem"]')).to.have.length(0);
-      expect(paul.shadowRoot!.querySelector('.status')!.textContent).to.contain('Hier sind noch keine Dokumente.');
+      expect(paul.shadowRoot!.querySelector('.status')!.textContent).to.contain(
+        'Hier sind noch keine Dokumente.',
+      );
       await expect(paul).to.be.accessible();
       await expect(ahmet).to.be.accessible();
     });
 
     it('downloads a document on Enter and counts the download', async () => {
-      const id = await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
+      const id = await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, [
+        { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] },
+      ]);
       const el = await browse('contact:ahmet-yilmaz', 'property:rosenweg-24');
       await openAll(el);
-      const row = await until(() => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) => r.textContent!.includes('Hausordnung')), 5000, 'row');
+      const row = await until(
+        () =>
+          [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) =>
+            r.textContent!.includes('Hausordnung'),
+          ),
+        5000,
+        'row',
+      );
       row.click(); // makes it the active row
       row.focus();
       const downloaded = oneEvent(el, 'doc-download');
@@ -67,9 +102,14 @@ describe('<doc-folder-tree>', () => {
           // Assert: exactly the documents that reach them, in their folders; no empty folder.
           const ui = shown(el);
           const expected = expectedIn(scope, titles);
-          expect([...ui.documents].sort(), `${contact} in ${scope}: documents`).to.deep.equal(expected.documents);
+          expect([...ui.documents].sort(), `${contact} in ${scope}: documents`).to.deep.equal(
+            expected.documents,
+          );
           expect([...ui.folders].sort(), `${contact} in ${scope}: folders`).to.deep.equal(expected.folders);
-          if (!expected.documents.length) expect(el.shadowRoot!.textContent, `${contact} in ${scope}: the empty state`).to.contain('Hier sind noch keine Dokumente.');
+          if (!expected.documents.length)
+            expect(el.shadowRoot!.textContent, `${contact} in ${scope}: the empty state`).to.contain(
+              'Hier sind noch keine Dokumente.',
+            );
           el.parentElement!.remove();
         }
       });
@@ -77,10 +117,17 @@ describe('<doc-folder-tree>', () => {
   });
 
   describe('titles are text, never markup', () => {
-    const PAYLOADS = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=2</script>', '"><svg onload=window.__xss=3>'];
+    const PAYLOADS = [
+      '<img src=x onerror="window.__xss=1">',
+      '<script>window.__xss=2</script>',
+      '"><svg onload=window.__xss=3>',
+    ];
     const noMarkup = (el: DocFolderTree) => {
       const root = el.shadowRoot!;
-      expect(root.querySelectorAll('img, script, iframe, [onerror], [onload]'), 'no element made from a title').to.have.length(0);
+      expect(
+        root.querySelectorAll('img, script, iframe, [onerror], [onload]'),
+        'no element made from a title',
+      ).to.have.length(0);
       expect((window as { __xss?: number }).__xss, 'no script ran').to.equal(undefined);
     };
 
@@ -98,8 +145,16 @@ describe('<doc-folder-tree>', () => {
       for (const p of PAYLOADS) await waitRow(managing, p);
       noMarkup(managing);
       rowNamed(managing, PAYLOADS[0]!)!.click();
-      const form = await until(() => managing.shadowRoot!.querySelector<HTMLFormElement>('form[aria-label="Dokument bearbeiten"]'), 5000, 'the editor');
-      await until(() => (fieldLabelled(managing, 'Titel') as HTMLInputElement | undefined)?.value === PAYLOADS[0], 5000, 'the title field');
+      const form = await until(
+        () => managing.shadowRoot!.querySelector<HTMLFormElement>('form[aria-label="Dokument bearbeiten"]'),
+        5000,
+        'the editor',
+      );
+      await until(
+        () => (fieldLabelled(managing, 'Titel') as HTMLInputElement | undefined)?.value === PAYLOADS[0],
+        5000,
+        'the title field',
+      );
       expect(form.querySelector('.heading')!.textContent).to.equal(PAYLOADS[0]);
       buttonNamed(managing, 'Dokument löschen')!.click();
       await waitLive(managing, 'alert', `„${PAYLOADS[0]}“`);
@@ -129,7 +184,11 @@ describe('<doc-folder-tree>', () => {
       // Act
       rowNamed(el, 'Objektunterlagen')!.click();
       // Assert: in words, in the live region; the folder's rows stay as they were.
-      await waitLive(el, 'status', 'The service is unavailable right now. Please try again in a few minutes.');
+      await waitLive(
+        el,
+        'status',
+        'The service is unavailable right now. Please try again in a few minutes.',
+      );
       expect(rowNamed(el, 'Objektunterlagen')!.getAttribute('aria-expanded')).to.equal('true');
       expect(rowNamed(el, 'Hausordnung')).to.equal(undefined);
     });

@@ -2,7 +2,11 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations, type Tem
 import { repeat } from 'lit/directives/repeat.js';
 import type { Document, DocumentType } from '@docportal/core-sdk';
 import { listResize, rowHeight, scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
-import { DocDocumentActivateEvent, DocDownloadEvent, DocFolderSelectEvent } from '../../events/tree-events.js';
+import {
+  DocDocumentActivateEvent,
+  DocDownloadEvent,
+  DocFolderSelectEvent,
+} from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { errorNotice } from '../../internal/error-notice.js';
@@ -16,7 +20,7 @@ import { buildRows, rowKey, type Folder, type Row } from './doc-folder-tree.rows
 import { styles } from './doc-folder-tree.styles.js';
 
 /** What a tree keeps in its provider's cache, so that a tree shown again starts where it was. */
-interface Kept {
+interface CachedTree {
   client: unknown;
   types: DocumentType[];
   folders: Map<string, Folder>;
@@ -72,7 +76,7 @@ export class DocFolderTree extends ConnectedElement {
     top: { state: true },
     loaded: { state: true },
     error: { state: true },
-    said: { state: true },
+    liveText: { state: true },
     folderForm: { state: true },
     confirmingFolder: { state: true },
     refusal: { state: true },
@@ -94,7 +98,7 @@ export class DocFolderTree extends ConnectedElement {
   private top = 0;
   private loaded = false;
   private error?: unknown;
-  private said = '';
+  private liveText = '';
   /** The document open for editing (manage), with the edits so far. */
   /** Admin: the folder form (new or rename) and the last refusal. */
   private folderForm?: FolderForm;
@@ -124,7 +128,13 @@ export class DocFolderTree extends ConnectedElement {
   });
 
   private loadedFor = '';
-  private memo?: { types: DocumentType[]; expanded: Set<string>; folders: Map<string, Folder>; mode: string; rows: Row[] };
+  private rowsCache?: {
+    types: DocumentType[];
+    expanded: Set<string>;
+    folders: Map<string, Folder>;
+    mode: string;
+    rows: Row[];
+  };
   /** The rows rendered last. */
   private window = { start: 0, end: 0 };
   /** The rows of the last render, the focused row's key, and whether a row had focus before this update. */
@@ -161,7 +171,7 @@ export class DocFolderTree extends ConnectedElement {
     this.loaded = false;
     this.loadedFor = '';
     this.error = this.refusal = this.editing = undefined;
-    this.said = '';
+    this.liveText = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -171,7 +181,7 @@ export class DocFolderTree extends ConnectedElement {
     if (changed.has('mode')) this.folders = new Map();
     if (key && key !== this.loadedFor) {
       this.loadedFor = key;
-      const kept = this.bus.cache.get(key) as Kept | undefined;
+      const kept = this.bus.cache.get(key) as CachedTree | undefined;
       if (kept && kept.client === this.identity) {
         // Shown again in the same provider: start from what was loaded, then check the counts.
         ({ types: this.types, folders: this.folders, expanded: this.expanded } = kept);
@@ -202,9 +212,18 @@ export class DocFolderTree extends ConnectedElement {
     this.pendingScroll = undefined;
     // The focused row went away (its folder closed, a "more" row became documents): the row now
     // in its place takes focus, so that it is never lost to the page.
-    if (this.rowHadFocus && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true });
+    if (this.rowHadFocus && !this.shadowRoot?.activeElement)
+      this.renderRoot
+        .querySelector<HTMLElement>(`[data-index="${this.active}"]`)
+        ?.focus({ preventScroll: true });
     // Keep what is loaded for the next tree of this provider and scope.
-    if (this.loaded && this.loadedFor) this.bus.cache.set(this.loadedFor, { client: this.identity, types: this.types, folders: this.folders, expanded: this.expanded } satisfies Kept);
+    if (this.loaded && this.loadedFor)
+      this.bus.cache.set(this.loadedFor, {
+        client: this.identity,
+        types: this.types,
+        folders: this.folders,
+        expanded: this.expanded,
+      } satisfies CachedTree);
     // A "more" row in view loads the next page (infinite scroll); Enter or a click does too.
     const rows = this.rows;
     for (let i = this.window.start; i < this.window.end; i++) {
@@ -227,16 +246,22 @@ export class DocFolderTree extends ConnectedElement {
       this.types = await api.documentTypes.list({ scope });
       this.error = undefined;
       // Open folders with documents load (again); closed ones forget theirs until opened.
-      const stale = this.types.filter((t) => this.folders.has(t.id) && (!onlyChanged || before.get(t.id) !== t.documentCount || !this.expanded.has(t.id)));
+      const stale = this.types.filter(
+        (t) =>
+          this.folders.has(t.id) &&
+          (!onlyChanged || before.get(t.id) !== t.documentCount || !this.expanded.has(t.id)),
+      );
       if (stale.length) {
         const folders = new Map(this.folders);
         for (const t of stale) folders.delete(t.id);
         this.folders = folders;
       }
-      for (const t of this.types) if (this.expanded.has(t.id) && t.documentCount > 0 && !this.folders.has(t.id)) void this.loadFolder(t.id);
+      for (const t of this.types)
+        if (this.expanded.has(t.id) && t.documentCount > 0 && !this.folders.has(t.id))
+          void this.loadFolder(t.id);
     } catch (e) {
       this.error = e;
-      this.said = this.i18n.error(e);
+      this.liveText = this.i18n.error(e);
     }
     this.loaded = true;
   }
@@ -247,26 +272,48 @@ export class DocFolderTree extends ConnectedElement {
     if (!api || !scope || this.mode === 'admin') return;
     const prior = this.folders.get(typeId);
     // While the next page comes, its row stays and says so.
-    this.folders = new Map(this.folders).set(typeId, { items: prior && cursor ? prior.items : [], next: cursor ?? null, loading: true });
+    this.folders = new Map(this.folders).set(typeId, {
+      items: prior && cursor ? prior.items : [],
+      next: cursor ?? null,
+      loading: true,
+    });
     try {
-      const page = await api.documents.list({ scope, documentTypeId: typeId, sort: 'title:asc', limit: PAGE, cursor });
-      const items = [...(cursor ? prior?.items ?? [] : []), ...page.items];
+      const page = await api.documents.list({
+        scope,
+        documentTypeId: typeId,
+        sort: 'title:asc',
+        limit: PAGE,
+        cursor,
+      });
+      const items = [...(cursor ? (prior?.items ?? []) : []), ...page.items];
       this.folders = new Map(this.folders).set(typeId, { items, next: page.nextCursor, loading: false });
     } catch (e) {
-      this.folders = new Map(this.folders).set(typeId, { items: prior?.items ?? [], next: cursor ?? null, loading: false, failed: true });
+      this.folders = new Map(this.folders).set(typeId, {
+        items: prior?.items ?? [],
+        next: cursor ?? null,
+        loading: false,
+        failed: true,
+      });
       this.error = e;
       // The rows are shown, so the error has no place of its own: it is said.
-      this.said = this.i18n.error(e);
+      this.liveText = this.i18n.error(e);
     }
   }
 
   /** The rows in view order, built once per change of the data, never per render or key press. */
   private get rows(): Row[] {
-    const m = this.memo;
-    if (m && m.types === this.types && m.expanded === this.expanded && m.folders === this.folders && m.mode === this.mode) return m.rows;
+    const m = this.rowsCache;
+    if (
+      m &&
+      m.types === this.types &&
+      m.expanded === this.expanded &&
+      m.folders === this.folders &&
+      m.mode === this.mode
+    )
+      return m.rows;
     const { types, expanded, folders, mode } = this;
     const rows = buildRows(types, expanded, folders, mode);
-    this.memo = { types, expanded, folders, mode, rows };
+    this.rowsCache = { types, expanded, folders, mode, rows };
     return rows;
   }
 
@@ -300,7 +347,7 @@ export class DocFolderTree extends ConnectedElement {
     const api = this.api;
     if (!api) return;
     const t = this.i18n.t.tree;
-    this.said = t.downloading(doc.title);
+    this.liveText = t.downloading(doc.title);
     try {
       const file = await api.documents.download(doc.id);
       const url = URL.createObjectURL(file);
@@ -310,9 +357,9 @@ export class DocFolderTree extends ConnectedElement {
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       this.emit(new DocDownloadEvent({ document: doc }));
-      this.said = t.downloaded(doc.title);
+      this.liveText = t.downloaded(doc.title);
     } catch (e) {
-      this.said = this.i18n.error(e);
+      this.liveText = this.i18n.error(e);
     }
   }
 
@@ -347,7 +394,6 @@ export class DocFolderTree extends ConnectedElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.i18n.t.tree;
     if (!this.api) return this.renderSignedOut();
     if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
     const rows = this.rows;
@@ -356,18 +402,38 @@ export class DocFolderTree extends ConnectedElement {
     const r = (this.window = visibleRange(rows.length, this.rowPx, this.top, viewport));
     const editor = this.editing && this.mode === 'manage';
     const tree = this as unknown as Tree;
-    return html`<div class="frame"><div class="layout ${editor ? 'with-editor' : ''}">${this.mode === 'admin' ? renderAdminTools(tree) : nothing}<div class="scroller" part="base" @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}>
-        ${!this.loaded
-          ? html`<p class="status loading">${this.i18n.t.common.loading}</p>`
-          : !rows.length
-          ? this.error
-            ? errorNotice(this.i18n, this.error, { retry: () => void this.load() })
-            : html`<p class="status">${t.empty}</p>`
-          : html`<ul role="tree" part="tree" aria-label=${t.label} style="--_n:${rows.length}" @keydown=${(e: KeyboardEvent) => onKeyDown(tree, e)} @focusin=${this.onFocusIn}>
-              ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => renderRow(tree, row, r.start + i))}
-            </ul>`}
+    return html`<div class="frame">
+        <div class="layout ${editor ? 'with-editor' : ''}">
+          ${this.mode === 'admin' ? renderAdminTools(tree) : nothing}
+          <div
+            class="scroller"
+            part="base"
+            @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}
+          >
+            ${this.renderBody(tree, rows, r)}
+          </div>
+          ${editor ? renderEditor(tree) : nothing}
+        </div>
       </div>
-      ${editor ? renderEditor(tree) : nothing}</div></div>
-      <div class="sr-only" role="status" aria-live="polite">${this.said}</div>`;
+      <div class="sr-only" role="status" aria-live="polite">${this.liveText}</div>`;
+  }
+
+  /** Loading, the failure or the empty state, or the rows in view. */
+  private renderBody(tree: Tree, rows: Row[], r: { start: number; end: number }) {
+    const t = this.i18n.t.tree;
+    if (!this.loaded) return html`<p class="status loading">${this.i18n.t.common.loading}</p>`;
+    if (!rows.length && this.error)
+      return errorNotice(this.i18n, this.error, { retry: () => void this.load() });
+    if (!rows.length) return html`<p class="status">${t.empty}</p>`;
+    return html`<ul
+      role="tree"
+      part="tree"
+      aria-label=${t.label}
+      style="--_n:${rows.length}"
+      @keydown=${(e: KeyboardEvent) => onKeyDown(tree, e)}
+      @focusin=${this.onFocusIn}
+    >
+      ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => renderRow(tree, row, r.start + i))}
+    </ul>`;
   }
 }

@@ -14,17 +14,26 @@ export async function edit(tree: Tree, doc: Document): Promise<void> {
   if (!api) return;
   try {
     const fresh = await api.documents.get(doc.id);
-    tree.editing = { doc: fresh, title: fresh.title, typeId: fresh.documentTypeId, shares: fresh.shares ?? [], confirming: false, busy: false };
+    tree.editing = {
+      doc: fresh,
+      title: fresh.title,
+      typeId: fresh.documentTypeId,
+      shares: fresh.shares ?? [],
+      confirming: false,
+      busy: false,
+    };
     await tree.updateComplete;
     tree.renderRoot.querySelector<HTMLElement>('.details .heading')?.focus();
   } catch (e) {
-    tree.said = tree.i18n.error(e);
+    tree.liveText = tree.i18n.error(e);
   }
 }
 
 export function closeEditor(tree: Tree): void {
   tree.editing = undefined;
-  void tree.updateComplete.then(() => tree.renderRoot.querySelector<HTMLElement>(`[data-index="${tree.active}"]`)?.focus());
+  void tree.updateComplete.then(() =>
+    tree.renderRoot.querySelector<HTMLElement>(`[data-index="${tree.active}"]`)?.focus(),
+  );
 }
 
 export async function save(tree: Tree, e: Event): Promise<void> {
@@ -34,10 +43,14 @@ export async function save(tree: Tree, e: Event): Promise<void> {
   if (!api || !ed || ed.busy) return;
   tree.editing = { ...ed, busy: true, error: undefined };
   try {
-    const doc = await api.documents.update(ed.doc.id, { title: ed.title, documentTypeId: ed.typeId, shares: ed.shares }, { ifMatch: ed.doc.version });
+    const doc = await api.documents.update(
+      ed.doc.id,
+      { title: ed.title, documentTypeId: ed.typeId, shares: ed.shares },
+      { ifMatch: ed.doc.version },
+    );
     tree.editing = { ...ed, doc, busy: false };
     tree.emit(new DocDocumentChangeEvent({ document: doc, deleted: false }));
-    tree.said = tree.i18n.t.tree.saved;
+    tree.liveText = tree.i18n.t.tree.saved;
     tree.bus.publish('documents-changed');
   } catch (error) {
     tree.editing = { ...ed, busy: false, error };
@@ -57,7 +70,7 @@ export async function removeDocument(tree: Tree): Promise<void> {
   try {
     await api.documents.remove(ed.doc.id);
     tree.emit(new DocDocumentChangeEvent({ document: ed.doc, deleted: true }));
-    tree.said = tree.i18n.t.tree.removed(ed.doc.title);
+    tree.liveText = tree.i18n.t.tree.removed(ed.doc.title);
     tree.bus.publish('documents-changed');
     // Its row goes away: focus returns to the folder that held it.
     const folder = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === ed.doc.documentTypeId);
@@ -78,10 +91,12 @@ export async function showDownloads(tree: Tree): Promise<void> {
   if (!api || !ed) return;
   try {
     const t = tree.i18n.t.tree;
-    const downloads = (await api.documents.downloads(ed.doc.id)).byContact.map((c) => t.downloadedBy(c.name, tree.i18n.number(c.count), date(tree, c.lastAt)));
+    const downloads = (await api.documents.downloads(ed.doc.id)).byContact.map((c) =>
+      t.downloadedBy(c.name, tree.i18n.number(c.count), date(tree, c.lastAt)),
+    );
     tree.editing = { ...ed, downloads };
     // Shown next to the button and said once.
-    tree.said = downloads.join('. ') || t.noDownloads;
+    tree.liveText = downloads.join('. ') || t.noDownloads;
   } catch (error) {
     tree.editing = { ...ed, error };
   }
@@ -90,40 +105,133 @@ export async function showDownloads(tree: Tree): Promise<void> {
 export function renderEditor(tree: Tree) {
   const ed = tree.editing!;
   const t = tree.i18n.t.tree;
-  const u = tree.i18n.t.uploader;
   const set = (patch: Partial<Editing>) => (tree.editing = { ...tree.editing!, ...patch });
   const downloads = ed.downloads;
-  return html`<form class="details" part="details editor" aria-label=${t.details} @submit=${(e: Event) => save(tree, e)} @keydown=${(e: KeyboardEvent) => {
-    // Escape closes the editor (a nested list that is open takes it first and stops it).
-    if (e.key === 'Escape' && !e.defaultPrevented) closeEditor(tree);
-  }}>
+  return html`<form
+    class="details"
+    part="details editor"
+    aria-label=${t.details}
+    @submit=${(e: Event) => save(tree, e)}
+    @keydown=${(e: KeyboardEvent) => {
+      // Escape closes the editor (a nested list that is open takes it first and stops it).
+      if (e.key === 'Escape' && !e.defaultPrevented) closeEditor(tree);
+    }}
+  >
     ${heading(tree.headingLevel, ed.doc.title)}
-    <p class="muted">${ed.doc.fileName} · ${t.uploadedOn(date(tree, ed.doc.createdAt), tree.i18n.size(ed.doc.size))} · ${t.downloads(tree.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}</p>
-    <div class="field">
+    <p class="muted">
+      ${ed.doc.fileName} · ${t.uploadedOn(date(tree, ed.doc.createdAt), tree.i18n.size(ed.doc.size))} ·
+      ${t.downloads(tree.i18n.number(ed.doc.downloadCount ?? 0), ed.doc.downloadCount ?? 0)}
+    </p>
+    ${renderFields(tree, set)} ${ed.error ? errorNotice(tree.i18n, ed.error, { alert: true }) : nothing}
+    ${renderActions(tree)} ${downloads ? renderDownloads(tree, downloads) : nothing}
+    ${ed.confirming ? renderConfirmRemove(tree, set) : nothing}
+  </form>`;
+}
+
+/** Title, type and sharing of the document being edited. */
+function renderFields(tree: Tree, set: (patch: Partial<Editing>) => void) {
+  const ed = tree.editing!;
+  const u = tree.i18n.t.uploader;
+  return html`<div class="field">
       <label for="edit-title">${u.title}</label>
-      <input id="edit-title" class="input" part="input" required maxlength="200" .value=${ed.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })} />
+      <input
+        id="edit-title"
+        class="input"
+        part="input"
+        required
+        maxlength="200"
+        .value=${ed.title}
+        @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })}
+      />
     </div>
     <div class="field">
       <label for="edit-type">${u.documentType}</label>
-      <select id="edit-type" class="input" part="input" @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value })}>
+      <select
+        id="edit-type"
+        class="input"
+        part="input"
+        @change=${(e: Event) => set({ typeId: (e.target as HTMLSelectElement).value })}
+      >
         ${typeOptions(tree.types, ed.typeId)}
       </select>
     </div>
-    <share-picker existing exportparts=${PICKER_PARTS} .client=${tree.api} scope="${ed.doc.scope.kind}:${ed.doc.scope.id}" locale=${tree.i18n.locale} .value=${ed.shares} @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}></share-picker>
-    ${ed.error ? errorNotice(tree.i18n, ed.error, { alert: true }) : nothing}
-    <div class="bar">
-      <button type="submit" class="btn primary" part="button button--primary" aria-disabled=${ed.busy ? 'true' : 'false'}>${t.save}</button>
-      <button type="button" class="btn" part="button" aria-expanded=${downloads ? 'true' : 'false'} aria-controls=${downloads ? 'downloads' : nothing} @click=${() => void showDownloads(tree)}>${t.whoDownloaded}</button>
-      <button type="button" class="btn danger" part="button button--danger" @click=${() => void removeDocument(tree)}>${t.remove}</button>
-      <button type="button" class="btn" part="button" @click=${() => closeEditor(tree)}>${t.close}</button>
-    </div>
-    ${downloads
-      ? html`<div id="downloads">${downloads.length ? html`<ul class="downloads">${downloads.map((d) => html`<li>${d}</li>`)}</ul>` : html`<p class="muted">${t.noDownloads}</p>`}</div>`
-      : nothing}
-    ${ed.confirming
-      ? html`<div class="confirm" part="confirm" role="alert"><p>${t.confirmRemove(ed.doc.title)}</p>
-          <button type="button" class="btn danger" part="button button--danger" @click=${() => void removeDocument(tree)}>${t.confirm}</button>
-          <button type="button" class="btn" part="button" @click=${() => set({ confirming: false })}>${tree.i18n.t.common.cancel}</button></div>`
-      : nothing}
-  </form>`;
+    <share-picker
+      existing
+      exportparts=${PICKER_PARTS}
+      .client=${tree.api}
+      scope="${ed.doc.scope.kind}:${ed.doc.scope.id}"
+      locale=${tree.i18n.locale}
+      .value=${ed.shares}
+      @change=${(e: Event) => set({ shares: (e.target as HTMLElement & { value: ShareTarget[] }).value })}
+    ></share-picker>`;
+}
+
+/** Save, who downloaded, delete, close. */
+function renderActions(tree: Tree) {
+  const ed = tree.editing!;
+  const t = tree.i18n.t.tree;
+  const downloads = ed.downloads;
+  return html`<div class="bar">
+    <button
+      type="submit"
+      class="btn primary"
+      part="button button--primary"
+      aria-disabled=${ed.busy ? 'true' : 'false'}
+    >
+      ${t.save}
+    </button>
+    <button
+      type="button"
+      class="btn"
+      part="button"
+      aria-expanded=${downloads ? 'true' : 'false'}
+      aria-controls=${downloads ? 'downloads' : nothing}
+      @click=${() => void showDownloads(tree)}
+    >
+      ${t.whoDownloaded}
+    </button>
+    <button
+      type="button"
+      class="btn danger"
+      part="button button--danger"
+      @click=${() => void removeDocument(tree)}
+    >
+      ${t.remove}
+    </button>
+    <button type="button" class="btn" part="button" @click=${() => closeEditor(tree)}>${t.close}</button>
+  </div>`;
+}
+
+/** Who downloaded the document, right after the buttons. */
+function renderDownloads(tree: Tree, downloads: string[]) {
+  const t = tree.i18n.t.tree;
+  return html`<div id="downloads">
+    ${
+      downloads.length
+        ? html`<ul class="downloads">
+            ${downloads.map((d) => html`<li>${d}</li>`)}
+          </ul>`
+        : html`<p class="muted">${t.noDownloads}</p>`
+    }
+  </div>`;
+}
+
+/** The question before the document is deleted. */
+function renderConfirmRemove(tree: Tree, set: (patch: Partial<Editing>) => void) {
+  const ed = tree.editing!;
+  const t = tree.i18n.t.tree;
+  return html`<div class="confirm" part="confirm" role="alert">
+    <p>${t.confirmRemove(ed.doc.title)}</p>
+    <button
+      type="button"
+      class="btn danger"
+      part="button button--danger"
+      @click=${() => void removeDocument(tree)}
+    >
+      ${t.confirm}
+    </button>
+    <button type="button" class="btn" part="button" @click=${() => set({ confirming: false })}>
+      ${tree.i18n.t.common.cancel}
+    </button>
+  </div>`;
 }

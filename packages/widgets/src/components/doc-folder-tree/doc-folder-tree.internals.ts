@@ -51,7 +51,7 @@ export interface Tree {
   expanded: Set<string>;
   folders: Map<string, Folder>;
   active: number;
-  said: string;
+  liveText: string;
   folderForm?: FolderForm;
   refusal?: unknown;
   confirmingFolder?: string;

@@ -1,7 +1,7 @@
 // The tree's keyboard handling: the WAI-ARIA tree keys, `*`, type-ahead, and Alt+arrows that move a folder (admin).
 import { moveByKey } from './doc-folder-tree.admin.js';
 import type { Tree } from './doc-folder-tree.internals.js';
-import type { Row } from './doc-folder-tree.rows.js';
+import { rowName, type Row } from './doc-folder-tree.rows.js';
 
 export function onKeyDown(tree: Tree, e: KeyboardEvent): void {
   const rows = tree.rows;
@@ -46,7 +46,12 @@ export function onKeyDown(tree: Tree, e: KeyboardEvent): void {
       break;
     case '*': {
       // Opens every folder on the level of the focused one.
-      const siblings = rows.filter((r): r is Extract<Row, { kind: 'type' }> => r.kind === 'type' && r.depth === row.depth && r.type.parentId === (row.kind === 'type' ? row.type.parentId : undefined));
+      const siblings = rows.filter(
+        (r): r is Extract<Row, { kind: 'type' }> =>
+          r.kind === 'type' &&
+          r.depth === row.depth &&
+          r.type.parentId === (row.kind === 'type' ? row.type.parentId : undefined),
+      );
       for (const r of siblings) if (!r.leaf) tree.toggle(r.type, true);
       break;
     }
@@ -65,7 +70,7 @@ function typeAhead(tree: Tree, ch: string): boolean {
   tree.typeahead += ch.toLowerCase();
   tree.typeaheadTimer = setTimeout(() => (tree.typeahead = ''), 500);
   const rows = tree.rows;
-  const name = (r: Row) => (r.kind === 'type' ? r.type.name : r.kind === 'doc' ? r.doc.title : '').toLowerCase();
+  const name = (r: Row) => rowName(r).toLowerCase();
   const start = tree.typeahead.length === 1 ? tree.active + 1 : tree.active;
   for (let k = 0; k < rows.length; k++) {
     const i = (start + k) % rows.length;

@@ -11,14 +11,16 @@ import { rowCount, rowName, rowNamed, treeitems } from '../../test/tree-rows.ts'
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
 
 const manager = () => createClient({ baseUrl: '/api/v1', token: 'manager' });
-const scroller = (el: DocFolderTree) => el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.parentElement!;
+const scroller = (el: DocFolderTree) =>
+  el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.parentElement!;
 /** Scrolls row `index` near the top of the box, by the rows' height as this browser lays them out. */
 const scrollNear = (el: DocFolderTree, index: number) => {
   const rowPx = parseFloat(getComputedStyle(el.shadowRoot!.querySelector('.row')!).height);
   scroller(el).scrollTop = index * rowPx - 3 * rowPx;
 };
 /** Every row the tree has, shown or not: the tree's height in rows (rows are 40 px). */
-const allRows = (el: DocFolderTree) => Number(el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.style.getPropertyValue('--_n'));
+const allRows = (el: DocFolderTree) =>
+  Number(el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.style.getPropertyValue('--_n'));
 
 /**
  * Opens `folder` and its ancestors by clicking their rows (names repeat across the tree, so each
@@ -26,11 +28,18 @@ const allRows = (el: DocFolderTree) => Number(el.shadowRoot!.querySelector<HTMLE
  */
 async function openFolder(el: DocFolderTree, folder: DocumentType, types: DocumentType[]): Promise<number> {
   const path: DocumentType[] = [];
-  for (let t: DocumentType | undefined = folder; t; t = types.find((x) => x.id === t!.parentId)) path.unshift(t);
+  for (let t: DocumentType | undefined = folder; t; t = types.find((x) => x.id === t!.parentId))
+    path.unshift(t);
   let index = -1;
   for (const [depth, t] of path.entries()) {
     const row = await until(
-      () => treeitems(el).find((r) => Number(r.dataset.index) > index && r.getAttribute('aria-level') === String(depth + 1) && rowName(r) === t.name),
+      () =>
+        treeitems(el).find(
+          (r) =>
+            Number(r.dataset.index) > index &&
+            r.getAttribute('aria-level') === String(depth + 1) &&
+            rowName(r) === t.name,
+        ),
       5000,
       t.name,
     );
@@ -44,7 +53,14 @@ async function openFolder(el: DocFolderTree, folder: DocumentType, types: Docume
 
 /** Waits for the first page (200 documents) of the folder at row `index` (a folder without subfolders); returns every row count then. */
 async function firstPage(el: DocFolderTree, index: number): Promise<number> {
-  await until(() => /[Dd]ownloads?$/.test(el.shadowRoot!.querySelector(`[data-index="${index + 1}"]`)?.textContent?.trim() ?? ''), 10000, 'the first page');
+  await until(
+    () =>
+      /[Dd]ownloads?$/.test(
+        el.shadowRoot!.querySelector(`[data-index="${index + 1}"]`)?.textContent?.trim() ?? '',
+      ),
+    10000,
+    'the first page',
+  );
   return allRows(el);
 }
 
@@ -59,7 +75,10 @@ describe('<doc-folder-tree> with large folders', () => {
       await control('/reset', { dataset: 'large' });
       const types = await manager().documentTypes.list({ scope: 'property:grosssiedlung' });
       big = [...types].sort((a, b) => b.documentCount - a.documentCount)[0]!;
-      expect(big.documentCount, 'a folder of the estate with more than a page of documents').to.be.greaterThan(200);
+      expect(
+        big.documentCount,
+        'a folder of the estate with more than a page of documents',
+      ).to.be.greaterThan(200);
     });
     afterEach(async () => {
       await control('/faults', {});
@@ -70,11 +89,21 @@ describe('<doc-folder-tree> with large folders', () => {
 
     it('loads the next page when the end of a folder scrolls into view, and keeps the DOM small', async () => {
       // Arrange
-      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="manage" locale="de"></doc-folder-tree>`);
+      const el = await fixture<DocFolderTree>(
+        html`<doc-folder-tree
+          base-url="/api/v1"
+          token="manager"
+          scope="property:grosssiedlung"
+          mode="manage"
+          locale="de"
+        ></doc-folder-tree>`,
+      );
       await until(() => treeitems(el).length, 10000, 'rows');
       const types = await manager().documentTypes.list({ scope: 'property:grosssiedlung' });
       const folderIndex = await openFolder(el, big, types);
-      const level = Number(el.shadowRoot!.querySelector(`[data-index="${folderIndex}"]`)!.getAttribute('aria-level'));
+      const level = Number(
+        el.shadowRoot!.querySelector(`[data-index="${folderIndex}"]`)!.getAttribute('aria-level'),
+      );
       const first = await firstPage(el, folderIndex);
       // Act: scroll to the end, where the next page's row is.
       scroller(el).scrollTop = scroller(el).scrollHeight;
@@ -82,22 +111,43 @@ describe('<doc-folder-tree> with large folders', () => {
       await until(() => allRows(el) === first - 1 + (big.documentCount - 200), 10000, 'the second page');
       expect(treeitems(el).length, 'rows in the DOM').to.be.lessThan(60);
       // Documents of the folder (one level below it, with their download counts).
-      const shown = treeitems(el).filter((r) => r.getAttribute('aria-level') === String(level + 1) && /[Dd]ownloads?$/.test(r.textContent!.trim()));
-      expect(shown[0]!.getAttribute('aria-setsize'), 'setsize counts the whole folder').to.equal(String(big.documentCount + types.filter((t) => t.parentId === big.id).length));
+      const shown = treeitems(el).filter(
+        (r) =>
+          r.getAttribute('aria-level') === String(level + 1) && /[Dd]ownloads?$/.test(r.textContent!.trim()),
+      );
+      expect(shown[0]!.getAttribute('aria-setsize'), 'setsize counts the whole folder').to.equal(
+        String(big.documentCount + types.filter((t) => t.parentId === big.id).length),
+      );
       await expect(el).to.be.accessible();
     });
 
     it('a focused "more" row that turns into documents hands focus to the first of them', async () => {
       // Arrange: the folder open at its first page, the next page slow to come.
-      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="manage" locale="de"></doc-folder-tree>`);
+      const el = await fixture<DocFolderTree>(
+        html`<doc-folder-tree
+          base-url="/api/v1"
+          token="manager"
+          scope="property:grosssiedlung"
+          mode="manage"
+          locale="de"
+        ></doc-folder-tree>`,
+      );
       await until(() => treeitems(el).length, 10000, 'rows');
-      const folderIndex = await openFolder(el, big, await manager().documentTypes.list({ scope: 'property:grosssiedlung' }));
+      const folderIndex = await openFolder(
+        el,
+        big,
+        await manager().documentTypes.list({ scope: 'property:grosssiedlung' }),
+      );
       await firstPage(el, folderIndex);
       await control('/faults', { latencyMs: 600 });
       const moreIndex = folderIndex + 201;
       // Act: the "more" row scrolls into view and gets focus while its page is on the way.
       scrollNear(el, moreIndex);
-      const more = await until(() => el.shadowRoot!.querySelector<HTMLElement>(`[data-index="${moreIndex}"]`), 5000, 'the more row');
+      const more = await until(
+        () => el.shadowRoot!.querySelector<HTMLElement>(`[data-index="${moreIndex}"]`),
+        5000,
+        'the more row',
+      );
       more.focus();
       const before = allRows(el);
       await until(() => allRows(el) > before, 10000, 'the second page');
@@ -113,15 +163,35 @@ describe('<doc-folder-tree> with large folders', () => {
 
     it('a page that fails keeps its row, which loads it on Enter once the backend answers', async () => {
       // Arrange
-      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="manage" locale="en"></doc-folder-tree>`);
+      const el = await fixture<DocFolderTree>(
+        html`<doc-folder-tree
+          base-url="/api/v1"
+          token="manager"
+          scope="property:grosssiedlung"
+          mode="manage"
+          locale="en"
+        ></doc-folder-tree>`,
+      );
       await until(() => treeitems(el).length, 10000, 'rows');
-      const folderIndex = await openFolder(el, big, await manager().documentTypes.list({ scope: 'property:grosssiedlung' }));
+      const folderIndex = await openFolder(
+        el,
+        big,
+        await manager().documentTypes.list({ scope: 'property:grosssiedlung' }),
+      );
       const first = await firstPage(el, folderIndex);
       await control('/faults', { failRate: 1, failStatus: 503, retryAfter: 0 });
       // Act: its end scrolls into view; the page fails.
       scrollNear(el, folderIndex + 201);
-      const more = await until(() => el.shadowRoot!.querySelector<HTMLElement>(`[data-index="${folderIndex + 201}"]`), 5000, 'the more row');
-      await until(() => /unavailable/.test(el.shadowRoot!.querySelector('[role="status"]')!.textContent!), 10000, 'the failure said');
+      const more = await until(
+        () => el.shadowRoot!.querySelector<HTMLElement>(`[data-index="${folderIndex + 201}"]`),
+        5000,
+        'the more row',
+      );
+      await until(
+        () => /unavailable/.test(el.shadowRoot!.querySelector('[role="status"]')!.textContent!),
+        10000,
+        'the failure said',
+      );
       // Assert: the row is still there, offers to load, and nothing more is tried by itself.
       await el.updateComplete;
       expect(rowName(more)).to.equal('Load more documents');
@@ -134,12 +204,25 @@ describe('<doc-folder-tree> with large folders', () => {
       more.focus();
       await sendKeys({ press: 'Enter' });
       // Assert
-      await until(() => allRows(el) === first - 1 + (big.documentCount - 200), 10000, 'the rest of the folder');
+      await until(
+        () => allRows(el) === first - 1 + (big.documentCount - 200),
+        10000,
+        'the rest of the folder',
+      );
     });
 
     it('keyboard focus moves from row to row as the window scrolls (each row its own element)', async () => {
       // Arrange: the estate's folders, the top level open, in a low box.
-      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="admin" locale="de" style="--doc-tree-height: 8rem"></doc-folder-tree>`);
+      const el = await fixture<DocFolderTree>(
+        html`<doc-folder-tree
+          base-url="/api/v1"
+          token="manager"
+          scope="property:grosssiedlung"
+          mode="admin"
+          locale="de"
+          style="--doc-tree-height: 8rem"
+        ></doc-folder-tree>`,
+      );
       const first = await until(() => treeitems(el)[0], 5000, 'rows');
       first.focus();
       await sendKeys({ press: '*' });
@@ -164,7 +247,14 @@ describe('<doc-folder-tree> with large folders', () => {
 
     it('a tree shown again starts where the last one was, at once; a change through the provider reloads it', async () => {
       // Arrange: a tree opens Objektunterlagen, then goes away.
-      const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de"></doc-provider>`);
+      const provider = await fixture<DocProvider>(
+        html`<doc-provider
+          base-url="/api/v1"
+          token="manager"
+          scope="property:rosenweg-24"
+          locale="de"
+        ></doc-provider>`,
+      );
       const first = document.createElement('doc-folder-tree') as DocFolderTree;
       first.mode = 'manage';
       provider.append(first);
@@ -183,11 +273,14 @@ describe('<doc-folder-tree> with large folders', () => {
       expect(rowNamed(second, 'Objektunterlagen')!.getAttribute('aria-expanded')).to.equal('true');
       // A document published through the provider's bus: the counts are fetched again.
       const count = rowCount(rowNamed(second, 'Objektunterlagen')!)!;
-      await manager().documents.upload(new File([makePdf('Neu') as Uint8Array<ArrayBuffer>], 'Neu.pdf'), { documentTypeId: 'objektunterlagen', scope: { kind: 'property', id: 'rosenweg-24' }, shares: [] });
+      await manager().documents.upload(new File([makePdf('Neu') as Uint8Array<ArrayBuffer>], 'Neu.pdf'), {
+        documentTypeId: 'objektunterlagen',
+        scope: { kind: 'property', id: 'rosenweg-24' },
+        shares: [],
+      });
       provider.bus.publish('documents-changed');
       await until(() => rowCount(rowNamed(second, 'Objektunterlagen')!) === count + 1, 5000, 'the new count');
       await until(() => rowNamed(second, 'Neu'), 5000, 'the new document in the open folder');
     });
-
   });
 });

@@ -3,9 +3,19 @@ import { press, type } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import { rowNamed } from '../../test/tree-rows.ts';
 import '../../index.ts';
-import { publish, manager, HOUSE_RULES, ROSENWEG, waitRow, tree, expectFocusInside, waitLive, buttonNamed, fieldLabelled } from './doc-folder-tree.test-support.ts';
+import {
+  publish,
+  manager,
+  HOUSE_RULES,
+  ROSENWEG,
+  waitRow,
+  tree,
+  expectFocusInside,
+  waitLive,
+  buttonNamed,
+  fieldLabelled,
+} from './doc-folder-tree.test-support.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
-
 
 describe('<doc-folder-tree>', () => {
   before(async () => {
@@ -17,10 +27,12 @@ describe('<doc-folder-tree>', () => {
 
   describe('manage', () => {
     it('shows download counts and refreshes when an uploader in the same provider publishes', async () => {
-      const el = await fixture(html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de">
-        <doc-folder-tree mode="manage"></doc-folder-tree>
-        <doc-uploader document-type="objektunterlagen"></doc-uploader>
-      </doc-provider>`);
+      const el = await fixture(
+        html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de">
+          <doc-folder-tree mode="manage"></doc-folder-tree>
+          <doc-uploader document-type="objektunterlagen"></doc-uploader>
+        </doc-provider>`,
+      );
       const tree = el.querySelector('doc-folder-tree')!;
       await until(() => tree.shadowRoot!.querySelector('[role="treeitem"]'), 5000, 'rows');
       const count = () => tree.shadowRoot!.querySelector('[role="treeitem"] .meta')!.textContent!.trim();
@@ -28,7 +40,9 @@ describe('<doc-folder-tree>', () => {
       await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, []);
       // Published outside the provider: no refresh yet. Through the provider's bus: refreshed.
       expect(count()).to.equal(before);
-      (el as unknown as { value: { bus: EventTarget } }).value.bus.dispatchEvent(new Event('documents-changed'));
+      (el as unknown as { value: { bus: EventTarget } }).value.bus.dispatchEvent(
+        new Event('documents-changed'),
+      );
       await until(() => count() !== before, 5000, 'refreshed count');
       expect(count()).to.equal('2 Dokumente');
     });
@@ -37,24 +51,56 @@ describe('<doc-folder-tree>', () => {
   describe('manage: edit, who downloaded, delete', () => {
     it('walkthrough 1: the count goes from 0 to 1; the title is edited; the document is deleted after confirmation', async () => {
       // Arrange
-      const id = await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
-      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:rosenweg-24" mode="manage" locale="de"></doc-folder-tree>`);
+      const id = await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, [
+        { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] },
+      ]);
+      const el = await fixture<DocFolderTree>(
+        html`<doc-folder-tree
+          base-url="/api/v1"
+          token="manager"
+          scope="property:rosenweg-24"
+          mode="manage"
+          locale="de"
+        ></doc-folder-tree>`,
+      );
       await until(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 5000, 'rows');
       el.shadowRoot!.querySelector<HTMLElement>('[role="treeitem"]')!.click();
-      const row = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) => r.textContent!.includes('Hausordnung'));
+      const row = () =>
+        [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) =>
+          r.textContent!.includes('Hausordnung'),
+        );
       await until(row, 5000, 'document row');
       expect(row()!.querySelector('.meta')!.textContent).to.contain('0 Downloads');
-      await fetch(`/api/v1/documents/${id}/content`, { headers: { Authorization: 'Bearer contact:ahmet-yilmaz' } }).then((r) => r.arrayBuffer());
+      await fetch(`/api/v1/documents/${id}/content`, {
+        headers: { Authorization: 'Bearer contact:ahmet-yilmaz' },
+      }).then((r) => r.arrayBuffer());
       // Act: open it; the editor shows the count and who downloaded.
       row()!.click();
-      const heading = await until(() => el.shadowRoot!.querySelector<HTMLElement>('.details .heading'), 5000, 'editor');
+      const heading = await until(
+        () => el.shadowRoot!.querySelector<HTMLElement>('.details .heading'),
+        5000,
+        'editor',
+      );
       expect(el.shadowRoot!.activeElement).to.equal(heading);
       expect(el.shadowRoot!.querySelector('.details')!.textContent).to.contain('1 Download');
       // For a document that exists, only people newly added will be told.
       const picker = el.shadowRoot!.querySelector('share-picker')!;
-      await until(() => picker.shadowRoot?.querySelector('.summary')?.textContent?.includes('4 Empfänger · wer neu dazukommt'), 5000, 'summary for an existing document');
-      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.details button')].find((b) => b.textContent!.includes('Wer hat'))!.click();
-      await until(() => el.shadowRoot!.querySelector('.downloads li')?.textContent?.includes('Ahmet Yılmaz'), 5000, 'downloads');
+      await until(
+        () =>
+          picker.shadowRoot
+            ?.querySelector('.summary')
+            ?.textContent?.includes('4 Empfänger · wer neu dazukommt'),
+        5000,
+        'summary for an existing document',
+      );
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.details button')]
+        .find((b) => b.textContent!.includes('Wer hat'))!
+        .click();
+      await until(
+        () => el.shadowRoot!.querySelector('.downloads li')?.textContent?.includes('Ahmet Yılmaz'),
+        5000,
+        'downloads',
+      );
       // Edit the title.
       const title = el.shadowRoot!.querySelector<HTMLInputElement>('#edit-title')!;
       title.value = 'Hausordnung 2027';
@@ -64,13 +110,23 @@ describe('<doc-folder-tree>', () => {
       expect((await changed).detail.document.title).to.equal('Hausordnung 2027');
       await expect(el).to.be.accessible();
       // Delete: first a confirmation, then gone.
-      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.details .bar button')].find((b) => b.textContent!.includes('löschen'))!.click();
-      const confirm = await until(() => el.shadowRoot!.querySelector<HTMLButtonElement>('.confirm .btn'), 5000, 'confirm');
-      expect((await fetch(`/api/v1/documents/${id}`, { headers: { Authorization: 'Bearer manager' } })).status).to.equal(200);
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.details .bar button')]
+        .find((b) => b.textContent!.includes('löschen'))!
+        .click();
+      const confirm = await until(
+        () => el.shadowRoot!.querySelector<HTMLButtonElement>('.confirm .btn'),
+        5000,
+        'confirm',
+      );
+      expect(
+        (await fetch(`/api/v1/documents/${id}`, { headers: { Authorization: 'Bearer manager' } })).status,
+      ).to.equal(200);
       const deleted = oneEvent(el, 'doc-document-change');
       confirm.click();
       expect((await deleted).detail.deleted).to.equal(true);
-      expect((await fetch(`/api/v1/documents/${id}`, { headers: { Authorization: 'Bearer manager' } })).status).to.equal(404);
+      expect(
+        (await fetch(`/api/v1/documents/${id}`, { headers: { Authorization: 'Bearer manager' } })).status,
+      ).to.equal(404);
     });
   });
 
@@ -81,7 +137,11 @@ describe('<doc-folder-tree>', () => {
       const el = await tree({ mode: 'manage' });
       rowNamed(el, 'Objektunterlagen')!.click();
       (await waitRow(el, 'Hausordnung')).click();
-      const title = await until(() => fieldLabelled(el, 'Titel') as HTMLInputElement | undefined, 5000, 'the title field');
+      const title = await until(
+        () => fieldLabelled(el, 'Titel') as HTMLInputElement | undefined,
+        5000,
+        'the title field',
+      );
       title.focus();
       await press('Control+a');
       await type('Hausordnung (neu)');
@@ -104,7 +164,11 @@ describe('<doc-folder-tree>', () => {
       for (const mode of ['browse', 'manage', 'admin'] as const) {
         it(`${mode}, ${locale}: a folder open`, async () => {
           await publish('Hausordnung', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
-          const el = await tree({ token: mode === 'browse' ? 'contact:ahmet-yilmaz' : 'manager', mode, locale });
+          const el = await tree({
+            token: mode === 'browse' ? 'contact:ahmet-yilmaz' : 'manager',
+            mode,
+            locale,
+          });
           rowNamed(el, 'Objektunterlagen')!.click();
           if (mode === 'admin') await waitRow(el, 'Pläne');
           else await waitRow(el, 'Hausordnung');
@@ -116,10 +180,20 @@ describe('<doc-folder-tree>', () => {
         rowNamed(el, 'Objektunterlagen')!.click();
         (await waitRow(el, 'Energieausweis')).click();
         buttonNamed(el, locale === 'de' ? 'Ordner löschen' : 'Delete folder')!.click();
-        (await until(() => buttonNamed(el, locale === 'de' ? 'Endgültig löschen' : 'Delete for good'), 3000, 'the confirmation')).click();
+        (
+          await until(
+            () => buttonNamed(el, locale === 'de' ? 'Endgültig löschen' : 'Delete for good'),
+            3000,
+            'the confirmation',
+          )
+        ).click();
         await until(() => el.shadowRoot!.querySelector('[part~="error"]'), 5000, 'the refusal');
         buttonNamed(el, locale === 'de' ? 'Neuer Ordner' : 'New folder')!.click();
-        await until(() => fieldLabelled(el, locale === 'de' ? 'Name des Ordners' : 'Folder name'), 5000, 'the folder form');
+        await until(
+          () => fieldLabelled(el, locale === 'de' ? 'Name des Ordners' : 'Folder name'),
+          5000,
+          'the folder form',
+        );
         await expect(el).to.be.accessible();
       });
       it(`manage, ${locale}: the open editor`, async () => {

@@ -7,7 +7,8 @@ export interface MoveTo {
 }
 
 /** The children of `parentId`, in order. */
-export const siblings = (types: DocumentType[], parentId: string | null): DocumentType[] => types.filter((t) => t.parentId === parentId).sort((a, b) => a.position - b.position);
+export const siblings = (types: DocumentType[], parentId: string | null): DocumentType[] =>
+  types.filter((t) => t.parentId === parentId).sort((a, b) => a.position - b.position);
 
 /**
  * Where a folder goes for one of the four moves (Alt+arrows or the buttons): up/down reorder,
@@ -18,8 +19,13 @@ export function moveTarget(types: DocumentType[], t: DocumentType, key: string):
   const sibs = siblings(types, t.parentId);
   const i = sibs.findIndex((x) => x.id === t.id);
   const parent = t.parentId ? types.find((x) => x.id === t.parentId) : undefined;
-  return key === 'ArrowUp' ? (i > 0 ? { parentId: t.parentId, position: i - 1 } : undefined)
-    : key === 'ArrowDown' ? (i < sibs.length - 1 ? { parentId: t.parentId, position: i + 1 } : undefined)
-    : key === 'ArrowRight' ? (i > 0 ? { parentId: sibs[i - 1]!.id } : undefined)
-    : parent ? { parentId: parent.parentId, position: siblings(types, parent.parentId).findIndex((x) => x.id === parent.id) + 1 } : undefined;
+  // Up and down: one place among its siblings; right: into the sibling above; left: out, after its parent.
+  if (key === 'ArrowUp') return i > 0 ? { parentId: t.parentId, position: i - 1 } : undefined;
+  if (key === 'ArrowDown') return i < sibs.length - 1 ? { parentId: t.parentId, position: i + 1 } : undefined;
+  if (key === 'ArrowRight') return i > 0 ? { parentId: sibs[i - 1]!.id } : undefined;
+  if (!parent) return undefined;
+  return {
+    parentId: parent.parentId,
+    position: siblings(types, parent.parentId).findIndex((x) => x.id === parent.id) + 1,
+  };
 }

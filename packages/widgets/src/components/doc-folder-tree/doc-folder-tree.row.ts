@@ -16,7 +16,9 @@ export function renderRow(tree: Tree, row: Row, index: number) {
   const type = row.kind === 'type' ? row.type : undefined;
   const selected = !!type && tree.selected === type.id;
   const editing = row.kind === 'doc' && tree.editing?.doc.id === row.doc.id;
-  const part = type ? `row row--type${selected ? ' row--selected' : ''}` : row.kind === 'doc' ? `row row--document${editing ? ' row--editing' : ''}` : 'row';
+  let part = 'row';
+  if (type) part = `row row--type${selected ? ' row--selected' : ''}`;
+  else if (row.kind === 'doc') part = `row row--document${editing ? ' row--editing' : ''}`;
   let content;
   if (row.kind === 'type') {
     const count = tree.mode === 'browse' || tree.mode === 'manage' ? row.type.subtreeCount : undefined;
@@ -28,7 +30,11 @@ export function renderRow(tree: Tree, row: Row, index: number) {
     content = html`<span class="twisty">${fileIcon}</span>
       <span class="name" title=${d.title}>${d.title}</span>
       ${tree.mode === 'manage' && d.downloadCount !== undefined ? html`<span class="meta">${t.downloads(n(d.downloadCount), d.downloadCount)}</span>` : nothing}`;
-  } else content = html`<span class="twisty"></span><span class="name">${tree.folders.get(row.parent)?.loading ? tree.i18n.t.common.loading : t.loadMore}</span>`;
+  } else
+    content = html`<span class="twisty"></span
+      ><span class="name"
+        >${tree.folders.get(row.parent)?.loading ? tree.i18n.t.common.loading : t.loadMore}</span
+      >`;
   return html`<li
     class="row ${row.kind}${editing ? ' editing' : ''}"
     part=${part}
@@ -40,9 +46,9 @@ export function renderRow(tree: Tree, row: Row, index: number) {
     aria-level=${row.depth + 1}
     aria-setsize=${row.size}
     aria-posinset=${row.pos}
-    aria-expanded=${row.kind === 'type' && !row.leaf ? (row.open ? 'true' : 'false') : nothing}
-    aria-selected=${row.kind === 'more' ? nothing : selected ? 'true' : 'false'}
-    draggable=${type ? (tree.mode === 'admin' ? 'true' : 'false') : nothing}
+    aria-expanded=${row.kind === 'type' && !row.leaf ? String(row.open) : nothing}
+    aria-selected=${row.kind === 'more' ? nothing : String(selected)}
+    draggable=${type ? String(tree.mode === 'admin') : nothing}
     data-drop=${type && tree.dropAt?.id === type.id ? tree.dropAt.where : nothing}
     @dragstart=${(e: DragEvent) => type && e.dataTransfer?.setData('application/x-docportal-type', type.id)}
     @dragover=${(e: DragEvent) => type && onDragOver(tree, e, type)}

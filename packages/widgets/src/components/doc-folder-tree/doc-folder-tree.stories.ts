@@ -19,11 +19,21 @@ const meta: Meta<Args> = {
   args: { scope: 'property:rosenweg-24', token: 'manager', mode: 'manage' },
   argTypes: {
     mode: { control: 'inline-radio', options: ['browse', 'manage', 'admin'] },
-    token: { control: 'select', options: ['manager', 'contact:ahmet-yilmaz', 'contact:sophie-wagner', 'contact:kristina-maiblume', 'contact:paul-klein'] },
+    token: {
+      control: 'select',
+      options: [
+        'manager',
+        'contact:ahmet-yilmaz',
+        'contact:sophie-wagner',
+        'contact:kristina-maiblume',
+        'contact:paul-klein',
+      ],
+    },
   },
-  render: (a) => html`<div style="max-width: 64rem">
-    <doc-folder-tree base-url="/api/v1" token=${a.token} scope=${a.scope} mode=${a.mode}></doc-folder-tree>
-  </div>`,
+  render: (a) =>
+    html`<div style="max-width: 64rem">
+      <doc-folder-tree base-url="/api/v1" token=${a.token} scope=${a.scope} mode=${a.mode}></doc-folder-tree>
+    </div>`,
   parameters: { layout: 'padded' },
 };
 export default meta;
@@ -36,7 +46,11 @@ const ALL_TENANTS: ShareTarget = { kind: 'property', propertyId: 'rosenweg-24', 
 
 /** Walkthrough 1: "Hausordnung" into Objektunterlagen of Rosenweg 24, for all tenants. */
 async function publishHouseRules(): Promise<string> {
-  const doc = await manager().documents.upload(pdf('Hausordnung'), { documentTypeId: 'objektunterlagen', scope: 'property:rosenweg-24', shares: [ALL_TENANTS] });
+  const doc = await manager().documents.upload(pdf('Hausordnung'), {
+    documentTypeId: 'objektunterlagen',
+    scope: 'property:rosenweg-24',
+    shares: [ALL_TENANTS],
+  });
   return doc.id;
 }
 
@@ -84,7 +98,11 @@ export const Empty: Story = {
     await mount();
     const tree = await find(canvasElement, 'doc-folder-tree');
     await step('Paul’s tree says there is nothing for him', async () => {
-      await waitFor(() => expect(tree.shadowRoot!.textContent).toMatch(/Hier sind noch keine Dokumente\.|There are no documents here yet\./));
+      await waitFor(() =>
+        expect(tree.shadowRoot!.textContent).toMatch(
+          /Hier sind noch keine Dokumente\.|There are no documents here yet\./,
+        ),
+      );
       await expect(treeitems(tree)).toHaveLength(0);
     });
   },
@@ -111,13 +129,17 @@ export const ManageEditing: Story = {
     const root = tree.shadowRoot!;
     await userEvent.click(await find(canvasElement, 'doc-folder-tree', '[role="treeitem"]'));
     const energy = await waitFor(() => {
-      const r = [...root.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((x) => x.textContent!.includes('Energieausweis') && x.getAttribute('aria-level') === '2');
+      const r = [...root.querySelectorAll<HTMLElement>('[role="treeitem"]')].find(
+        (x) => x.textContent!.includes('Energieausweis') && x.getAttribute('aria-level') === '2',
+      );
       if (!r) throw new Error('not yet');
       return r;
     });
     await userEvent.click(energy);
     const doc = await waitFor(() => {
-      const r = [...root.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((x) => x.textContent!.includes('Energieausweis Rosenweg 24'));
+      const r = [...root.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((x) =>
+        x.textContent!.includes('Energieausweis Rosenweg 24'),
+      );
       if (!r) throw new Error('not yet');
       return r;
     });
@@ -188,7 +210,10 @@ export const DownloadCount: Story = {
       await expect(row.textContent).toMatch(/\b0 downloads\b/i);
     });
     await step('Ahmet Yılmaz downloads it', async () => {
-      const file = await createClient({ baseUrl: '/api/v1', token: 'contact:ahmet-yilmaz' }).documents.download(id);
+      const file = await createClient({
+        baseUrl: '/api/v1',
+        token: 'contact:ahmet-yilmaz',
+      }).documents.download(id);
       await expect(file.name).toBe('Hausordnung.pdf');
     });
     await step('The manager opens the documents again: 1 download', async () => {
@@ -210,7 +235,10 @@ export const ServiceUnavailable: Story = {
   play: async ({ canvasElement }) => {
     const tree = await find(canvasElement, 'doc-folder-tree');
     const words = /Der Dienst ist gerade nicht erreichbar\.|The service is unavailable right now\./;
-    await waitFor(() => expect(tree.shadowRoot!.querySelector('[role="status"]')?.textContent).toMatch(words), { timeout: 8000 });
+    await waitFor(
+      () => expect(tree.shadowRoot!.querySelector('[role="status"]')?.textContent).toMatch(words),
+      { timeout: 8000 },
+    );
     await expect(tree.shadowRoot!.textContent!.replace(/\s+/g, ' ')).toMatch(words);
     await expect(treeitems(tree)).toHaveLength(0);
   },

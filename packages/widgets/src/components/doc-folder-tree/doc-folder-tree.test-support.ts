@@ -10,18 +10,36 @@ import { rowCount, rowName, rowNamed, treeitems } from '../../test/tree-rows.ts'
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
 
 /** Uploads a document as the manager through the real API (the MSW backend in this page). */
-export async function publish(title: string, typeId: string, scope: { kind: 'property' | 'unit'; id: string }, shares: unknown[], fileName = `${title}.pdf`): Promise<string> {
-  const doc = await manager().documents.upload(new File([makePdf(title) as Uint8Array<ArrayBuffer>], fileName), { title, documentTypeId: typeId, scope, shares: shares as never });
+export async function publish(
+  title: string,
+  typeId: string,
+  scope: { kind: 'property' | 'unit'; id: string },
+  shares: unknown[],
+  fileName = `${title}.pdf`,
+): Promise<string> {
+  const doc = await manager().documents.upload(
+    new File([makePdf(title) as Uint8Array<ArrayBuffer>], fileName),
+    { title, documentTypeId: typeId, scope, shares: shares as never },
+  );
   return doc.id;
 }
 
 /** A second SDK client of the manager: someone else at work on the same data. */
 export const manager = () => createClient({ baseUrl: '/api/v1', token: 'manager' });
 
-export const names = (el: DocFolderTree) => [...el.shadowRoot!.querySelectorAll('[role="treeitem"] .name')].map((n) => n.textContent!.trim());
+export const names = (el: DocFolderTree) =>
+  [...el.shadowRoot!.querySelectorAll('[role="treeitem"] .name')].map((n) => n.textContent!.trim());
 
 export async function browse(token: string, scope: string): Promise<DocFolderTree> {
-  const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token=${token} scope=${scope} mode="browse" locale="de"></doc-folder-tree>`);
+  const el = await fixture<DocFolderTree>(
+    html`<doc-folder-tree
+      base-url="/api/v1"
+      token=${token}
+      scope=${scope}
+      mode="browse"
+      locale="de"
+    ></doc-folder-tree>`,
+  );
   await until(() => el.shadowRoot!.querySelector('[role="treeitem"], .status:not(.loading)'), 5000, 'tree');
   return el;
 }
@@ -45,12 +63,26 @@ export const ROSENWEG = { kind: 'property', id: 'rosenweg-24' } as const;
 export const level = (row: Element) => Number(row.getAttribute('aria-level'));
 
 export const waitRow = (el: DocFolderTree, name: string, ms = 5000) =>
-  until(() => rowNamed(el, name), ms, () => `a row "${name}"; rows: ${treeitems(el).map(rowName).join(' | ')}`);
+  until(
+    () => rowNamed(el, name),
+    ms,
+    () => `a row "${name}"; rows: ${treeitems(el).map(rowName).join(' | ')}`,
+  );
 
 /** Rows as paths ("Objektunterlagen › Energieausweis"), folders (rows that open) apart from documents. */
-export function shown(el: DocFolderTree): { folders: string[]; documents: string[]; open: Set<string>; rows: Array<{ path: string; row: HTMLElement }> } {
+export function shown(el: DocFolderTree): {
+  folders: string[];
+  documents: string[];
+  open: Set<string>;
+  rows: Array<{ path: string; row: HTMLElement }>;
+} {
   const stack: string[] = [];
-  const out = { folders: [] as string[], documents: [] as string[], open: new Set<string>(), rows: [] as Array<{ path: string; row: HTMLElement }> };
+  const out = {
+    folders: [] as string[],
+    documents: [] as string[],
+    open: new Set<string>(),
+    rows: [] as Array<{ path: string; row: HTMLElement }>,
+  };
   for (const row of treeitems(el)) {
     stack.length = level(row) - 1;
     const path = [...stack, rowName(row)].join(' › ');
@@ -69,7 +101,8 @@ export function settled(el: DocFolderTree): boolean {
   return rows.every((row, i) => {
     if (row.getAttribute('aria-expanded') !== 'true') return true;
     let docs = 0;
-    for (let j = i + 1; j < rows.length && level(rows[j]!) > level(row); j++) if (!rows[j]!.hasAttribute('aria-expanded')) docs++;
+    for (let j = i + 1; j < rows.length && level(rows[j]!) > level(row); j++)
+      if (!rows[j]!.hasAttribute('aria-expanded')) docs++;
     return docs === rowCount(row);
   });
 }
@@ -81,19 +114,50 @@ export async function expandAll(el: DocFolderTree): Promise<void> {
     if (!closed) break;
     const name = rowName(closed);
     closed.click();
-    await until(() => rowNamed(el, name)?.getAttribute('aria-expanded') === 'true', 5000, `folder "${name}" open`);
+    await until(
+      () => rowNamed(el, name)?.getAttribute('aria-expanded') === 'true',
+      5000,
+      `folder "${name}" open`,
+    );
   }
-  await until(() => settled(el), 5000, () => `every open folder to show its documents; rows: ${treeitems(el).map((r) => `${rowName(r)} (${r.textContent!.trim()})`).join(' | ')}`);
+  await until(
+    () => settled(el),
+    5000,
+    () =>
+      `every open folder to show its documents; rows: ${treeitems(el)
+        .map((r) => `${rowName(r)} (${r.textContent!.trim()})`)
+        .join(' | ')}`,
+  );
 }
 
 /** Renders a tree and waits until it has loaded (its rows, or what it says instead). */
-export async function tree(attrs: { token?: string; scope?: string; mode: 'browse' | 'manage' | 'admin'; locale?: 'de' | 'en' }): Promise<DocFolderTree> {
-  const wrap = await fixture<HTMLElement>(html`<div>
-    <button type="button">Before</button>
-    <doc-folder-tree base-url="/api/v1" token=${attrs.token ?? 'manager'} scope=${attrs.scope ?? 'property:rosenweg-24'} mode=${attrs.mode} locale=${attrs.locale ?? 'de'} style="--doc-tree-height: 40rem"></doc-folder-tree>
-  </div>`);
+export async function tree(attrs: {
+  token?: string;
+  scope?: string;
+  mode: 'browse' | 'manage' | 'admin';
+  locale?: 'de' | 'en';
+}): Promise<DocFolderTree> {
+  const wrap = await fixture<HTMLElement>(
+    html`<div>
+      <button type="button">Before</button>
+      <doc-folder-tree
+        base-url="/api/v1"
+        token=${attrs.token ?? 'manager'}
+        scope=${attrs.scope ?? 'property:rosenweg-24'}
+        mode=${attrs.mode}
+        locale=${attrs.locale ?? 'de'}
+        style="--doc-tree-height: 40rem"
+      ></doc-folder-tree>
+    </div>`,
+  );
   const el = wrap.querySelector<DocFolderTree>('doc-folder-tree')!;
-  await until(() => el.shadowRoot!.querySelector('[role="tree"]') || !/Wird geladen|Loading/.test(el.shadowRoot!.textContent!), 8000, 'the tree to load');
+  await until(
+    () =>
+      el.shadowRoot!.querySelector('[role="tree"]') ||
+      !/Wird geladen|Loading/.test(el.shadowRoot!.textContent!),
+    8000,
+    'the tree to load',
+  );
   return el;
 }
 
@@ -105,75 +169,52 @@ export async function tabIntoTree(el: DocFolderTree): Promise<Element> {
 
 /** Fails unless focus is inside the element (after an action: it must never fall back to the page). */
 export function expectFocusInside(el: DocFolderTree, after: string): void {
-  if (document.activeElement !== el || !el.shadowRoot!.activeElement) throw new Error(`focus lost after ${after}: it is on ${describeEl(activeDeep())}`);
+  if (document.activeElement !== el || !el.shadowRoot!.activeElement)
+    throw new Error(`focus lost after ${after}: it is on ${describeEl(activeDeep())}`);
 }
 
 /** Fails unless the focused element is the tree row named `name`. */
 export function expectFocusOnRow(el: DocFolderTree, name: string, after: string): void {
   expectFocusInside(el, after);
   const a = activeDeep();
-  if (a?.getAttribute('role') !== 'treeitem' || rowName(a) !== name) throw new Error(`after ${after}, focus should be on the row "${name}", is on ${describeEl(a)} "${a ? rowName(a) : ''}"`);
+  if (a?.getAttribute('role') !== 'treeitem' || rowName(a) !== name)
+    throw new Error(
+      `after ${after}, focus should be on the row "${name}", is on ${describeEl(a)} "${a ? rowName(a) : ''}"`,
+    );
 }
 
 /** Waits until the focused row is `name` (focus moves after a render), then checks it. */
 export async function focusReaches(el: DocFolderTree, name: string, after: string): Promise<void> {
-  await until(() => activeDeep()?.getAttribute('role') === 'treeitem' && rowName(activeDeep()!) === name, 5000, () => `focus on "${name}" after ${after}; it is on ${describeEl(activeDeep())} "${activeDeep() ? rowName(activeDeep()!) : ''}"`);
+  await until(
+    () => activeDeep()?.getAttribute('role') === 'treeitem' && rowName(activeDeep()!) === name,
+    5000,
+    () =>
+      `focus on "${name}" after ${after}; it is on ${describeEl(activeDeep())} "${activeDeep() ? rowName(activeDeep()!) : ''}"`,
+  );
   expectFocusOnRow(el, name, after);
 }
 
-export const liveText = (el: DocFolderTree, role: 'status' | 'alert') => [...el.shadowRoot!.querySelectorAll(`[role="${role}"]`)].map((n) => n.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
+export const liveText = (el: DocFolderTree, role: 'status' | 'alert') =>
+  [...el.shadowRoot!.querySelectorAll(`[role="${role}"]`)]
+    .map((n) => n.textContent!.replace(/\s+/g, ' ').trim())
+    .join(' | ');
 export const waitLive = (el: DocFolderTree, role: 'status' | 'alert', text: string, ms = 8000) =>
-  until(() => liveText(el, role).includes(text), ms, () => `role=${role} saying "${text}"; it says "${liveText(el, role)}"`);
+  until(
+    () => liveText(el, role).includes(text),
+    ms,
+    () => `role=${role} saying "${text}"; it says "${liveText(el, role)}"`,
+  );
 
 /** A button in the element by its visible text. */
-export const buttonNamed = (el: DocFolderTree, text: string) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text);
+export const buttonNamed = (el: DocFolderTree, text: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => b.textContent!.trim() === text,
+  );
 /** A form field by the text of its label. */
 export const fieldLabelled = (el: DocFolderTree, text: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].find((f) => [...(f.labels ?? [])].some((l) => l.textContent!.trim() === text));
-
-/**
- * Drags one row onto another the way Chromium does: one DataTransfer through dragstart,
- * dragenter, dragover, drop, dragend, with the pointer in the middle of the target (into it), on
- * its upper edge (before it) or its lower edge (after it). Says whether the target accepted the
- * drag.
- */
-export function dragOnto(source: Element, target: Element, where: 'into' | 'before' | 'after' = 'into'): boolean {
-  const d = dragEvents(source, target, where);
-  d.over();
-  d.drop();
-  return d.accepted;
-}
-
-/** The same, pausing while the pointer is over the target, to see what the row shows then. */
-export async function dragShowing(source: Element, target: Element, where: 'into' | 'before' | 'after'): Promise<string | null> {
-  const d = dragEvents(source, target, where);
-  d.over();
-  await ((target.getRootNode() as ShadowRoot).host as DocFolderTree).updateComplete;
-  const shown = target.getAttribute('data-drop');
-  d.drop();
-  return shown;
-}
-
-export function dragEvents(source: Element, target: Element, where: 'into' | 'before' | 'after') {
-  const dataTransfer = new DataTransfer();
-  const box = target.getBoundingClientRect();
-  const clientY = where === 'into' ? box.top + box.height / 2 : where === 'before' ? box.top + 2 : box.bottom - 2;
-  const clientX = box.left + box.width / 2;
-  const fire = (on: Element, type: string) => on.dispatchEvent(new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer, clientX, clientY }));
-  const d = {
-    accepted: false,
-    over: () => {
-      fire(source, 'dragstart');
-      fire(target, 'dragenter');
-      d.accepted = !fire(target, 'dragover');
-    },
-    drop: () => {
-      fire(target, 'drop');
-      fire(source, 'dragend');
-    },
-  };
-  return d;
-}
+  [...el.shadowRoot!.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].find((f) =>
+    [...(f.labels ?? [])].some((l) => l.textContent!.trim() === text),
+  );
 
 /** The server's folders, as `documentTypes.list` gives them. */
 export const serverTypes = () => manager().documentTypes.list({ scope: 'property:rosenweg-24' });
@@ -181,9 +222,13 @@ export const serverTypes = () => manager().documentTypes.list({ scope: 'property
 /** The path of each folder of the server's list. */
 export function serverPaths(types: DocumentType[]): Map<string, string> {
   const byId = new Map(types.map((t) => [t.id, t]));
-  const path = (t: DocumentType): string => (t.parentId ? `${path(byId.get(t.parentId)!)} › ${t.name}` : t.name);
+  const path = (t: DocumentType): string =>
+    t.parentId ? `${path(byId.get(t.parentId)!)} › ${t.name}` : t.name;
   return new Map(types.map((t) => [t.id, path(t)]));
 }
+
+/** How a folder row is written in the tree's outline: open or closed. */
+const openMark = (open: boolean) => (open ? ' [open]' : ' [closed]');
 
 /**
  * Fails unless the admin tree shows the server's folders: the same names, order and nesting, a
@@ -198,12 +243,15 @@ export async function expectTreeAsServer(el: DocFolderTree): Promise<void> {
   const walk = (parentId: string | null) => {
     for (const t of types.filter((x) => x.parentId === parentId)) {
       const p = paths.get(t.id)!;
-      expected.push(`${p}${hasKids.has(t.id) ? (ui.open.has(p) ? ' [open]' : ' [closed]') : ''}`);
+      expected.push(`${p}${hasKids.has(t.id) ? openMark(ui.open.has(p)) : ''}`);
       if (ui.open.has(p)) walk(t.id);
     }
   };
   walk(null);
-  const actual = ui.rows.map(({ path, row }) => `${path}${row.hasAttribute('aria-expanded') ? (row.getAttribute('aria-expanded') === 'true' ? ' [open]' : ' [closed]') : ''}`);
+  const actual = ui.rows.map(
+    ({ path, row }) =>
+      `${path}${row.hasAttribute('aria-expanded') ? openMark(row.getAttribute('aria-expanded') === 'true') : ''}`,
+  );
   expect(actual, 'the tree as the server has it').to.deep.equal(expected);
 }
 
@@ -239,19 +287,89 @@ export interface DocCase {
 
 /** Every document of the case: the fixture set's four, both walkthroughs' and one per kind of share target. */
 export const DOCS: DocCase[] = [
-  { fixture: true, title: 'Energieausweis Rosenweg 24', type: 'energieausweis', scope: ROSENWEG, property: 'rosenweg-24', shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant', 'owner'] }] },
-  { fixture: true, title: 'Wirtschaftsplan 2027', type: 'hausgeldabrechnungen', scope: ROSENWEG, property: 'rosenweg-24', shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['owner'] }] },
-  { fixture: true, title: 'Protokoll Eigentümerversammlung 2026', type: 'eigentuemerversammlungen', scope: { kind: 'property', id: 'max-planck-12' }, property: 'max-planck-12', shares: [{ kind: 'property', propertyId: 'max-planck-12', roles: ['owner'] }] },
-  { fixture: true, title: 'Grundriss Wohnung 002', type: 'plaene', scope: { kind: 'unit', id: 'max-planck-12-w002' }, property: 'max-planck-12', shares: [{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant', 'owner'] }] },
+  {
+    fixture: true,
+    title: 'Energieausweis Rosenweg 24',
+    type: 'energieausweis',
+    scope: ROSENWEG,
+    property: 'rosenweg-24',
+    shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant', 'owner'] }],
+  },
+  {
+    fixture: true,
+    title: 'Wirtschaftsplan 2027',
+    type: 'hausgeldabrechnungen',
+    scope: ROSENWEG,
+    property: 'rosenweg-24',
+    shares: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['owner'] }],
+  },
+  {
+    fixture: true,
+    title: 'Protokoll Eigentümerversammlung 2026',
+    type: 'eigentuemerversammlungen',
+    scope: { kind: 'property', id: 'max-planck-12' },
+    property: 'max-planck-12',
+    shares: [{ kind: 'property', propertyId: 'max-planck-12', roles: ['owner'] }],
+  },
+  {
+    fixture: true,
+    title: 'Grundriss Wohnung 002',
+    type: 'plaene',
+    scope: { kind: 'unit', id: 'max-planck-12-w002' },
+    property: 'max-planck-12',
+    shares: [{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant', 'owner'] }],
+  },
   // Walkthrough 1 and 2.
-  { title: 'Hausordnung', type: 'objektunterlagen', scope: ROSENWEG, property: 'rosenweg-24', shares: [HOUSE_RULES] },
-  { title: 'Bedienungsanleitung Therme', type: 'bedienungsanleitungen', scope: { kind: 'unit', id: 'max-planck-12-w002' }, property: 'max-planck-12', shares: [{ kind: 'contact', contactId: 'kristina-maiblume' }] },
+  {
+    title: 'Hausordnung',
+    type: 'objektunterlagen',
+    scope: ROSENWEG,
+    property: 'rosenweg-24',
+    shares: [HOUSE_RULES],
+  },
+  {
+    title: 'Bedienungsanleitung Therme',
+    type: 'bedienungsanleitungen',
+    scope: { kind: 'unit', id: 'max-planck-12-w002' },
+    property: 'max-planck-12',
+    shares: [{ kind: 'contact', contactId: 'kristina-maiblume' }],
+  },
   // A group, an address, a unit whose former tenant moved out, a personal document, and one shared with nobody.
-  { title: 'Protokoll Beiratssitzung', type: 'protokolle', scope: ROSENWEG, property: 'rosenweg-24', shares: [{ kind: 'group', groupId: 'rosenweg-24-beirat' }] },
-  { title: 'Nebenkostenabrechnung 2025 Rosenweg 24a', type: 'nebenkostenabrechnungen', scope: ROSENWEG, property: 'rosenweg-24', shares: [{ kind: 'address', addressId: 'rosenweg-24a', roles: ['tenant'] }] },
-  { title: 'Heizkosten Wohnung 003', type: 'nebenkostenabrechnungen', scope: { kind: 'unit', id: 'rosenweg-24-w003' }, property: 'rosenweg-24', shares: [{ kind: 'unit', unitId: 'rosenweg-24-w003', roles: ['tenant'] }] },
-  { title: 'Mietbescheinigung Lena Hoffmann', type: 'objektunterlagen', scope: { kind: 'unit', id: 'max-planck-12-w001' }, property: 'max-planck-12', shares: [{ kind: 'contact', contactId: 'lena-hoffmann' }] },
-  { title: 'Entwurf Hausordnung 2027', type: 'objektunterlagen', scope: ROSENWEG, property: 'rosenweg-24', shares: [] },
+  {
+    title: 'Protokoll Beiratssitzung',
+    type: 'protokolle',
+    scope: ROSENWEG,
+    property: 'rosenweg-24',
+    shares: [{ kind: 'group', groupId: 'rosenweg-24-beirat' }],
+  },
+  {
+    title: 'Nebenkostenabrechnung 2025 Rosenweg 24a',
+    type: 'nebenkostenabrechnungen',
+    scope: ROSENWEG,
+    property: 'rosenweg-24',
+    shares: [{ kind: 'address', addressId: 'rosenweg-24a', roles: ['tenant'] }],
+  },
+  {
+    title: 'Heizkosten Wohnung 003',
+    type: 'nebenkostenabrechnungen',
+    scope: { kind: 'unit', id: 'rosenweg-24-w003' },
+    property: 'rosenweg-24',
+    shares: [{ kind: 'unit', unitId: 'rosenweg-24-w003', roles: ['tenant'] }],
+  },
+  {
+    title: 'Mietbescheinigung Lena Hoffmann',
+    type: 'objektunterlagen',
+    scope: { kind: 'unit', id: 'max-planck-12-w001' },
+    property: 'max-planck-12',
+    shares: [{ kind: 'contact', contactId: 'lena-hoffmann' }],
+  },
+  {
+    title: 'Entwurf Hausordnung 2027',
+    type: 'objektunterlagen',
+    scope: ROSENWEG,
+    property: 'rosenweg-24',
+    shares: [],
+  },
 ];
 
 /**
@@ -260,17 +378,62 @@ export const DOCS: DocCase[] = [
  * fixture contacts; the others are the fixture set's further residents of the same units.
  */
 export const SEES: Array<[contact: string, why: string, titles: string[]]> = [
-  ['kristina-maiblume', 'tenant of Wohnung 002, Max-Planck-Straße 12: her unit’s plan and her personal manual', ['Grundriss Wohnung 002', 'Bedienungsanleitung Therme']],
-  ['jonas-becker', 'owner of Wohnung 002: the owners’ minutes and the unit’s plan, not Kristina’s manual', ['Protokoll Eigentümerversammlung 2026', 'Grundriss Wohnung 002']],
-  ['lena-hoffmann', 'tenant of another unit of Max-Planck-Straße 12: only her personal document', ['Mietbescheinigung Lena Hoffmann']],
-  ['ahmet-yilmaz', 'tenant at Rosenweg 24: the property’s tenant documents', ['Energieausweis Rosenweg 24', 'Hausordnung']],
-  ['sophie-wagner', 'owner at Rosenweg 24 and 24a, member of the Verwaltungsbeirat', ['Energieausweis Rosenweg 24', 'Wirtschaftsplan 2027', 'Protokoll Beiratssitzung']],
-  ['markus-schneider', 'tenant at Rosenweg 24a and owner at Max-Planck-Straße 12', ['Energieausweis Rosenweg 24', 'Hausordnung', 'Nebenkostenabrechnung 2025 Rosenweg 24a', 'Protokoll Eigentümerversammlung 2026']],
+  [
+    'kristina-maiblume',
+    'tenant of Wohnung 002, Max-Planck-Straße 12: her unit’s plan and her personal manual',
+    ['Grundriss Wohnung 002', 'Bedienungsanleitung Therme'],
+  ],
+  [
+    'jonas-becker',
+    'owner of Wohnung 002: the owners’ minutes and the unit’s plan, not Kristina’s manual',
+    ['Protokoll Eigentümerversammlung 2026', 'Grundriss Wohnung 002'],
+  ],
+  [
+    'lena-hoffmann',
+    'tenant of another unit of Max-Planck-Straße 12: only her personal document',
+    ['Mietbescheinigung Lena Hoffmann'],
+  ],
+  [
+    'ahmet-yilmaz',
+    'tenant at Rosenweg 24: the property’s tenant documents',
+    ['Energieausweis Rosenweg 24', 'Hausordnung'],
+  ],
+  [
+    'sophie-wagner',
+    'owner at Rosenweg 24 and 24a, member of the Verwaltungsbeirat',
+    ['Energieausweis Rosenweg 24', 'Wirtschaftsplan 2027', 'Protokoll Beiratssitzung'],
+  ],
+  [
+    'markus-schneider',
+    'tenant at Rosenweg 24a and owner at Max-Planck-Straße 12',
+    [
+      'Energieausweis Rosenweg 24',
+      'Hausordnung',
+      'Nebenkostenabrechnung 2025 Rosenweg 24a',
+      'Protokoll Eigentümerversammlung 2026',
+    ],
+  ],
   ['paul-klein', 'former tenant (moved out): nothing, not even his old unit’s bill', []],
-  ['elif-demir', 'tenant of Paul’s former unit since he moved out', ['Energieausweis Rosenweg 24', 'Hausordnung', 'Heizkosten Wohnung 003']],
-  ['thomas-richter', 'owner of three units of Rosenweg 24, member of the Verwaltungsbeirat', ['Energieausweis Rosenweg 24', 'Wirtschaftsplan 2027', 'Protokoll Beiratssitzung']],
-  ['claire-dubois', 'tenant at Rosenweg 24a', ['Energieausweis Rosenweg 24', 'Hausordnung', 'Nebenkostenabrechnung 2025 Rosenweg 24a']],
-  ['friedrich-lang', 'owner and tenant at Max-Planck-Straße 12, not of Wohnung 002', ['Protokoll Eigentümerversammlung 2026']],
+  [
+    'elif-demir',
+    'tenant of Paul’s former unit since he moved out',
+    ['Energieausweis Rosenweg 24', 'Hausordnung', 'Heizkosten Wohnung 003'],
+  ],
+  [
+    'thomas-richter',
+    'owner of three units of Rosenweg 24, member of the Verwaltungsbeirat',
+    ['Energieausweis Rosenweg 24', 'Wirtschaftsplan 2027', 'Protokoll Beiratssitzung'],
+  ],
+  [
+    'claire-dubois',
+    'tenant at Rosenweg 24a',
+    ['Energieausweis Rosenweg 24', 'Hausordnung', 'Nebenkostenabrechnung 2025 Rosenweg 24a'],
+  ],
+  [
+    'friedrich-lang',
+    'owner and tenant at Max-Planck-Straße 12, not of Wohnung 002',
+    ['Protokoll Eigentümerversammlung 2026'],
+  ],
   ['jan-novak', 'moves in only in 2030: nothing yet', []],
 ];
 
@@ -280,7 +443,11 @@ export const SCOPES = ['property:rosenweg-24', 'property:max-planck-12', 'unit:m
 /** The folder and document paths a tree in `scope` must show for these titles (a property includes its units). */
 export function expectedIn(scope: string, titles: string[]): { folders: string[]; documents: string[] } {
   const [kind, id] = scope.split(':') as ['property' | 'unit', string];
-  const docs = DOCS.filter((d) => titles.includes(d.title) && (kind === 'property' ? d.property === id : d.scope.kind === 'unit' && d.scope.id === id));
+  const docs = DOCS.filter(
+    (d) =>
+      titles.includes(d.title) &&
+      (kind === 'property' ? d.property === id : d.scope.kind === 'unit' && d.scope.id === id),
+  );
   const folders = new Set<string>();
   const documents: string[] = [];
   for (const d of docs) {

@@ -24,7 +24,16 @@ describe('<doc-folder-tree> at any text size', () => {
       // Arrange
       resetTextSize();
       set();
-      const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="admin" locale="de" style="--doc-tree-height: 12rem"></doc-folder-tree>`);
+      const el = await fixture<DocFolderTree>(
+        html`<doc-folder-tree
+          base-url="/api/v1"
+          token="manager"
+          scope="property:grosssiedlung"
+          mode="admin"
+          locale="de"
+          style="--doc-tree-height: 12rem"
+        ></doc-folder-tree>`,
+      );
       const first = await until(() => treeitems(el)[0], 5000, 'rows');
       first.focus();
       await sendKeys({ press: '*' });
@@ -50,7 +59,16 @@ describe('<doc-folder-tree> at any text size', () => {
   it('the text size changes while the tree is shown: the rows in view after a scroll are the ones rendered', async () => {
     // Arrange: rows measured at the browser's text size; the top folders and the archive's years open
     resetTextSize();
-    const el = await fixture<DocFolderTree>(html`<doc-folder-tree base-url="/api/v1" token="manager" scope="property:grosssiedlung" mode="admin" locale="de" style="--doc-tree-height: 12rem"></doc-folder-tree>`);
+    const el = await fixture<DocFolderTree>(
+      html`<doc-folder-tree
+        base-url="/api/v1"
+        token="manager"
+        scope="property:grosssiedlung"
+        mode="admin"
+        locale="de"
+        style="--doc-tree-height: 12rem"
+      ></doc-folder-tree>`,
+    );
     const first = await until(() => treeitems(el)[0], 5000, 'rows');
     first.focus();
     await sendKeys({ press: '*' });

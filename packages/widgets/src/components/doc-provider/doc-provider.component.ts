@@ -60,7 +60,14 @@ export class DocProvider extends DocElement {
     const v = this.value;
     // Another user (or none): nothing loaded for the previous one may be shown again.
     if (v.client !== client) v.bus.cache.clear();
-    if (v.client !== client || v.baseUrl !== baseUrl || v.token !== token || v.scope?.kind !== scope?.kind || v.scope?.id !== scope?.id || v.locale !== locale) {
+    if (
+      v.client !== client ||
+      v.baseUrl !== baseUrl ||
+      v.token !== token ||
+      v.scope?.kind !== scope?.kind ||
+      v.scope?.id !== scope?.id ||
+      v.locale !== locale
+    ) {
       // A new object: context consumers are told only when the identity changes.
       this.value = { client, baseUrl, token, scope, locale, bus: v.bus };
     }

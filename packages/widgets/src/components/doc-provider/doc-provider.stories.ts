@@ -6,9 +6,10 @@ const meta: Meta<{ scope: string; token: string }> = {
   title: 'Elements/Provider',
   component: 'doc-provider',
   args: { scope: 'property:max-planck-12', token: 'manager' },
-  render: (a) => html`<doc-provider base-url="/api/v1" token=${a.token} scope=${a.scope}>
-    <doc-uploader></doc-uploader>
-  </doc-provider>`,
+  render: (a) =>
+    html`<doc-provider base-url="/api/v1" token=${a.token} scope=${a.scope}>
+      <doc-uploader></doc-uploader>
+    </doc-provider>`,
   parameters: { layout: 'padded' },
 };
 export default meta;

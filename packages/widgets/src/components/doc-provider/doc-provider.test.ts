@@ -31,14 +31,20 @@ describe('<doc-provider>', () => {
 
   it('gives its children client, scope and locale', async () => {
     // Arrange + Act
-    const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" token="manager" scope="unit:max-planck-12-w002" locale="en">
-      <share-picker></share-picker>
-      <doc-uploader></doc-uploader>
-    </doc-provider>`);
+    const provider = await fixture<DocProvider>(
+      html`<doc-provider base-url="/api/v1" token="manager" scope="unit:max-planck-12-w002" locale="en">
+        <share-picker></share-picker>
+        <doc-uploader></doc-uploader>
+      </doc-provider>`,
+    );
     const picker = provider.querySelector('share-picker')!;
     const uploader = provider.querySelector('doc-uploader')!;
     // Assert: counts come from the API (client), for the unit (scope), in English (locale)
-    await until(() => roleLabels(picker).join() === 'All tenants (1),All owners (1)', 5000, () => `role counts (are ${roleLabels(picker).join()})`);
+    await until(
+      () => roleLabels(picker).join() === 'All tenants (1),All owners (1)',
+      5000,
+      () => `role counts (are ${roleLabels(picker).join()})`,
+    );
     expect(dropTitle(uploader)).to.equal('Drag files here or click');
     const ctx = contextOf(provider);
     expect(ctx.scope).to.deep.equal({ kind: 'unit', id: 'max-planck-12-w002' });
@@ -48,13 +54,19 @@ describe('<doc-provider>', () => {
 
   it('changing scope and locale on the provider updates the children', async () => {
     // Arrange
-    const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de">
-      <share-picker></share-picker>
-      <doc-uploader></doc-uploader>
-    </doc-provider>`);
+    const provider = await fixture<DocProvider>(
+      html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de">
+        <share-picker></share-picker>
+        <doc-uploader></doc-uploader>
+      </doc-provider>`,
+    );
     const picker = provider.querySelector('share-picker')!;
     const uploader = provider.querySelector('doc-uploader')!;
-    await until(() => roleLabels(picker).join() === 'Alle Mieter (4),Alle Eigentümer (2)', 5000, () => `German counts for Rosenweg 24 (are ${roleLabels(picker).join()})`);
+    await until(
+      () => roleLabels(picker).join() === 'Alle Mieter (4),Alle Eigentümer (2)',
+      5000,
+      () => `German counts for Rosenweg 24 (are ${roleLabels(picker).join()})`,
+    );
     expect(dropTitle(uploader)).to.equal('Dateien hierher ziehen oder klicken');
     // Act
     provider.setAttribute('locale', 'en');
@@ -64,28 +76,64 @@ describe('<doc-provider>', () => {
     // Act
     provider.setAttribute('scope', 'unit:max-planck-12-w002');
     // Assert
-    await until(() => roleLabels(picker).join() === 'All tenants (1),All owners (1)', 5000, () => `counts for the unit (are ${roleLabels(picker).join()})`);
+    await until(
+      () => roleLabels(picker).join() === 'All tenants (1),All owners (1)',
+      5000,
+      () => `counts for the unit (are ${roleLabels(picker).join()})`,
+    );
     picker.value = [{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant'] }];
-    await until(() => text(picker.shadowRoot!.querySelector('.summary')).startsWith('1 recipient'), 5000, 'summary in the unit');
+    await until(
+      () => text(picker.shadowRoot!.querySelector('.summary')).startsWith('1 recipient'),
+      5000,
+      'summary in the unit',
+    );
   });
 
   it('a client property wins over base-url and token', async () => {
     // Arrange: a token the server refuses, and a client of our own that works
     const calls: string[] = [];
-    const client = createClient({ baseUrl: '/api/v1', token: 'manager', onRequest: ({ url }) => calls.push(url) });
-    const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" token="kein-gueltiges-token" scope="property:rosenweg-24" locale="de" .client=${client}>
-      <share-picker></share-picker>
-    </doc-provider>`);
+    const client = createClient({
+      baseUrl: '/api/v1',
+      token: 'manager',
+      onRequest: ({ url }) => calls.push(url),
+    });
+    const provider = await fixture<DocProvider>(
+      html`<doc-provider
+        base-url="/api/v1"
+        token="kein-gueltiges-token"
+        scope="property:rosenweg-24"
+        locale="de"
+        .client=${client}
+      >
+        <share-picker></share-picker>
+      </doc-provider>`,
+    );
     const picker = provider.querySelector('share-picker')!;
     // Assert
-    await until(() => roleLabels(picker).join() === 'Alle Mieter (4),Alle Eigentümer (2)', 5000, () => `counts through our client (are ${roleLabels(picker).join()})`);
+    await until(
+      () => roleLabels(picker).join() === 'Alle Mieter (4),Alle Eigentümer (2)',
+      5000,
+      () => `counts through our client (are ${roleLabels(picker).join()})`,
+    );
     expect(calls.length).to.be.greaterThan(0);
     expectSame(contextOf(provider).client, client, 'the client in the context');
     // And without the client the bad token shows: no counts
     provider.client = undefined;
-    const other = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" token="kein-gueltiges-token" scope="property:rosenweg-24" locale="de"><share-picker></share-picker></doc-provider>`);
+    const other = await fixture<DocProvider>(
+      html`<doc-provider
+        base-url="/api/v1"
+        token="kein-gueltiges-token"
+        scope="property:rosenweg-24"
+        locale="de"
+        ><share-picker></share-picker
+      ></doc-provider>`,
+    );
     const lone = other.querySelector('share-picker')!;
-    await until(() => text(lone.shadowRoot!.querySelector('.summary')) !== 'Empfänger werden gezählt …', 5000, 'settled');
+    await until(
+      () => text(lone.shadowRoot!.querySelector('.summary')) !== 'Empfänger werden gezählt …',
+      5000,
+      'settled',
+    );
     expect(lone.shadowRoot!.querySelectorAll('.role .count')).to.have.length(0);
   });
 
@@ -97,17 +145,32 @@ describe('<doc-provider>', () => {
       return 'manager';
     };
     // Act
-    const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" .token=${token} scope="property:rosenweg-24" locale="de"><share-picker></share-picker></doc-provider>`);
+    const provider = await fixture<DocProvider>(
+      html`<doc-provider base-url="/api/v1" .token=${token} scope="property:rosenweg-24" locale="de"
+        ><share-picker></share-picker
+      ></doc-provider>`,
+    );
     const picker = provider.querySelector('share-picker')!;
     // Assert
-    await until(() => roleLabels(picker).join() === 'Alle Mieter (4),Alle Eigentümer (2)', 5000, 'counts with the function’s token');
+    await until(
+      () => roleLabels(picker).join() === 'Alle Mieter (4),Alle Eigentümer (2)',
+      5000,
+      'counts with the function’s token',
+    );
     expect(calls).to.be.greaterThan(0);
   });
 
   it('keeps one client while the token function stays the same, and makes a new one for another', async () => {
     // Arrange
     const token = () => 'manager';
-    const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" .token=${token} scope="property:rosenweg-24" locale="de"></doc-provider>`);
+    const provider = await fixture<DocProvider>(
+      html`<doc-provider
+        base-url="/api/v1"
+        .token=${token}
+        scope="property:rosenweg-24"
+        locale="de"
+      ></doc-provider>`,
+    );
     const client = contextOf(provider).client;
     expect(client).to.exist;
     // Act: another update with the same function
@@ -125,18 +188,29 @@ describe('<doc-provider>', () => {
 
   it('an upload publishes documents-changed on the provider’s bus', async () => {
     // Arrange: two uploaders in one provider
-    const provider = await fixture<DocProvider>(html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de">
-      <doc-uploader></doc-uploader>
-      <doc-uploader></doc-uploader>
-    </doc-provider>`);
+    const provider = await fixture<DocProvider>(
+      html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de">
+        <doc-uploader></doc-uploader>
+        <doc-uploader></doc-uploader>
+      </doc-provider>`,
+    );
     const [first] = [...provider.querySelectorAll('doc-uploader')];
     const bus = contextOf(provider).bus;
     let changed = 0;
     bus.addEventListener('documents-changed', () => changed++);
     const root = first!.shadowRoot!;
     // Act
-    dropFiles(root.querySelector('.dropzone')!, [fileOf(makePdf('Hausordnung'), 'Hausordnung.pdf', 'application/pdf')]);
-    const select = await until(() => (root.querySelectorAll('select option').length > 2 ? root.querySelector<HTMLSelectElement>('select') : null), 5000, 'types');
+    dropFiles(root.querySelector('.dropzone')!, [
+      fileOf(makePdf('Hausordnung'), 'Hausordnung.pdf', 'application/pdf'),
+    ]);
+    const select = await until(
+      () =>
+        root.querySelectorAll('select option').length > 2
+          ? root.querySelector<HTMLSelectElement>('select')
+          : null,
+      5000,
+      'types',
+    );
     select.value = 'objektunterlagen';
     select.dispatchEvent(new Event('change'));
     root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
@@ -152,7 +226,9 @@ describe('<doc-provider>', () => {
     // Act: import the package and each element's module again (new URLs run them again), and
     // define with another class under a taken name, as a second bundle on the page would
     const stamp = Date.now();
-    const copy = (await import(/* @vite-ignore */ `../../index.ts?again=${stamp}`)) as typeof import('../../index.ts');
+    const copy = (await import(
+      /* @vite-ignore */ `../../index.ts?again=${stamp}`
+    )) as typeof import('../../index.ts');
     await import(/* @vite-ignore */ `./doc-provider.define.ts?again=${stamp}`);
     await import(/* @vite-ignore */ `../doc-uploader/doc-uploader.define.ts?again=${stamp}`);
     await import(/* @vite-ignore */ `../share-picker/share-picker.define.ts?again=${stamp}`);

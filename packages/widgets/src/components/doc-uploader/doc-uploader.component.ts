@@ -1,6 +1,19 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ACCEPT, FILE_KINDS, MAX_FILE_SIZE, blobSource, defaultTitle, kindOfName, sniff, validateFile, type Document, type DocumentType, type FileKind, type ShareTarget } from '@docportal/core-sdk';
+import {
+  ACCEPT,
+  FILE_KINDS,
+  MAX_FILE_SIZE,
+  blobSource,
+  defaultTitle,
+  kindOfName,
+  sniff,
+  validateFile,
+  type Document,
+  type DocumentType,
+  type FileKind,
+  type ShareTarget,
+} from '@docportal/core-sdk';
 import { DocFileRejectedEvent } from '../../events/uploader-events.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { heading } from '../../internal/heading.js';
@@ -137,9 +150,17 @@ export class DocUploader extends ConnectedElement {
       this.loadedTypesFor = key;
       this.bus.addEventListener('types-changed', this.onTypesChanged);
       void this.loadTypes();
-      void keptUploads(this.api, scope!, this.items.map((i) => i.file)).then((k) => (this.kept = k), () => undefined);
+      void keptUploads(
+        this.api,
+        scope!,
+        this.items.map((i) => i.file),
+      ).then(
+        (k) => (this.kept = k),
+        () => undefined,
+      );
     }
-    if (changed.has('documentType') && this.documentType) for (const i of this.items) if (!i.typeId) i.typeId = this.documentType;
+    if (changed.has('documentType') && this.documentType)
+      for (const i of this.items) if (!i.typeId) i.typeId = this.documentType;
   }
 
   private async loadTypes(): Promise<void> {
@@ -202,11 +223,16 @@ export class DocUploader extends ConnectedElement {
 
   /** Accepts what the `accept` attribute allows (by extension or MIME type); the content check comes after. */
   private allowedByAccept(f: File, kind: FileKind): boolean {
-    const parts = this.accept.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    const parts = this.accept
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
     if (!parts.length) return true;
     const ext = kindOfName(f.name) ? `.${f.name.split('.').pop()!.toLowerCase()}` : '';
     const mime = FILE_KINDS[kind].mimeType;
-    return parts.some((p) => p === ext || p === mime || (p.endsWith('/*') && mime.startsWith(p.slice(0, -1))));
+    return parts.some(
+      (p) => p === ext || p === mime || (p.endsWith('/*') && mime.startsWith(p.slice(0, -1))),
+    );
   }
 
   /** Checks each file (content, size) and adds the good ones; refusals are shown in words. */
@@ -214,7 +240,9 @@ export class DocUploader extends ConnectedElement {
     const t = this.i18n.t.uploader;
     const rejected: Rejection[] = [];
     const added: Item[] = [];
-    const room = this.single ? Math.max(0, 1 - this.items.filter((i) => i.status !== 'done').length) : Infinity;
+    const room = this.single
+      ? Math.max(0, 1 - this.items.filter((i) => i.status !== 'done').length)
+      : Infinity;
     for (const [n, f] of files.entries()) {
       if (n >= room) {
         rejected.push({ key: nextKey(), name: f.name, message: t.rejectSingle });
@@ -225,13 +253,21 @@ export class DocUploader extends ConnectedElement {
       const ok = check.ok && this.allowedByAccept(f, check.kind);
       if (!ok) {
         const code = check.ok ? 'unsupported_file_type' : check.code;
-        const message = code === 'file_too_large' ? this.tooLarge(f.size) : code === 'empty_file' ? t.rejectEmpty : ((await this.disguised(f)) ?? t.rejectType);
+        const message = await this.refusal(code, f);
         rejected.push({ key: nextKey(), name: f.name, message });
         this.emit(new DocFileRejectedEvent({ file: f, code }));
         continue;
       }
       const first = this.lead ?? this.items[0];
-      added.push({ key: nextKey(), file: f, title: defaultTitle(f.name), typeId: this.documentType ?? first?.typeId ?? '', shares: first ? [...first.shares] : [], status: 'ready', loaded: 0 });
+      added.push({
+        key: nextKey(),
+        file: f,
+        title: defaultTitle(f.name),
+        typeId: this.documentType ?? first?.typeId ?? '',
+        shares: first ? [...first.shares] : [],
+        status: 'ready',
+        loaded: 0,
+      });
     }
     if (added.length) this.published = [];
     this.items = [...this.items.filter((i) => i.status !== 'done'), ...added];
@@ -254,13 +290,17 @@ export class DocUploader extends ConnectedElement {
   private tooLarge(size: number): string {
     let [a, b] = [this.i18n.size(size), this.i18n.size(this.maxSize)];
     if (a === b) {
-      const bytes = new Intl.NumberFormat(this.i18n.locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
+      const bytes = new Intl.NumberFormat(this.i18n.locale, {
+        style: 'unit',
+        unit: 'byte',
+        unitDisplay: 'long',
+      });
       [a, b] = [bytes.format(size), bytes.format(this.maxSize)];
     }
     return this.i18n.t.uploader.rejectTooLarge(a, b);
   }
 
-  private update1(item: Item, patch: Partial<Item>): void {
+  private updateItem(item: Item, patch: Partial<Item>): void {
     Object.assign(item, patch);
     this.items = [...this.items];
   }
@@ -281,14 +321,24 @@ export class DocUploader extends ConnectedElement {
   }
 
   private setShared({ typeId, shares }: { typeId?: string; shares?: ShareTarget[] }): void {
-    for (const i of this.open) if (!i.own) Object.assign(i, typeId === undefined ? { shares } : { typeId, invalid: { ...i.invalid, type: false } });
+    for (const i of this.open)
+      if (!i.own)
+        Object.assign(
+          i,
+          typeId === undefined ? { shares } : { typeId, invalid: { ...i.invalid, type: false } },
+        );
     this.items = [...this.items];
   }
 
   /** "Individuell festlegen": the file gets its own choice (starting from the shared one), or goes back to it. */
   private toggleOwn(item: Item): void {
     const lead = this.items.find((i) => i !== item && i.status !== 'done' && !i.own);
-    this.update1(item, item.own ? { own: false, ...(lead && { typeId: lead.typeId, shares: [...lead.shares] }) } : { own: true });
+    this.updateItem(
+      item,
+      item.own
+        ? { own: false, ...(lead && { typeId: lead.typeId, shares: [...lead.shares] }) }
+        : { own: true },
+    );
   }
 
   private removeItem(item: Item): void {
@@ -297,7 +347,10 @@ export class DocUploader extends ConnectedElement {
     // Keep focus in the list: on the next file's remove button, else on the drop zone.
     void this.updateComplete.then(() => {
       const buttons = this.renderRoot.querySelectorAll<HTMLElement>('.file .remove');
-      (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('.dropzone'))?.focus();
+      (
+        buttons[Math.min(index, buttons.length - 1)] ??
+        this.renderRoot.querySelector<HTMLElement>('.dropzone')
+      )?.focus();
     });
   }
 
@@ -307,26 +360,40 @@ export class DocUploader extends ConnectedElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus());
   }
 
-  protected override render(): TemplateResult {
+  /** Why a file is refused, in words: too large, empty, another kind of file, or not one at all. */
+  private async refusal(code: string, f: File): Promise<string> {
     const t = this.i18n.t.uploader;
-    if (!this.api) return this.renderSignedOut();
-    if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
-    const pending = this.items.filter((i) => i.status !== 'done').length;
-    // On touch screens there is nothing to drag from and no Ctrl+V: say "tap".
-    const touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+    if (code === 'file_too_large') return this.tooLarge(f.size);
+    if (code === 'empty_file') return t.rejectEmpty;
+    return (await this.disguised(f)) ?? t.rejectType;
+  }
+
+  /** The drop zone's title: one file or several, by touch or by pointer. */
+  private dropTitle(touch: boolean): string {
+    const t = this.i18n.t.uploader;
+    if (touch) return this.single ? t.dropTouchOne : t.dropTouch;
+    return this.single ? t.dropTitleOne : t.dropTitle;
+  }
+
+  /** What was published, and "Weitere Dokumente hochladen". */
+  private renderSuccess() {
+    const t = this.i18n.t.uploader;
     const up = this as unknown as Uploader;
-    return html`<form class="wrap" part="base" novalidate @submit=${(e: Event) => submit(up, e)}>
-      ${this.published.length
-        ? html`<div class="success" part="success">
-            ${heading(this.headingLevel, html`${check} ${successText(up)}`)}
-            <ul>
-              ${this.published.map((d) => html`<li>${d.title}</li>`)}
-            </ul>
-            <div><button type="button" class="btn" part="button" @click=${this.reset}>${t.uploadMore}</button></div>
-          </div>`
-        : nothing}
-      ${renderResumeOffer(this.kept, t, () => void resumeKept(up), () => void discardKept(up))}
-      <button
+    return html`<div class="success" part="success">
+      ${heading(this.headingLevel, html`${check} ${successText(up)}`)}
+      <ul>
+        ${this.published.map((d) => html`<li>${d.title}</li>`)}
+      </ul>
+      <div>
+        <button type="button" class="btn" part="button" @click=${this.reset}>${t.uploadMore}</button>
+      </div>
+    </div>`;
+  }
+
+  /** The drop zone (a button that opens the file dialog) and the file input behind it. */
+  private renderDropzone(touch: boolean) {
+    const t = this.i18n.t.uploader;
+    return html`<button
         type="button"
         class="dropzone ${this.over ? 'over' : ''}"
         part="dropzone"
@@ -339,24 +406,66 @@ export class DocUploader extends ConnectedElement {
         @drop=${this.onDrop}
       >
         ${upload}
-        <span class="drop-title">${this.over ? t.dropActive : touch ? (this.single ? t.dropTouchOne : t.dropTouch) : this.single ? t.dropTitleOne : t.dropTitle}</span>
+        <span class="drop-title">${this.over ? t.dropActive : this.dropTitle(touch)}</span>
         <span class="drop-hint" id="drop-hint">${touch ? t.dropHintTouch : t.dropHint}</span>
       </button>
-      <input type="file" tabindex="-1" aria-hidden="true" accept=${this.accept} ?multiple=${!this.single} @change=${this.onPicked} />
+      <input
+        type="file"
+        tabindex="-1"
+        aria-hidden="true"
+        accept=${this.accept}
+        ?multiple=${!this.single}
+        @change=${this.onPicked}
+      />`;
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.i18n.t.uploader;
+    if (!this.api) return this.renderSignedOut();
+    if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
+    const pending = this.items.filter((i) => i.status !== 'done').length;
+    // On touch screens there is nothing to drag from and no Ctrl+V: say "tap".
+    const touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+    const up = this as unknown as Uploader;
+    return html`<form class="wrap" part="base" novalidate @submit=${(e: Event) => submit(up, e)}>
+      ${this.published.length ? this.renderSuccess() : nothing}
+      ${renderResumeOffer(
+        this.kept,
+        t,
+        () => void resumeKept(up),
+        () => void discardKept(up),
+      )}
+      ${this.renderDropzone(touch)}
       ${this.typesError ? errorNotice(this.i18n, this.typesError, { alert: true, retry: () => void this.retryTypes() }) : nothing}
       ${this.rejections.map((r) => errorNotice(this.i18n, r, { alert: true, lead: t.rejected(r.name), text: r.message, dismiss: () => (this.rejections = this.rejections.filter((x) => x !== r)) }))}
       ${this.several && this.lead ? renderShared(up) : nothing}
-      ${this.items.length
-        ? html`<ul class="files" aria-label=${t.fileList}>
-            ${repeat(this.items, (i) => i.key, (i) => renderItem(up, i))}
-          </ul>`
-        : nothing}
+      ${
+        this.items.length
+          ? html`<ul class="files" aria-label=${t.fileList}>
+              ${repeat(
+                this.items,
+                (i) => i.key,
+                (i) => renderItem(up, i),
+              )}
+            </ul>`
+          : nothing
+      }
       ${this.busy && this.batch.length > 1 ? renderOverall(up) : nothing}
-      ${pending
-        ? html`<div class="actions">
-            <button type="submit" class="btn primary end" part="button button--primary submit" ?disabled=${this.disabled} aria-disabled=${this.busy ? 'true' : nothing}>${t.submit(pending)}</button>
-          </div>`
-        : nothing}
+      ${
+        pending
+          ? html`<div class="actions">
+              <button
+                type="submit"
+                class="btn primary end"
+                part="button button--primary submit"
+                ?disabled=${this.disabled}
+                aria-disabled=${this.busy ? 'true' : nothing}
+              >
+                ${t.submit(pending)}
+              </button>
+            </div>`
+          : nothing
+      }
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </form>`;
   }

@@ -13,9 +13,11 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 const pdf = (title: string) => fileOf(makePdf(title), `${title}.pdf`, 'application/pdf');
 
 async function mount(locale: 'de' | 'en', single = false) {
-  const wrap = await fixture<HTMLElement>(html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale=${locale}>
-    <doc-uploader ?single=${single}></doc-uploader>
-  </doc-provider>`);
+  const wrap = await fixture<HTMLElement>(
+    html`<doc-provider base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale=${locale}>
+      <doc-uploader ?single=${single}></doc-uploader>
+    </doc-provider>`,
+  );
   const up = wrap.querySelector<DocUploader>('doc-uploader')!;
   await up.updateComplete;
   return { up, root: up.shadowRoot! };
@@ -26,11 +28,20 @@ const pickerOf = (card: Element) => card.querySelector<SharePicker>('share-picke
 
 /** Waits for `n` cards and their type chooser: the card's own for one file, the shared one for several. */
 async function ready3(root: ShadowRoot, n: number): Promise<HTMLElement[]> {
-  return until(() => {
-    const c = cards(root);
-    const box = n === 1 ? c[0] : root.querySelector('.shared');
-    return c.length === n && box && box.querySelectorAll('select option').length > 5 && pickerOf(box).shadowRoot?.querySelector('input[type="checkbox"]') ? c : null;
-  }, 5000, `${n} file cards`);
+  return until(
+    () => {
+      const c = cards(root);
+      const box = n === 1 ? c[0] : root.querySelector('.shared');
+      return c.length === n &&
+        box &&
+        box.querySelectorAll('select option').length > 5 &&
+        pickerOf(box).shadowRoot?.querySelector('input[type="checkbox"]')
+        ? c
+        : null;
+    },
+    5000,
+    `${n} file cards`,
+  );
 }
 
 function chooseType(card: Element, id: string): string {
@@ -43,7 +54,9 @@ function chooseType(card: Element, id: string): string {
 async function publish(up: DocUploader, n: number): Promise<string> {
   const root = up.shadowRoot!;
   let left = n;
-  const all = new Promise<void>((resolve) => up.addEventListener('doc-uploaded', () => --left === 0 && resolve()));
+  const all = new Promise<void>((resolve) =>
+    up.addEventListener('doc-uploaded', () => --left === 0 && resolve()),
+  );
   await clickOn(root.querySelector('button[type="submit"]')!);
   await all;
   return text(await until(() => root.querySelector('.success .heading'), 5000, 'the success heading'));
@@ -58,8 +71,16 @@ describe('<doc-uploader> says what is true', () => {
   });
 
   for (const [locale, expected] of [
-    ['de', (folder: string) => `3\u00a0Dokumente in „${folder}“ veröffentlicht · 4\u00a0Empfänger werden morgen benachrichtigt`],
-    ['en', (folder: string) => `3\u00a0documents published in “${folder}” · 4\u00a0recipients will be notified tomorrow`],
+    [
+      'de',
+      (folder: string) =>
+        `3\u00a0Dokumente in „${folder}“ veröffentlicht · 4\u00a0Empfänger werden morgen benachrichtigt`,
+    ],
+    [
+      'en',
+      (folder: string) =>
+        `3\u00a0documents published in “${folder}” · 4\u00a0recipients will be notified tomorrow`,
+    ],
   ] as const) {
     it(`the success names the folder and how many are told (${locale})`, async () => {
       // Arrange
@@ -70,9 +91,9 @@ describe('<doc-uploader> says what is true', () => {
       const folder = chooseType(all, 'objektunterlagen');
       pickerOf(all).shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
       // Act
-      const said = await publish(up, 3);
+      const message = await publish(up, 3);
       // Assert
-      expect(said).to.equal(expected(folder));
+      expect(message).to.equal(expected(folder));
     });
   }
 

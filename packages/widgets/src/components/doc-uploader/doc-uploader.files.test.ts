@@ -4,7 +4,20 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { type Document } from '@docportal/core-sdk';
 import { badFiles, makeDoc, makeDocx, makeJpeg, makePdf, makePng } from '@docportal/mock-server/testing';
 import '../../index.ts';
-import { activeDeep, describeEl, documentsFor, expectSame, nextFrame, pasteFiles, press, record, sizedPdf, stats, tabTo, type } from '../../test/helpers.ts';
+import {
+  activeDeep,
+  describeEl,
+  documentsFor,
+  expectSame,
+  nextFrame,
+  pasteFiles,
+  press,
+  record,
+  sizedPdf,
+  stats,
+  tabTo,
+  type,
+} from '../../test/helpers.ts';
 import { deepAll, dropFiles, fileOf, until, usesMockBackend } from '../../test/setup.ts';
 import {
   TEXT,
@@ -39,15 +52,34 @@ describe('<doc-uploader>', () => {
       const rec = record(m.up, ['doc-file-rejected', 'doc-upload-start']);
       const cases = [
         // A file that is an allowed kind under another kind's name is told what it really is.
-        ...badFiles().map((b) => ({ file: fileOf(b.bytes, b.name, b.type), code: 'unsupported_file_type', todo: b.name === 'foto.pdf' ? 'foto.pdf ist ein PNG-Bild mit falscher Endung. Bitte benennen Sie die Datei in foto.png um.' : 'Bitte speichern Sie sie in einem dieser Formate.' })),
-        { file: new File([], 'leer.pdf', { type: 'application/pdf' }), code: 'empty_file', todo: 'Bitte wählen Sie die richtige Datei.' },
-        { file: sizedPdf(52_428_801, 'riesig.pdf'), code: 'file_too_large', todo: 'Bitte verkleinern Sie sie' },
+        ...badFiles().map((b) => ({
+          file: fileOf(b.bytes, b.name, b.type),
+          code: 'unsupported_file_type',
+          todo:
+            b.name === 'foto.pdf'
+              ? 'foto.pdf ist ein PNG-Bild mit falscher Endung. Bitte benennen Sie die Datei in foto.png um.'
+              : 'Bitte speichern Sie sie in einem dieser Formate.',
+        })),
+        {
+          file: new File([], 'leer.pdf', { type: 'application/pdf' }),
+          code: 'empty_file',
+          todo: 'Bitte wählen Sie die richtige Datei.',
+        },
+        {
+          file: sizedPdf(52_428_801, 'riesig.pdf'),
+          code: 'file_too_large',
+          todo: 'Bitte verkleinern Sie sie',
+        },
       ];
       expect(cases).to.have.length(8);
       // Act + Assert, file by file
       for (const c of cases) {
         dropFiles(dropzone(m.root), [c.file]);
-        const notice = await until(() => alerts(m.root).find((n) => text(n).includes(`„${c.file.name}“ wurde nicht übernommen.`)), 5000, () => `notice for ${c.file.name}`);
+        const notice = await until(
+          () => alerts(m.root).find((n) => text(n).includes(`„${c.file.name}“ wurde nicht übernommen.`)),
+          5000,
+          () => `notice for ${c.file.name}`,
+        );
         expect(text(notice), c.file.name).to.contain(c.todo);
         const last = rec.of('doc-file-rejected').at(-1);
         expectSame(last.file, c.file, 'rejected file');
@@ -82,7 +114,11 @@ describe('<doc-uploader>', () => {
       const files = [
         sizedPdf(52_428_800, 'genau-50.pdf'),
         fileOf(makeDoc(), 'alt.doc', 'application/msword'),
-        fileOf(makeDocx('Hallo'), 'neu.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+        fileOf(
+          makeDocx('Hallo'),
+          'neu.docx',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ),
         fileOf(makeJpeg(), 'foto.jpg', 'image/jpeg'),
         fileOf(makePng(8, 8), 'plan.png', 'image/png'),
       ];
@@ -92,7 +128,13 @@ describe('<doc-uploader>', () => {
       // Assert
       expect(rec.events).to.deep.equal([]);
       expect(alerts(m.root)).to.have.length(0);
-      expect(cards(m.root).map((c) => titleInput(c).value)).to.deep.equal(['genau-50', 'alt', 'neu', 'foto', 'plan']);
+      expect(cards(m.root).map((c) => titleInput(c).value)).to.deep.equal([
+        'genau-50',
+        'alt',
+        'neu',
+        'foto',
+        'plan',
+      ]);
       expect(text(submitButton(m.root))).to.equal('5 Dokumente hochladen');
     });
   });
@@ -112,7 +154,11 @@ describe('<doc-uploader>', () => {
           expect(made.map(describeEl), 'elements made from data').to.deep.equal([]);
         };
         // Act: a refused file and two good ones, all with payload names
-        dropFiles(dropzone(m.root), [fileOf(makePdf('x'), `${evil}.png`, 'image/png'), pdf('a', `${evil}.pdf`), pdf('b', `${evil}2.pdf`)]);
+        dropFiles(dropzone(m.root), [
+          fileOf(makePdf('x'), `${evil}.png`, 'image/png'),
+          pdf('a', `${evil}.pdf`),
+          pdf('b', `${evil}2.pdf`),
+        ]);
         const notice = await until(() => alerts(m.root)[0], 5000, 'notice');
         await cardReady(m.root, 1);
         // Assert: shown as text
@@ -140,9 +186,14 @@ describe('<doc-uploader>', () => {
         expect([...success.querySelectorAll('li')].map(text)).to.deep.equal([evil, evilTitle]);
         noMarkup();
         expect(alerted).to.equal(0);
-        const stored = await documentsFor('manager', 'scope=property:rosenweg-24&documentTypeId=objektunterlagen');
+        const stored = await documentsFor(
+          'manager',
+          'scope=property:rosenweg-24&documentTypeId=objektunterlagen',
+        );
         // Up to three upload at once: they may finish in any order.
-        const mine = docs.map((d) => stored.find((s) => s.id === d.id)!).sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
+        const mine = docs
+          .map((d) => stored.find((s) => s.id === d.id)!)
+          .sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
         expect(mine.map((d) => [d.title, d.fileName])).to.deep.equal([
           [evil, `${evil}.pdf`],
           [evilTitle, `${evil}2.pdf`],
@@ -182,7 +233,9 @@ describe('<doc-uploader>', () => {
         ['Zwei.pdf', 'too_many_files'],
         ['Drei.pdf', 'too_many_files'],
       ]);
-      expect(alerts(m.root).map(text).join(' ')).to.contain('Hier kann nur eine Datei auf einmal hochgeladen werden.');
+      expect(alerts(m.root).map(text).join(' ')).to.contain(
+        'Hier kann nur eine Datei auf einmal hochgeladen werden.',
+      );
     });
 
     it('says each thing once: a refusal by its alert alone, the drop zone’s hint in its name only', async () => {
@@ -194,11 +247,20 @@ describe('<doc-uploader>', () => {
       const status = m.root.querySelector('.sr-only[role="status"]')!;
       await until(() => status.textContent!.trim() !== '', 5000, 'the announcement');
       // Assert: the alert says the refusal; the status line only what was added.
-      expect(alerts(m.root).map(text).join(' ')).to.contain('Hier kann nur eine Datei auf einmal hochgeladen werden.');
+      expect(alerts(m.root).map(text).join(' ')).to.contain(
+        'Hier kann nur eine Datei auf einmal hochgeladen werden.',
+      );
       expect(status.textContent, 'the refusal is not said twice').to.not.contain('Hier kann nur eine Datei');
       const zone = dropzone(m.root);
-      const byId = (ids: string | null) => (ids ?? '').split(' ').filter(Boolean).map((id) => m.root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
-      const name = zone.hasAttribute('aria-labelledby') ? byId(zone.getAttribute('aria-labelledby')) : zone.textContent!.trim();
+      const byId = (ids: string | null) =>
+        (ids ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map((id) => m.root.getElementById(id)?.textContent?.trim() ?? '')
+          .join(' ');
+      const name = zone.hasAttribute('aria-labelledby')
+        ? byId(zone.getAttribute('aria-labelledby'))
+        : zone.textContent!.trim();
       const description = byId(zone.getAttribute('aria-describedby'));
       const hint = zone.querySelector('.drop-hint')!.textContent!.trim();
       // The name holds the visible text (WCAG 2.5.3), hint included: no description repeats it.
@@ -237,7 +299,11 @@ describe('<doc-uploader>', () => {
     });
 
     it('document-type preselects the type', async () => {
-      const m = await mount({ scope: 'unit:max-planck-12-w002', locale: 'de', documentType: 'bedienungsanleitungen' });
+      const m = await mount({
+        scope: 'unit:max-planck-12-w002',
+        locale: 'de',
+        documentType: 'bedienungsanleitungen',
+      });
       dropFiles(dropzone(m.root), [pdf('Anleitung')]);
       const card = await cardReady(m.root);
       expect(typeSelect(card).value).to.equal('bedienungsanleitungen');
@@ -277,7 +343,9 @@ describe('<doc-uploader>', () => {
       await press('Enter');
       // Assert: now the type is marked and focused
       await until(() => activeDeep() === select, 2000, 'focus on the type');
-      expect(text(m.root.getElementById(select.getAttribute('aria-describedby')!))).to.equal(TEXT.de.typeRequired);
+      expect(text(m.root.getElementById(select.getAttribute('aria-describedby')!))).to.equal(
+        TEXT.de.typeRequired,
+      );
       expect((await stats()).uploads, 'nothing sent while invalid').to.equal(0);
       // Act: choose with the keyboard, submit
       await press('ArrowDown');
@@ -295,21 +363,34 @@ describe('<doc-uploader>', () => {
       const m = await mount({ scope: 'property:rosenweg-24', locale: 'en' });
       dropFiles(dropzone(m.root), [pdf('A'), pdf('B'), pdf('C')]);
       await cardReady(m.root, 2);
-      const removeOf = (name: string) => m.root.querySelector<HTMLButtonElement>(`button[aria-label="Remove ${name} from the list"]`)!;
+      const removeOf = (name: string) =>
+        m.root.querySelector<HTMLButtonElement>(`button[aria-label="Remove ${name} from the list"]`)!;
       // Act: remove B with Enter
       removeOf('B.pdf').focus();
       await press('Enter');
       // Assert: focus on the next file's remove button
       await until(() => cards(m.root).length === 2, 2000, 'B removed');
-      await until(() => activeDeep() === removeOf('C.pdf'), 2000, () => `focus on C's remove button, is on ${describeEl(activeDeep())}`);
+      await until(
+        () => activeDeep() === removeOf('C.pdf'),
+        2000,
+        () => `focus on C's remove button, is on ${describeEl(activeDeep())}`,
+      );
       // Act: remove C (the last): focus moves to the one before
       await press('Space');
       await until(() => cards(m.root).length === 1, 2000, 'C removed');
-      await until(() => activeDeep() === removeOf('A.pdf'), 2000, () => `focus on A's remove button, is on ${describeEl(activeDeep())}`);
+      await until(
+        () => activeDeep() === removeOf('A.pdf'),
+        2000,
+        () => `focus on A's remove button, is on ${describeEl(activeDeep())}`,
+      );
       // Act: remove A: focus moves to the drop zone
       await press('Enter');
       await until(() => cards(m.root).length === 0, 2000, 'A removed');
-      await until(() => activeDeep() === dropzone(m.root), 2000, () => `focus on the drop zone, is on ${describeEl(activeDeep())}`);
+      await until(
+        () => activeDeep() === dropzone(m.root),
+        2000,
+        () => `focus on the drop zone, is on ${describeEl(activeDeep())}`,
+      );
       expect(submitButton(m.root)).to.equal(null);
     });
   });

@@ -8,21 +8,36 @@ import { typeOptions } from '../../internal/type-options.js';
 import type { Item, Uploader } from './doc-uploader.internals.js';
 import { retryItem } from './doc-uploader.queue.js';
 
+/** A file's first line: its icon, name and size, and "Entfernen" while it may still go. */
+function renderHead(up: Uploader, item: Item) {
+  const t = up.i18n.t.uploader;
+  return html`<div class="file-head">
+    ${fileIcon}
+    <span class="file-name" id="name-${item.key}" title=${item.file.name}>${item.file.name}</span>
+    <span class="file-size">${up.i18n.size(item.file.size)}</span>
+    ${
+      item.status === 'ready' || item.status === 'error' || item.status === 'cancelled'
+        ? html`<button
+            type="button"
+            class="icon-btn remove"
+            part="button remove"
+            aria-label=${t.removeFile(item.file.name)}
+            @click=${() => up.removeItem(item)}
+          >
+            ${close}
+          </button>`
+        : nothing
+    }
+  </div>`;
+}
+
 export function renderItem(up: Uploader, item: Item) {
   const t = up.i18n.t.uploader;
-  const locked = item.status === 'waiting' || item.status === 'uploading' || item.status === 'done' || up.disabled;
+  const locked =
+    item.status === 'waiting' || item.status === 'uploading' || item.status === 'done' || up.disabled;
   const pct = item.file.size ? item.loaded / item.file.size : 0;
-  const scope = up.scopeValue!;
-  const scopeString = `${scope.kind}:${scope.id}`;
   return html`<li class="file" part="file file--${item.status}">
-    <div class="file-head">
-      ${fileIcon}
-      <span class="file-name" id="name-${item.key}" title=${item.file.name}>${item.file.name}</span>
-      <span class="file-size">${up.i18n.size(item.file.size)}</span>
-      ${item.status === 'ready' || item.status === 'error' || item.status === 'cancelled'
-        ? html`<button type="button" class="icon-btn remove" part="button remove" aria-label=${t.removeFile(item.file.name)} @click=${() => up.removeItem(item)}>${close}</button>`
-        : nothing}
-    </div>
+    ${renderHead(up, item)}
     <div class="fields">
       <div class="field">
         <label for="title-${item.key}">${t.title}</label>
@@ -37,21 +52,39 @@ export function renderItem(up: Uploader, item: Item) {
           ?disabled=${locked}
           aria-invalid=${item.invalid?.title ? 'true' : 'false'}
           aria-describedby=${item.invalid?.title ? `title-err-${item.key}` : nothing}
-          @input=${(e: Event) => up.update1(item, { title: (e.target as HTMLInputElement).value, invalid: { ...item.invalid, title: false } })}
+          @input=${(e: Event) => up.updateItem(item, { title: (e.target as HTMLInputElement).value, invalid: { ...item.invalid, title: false } })}
         />
         ${item.invalid?.title ? html`<span class="error" id="title-err-${item.key}">${t.titleRequired}</span>` : nothing}
       </div>
-      ${!up.several || item.own ? renderChoice(up, `${item.key}`, item, locked, (patch) => up.update1(item, patch)) : nothing}
+      ${!up.several || item.own ? renderChoice(up, `${item.key}`, item, locked, (patch) => up.updateItem(item, patch)) : nothing}
     </div>
-    ${up.several && item.status !== 'done'
-      ? html`<button type="button" class="btn own" part="button own" aria-pressed=${item.own ? 'true' : 'false'} aria-describedby="name-${item.key}" ?disabled=${locked} @click=${() => up.toggleOwn(item)}>${t.ownChoice}</button>`
-      : nothing}
+    ${
+      up.several && item.status !== 'done'
+        ? html`<button
+            type="button"
+            class="btn own"
+            part="button own"
+            aria-pressed=${item.own ? 'true' : 'false'}
+            aria-describedby="name-${item.key}"
+            ?disabled=${locked}
+            @click=${() => up.toggleOwn(item)}
+          >
+            ${t.ownChoice}
+          </button>`
+        : nothing
+    }
     ${renderStatus(up, item, pct)}
   </li>`;
 }
 
 /** Document type and recipients: of one file (`id` its key), or of all files (`id` "all"). */
-function renderChoice(up: Uploader, id: string, v: { typeId: string; shares: ShareTarget[]; invalid?: { type?: boolean } }, locked: boolean, set: (patch: { typeId?: string; shares?: ShareTarget[]; invalid?: Item['invalid'] }) => void) {
+function renderChoice(
+  up: Uploader,
+  id: string,
+  v: { typeId: string; shares: ShareTarget[]; invalid?: { type?: boolean } },
+  locked: boolean,
+  set: (patch: { typeId?: string; shares?: ShareTarget[]; invalid?: Item['invalid'] }) => void,
+) {
   const t = up.i18n.t.uploader;
   const scope = up.scopeValue!;
   const bad = !!v.invalid?.type;
@@ -89,11 +122,28 @@ function renderStatus(up: Uploader, item: Item, pct: number) {
   switch (item.status) {
     case 'uploading':
       return html`<div class="status">
-        <div class="bar" part="progress" role="progressbar" aria-label=${item.file.name} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(pct * 100)}>
+        <div
+          class="bar"
+          part="progress"
+          role="progressbar"
+          aria-label=${item.file.name}
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow=${Math.round(pct * 100)}
+        >
           <span part="progress-fill" style="width:${(pct * 100).toFixed(1)}%"></span>
         </div>
         <span class="muted">${up.i18n.percent(pct)}</span>
-        <button type="button" class="btn" part="button cancel" id="cancel-${item.key}" aria-label=${t.cancelUpload(item.file.name)} @click=${() => item.ctl?.abort()}>${up.i18n.t.common.cancel}</button>
+        <button
+          type="button"
+          class="btn"
+          part="button cancel"
+          id="cancel-${item.key}"
+          aria-label=${t.cancelUpload(item.file.name)}
+          @click=${() => item.ctl?.abort()}
+        >
+          ${up.i18n.t.common.cancel}
+        </button>
       </div>`;
     case 'done':
       return html`<div class="status"><span class="ok">${check} ${t.uploaded}</span></div>`;
@@ -106,7 +156,8 @@ function renderStatus(up: Uploader, item: Item, pct: number) {
         id: `retry-${item.key}`,
         off: up.disabled,
         retry: () => void retryItem(up, item),
-        text: html`<span class="sr-only">${item.file.name}: </span>${item.status === 'error' ? `${t.failed}: ` : ''}${up.i18n.error(item.error)}`,
+        text: html`<span class="sr-only">${item.file.name}: </span
+          >${item.status === 'error' ? `${t.failed}: ` : ''}${up.i18n.error(item.error)}`,
       });
     default:
       return nothing;
@@ -118,9 +169,21 @@ export function renderOverall(up: Uploader) {
   const b = up.batch;
   const total = b.reduce((n, i) => n + i.file.size, 0) || 1;
   const pct = b.reduce((n, i) => n + i.loaded, 0) / total;
-  const text = up.i18n.t.uploader.overall(up.i18n.number(b.filter((i) => i.status === 'done').length), up.i18n.number(b.length));
+  const text = up.i18n.t.uploader.overall(
+    up.i18n.number(b.filter((i) => i.status === 'done').length),
+    up.i18n.number(b.length),
+  );
   return html`<div class="status overall" part="overall">
-    <div class="bar" role="progressbar" aria-label=${text} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(pct * 100)}><span style="width:${(pct * 100).toFixed(1)}%"></span></div>
+    <div
+      class="bar"
+      role="progressbar"
+      aria-label=${text}
+      aria-valuemin="0"
+      aria-valuemax="100"
+      aria-valuenow=${Math.round(pct * 100)}
+    >
+      <span style="width:${(pct * 100).toFixed(1)}%"></span>
+    </div>
     <span class="muted">${text}</span>
   </div>`;
 }

@@ -21,7 +21,7 @@ export interface Item {
   /** With several files: this one has its own type and recipients instead of the shared ones. */
   own?: boolean;
   /** Last progress step announced (quarters), so that screen readers are not flooded. */
-  said?: number;
+  announcedQuarter?: number;
 }
 
 let keys = 0;
@@ -57,7 +57,7 @@ export interface Uploader {
   readonly several: boolean;
   readonly lead: Item | undefined;
   announce(text: string): void;
-  update1(item: Item, patch: Partial<Item>): void;
+  updateItem(item: Item, patch: Partial<Item>): void;
   setShared(patch: { typeId?: string; shares?: ShareTarget[] }): void;
   toggleOwn(item: Item): void;
   removeItem(item: Item): void;

@@ -9,22 +9,47 @@ import type { DocUploader } from './doc-uploader.component.ts';
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function mount(parallel?: number) {
-  const up = await fixture<DocUploader>(html`<doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de" parallel-uploads=${parallel ?? 3} document-type="objektunterlagen"></doc-uploader>`);
+  const up = await fixture<DocUploader>(
+    html`<doc-uploader
+      base-url="/api/v1"
+      token="manager"
+      scope="property:rosenweg-24"
+      locale="de"
+      parallel-uploads=${parallel ?? 3}
+      document-type="objektunterlagen"
+    ></doc-uploader>`,
+  );
   await up.updateComplete;
   return up;
 }
 
 /** Drops `n` PDFs, submits, and follows how many uploads are under way at once. */
-async function uploadMany(up: DocUploader, n: number): Promise<{ most: number; waitingSeen: boolean; overall: Array<[number, string]> }> {
+async function uploadMany(
+  up: DocUploader,
+  n: number,
+): Promise<{ most: number; waitingSeen: boolean; overall: Array<[number, string]> }> {
   const root = up.shadowRoot!;
-  dropFiles(root.querySelector('.dropzone')!, Array.from({ length: n }, (_, i) => fileOf(makePdf(`Datei ${i + 1}`), `Datei ${i + 1}.pdf`, 'application/pdf')));
-  await until(() => root.querySelectorAll('li.file').length === n && root.querySelector<HTMLSelectElement>('.shared select')!.options.length > 5, 5000, 'the files');
+  dropFiles(
+    root.querySelector('.dropzone')!,
+    Array.from({ length: n }, (_, i) =>
+      fileOf(makePdf(`Datei ${i + 1}`), `Datei ${i + 1}.pdf`, 'application/pdf'),
+    ),
+  );
+  await until(
+    () =>
+      root.querySelectorAll('li.file').length === n &&
+      root.querySelector<HTMLSelectElement>('.shared select')!.options.length > 5,
+    5000,
+    'the files',
+  );
   let now = 0;
   let most = 0;
   let waitingSeen = false;
   up.addEventListener('doc-upload-start', () => {
     most = Math.max(most, ++now);
-    waitingSeen ||= [...root.querySelectorAll('li.file')].some((li) => text(li.querySelector('.status')) === 'Wartet …');
+    waitingSeen ||= [...root.querySelectorAll('li.file')].some(
+      (li) => text(li.querySelector('.status')) === 'Wartet …',
+    );
   });
   const overall: Array<[number, string]> = [];
   up.addEventListener('doc-uploaded', async () => {
@@ -50,10 +75,20 @@ describe('<doc-uploader> with many files', () => {
     // One bar for all: it never goes back, and says how many of the seven are published.
     expect(overall.length, 'the overall progress while uploading').to.be.at.least(5);
     const counts = overall.map(([, t]) => Number(/^(\d) von 7 veröffentlicht$/.exec(t)?.[1]));
-    expect(counts.every((c, i) => c >= 1 && (i === 0 || c >= counts[i - 1]!)), `counts ${counts}`).to.equal(true);
-    expect(overall.every(([v], i) => i === 0 || v >= overall[i - 1]![0]), `values ${overall.map(([v]) => v)}`).to.equal(true);
+    expect(
+      counts.every((c, i) => c >= 1 && (i === 0 || c >= counts[i - 1]!)),
+      `counts ${counts}`,
+    ).to.equal(true);
+    expect(
+      overall.every(([v], i) => i === 0 || v >= overall[i - 1]![0]),
+      `values ${overall.map(([v]) => v)}`,
+    ).to.equal(true);
     const docs = await documentsFor('manager', 'scope=property:rosenweg-24&documentTypeId=objektunterlagen');
-    for (let i = 1; i <= 7; i++) expect(docs.map((d) => d.title), `Datei ${i}`).to.include(`Datei ${i}`);
+    for (let i = 1; i <= 7; i++)
+      expect(
+        docs.map((d) => d.title),
+        `Datei ${i}`,
+      ).to.include(`Datei ${i}`);
   });
 
   it('parallel-uploads="1" uploads one at a time', async () => {
@@ -65,13 +100,31 @@ describe('<doc-uploader> with many files', () => {
 
   it('several files share type and recipients; "individuell festlegen" gives one its own, by mouse and keyboard', async () => {
     // Arrange
-    const up = await fixture<DocUploader>(html`<doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de"></doc-uploader>`);
+    const up = await fixture<DocUploader>(
+      html`<doc-uploader
+        base-url="/api/v1"
+        token="manager"
+        scope="property:rosenweg-24"
+        locale="de"
+      ></doc-uploader>`,
+    );
     const root = up.shadowRoot!;
-    dropFiles(root.querySelector('.dropzone')!, ['Eins', 'Zwei', 'Drei'].map((t) => fileOf(makePdf(t), `${t}.pdf`, 'application/pdf')));
-    const all = await until(() => {
-      const box = root.querySelector<HTMLElement>('.shared');
-      return box && box.querySelector('select')!.options.length > 5 && box.querySelector('share-picker')!.shadowRoot?.querySelector('input[type="checkbox"]') ? box : null;
-    }, 5000, 'the shared choice');
+    dropFiles(
+      root.querySelector('.dropzone')!,
+      ['Eins', 'Zwei', 'Drei'].map((t) => fileOf(makePdf(t), `${t}.pdf`, 'application/pdf')),
+    );
+    const all = await until(
+      () => {
+        const box = root.querySelector<HTMLElement>('.shared');
+        return box &&
+          box.querySelector('select')!.options.length > 5 &&
+          box.querySelector('share-picker')!.shadowRoot?.querySelector('input[type="checkbox"]')
+          ? box
+          : null;
+      },
+      5000,
+      'the shared choice',
+    );
     const files = [...root.querySelectorAll<HTMLElement>('li.file')];
     // Assert: one type chooser and one picker for all, none in the rows
     expect(text(all.querySelector('legend'))).to.equal('Für alle Dateien');
@@ -80,14 +133,21 @@ describe('<doc-uploader> with many files', () => {
     const select = all.querySelector('select')!;
     select.value = 'objektunterlagen';
     select.dispatchEvent(new Event('change'));
-    all.querySelector('share-picker')!.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    all
+      .querySelector('share-picker')!
+      .shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!
+      .click();
     // Act: the third file its own, by keyboard: Tab to its button, Space
     const own = files[2]!.querySelector<HTMLButtonElement>('button.own')!;
     expect(own.getAttribute('aria-pressed')).to.equal('false');
     files[2]!.querySelector<HTMLInputElement>('input[id^="title-"]')!.focus();
     await tabTo((e) => e === own, 'the third file’s "individuell festlegen"');
     await press('Space');
-    await until(() => own.getAttribute('aria-pressed') === 'true' && files[2]!.querySelector('select'), 2000, 'its own choice');
+    await until(
+      () => own.getAttribute('aria-pressed') === 'true' && files[2]!.querySelector('select'),
+      2000,
+      'its own choice',
+    );
     const ownSelect = files[2]!.querySelector('select')!;
     expect(ownSelect.value, 'it starts from the shared choice').to.equal('objektunterlagen');
     ownSelect.value = 'plaene';

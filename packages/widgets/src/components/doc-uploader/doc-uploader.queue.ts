@@ -1,6 +1,11 @@
 // The uploader's upload queue: sending the files (a few at a time), cancel and retry with focus kept, resuming kept uploads, and the success message.
 import { defaultTitle } from '@docportal/core-sdk';
-import { DocUploadedEvent, DocUploadErrorEvent, DocUploadProgressEvent, DocUploadStartEvent } from '../../events/uploader-events.js';
+import {
+  DocUploadedEvent,
+  DocUploadErrorEvent,
+  DocUploadProgressEvent,
+  DocUploadStartEvent,
+} from '../../events/uploader-events.js';
 import { nextKey, type Item, type Uploader } from './doc-uploader.internals.js';
 import { discardKept as discardKeptUploads } from './resume-offer.js';
 
@@ -8,11 +13,15 @@ export async function submit(up: Uploader, e: Event): Promise<void> {
   e.preventDefault();
   if (up.busy || up.disabled) return;
   const t = up.i18n.t.uploader;
-  const todo = up.items.filter((i) => i.status === 'ready' || i.status === 'error' || i.status === 'cancelled');
+  const todo = up.items.filter(
+    (i) => i.status === 'ready' || i.status === 'error' || i.status === 'cancelled',
+  );
   let firstInvalid: string | undefined;
   for (const i of todo) {
     i.invalid = { title: !i.title.trim(), type: !i.typeId };
-    if (!firstInvalid && (i.invalid.title || i.invalid.type)) firstInvalid = i.invalid.title ? `#title-${i.key}` : up.several && !i.own ? '#type-all' : `#type-${i.key}`;
+    if (firstInvalid || !(i.invalid.title || i.invalid.type)) continue;
+    if (i.invalid.title) firstInvalid = `#title-${i.key}`;
+    else firstInvalid = up.several && !i.own ? '#type-all' : `#type-${i.key}`;
   }
   up.items = [...up.items];
   if (firstInvalid) {
@@ -38,7 +47,15 @@ export async function resumeKept(up: Uploader): Promise<void> {
   const kept = up.kept;
   up.kept = [];
   up.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus();
-  const added: Item[] = kept.map((u) => ({ key: nextKey(), file: u.file as File, title: u.title ?? defaultTitle((u.file as File).name), typeId: u.documentTypeId ?? '', shares: u.shares ?? [], status: 'ready', loaded: 0 }));
+  const added: Item[] = kept.map((u) => ({
+    key: nextKey(),
+    file: u.file as File,
+    title: u.title ?? defaultTitle((u.file as File).name),
+    typeId: u.documentTypeId ?? '',
+    shares: u.shares ?? [],
+    status: 'ready',
+    loaded: 0,
+  }));
   up.published = [];
   up.items = [...up.items.filter((i) => i.status !== 'done'), ...added];
   up.busy = true;
@@ -58,7 +75,6 @@ export async function discardKept(up: Uploader): Promise<void> {
 
 /** When every file is published: the success message, with focus on it. */
 async function finish(up: Uploader): Promise<void> {
-  const t = up.i18n.t.uploader;
   const done = up.items.filter((i) => i.status === 'done');
   if (done.length && done.length === up.items.length) {
     up.told = await toldCount(up, done);
@@ -75,7 +91,9 @@ async function toldCount(up: Uploader, done: Item[]): Promise<number | undefined
   const api = up.api;
   const scope = up.scopeValue;
   const seen = new Set<string>();
-  const targets = done.flatMap((i) => i.shares).filter((x) => !seen.has(JSON.stringify(x)) && !!seen.add(JSON.stringify(x)));
+  const targets = done
+    .flatMap((i) => i.shares)
+    .filter((x) => !seen.has(JSON.stringify(x)) && !!seen.add(JSON.stringify(x)));
   if (targets.length === 0) return 0;
   if (!api || !scope || targets.length > 100) return undefined;
   try {
@@ -90,7 +108,8 @@ export function successText(up: Uploader): string {
   const t = up.i18n.t.uploader;
   const docs = up.published;
   const typeIds = new Set(docs.map((d) => d.documentTypeId));
-  const folder = typeIds.size === 1 ? up.types.find((x) => x.id === docs[0]!.documentTypeId)?.name : undefined;
+  const folder =
+    typeIds.size === 1 ? up.types.find((x) => x.id === docs[0]!.documentTypeId)?.name : undefined;
   const what = folder ? t.published(docs.length, folder) : t.publishedAnywhere(docs.length);
   return up.told === undefined ? what : `${what} · ${t.told(up.i18n.number(up.told), up.told, docs.length)}`;
 }
@@ -110,7 +129,13 @@ function keepFocus(up: Uploader, item: Item, had: boolean): void {
   void up.updateComplete.then(() => {
     const root = up.renderRoot as ShadowRoot;
     if (root.activeElement) return;
-    for (const sel of [`#cancel-${item.key}`, `#retry-${item.key}`, 'button[type="submit"]', '.success .heading', '.dropzone']) {
+    for (const sel of [
+      `#cancel-${item.key}`,
+      `#retry-${item.key}`,
+      'button[type="submit"]',
+      '.success .heading',
+      '.dropzone',
+    ]) {
       const next = root.querySelector<HTMLElement>(sel);
       if (next) return next.focus();
     }
@@ -129,7 +154,7 @@ async function send(up: Uploader, item: Item): Promise<void> {
   if (!api || !scope) return;
   const ctl = new AbortController();
   let had = focusOnButtonsOf(up, item);
-  up.update1(item, { status: 'uploading', loaded: 0, error: undefined, ctl, said: 0 });
+  up.updateItem(item, { status: 'uploading', loaded: 0, error: undefined, ctl, announcedQuarter: 0 });
   keepFocus(up, item, had);
   up.emit(new DocUploadStartEvent({ file: item.file }));
   try {
@@ -140,17 +165,17 @@ async function send(up: Uploader, item: Item): Promise<void> {
       shares: item.shares,
       signal: ctl.signal,
       onProgress: ({ loaded, total }) => {
-        up.update1(item, { loaded });
+        up.updateItem(item, { loaded });
         up.emit(new DocUploadProgressEvent({ file: item.file, loaded, total }));
         const quarter = Math.floor((loaded / total) * 4);
-        if (quarter > (item.said ?? 0) && quarter < 4) {
-          item.said = quarter;
+        if (quarter > (item.announcedQuarter ?? 0) && quarter < 4) {
+          item.announcedQuarter = quarter;
           up.announce(t.announceProgress(item.title, up.i18n.percent(quarter / 4)));
         }
       },
     });
     had = focusOnButtonsOf(up, item);
-    up.update1(item, { status: 'done', doc, ctl: undefined, loaded: item.file.size });
+    up.updateItem(item, { status: 'done', doc, ctl: undefined, loaded: item.file.size });
     keepFocus(up, item, had);
     up.emit(new DocUploadedEvent({ document: doc }));
     up.bus.publish('documents-changed');
@@ -158,7 +183,7 @@ async function send(up: Uploader, item: Item): Promise<void> {
   } catch (error) {
     const cancelled = ctl.signal.aborted;
     had = focusOnButtonsOf(up, item);
-    up.update1(item, { status: cancelled ? 'cancelled' : 'error', error, ctl: undefined });
+    up.updateItem(item, { status: cancelled ? 'cancelled' : 'error', error, ctl: undefined });
     keepFocus(up, item, had);
     // The card's notice says it (an alert naming the file), not the status line too.
     up.emit(new DocUploadErrorEvent({ file: item.file, error }));

@@ -19,16 +19,36 @@ const shares: ShareTarget[] = [{ kind: 'property', propertyId: 'rosenweg-24', ro
 /** 20 MiB of incompressible bytes behind a real PDF header. */
 function bigPdf(name: string): File {
   const bytes = makePaddedPdf(20 * MiB, name, { seed: name.length });
-  return new File([bytes as Uint8Array<ArrayBuffer>], `${name}.pdf`, { type: 'application/pdf', lastModified: 1_700_000_000_000 });
+  return new File([bytes as Uint8Array<ArrayBuffer>], `${name}.pdf`, {
+    type: 'application/pdf',
+    lastModified: 1_700_000_000_000,
+  });
 }
 
 /** An upload of `file` whose connection dies after its first chunk: nothing cleans up after it. */
 async function interrupted(db: string, file: File): Promise<void> {
   let sent = 0;
-  const dying: typeof fetch = (input, init) => ((input instanceof Request ? input.method : init?.method) === 'PATCH' && ++sent > 1 ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init));
-  const client = createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0, fetch: dying, resumeStore: indexedDbResumeStore(db) });
+  const dying: typeof fetch = (input, init) =>
+    (input instanceof Request ? input.method : init?.method) === 'PATCH' && ++sent > 1
+      ? Promise.reject(new TypeError('Failed to fetch'))
+      : fetch(input, init);
+  const client = createClient({
+    baseUrl: '/api/v1',
+    token: 'manager',
+    retry: 0,
+    fetch: dying,
+    resumeStore: indexedDbResumeStore(db),
+  });
   let failed = false;
-  await client.documents.upload(file, { title: 'Hausordnung 2027', documentTypeId: 'objektunterlagen', scope: SCOPE, shares, chunkSize: 2 * MiB }).catch(() => (failed = true));
+  await client.documents
+    .upload(file, {
+      title: 'Hausordnung 2027',
+      documentTypeId: 'objektunterlagen',
+      scope: SCOPE,
+      shares,
+      chunkSize: 2 * MiB,
+    })
+    .catch(() => (failed = true));
   expect(failed, 'the upload broke off').to.equal(true);
 }
 
@@ -36,18 +56,27 @@ async function interrupted(db: string, file: File): Promise<void> {
 async function reloaded(db: string, locale?: string) {
   const store = indexedDbResumeStore(db);
   const client = createClient({ baseUrl: '/api/v1', token: 'manager', resumeStore: store });
-  const wrap = await fixture<HTMLDivElement>(html`<div>
-    <doc-provider .client=${client} scope=${SCOPE} locale=${ifDefined(locale)}><doc-uploader></doc-uploader></doc-provider>
-  </div>`);
+  const wrap = await fixture<HTMLDivElement>(
+    html`<div>
+      <doc-provider .client=${client} scope=${SCOPE} locale=${ifDefined(locale)}
+        ><doc-uploader></doc-uploader
+      ></doc-provider>
+    </div>`,
+  );
   const up = wrap.querySelector<DocUploader>('doc-uploader')!;
   const root = up.shadowRoot!;
-  const offer = await until(() => root.querySelector<HTMLElement>('[part="resume-offer"]'), 10000, 'the offer');
+  const offer = await until(
+    () => root.querySelector<HTMLElement>('[part="resume-offer"]'),
+    10000,
+    'the offer',
+  );
   return { store, client, up, root, offer };
 }
 
-const button = (offer: Element, label: string) => [...offer.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
+const button = (offer: Element, label: string) =>
+  [...offer.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
 
-describe('<doc-uploader> offers unfinished uploads of its client\'s resume store', () => {
+describe("<doc-uploader> offers unfinished uploads of its client's resume store", () => {
   before(() => ready);
   beforeEach(() => control('/reset', {}));
 
@@ -70,7 +99,10 @@ describe('<doc-uploader> offers unfinished uploads of its client\'s resume store
     expect(detail.document.shares).to.deep.equal(shares);
     expect(detail.document.sha256).to.equal(await sha256Hex(file));
     const after = await stats();
-    expect(after.bytesReceived - before.bytesReceived, 'only the remaining bytes (and the commit)').to.be.at.most(file.size - 2 * MiB + 4096);
+    expect(
+      after.bytesReceived - before.bytesReceived,
+      'only the remaining bytes (and the commit)',
+    ).to.be.at.most(file.size - 2 * MiB + 4096);
     expect([after.documents, after.openUploads]).to.deep.equal([1, 0]);
     expect(root.querySelector('[part="resume-offer"]'), 'the offer is gone').to.equal(null);
     expect(root.contains(activeDeep()), 'focus stays in the uploader').to.equal(true);

@@ -3,7 +3,20 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { selectOption, sendMouse } from '@web/test-runner-commands';
 import { createClient, type Document } from '@docportal/core-sdk';
 import '../../index.ts';
-import { activeDeep, api, clickOn, describeEl, documentsFor, expectSame, nextFrame, press, record, sizedPdf, stats, type } from '../../test/helpers.ts';
+import {
+  activeDeep,
+  api,
+  clickOn,
+  describeEl,
+  documentsFor,
+  expectSame,
+  nextFrame,
+  press,
+  record,
+  sizedPdf,
+  stats,
+  type,
+} from '../../test/helpers.ts';
 import { control, dropFiles, until, usesMockBackend } from '../../test/setup.ts';
 import {
   TEXT,
@@ -38,7 +51,11 @@ describe('<doc-uploader>', () => {
       await untilSummary(picker, TEXT.de.summary4);
       await clickOn(combobox(picker));
       await type('Rosenweg');
-      await until(() => picker.shadowRoot!.querySelectorAll('[role="option"]').length === 2, 5000, 'two addresses offered');
+      await until(
+        () => picker.shadowRoot!.querySelectorAll('[role="option"]').length === 2,
+        5000,
+        'two addresses offered',
+      );
       expect(combobox(picker).getAttribute('aria-expanded')).to.equal('true');
       // Assert: the list pushes the count line and the button down, it does not lie over them
       const list = picker.shadowRoot!.querySelector('[role="listbox"]')!.getBoundingClientRect();
@@ -54,7 +71,10 @@ describe('<doc-uploader>', () => {
       // Act: a real click at the button's place
       const r = submit.getBoundingClientRect();
       const uploaded = oneEvent(up, 'doc-uploaded');
-      await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+      await sendMouse({
+        type: 'click',
+        position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)],
+      });
       const { detail } = await uploaded;
       // Assert: on the server, the tenants alone
       const { status, body } = await api<Document>(`/documents/${encodeURIComponent(detail.document.id)}`);
@@ -76,16 +96,38 @@ describe('<doc-uploader>', () => {
       await onlyOption(picker, 'Rosenweg 24a');
       await press('ArrowDown');
       await press('Enter');
-      const both = await until(() => picker.shadowRoot!.querySelector<HTMLSelectElement>('.chip select'), 5000, 'the chip');
+      const both = await until(
+        () => picker.shadowRoot!.querySelector<HTMLSelectElement>('.chip select'),
+        5000,
+        'the chip',
+      );
       expect(text(both.selectedOptions[0])).to.equal('Mieter und Eigentümer');
       // Act: narrow it with the mouse's way to pick from a select
-      await selectOption({ selector: navigator.userAgent.includes('Firefox') ? 'doc-uploader >>> share-picker >>> .chip select' : 'doc-uploader share-picker .chip select', value: 'tenant' });
-      await until(() => (picker.value[0] as { roles?: string[] }).roles?.join() === 'tenant', 5000, 'tenants only');
+      await selectOption({
+        selector: navigator.userAgent.includes('Firefox')
+          ? 'doc-uploader >>> share-picker >>> .chip select'
+          : 'doc-uploader share-picker .chip select',
+        value: 'tenant',
+      });
+      await until(
+        () => (picker.value[0] as { roles?: string[] }).roles?.join() === 'tenant',
+        5000,
+        'tenants only',
+      );
       const scope = { kind: 'property', id: 'rosenweg-24' };
-      const count = async (roles: string[]) => (await api<{ count: number }>('/recipients/resolve', 'manager', { method: 'POST', body: JSON.stringify({ scope, targets: [{ kind: 'address', addressId: 'rosenweg-24a', roles }] }) })).body.count;
+      const count = async (roles: string[]) =>
+        (
+          await api<{ count: number }>('/recipients/resolve', 'manager', {
+            method: 'POST',
+            body: JSON.stringify({ scope, targets: [{ kind: 'address', addressId: 'rosenweg-24a', roles }] }),
+          })
+        ).body.count;
       const tenants = await count(['tenant']);
       expect(tenants).to.be.lessThan(await count(['tenant', 'owner']));
-      await untilSummary(picker, tenants === 1 ? TEXT.de.summary1 : `${tenants} Empfänger · werden morgen per E-Mail benachrichtigt`);
+      await untilSummary(
+        picker,
+        tenants === 1 ? TEXT.de.summary1 : `${tenants} Empfänger · werden morgen per E-Mail benachrichtigt`,
+      );
       const uploaded = oneEvent(up, 'doc-uploaded');
       await clickOn(submitButton(root)!);
       const { detail } = await uploaded;
@@ -104,7 +146,13 @@ describe('<doc-uploader>', () => {
       dropFiles(dropzone(m.root), [file]);
       const card = await cardReady(m.root);
       chooseType(card, 'plaene');
-      const rec = record(m.provider, ['doc-upload-start', 'doc-upload-progress', 'doc-uploaded', 'doc-upload-error', 'doc-file-rejected']);
+      const rec = record(m.provider, [
+        'doc-upload-start',
+        'doc-upload-progress',
+        'doc-uploaded',
+        'doc-upload-error',
+        'doc-file-rejected',
+      ]);
       // Act
       const uploaded = oneEvent(m.up, 'doc-uploaded');
       submitButton(m.root)!.click();
@@ -150,10 +198,17 @@ describe('<doc-uploader>', () => {
       // Assert
       expectSame(detail.file, file, 'error file');
       expect(detail.error.status).to.equal(500);
-      const notice = await until(() => cards(m.root)[0]!.querySelector<HTMLElement>('[role="alert"]'), 5000, 'error notice');
+      const notice = await until(
+        () => cards(m.root)[0]!.querySelector<HTMLElement>('[role="alert"]'),
+        5000,
+        'error notice',
+      );
       expect(text(notice)).to.contain(TEXT.en.failed);
       expect(cards(m.root)[0]!.getAttribute('part')).to.contain('file--error');
-      expect(m.root.contains(activeDeep()) || m.up.contains(activeDeep()), `focus stays in the uploader, is on ${describeEl(activeDeep())}`).to.equal(true);
+      expect(
+        m.root.contains(activeDeep()) || m.up.contains(activeDeep()),
+        `focus stays in the uploader, is on ${describeEl(activeDeep())}`,
+      ).to.equal(true);
       expect((await stats()).documents).to.equal(0);
       // Act: the server recovers, the user retries
       await control('/faults', {});
@@ -167,7 +222,10 @@ describe('<doc-uploader>', () => {
       expect(ok.detail.document.title).to.equal('Hausordnung');
       await until(() => m.root.querySelector('.success'), 5000, 'success after retry');
       expect((await stats()).documents).to.equal(1);
-      expect(m.root.contains(activeDeep()), `focus stays in the uploader, is on ${describeEl(activeDeep())}`).to.equal(true);
+      expect(
+        m.root.contains(activeDeep()),
+        `focus stays in the uploader, is on ${describeEl(activeDeep())}`,
+      ).to.equal(true);
     });
   });
 
@@ -184,28 +242,48 @@ describe('<doc-uploader>', () => {
       await control('/faults', { latencyMs: 700 });
       // Act: start (a small file: one request, slowed down by the latency), cancel with the keyboard
       submitButton(m.root)!.click();
-      const cancel = await until(() => card.querySelector<HTMLButtonElement>('button[aria-label="Hochladen von Hausordnung.pdf abbrechen"]'), 5000, 'cancel button');
+      const cancel = await until(
+        () =>
+          card.querySelector<HTMLButtonElement>(
+            'button[aria-label="Hochladen von Hausordnung.pdf abbrechen"]',
+          ),
+        5000,
+        'cancel button',
+      );
       expect(card.querySelector('[role="progressbar"]')).to.exist;
       cancel.focus();
       await press('Enter');
       // Assert
-      await until(() => cards(m.root)[0]?.getAttribute('part')?.includes('file--cancelled'), 10000, 'cancelled state');
+      await until(
+        () => cards(m.root)[0]?.getAttribute('part')?.includes('file--cancelled'),
+        10000,
+        'cancelled state',
+      );
       const notice = cards(m.root)[0]!.querySelector('[role="alert"]')!;
       expect(text(notice)).to.contain(TEXT.de.cancelled);
       const retryButton = [...notice.querySelectorAll('button')].find((b) => text(b) === TEXT.de.retry);
       expect(retryButton, 'retry button').to.exist;
       expect(rec.of('doc-upload-error')).to.have.length(1);
       expect(rec.of('doc-upload-error')[0].error.code).to.equal('aborted');
-      expect(m.root.contains(activeDeep()), `focus stays in the uploader, is on ${describeEl(activeDeep())}`).to.equal(true);
+      expect(
+        m.root.contains(activeDeep()),
+        `focus stays in the uploader, is on ${describeEl(activeDeep())}`,
+      ).to.equal(true);
       await control('/faults', {});
-      const s = await until(async () => {
-        const x = await stats();
-        return x.openUploads === 0 ? x : null;
-      }, 10000, 'no open upload after cancel').catch(async () => stats());
+      const s = await until(
+        async () => {
+          const x = await stats();
+          return x.openUploads === 0 ? x : null;
+        },
+        10000,
+        'no open upload after cancel',
+      ).catch(async () => stats());
       expect(s.openUploads, 'open uploads after cancel').to.equal(0);
       // The request may have been processed before the cancel: then its document was deleted again.
       expect(s.documents, 'documents made before the cancel').to.be.at.most(1);
-      expect((await documentsFor('manager', 'scope=property:rosenweg-24')).map((d) => d.title)).not.to.include('Hausordnung');
+      expect(
+        (await documentsFor('manager', 'scope=property:rosenweg-24')).map((d) => d.title),
+      ).not.to.include('Hausordnung');
       // Act: retry
       const uploaded = oneEvent(m.up, 'doc-uploaded');
       retryButton!.click();

@@ -20,12 +20,23 @@ const meta: Meta<Args> = {
   component: 'doc-uploader',
   args: { scope: 'property:rosenweg-24', token: 'manager', single: false, disabled: false, documentType: '' },
   argTypes: {
-    scope: { control: 'select', options: ['property:rosenweg-24', 'property:max-planck-12', 'unit:max-planck-12-w002'] },
-    documentType: { control: 'select', options: ['', 'objektunterlagen', 'bedienungsanleitungen', 'abrechnungen'] },
+    scope: {
+      control: 'select',
+      options: ['property:rosenweg-24', 'property:max-planck-12', 'unit:max-planck-12-w002'],
+    },
+    documentType: {
+      control: 'select',
+      options: ['', 'objektunterlagen', 'bedienungsanleitungen', 'abrechnungen'],
+    },
   },
-  render: (a) => html`<doc-provider base-url="/api/v1" token=${a.token} scope=${a.scope}>
-    <doc-uploader ?single=${a.single} ?disabled=${a.disabled} document-type=${a.documentType || undefined}></doc-uploader>
-  </doc-provider>`,
+  render: (a) =>
+    html`<doc-provider base-url="/api/v1" token=${a.token} scope=${a.scope}>
+      <doc-uploader
+        ?single=${a.single}
+        ?disabled=${a.disabled}
+        document-type=${a.documentType || undefined}
+      ></doc-uploader>
+    </doc-provider>`,
   parameters: { layout: 'padded' },
 };
 export default meta;
@@ -41,7 +52,11 @@ export const Empty: Story = {};
 export const SeveralFiles: Story = {
   play: async ({ canvasElement }) => {
     const up = await uploader(canvasElement);
-    await up.addFiles([pdf('Hausordnung'), png('Grundriss Erdgeschoss.png'), docx('Mietvertrag Muster.docx')]);
+    await up.addFiles([
+      pdf('Hausordnung'),
+      png('Grundriss Erdgeschoss.png'),
+      docx('Mietvertrag Muster.docx'),
+    ]);
     await waitFor(() => expect(up.shadowRoot!.querySelectorAll('.file')).toHaveLength(3));
   },
 };
@@ -51,7 +66,10 @@ export const RejectedFiles: Story = {
   play: async ({ canvasElement }) => {
     const up = await uploader(canvasElement);
     const [exe, pngAsPdf] = badFiles();
-    await up.addFiles([new File([exe!.bytes as Uint8Array<ArrayBuffer>], exe!.name, { type: exe!.type }), new File([pngAsPdf!.bytes as Uint8Array<ArrayBuffer>], pngAsPdf!.name, { type: pngAsPdf!.type })]);
+    await up.addFiles([
+      new File([exe!.bytes as Uint8Array<ArrayBuffer>], exe!.name, { type: exe!.type }),
+      new File([pngAsPdf!.bytes as Uint8Array<ArrayBuffer>], pngAsPdf!.name, { type: pngAsPdf!.type }),
+    ]);
     await waitFor(() => expect(up.shadowRoot!.querySelectorAll('[role="alert"]')).toHaveLength(2));
   },
 };
@@ -64,10 +82,14 @@ export const SlowNetwork: Story = {
     const up = await uploader(canvasElement);
     await up.addFiles([pdf('Protokoll Eigentümerversammlung')]);
     const select = await inside(canvasElement, 'select');
-    await waitFor(() => expect(select.querySelectorAll('option').length).toBeGreaterThan(2), { timeout: 8000 });
+    await waitFor(() => expect(select.querySelectorAll('option').length).toBeGreaterThan(2), {
+      timeout: 8000,
+    });
     await userEvent.selectOptions(select, 'protokolle');
     await userEvent.click(await inside(canvasElement, 'button[type="submit"]'));
-    await waitFor(() => expect(up.shadowRoot!.querySelector('[role="progressbar"]')).not.toBeNull(), { timeout: 8000 });
+    await waitFor(() => expect(up.shadowRoot!.querySelector('[role="progressbar"]')).not.toBeNull(), {
+      timeout: 8000,
+    });
   },
 };
 
@@ -75,21 +97,32 @@ export const SlowNetwork: Story = {
 export const ServerErrorWithRetry: Story = {
   tags: ['!autodocs'],
   // A client that gives up after one quick retry, so that the failure shows within a second.
-  render: (a) => html`<doc-provider .client=${createClient({ baseUrl: '/api/v1', token: a.token, retry: { maxRetries: 1, baseDelayMs: 100 } })} scope=${a.scope}>
-    <doc-uploader document-type="objektunterlagen"></doc-uploader>
-  </doc-provider>`,
+  render: (a) =>
+    html`<doc-provider
+      .client=${createClient({ baseUrl: '/api/v1', token: a.token, retry: { maxRetries: 1, baseDelayMs: 100 } })}
+      scope=${a.scope}
+    >
+      <doc-uploader document-type="objektunterlagen"></doc-uploader>
+    </doc-provider>`,
   play: async ({ canvasElement, loaded }) => {
     const up = await uploader(canvasElement);
     await up.addFiles([pdf('Hausordnung')]);
-    await waitFor(() => expect(up.shadowRoot!.querySelectorAll('select option').length).toBeGreaterThan(2), { timeout: 8000 });
+    await waitFor(() => expect(up.shadowRoot!.querySelectorAll('select option').length).toBeGreaterThan(2), {
+      timeout: 8000,
+    });
     // The backend fails every request from now on (no retries help).
     loaded.mockStore.setFaults({ failRate: 1, failStatus: 500 });
     await userEvent.click(await inside(canvasElement, 'button[type="submit"]'));
-    const retry = await waitFor(() => {
-      const b = [...up.shadowRoot!.querySelectorAll('button')].find((x) => x.closest('.notice') && x.textContent!.trim().length > 0);
-      if (!b) throw new Error('no retry yet');
-      return b;
-    }, { timeout: 30000 });
+    const retry = await waitFor(
+      () => {
+        const b = [...up.shadowRoot!.querySelectorAll('button')].find(
+          (x) => x.closest('.notice') && x.textContent!.trim().length > 0,
+        );
+        if (!b) throw new Error('no retry yet');
+        return b;
+      },
+      { timeout: 30000 },
+    );
     await expect(up.shadowRoot!.querySelector('.file .notice')).toBeTruthy();
     loaded.mockStore.setFaults({});
     await userEvent.click(retry);
@@ -126,7 +159,9 @@ export const Walkthrough1HouseRules: Story = {
     const title = await inside(canvasElement, 'input[id^="title-"]');
     await expect(title).toHaveValue('Hausordnung');
     const select = await inside(canvasElement, 'select');
-    await waitFor(() => expect(select.querySelectorAll('option').length).toBeGreaterThan(2), { timeout: 8000 });
+    await waitFor(() => expect(select.querySelectorAll('option').length).toBeGreaterThan(2), {
+      timeout: 8000,
+    });
     await userEvent.selectOptions(select, 'objektunterlagen');
     const tenants = await inside(canvasElement, 'share-picker', 'input[type="checkbox"]');
     await userEvent.click(tenants);
@@ -150,16 +185,24 @@ export const Walkthrough2Manual: Story = {
     const up = await uploader(canvasElement);
     drop(await inside(canvasElement, '.dropzone'), [pdf('Bedienungsanleitung Therme')]);
     const select = await inside(canvasElement, 'select');
-    await waitFor(() => expect(select.querySelectorAll('option').length).toBeGreaterThan(2), { timeout: 8000 });
+    await waitFor(() => expect(select.querySelectorAll('option').length).toBeGreaterThan(2), {
+      timeout: 8000,
+    });
     await userEvent.selectOptions(select, 'bedienungsanleitungen');
     const search = await inside(canvasElement, 'share-picker', 'input[role="combobox"]');
     await userEvent.click(search);
     await userEvent.type(search, 'Kristina');
-    const option = await waitFor(() => {
-      const o = search.getRootNode() instanceof ShadowRoot ? (search.getRootNode() as ShadowRoot).querySelector('[role="option"]') : null;
-      if (!o || !o.textContent!.includes('Kristina Maiblume')) throw new Error('no option yet');
-      return o as HTMLElement;
-    }, { timeout: 8000 });
+    const option = await waitFor(
+      () => {
+        const o =
+          search.getRootNode() instanceof ShadowRoot
+            ? (search.getRootNode() as ShadowRoot).querySelector('[role="option"]')
+            : null;
+        if (!o || !o.textContent!.includes('Kristina Maiblume')) throw new Error('no option yet');
+        return o as HTMLElement;
+      },
+      { timeout: 8000 },
+    );
     await userEvent.click(option);
     const summary = await inside(canvasElement, 'share-picker', '.summary');
     await waitFor(() => expect(summary.textContent).toMatch(/1 (Empfänger|recipient)/), { timeout: 8000 });

@@ -22,7 +22,9 @@ export const styles = css`
     color: var(--_text);
     text-align: center;
     cursor: pointer;
-    transition: background-color 120ms, border-color 120ms;
+    transition:
+      background-color 120ms,
+      border-color 120ms;
   }
   .dropzone:not([disabled]):hover,
   .dropzone.over {

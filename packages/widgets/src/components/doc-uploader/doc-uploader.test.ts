@@ -3,7 +3,16 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { createClient } from '@docportal/core-sdk';
 import { badFiles } from '@docportal/mock-server/testing';
 import '../../index.ts';
-import { activeDeep, chooseFiles, chooseOption, clickOn, expectFocus, press, tabTo, type } from '../../test/helpers.ts';
+import {
+  activeDeep,
+  chooseFiles,
+  chooseOption,
+  clickOn,
+  expectFocus,
+  press,
+  tabTo,
+  type,
+} from '../../test/helpers.ts';
 import { control, dropFiles, fileOf, until, usesMockBackend } from '../../test/setup.ts';
 import {
   TEXT,
@@ -42,7 +51,11 @@ describe('<doc-uploader>', () => {
       it(`walkthrough 1 (${locale}, from ${via}): drop, Objektunterlagen, all tenants, upload`, async () => {
         // Arrange
         const t = TEXT[locale];
-        const { up, root } = await mount(via === 'locale' ? { scope: 'property:rosenweg-24', locale } : { scope: 'property:rosenweg-24', lang: locale });
+        const { up, root } = await mount(
+          via === 'locale'
+            ? { scope: 'property:rosenweg-24', locale }
+            : { scope: 'property:rosenweg-24', lang: locale },
+        );
         expect(text(dropzone(root))).to.contain(t.drop);
         // Act
         dropFiles(dropzone(root), [pdf('Hausordnung')]);
@@ -62,7 +75,9 @@ describe('<doc-uploader>', () => {
         // Assert
         expect(detail.document.title).to.equal('Hausordnung');
         expect(detail.document.documentTypeId).to.equal('objektunterlagen');
-        expect(detail.document.shares).to.deep.equal([{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
+        expect(detail.document.shares).to.deep.equal([
+          { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] },
+        ]);
         const success = await until(() => root.querySelector('.success'), 5000, 'success');
         expect(text(success)).to.contain(t.success);
         expect(text(success.querySelector('li'))).to.equal('Hausordnung');
@@ -73,7 +88,11 @@ describe('<doc-uploader>', () => {
       it(`walkthrough 2 (${locale}, from ${via}): unit scope, Bedienungsanleitungen, Kristina alone`, async () => {
         // Arrange
         const t = TEXT[locale];
-        const { up, root } = await mount(via === 'locale' ? { scope: 'unit:max-planck-12-w002', locale } : { scope: 'unit:max-planck-12-w002', lang: locale });
+        const { up, root } = await mount(
+          via === 'locale'
+            ? { scope: 'unit:max-planck-12-w002', locale }
+            : { scope: 'unit:max-planck-12-w002', lang: locale },
+        );
         // Act
         dropFiles(dropzone(root), [pdf('Bedienungsanleitung Therme')]);
         const card = await cardReady(root);
@@ -84,7 +103,11 @@ describe('<doc-uploader>', () => {
         await type('Kristina');
         const option = await onlyOption(picker, 'Kristina Maiblume');
         await clickOn(option);
-        await until(() => text(picker.shadowRoot!.querySelector('.chip')).includes('Kristina Maiblume'), 5000, 'chip');
+        await until(
+          () => text(picker.shadowRoot!.querySelector('.chip')).includes('Kristina Maiblume'),
+          5000,
+          'chip',
+        );
         await untilSummary(picker, t.summary1);
         const uploaded = oneEvent(up, 'doc-uploaded');
         await clickOn(submitButton(root)!);
@@ -135,7 +158,8 @@ describe('<doc-uploader>', () => {
       ['en', 'locale'],
       ['en', 'lang'],
     ] as const) {
-      const opts = (scope: string): MountOptions => (via === 'locale' ? { scope, locale } : { scope, lang: locale });
+      const opts = (scope: string): MountOptions =>
+        via === 'locale' ? { scope, locale } : { scope, lang: locale };
 
       it(`walkthrough 1 (${locale}, from ${via}): Tab, Enter, arrows, Space, Enter`, async () => {
         // Arrange
@@ -181,7 +205,11 @@ describe('<doc-uploader>', () => {
         await press('ArrowUp');
         expect(input.getAttribute('aria-activedescendant')).to.equal(option.id);
         await press('Enter');
-        await until(() => text(picker.shadowRoot!.querySelector('.chip')).includes('Kristina Maiblume'), 5000, 'chip');
+        await until(
+          () => text(picker.shadowRoot!.querySelector('.chip')).includes('Kristina Maiblume'),
+          5000,
+          'chip',
+        );
         expectFocus(input, 'the search (after picking)');
         await untilSummary(picker, t.summary1);
         await tabTo((e) => e === submitButton(m.root), 'the submit button');
@@ -206,7 +234,11 @@ describe('<doc-uploader>', () => {
         // empty
         await expect(m.up).to.be.accessible();
         // with files and a refusal
-        dropFiles(dropzone(m.root), [fileOf(badFiles()[0]!.bytes, 'rechnung.pdf', 'application/pdf'), pdf('Hausordnung'), pdf('Hausordnung 2')]);
+        dropFiles(dropzone(m.root), [
+          fileOf(badFiles()[0]!.bytes, 'rechnung.pdf', 'application/pdf'),
+          pdf('Hausordnung'),
+          pdf('Hausordnung 2'),
+        ]);
         await cardReady(m.root, 1);
         const all = shared(m.root);
         await until(() => alerts(m.root).length === 1, 5000, 'refusal');
@@ -218,7 +250,11 @@ describe('<doc-uploader>', () => {
         await untilSummary(pickerOf(all), t.summary4);
         await control('/faults', { failRate: 1, failStatus: 500 });
         submitButton(m.root)!.click();
-        await until(() => cards(m.root).every((c) => c.getAttribute('part')!.includes('file--error')), 10000, 'error state');
+        await until(
+          () => cards(m.root).every((c) => c.getAttribute('part')!.includes('file--error')),
+          10000,
+          'error state',
+        );
         await expect(m.up).to.be.accessible();
         // uploading (slow), then success
         await control('/faults', { latencyMs: 800 });

@@ -16,13 +16,29 @@ describe('<doc-uploader> on a touch screen', () => {
   });
 
   for (const [locale, many, one, hint] of [
-    ['de', 'Tippen, um Dateien auszuwählen', 'Tippen, um eine Datei auszuwählen', 'PDF, Word, JPEG oder PNG · höchstens 50\u00a0MB'],
+    [
+      'de',
+      'Tippen, um Dateien auszuwählen',
+      'Tippen, um eine Datei auszuwählen',
+      'PDF, Word, JPEG oder PNG · höchstens 50\u00a0MB',
+    ],
     ['en', 'Tap to choose files', 'Tap to choose a file', 'PDF, Word, JPEG or PNG · up to 50\u00a0MB'],
   ] as const) {
     it(`says "tap", never drag or Ctrl+V (${locale})`, async () => {
       expect(matchMedia('(pointer: coarse)').matches, 'a coarse pointer').to.equal(true);
-      for (const [single, title] of [[false, many], [true, one]] as const) {
-        const up = await fixture<DocUploader>(html`<doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale=${locale} ?single=${single}></doc-uploader>`);
+      for (const [single, title] of [
+        [false, many],
+        [true, one],
+      ] as const) {
+        const up = await fixture<DocUploader>(
+          html`<doc-uploader
+            base-url="/api/v1"
+            token="manager"
+            scope="property:rosenweg-24"
+            locale=${locale}
+            ?single=${single}
+          ></doc-uploader>`,
+        );
         await up.updateComplete;
         expect(text(up.shadowRoot!.querySelector('.drop-title'))).to.equal(title);
         expect(text(up.shadowRoot!.querySelector('.drop-hint'))).to.equal(hint);
@@ -33,16 +49,36 @@ describe('<doc-uploader> on a touch screen', () => {
   for (const locale of ['de', 'en'] as const) {
     it(`three files on a 375 px phone take no more than two screens (${locale})`, async () => {
       expect(innerWidth).to.equal(375);
-      const up = await fixture<DocUploader>(html`<doc-uploader base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale=${locale}></doc-uploader>`);
+      const up = await fixture<DocUploader>(
+        html`<doc-uploader
+          base-url="/api/v1"
+          token="manager"
+          scope="property:rosenweg-24"
+          locale=${locale}
+        ></doc-uploader>`,
+      );
       await up.addFiles([
         fileOf(makePdf('Hausordnung'), 'Hausordnung.pdf', 'application/pdf'),
         fileOf(makePng(48, 32), 'Grundriss Erdgeschoss.png', 'image/png'),
-        fileOf(makeDocx('Mietvertrag'), 'Mietvertrag Muster.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+        fileOf(
+          makeDocx('Mietvertrag'),
+          'Mietvertrag Muster.docx',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ),
       ]);
       const root = up.shadowRoot!;
-      await until(() => root.querySelectorAll('li.file').length === 3 && root.querySelector('.shared share-picker')?.shadowRoot?.querySelectorAll('.role .count').length === 2, 5000, 'three files and the shared choice');
+      await until(
+        () =>
+          root.querySelectorAll('li.file').length === 3 &&
+          root.querySelector('.shared share-picker')?.shadowRoot?.querySelectorAll('.role .count').length ===
+            2,
+        5000,
+        'three files and the shared choice',
+      );
       const height = up.getBoundingClientRect().height;
-      expect(height, `${Math.round(height)} px on a screen of ${innerHeight} px`).to.be.at.most(2 * innerHeight);
+      expect(height, `${Math.round(height)} px on a screen of ${innerHeight} px`).to.be.at.most(
+        2 * innerHeight,
+      );
       expect(document.documentElement.scrollWidth, 'nothing wider than the screen').to.be.at.most(375);
     });
   }

@@ -16,10 +16,17 @@ const listing = (client?: DocPortalClient): ListingStore | undefined => {
   return typeof s?.list === 'function' && typeof s.discard === 'function' ? (s as ListingStore) : undefined;
 };
 
-const sameFile = (a: Blob, b: Blob) => a.size === b.size && (a as File).name === (b as File).name && (a as File).lastModified === (b as File).lastModified;
+const sameFile = (a: Blob, b: Blob) =>
+  a.size === b.size &&
+  (a as File).name === (b as File).name &&
+  (a as File).lastModified === (b as File).lastModified;
 
 /** The unfinished uploads of `scope` the client's store kept, except files already in `busy`. */
-export async function keptUploads(client: DocPortalClient | undefined, scope: Scope, busy: Blob[]): Promise<KeptUpload[]> {
+export async function keptUploads(
+  client: DocPortalClient | undefined,
+  scope: Scope,
+  busy: Blob[],
+): Promise<KeptUpload[]> {
   const store = listing(client);
   if (!store) return [];
   return (await store.list(scope)).filter((u) => !busy.some((f) => sameFile(f, u.file)));
@@ -32,11 +39,25 @@ export async function discardKept(client: DocPortalClient, kept: KeptUpload[]): 
 }
 
 /** "2 Uploads nicht abgeschlossen — fortsetzen / verwerfen", or nothing. */
-export function renderResumeOffer(kept: KeptUpload[], t: Pick<Translation['uploader'], 'resumeOffer' | 'resumeAll' | 'discardAll'>, resume: () => void, discard: () => void) {
+export function renderResumeOffer(
+  kept: KeptUpload[],
+  t: Pick<Translation['uploader'], 'resumeOffer' | 'resumeAll' | 'discardAll'>,
+  resume: () => void,
+  discard: () => void,
+) {
   if (!kept.length) return nothing;
-  return html`<div class="notice resume-offer" part="resume-offer" role="group" aria-labelledby="resume-offer-text">
+  return html`<div
+    class="notice resume-offer"
+    part="resume-offer"
+    role="group"
+    aria-labelledby="resume-offer-text"
+  >
     <p class="grow" id="resume-offer-text"><strong>${t.resumeOffer(kept.length)}</strong></p>
-    <button type="button" class="btn" aria-describedby="resume-offer-text" @click=${resume}>${t.resumeAll}</button>
-    <button type="button" class="btn" aria-describedby="resume-offer-text" @click=${discard}>${t.discardAll}</button>
+    <button type="button" class="btn" aria-describedby="resume-offer-text" @click=${resume}>
+      ${t.resumeAll}
+    </button>
+    <button type="button" class="btn" aria-describedby="resume-offer-text" @click=${discard}>
+      ${t.discardAll}
+    </button>
   </div>`;
 }

@@ -83,7 +83,13 @@ export class RecipientCombobox implements ReactiveController {
     this.ctl?.abort();
     clearTimeout(this.timer);
     this.latest++;
-    Object.assign(this, { options: [], answered: undefined, capped: false, failed: undefined, searching: false });
+    Object.assign(this, {
+      options: [],
+      answered: undefined,
+      capped: false,
+      failed: undefined,
+      searching: false,
+    });
     if (!keepText) this.query = '';
     this.close();
   }
@@ -108,11 +114,17 @@ export class RecipientCombobox implements ReactiveController {
     this.ctl?.abort();
     const ctl = (this.ctl = new AbortController());
     const mine = ++this.latest;
-    const q = this.query.trim();
+    const text = this.query.trim();
     try {
-      const a = await this.o.search(q, ctl.signal);
-      if (mine !== this.latest || q !== this.query.trim()) return;
-      Object.assign(this, { options: a.options, capped: a.capped, answered: q, failed: undefined, listScroll: 0 });
+      const a = await this.o.search(text, ctl.signal);
+      if (mine !== this.latest || text !== this.query.trim()) return;
+      Object.assign(this, {
+        options: a.options,
+        capped: a.capped,
+        answered: text,
+        failed: undefined,
+        listScroll: 0,
+      });
       const list = this.o.list();
       if (list) list.scrollTop = 0;
     } catch (error) {
@@ -179,7 +191,10 @@ export class RecipientCombobox implements ReactiveController {
         break;
       case 'PageDown':
       case 'PageUp':
-        if (ready && this.active >= 0) (e.preventDefault(), this.move(this.active + (e.key === 'PageDown' ? 5 : -5)));
+        if (ready && this.active >= 0) {
+          e.preventDefault();
+          this.move(this.active + (e.key === 'PageDown' ? 5 : -5));
+        }
         break;
       case 'Enter':
         // Only an option the person highlighted for this text; otherwise Enter is the page's.

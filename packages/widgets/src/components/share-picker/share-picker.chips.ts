@@ -15,11 +15,28 @@ export function renderChip(picker: Picker, t: ShareTarget) {
   return html`<li class="chip" part="chip">
     <span class="chip-label">${label}</span>
     <span class="chip-kind">· ${p.kind[t.kind]}${'roles' in t ? ' ·' : ''}</span>
-    ${'roles' in t
-      ? html`<select class="chip-audience" aria-label=${p.audienceOf(label)} ?disabled=${picker.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => (e.stopPropagation(), picker.setAudience(t, (e.target as HTMLSelectElement).value as Audience))}>
-          ${AUDIENCES.map((a) => html`<option value=${a} ?selected=${audienceOf(t.roles) === a}>${p.audience[a]}</option>`)}
-        </select>`
-      : nothing}
-    <button type="button" class="icon-btn" part="chip-remove" aria-label=${picker.i18n.t.common.remove(label)} ?disabled=${picker.off} @click=${() => picker.removeTarget(t)}>${close}</button>
+    ${
+      'roles' in t
+        ? html`<select
+            class="chip-audience"
+            aria-label=${p.audienceOf(label)}
+            ?disabled=${picker.off}
+            @input=${(e: Event) => e.stopPropagation()}
+            @change=${(e: Event) => (e.stopPropagation(), picker.setAudience(t, (e.target as HTMLSelectElement).value as Audience))}
+          >
+            ${AUDIENCES.map((a) => html`<option value=${a} ?selected=${audienceOf(t.roles) === a}>${p.audience[a]}</option>`)}
+          </select>`
+        : nothing
+    }
+    <button
+      type="button"
+      class="icon-btn"
+      part="chip-remove"
+      aria-label=${picker.i18n.t.common.remove(label)}
+      ?disabled=${picker.off}
+      @click=${() => picker.removeTarget(t)}
+    >
+      ${close}
+    </button>
   </li>`;
 }

@@ -1,4 +1,11 @@
-import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  html,
+  isServer,
+  nothing,
+  type PropertyValues,
+  type PropertyDeclarations,
+  type TemplateResult,
+} from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
 import { listResize, rowHeight } from '../../controllers/virtual-window.js';
@@ -52,7 +59,7 @@ export class SharePicker extends ConnectedElement {
     placeholder: {},
     label: {},
     existing: { type: Boolean },
-    said: { state: true },
+    liveText: { state: true },
     count: { state: true },
     counting: { state: true },
     countError: { state: true },
@@ -79,7 +86,7 @@ export class SharePicker extends ConnectedElement {
   /** Why the last count failed (its notice replaces the count line until a count settles). */
   private countError: unknown;
   /** The live region's text: settled counts only, after the person changed the selection. */
-  private said = '';
+  private liveText = '';
   private roleCounts: Partial<Record<Role, number>> = {};
   private formDisabled = false;
 
@@ -97,7 +104,7 @@ export class SharePicker extends ConnectedElement {
   private resolveCtl?: AbortController;
   private loadedScope = '';
   private readonly combo = new RecipientCombobox(this, {
-    search: (q, signal) => this.searchFor(q, signal),
+    search: (text, signal) => this.searchFor(text, signal),
     list: () => this.listbox,
     row: () => this.measure(),
     pick: (o) => this.toggle(o),
@@ -221,7 +228,11 @@ export class SharePicker extends ConnectedElement {
     this.watchList(this.listbox);
     // After render, so that the search field exists as the anchor of the validation bubble.
     const missing = this.required && this.value.length === 0;
-    this.internals.setValidity(missing ? { valueMissing: true } : {}, missing ? this.i18n.t.picker.required : '', this.input ?? undefined);
+    this.internals.setValidity(
+      missing ? { valueMissing: true } : {},
+      missing ? this.i18n.t.picker.required : '',
+      this.input ?? undefined,
+    );
   }
 
   /** The roles chosen for the whole scope. */
@@ -246,7 +257,13 @@ export class SharePicker extends ConnectedElement {
     else roles.delete(role);
     const rest = this.value.filter((x) => !isScopeRole(x, s));
     const ordered = (['tenant', 'owner'] as const).filter((r) => roles.has(r));
-    const scopeTarget: ShareTarget[] = ordered.length === 0 ? [] : s.kind === 'property' ? [{ kind: 'property', propertyId: s.id, roles: ordered }] : [{ kind: 'unit', unitId: s.id, roles: ordered }];
+    const scopeTarget: ShareTarget[] = [];
+    if (ordered.length)
+      scopeTarget.push(
+        s.kind === 'property'
+          ? { kind: 'property', propertyId: s.id, roles: ordered }
+          : { kind: 'unit', unitId: s.id, roles: ordered },
+      );
     this.setValue([...scopeTarget, ...rest]);
   }
 
@@ -272,7 +289,9 @@ export class SharePicker extends ConnectedElement {
 
   private setAudience(t: ShareTarget, audience: Audience): void {
     const key = targetKey(t);
-    this.setValue(this.value.map((x) => (targetKey(x) === key && 'roles' in x ? { ...x, roles: rolesOf(audience) } : x)));
+    this.setValue(
+      this.value.map((x) => (targetKey(x) === key && 'roles' in x ? { ...x, roles: rolesOf(audience) } : x)),
+    );
   }
 
   private async loadRoleCounts(): Promise<void> {
@@ -282,7 +301,9 @@ export class SharePicker extends ConnectedElement {
     try {
       const items = await api.recipients.search({ scope, limit: 3, locale: this.i18n.locale });
       const counts: Partial<Record<Role, number>> = {};
-      for (const o of items) if (isScopeRole(o.target, scope) && 'roles' in o.target && o.target.roles.length === 1) counts[o.target.roles[0]!] = o.recipientCount;
+      for (const o of items)
+        if (isScopeRole(o.target, scope) && 'roles' in o.target && o.target.roles.length === 1)
+          counts[o.target.roles[0]!] = o.recipientCount;
       this.roleCounts = counts;
     } catch {
       this.roleCounts = {};
@@ -315,13 +336,19 @@ export class SharePicker extends ConnectedElement {
     this.combo.input((e.target as HTMLInputElement).value);
   }
 
-  /** The options for `q`, without the scope's own role choices (those are the checkboxes). */
-  private async searchFor(q: string, signal: AbortSignal) {
+  /** The options for `text`, without the scope's own role choices (those are the checkboxes). */
+  private async searchFor(text: string, signal: AbortSignal) {
     const api = this.api;
     const scope = this.scopeValue;
     if (!api || !scope) return { options: [], capped: false };
     // The role choices come first and count toward the limit: ask for them on top of the cap.
-    const items = await api.recipients.search({ scope, q, limit: CAP + 4, locale: this.i18n.locale, signal });
+    const items = await api.recipients.search({
+      scope,
+      q: text,
+      limit: CAP + 4,
+      locale: this.i18n.locale,
+      signal,
+    });
     const found = items.filter((o) => !isScopeRole(o.target, scope));
     return { options: found.slice(0, CAP), capped: found.length > CAP || items.length === CAP + 4 };
   }
@@ -340,53 +367,90 @@ export class SharePicker extends ConnectedElement {
     else this.combo.close();
   }
 
+  // The space after the label is in the label's own text node: Chromium's names drop a node of a lone space.
+  /** One role box ("Alle Mieter (4)"): the whole scope's tenants or owners. */
+  private renderRole(role: Role, text: string) {
+    const n = this.roleCounts[role];
+    const roles = this.scopeRoles;
+    return html`<label class="role">
+      <input
+        type="checkbox"
+        part="checkbox"
+        .checked=${roles.includes(role)}
+        ?disabled=${this.off}
+        @input=${(e: Event) => e.stopPropagation()}
+        @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)}
+      />
+      <span
+        >${n === undefined ? text : html`${`${text} `}<span class="count">(${this.i18n.number(n)})</span>`}</span
+      >
+    </label>`;
+  }
+
+  /** The search field (a combobox, WAI-ARIA APG's list autocomplete) and its suggestions. */
+  private renderSearch() {
+    const p = this.i18n.t.picker;
+    const c = this.combo;
+    const activeId = c.open && c.active >= 0 ? `${this.uid}-o${c.active}` : nothing;
+    const picker = this as unknown as Picker;
+    return html`<div class="field combo">
+      <label for="${this.uid}-q">${p.search}</label>
+      <input
+        id="${this.uid}-q"
+        class="input"
+        part="input"
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        spellcheck="false"
+        aria-autocomplete="list"
+        aria-expanded=${c.open ? 'true' : 'false'}
+        aria-controls="${this.uid}-list"
+        aria-activedescendant=${activeId}
+        placeholder=${this.placeholder ?? p.placeholder}
+        .value=${c.query}
+        ?disabled=${this.off}
+        @input=${this.onInput}
+        @keydown=${(e: KeyboardEvent) => c.onKeyDown(e)}
+      />
+      ${renderListbox(picker)}
+      <span class="sr-only" role="status">${resultsText(picker)}</span>
+    </div>`;
+  }
+
   protected override render(): TemplateResult {
     const p = this.i18n.t.picker;
     const scope = this.scopeValue;
     if (!this.api) return this.renderSignedOut();
     if (!scope) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
-    const roles = this.scopeRoles;
     const chips = this.value.filter((t) => !isScopeRole(t, scope));
-    const c = this.combo;
-    const activeId = c.open && c.active >= 0 ? `${this.uid}-o${c.active}` : nothing;
     const picker = this as unknown as Picker;
-    // The space after the label is in the label's own text node: Chromium's names drop a node of a lone space.
-    const roleBox = (role: Role, text: string, n = this.roleCounts[role]) => html`<label class="role">
-      <input type="checkbox" part="checkbox" .checked=${roles.includes(role)} ?disabled=${this.off} @input=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)} />
-      <span>${n === undefined ? text : html`${`${text} `}<span class="count">(${this.i18n.number(n)})</span>`}</span>
-    </label>`;
     return html`
       <fieldset part="base" ?disabled=${this.off} @focusout=${this.onFocusOut}>
-        <legend>${this.label ?? this.i18n.t.uploader.sharedWith}${this.required ? html` <span class="muted">${p.requiredMark}</span>` : nothing}</legend>
-        <div class="roles" part="roles" role="group" aria-label=${p.roles}>${roleBox('tenant', p.tenants)} ${roleBox('owner', p.owners)}</div>
-        <div class="field combo">
-          <label for="${this.uid}-q">${p.search}</label>
-          <input
-            id="${this.uid}-q"
-            class="input"
-            part="input"
-            type="text"
-            role="combobox"
-            autocomplete="off"
-            spellcheck="false"
-            aria-autocomplete="list"
-            aria-expanded=${c.open ? 'true' : 'false'}
-            aria-controls="${this.uid}-list"
-            aria-activedescendant=${activeId}
-            placeholder=${this.placeholder ?? p.placeholder}
-            .value=${c.query}
-            ?disabled=${this.off}
-            @input=${this.onInput}
-            @keydown=${(e: KeyboardEvent) => c.onKeyDown(e)}
-          />
-          ${renderListbox(picker)}
-          <span class="sr-only" role="status">${resultsText(picker)}</span>
+        <legend>
+          ${this.label ?? this.i18n.t.uploader.sharedWith}${this.required ? html` <span class="muted">${p.requiredMark}</span>` : nothing}
+        </legend>
+        <div class="roles" part="roles" role="group" aria-label=${p.roles}>
+          ${this.renderRole('tenant', p.tenants)} ${this.renderRole('owner', p.owners)}
         </div>
-        ${chips.length ? html`<ul class="chips" part="chips" aria-label=${p.selected}>${repeat(chips, targetKey, (t) => renderChip(picker, t))}</ul>` : nothing}
-        ${this.countError
-          ? html`<div class="failed">${errorNotice(this.i18n, this.countError, { alert: true, lead: p.countFailed, retry: () => scheduleResolve(picker) })}</div>`
-          : html`<p class="summary" part="summary">${mail}<span>${this.counting ? p.counting : summaryText(picker)}</span></p>`}
-        <span class="sr-only" role="status">${this.said}</span>
+        ${this.renderSearch()}
+        ${
+          chips.length
+            ? html`<ul class="chips" part="chips" aria-label=${p.selected}>
+                ${repeat(chips, targetKey, (t) => renderChip(picker, t))}
+              </ul>`
+            : nothing
+        }
+        ${
+          this.countError
+            ? html`<div class="failed">
+                ${errorNotice(this.i18n, this.countError, { alert: true, lead: p.countFailed, retry: () => scheduleResolve(picker) })}
+              </div>`
+            : html`<p class="summary" part="summary">
+                ${mail}<span>${this.counting ? p.counting : summaryText(picker)}</span>
+              </p>`
+        }
+        <span class="sr-only" role="status">${this.liveText}</span>
       </fieldset>
     `;
   }

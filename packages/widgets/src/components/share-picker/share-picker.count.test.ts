@@ -5,7 +5,7 @@ import { createClient } from '@docportal/core-sdk';
 import '../../index.ts';
 import { clickOn } from '../../test/helpers.ts';
 import { mountPicker } from '../../test/picker.ts';
-import { control, ready, until, usesMockBackend } from '../../test/setup.ts';
+import { control, until, usesMockBackend } from '../../test/setup.ts';
 import type { SharePicker } from './share-picker.component.ts';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -35,11 +35,13 @@ async function resolve(picker: Picker): Promise<void> {
 function settle(picker: Picker, count: number): void {
   picker.count = count;
   picker.counting = false;
-  if (picker.touched) picker.said = summaryText(picker);
+  if (picker.touched) picker.liveText = summaryText(picker);
 }
 
 export function summaryText(picker: Picker): string {
   const p = picker.i18n.t.picker;
   const n = picker.count;
-  return n === undefined ? '' : n === 0 ? p.summaryNone : (picker.existing ? p.summaryExisting : p.summary)(picker.i18n.number(n), n);
+  if (n === undefined) return '';
+  if (n === 0) return p.summaryNone;
+  return (picker.existing ? p.summaryExisting : p.summary)(picker.i18n.number(n), n);
 }

@@ -10,15 +10,29 @@ describe('<share-picker>', () => {
 
   describe('form association', () => {
     async function mountForm() {
-      const form = await fixture<HTMLFormElement>(html`<form>
-        <fieldset>
-          <share-picker name="shares" required base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale="de"></share-picker>
-        </fieldset>
-        <button type="submit">Senden</button>
-      </form>`);
+      const form = await fixture<HTMLFormElement>(
+        html`<form>
+          <fieldset>
+            <share-picker
+              name="shares"
+              required
+              base-url="/api/v1"
+              token="manager"
+              scope="property:rosenweg-24"
+              locale="de"
+            ></share-picker>
+          </fieldset>
+          <button type="submit">Senden</button>
+        </form>`,
+      );
       const picker = form.querySelector('share-picker')!;
       await until(() => sr(picker).querySelectorAll('.role .count').length === 2, 5000, 'role counts');
-      return { form, picker, fieldset: form.querySelector('fieldset')!, submit: form.querySelector<HTMLButtonElement>('button[type="submit"]')! };
+      return {
+        form,
+        picker,
+        fieldset: form.querySelector('fieldset')!,
+        submit: form.querySelector<HTMLButtonElement>('button[type="submit"]')!,
+      };
     }
 
     it('form value is the JSON of the targets; required blocks submit until a target is chosen; reset clears', async () => {
@@ -44,7 +58,10 @@ describe('<share-picker>', () => {
       await press('ArrowDown');
       await press('Enter');
       // Assert
-      const expected = [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }, { kind: 'contact', contactId: 'sophie-wagner' }];
+      const expected = [
+        { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] },
+        { kind: 'contact', contactId: 'sophie-wagner' },
+      ];
       expect(picker.value).to.deep.equal(expected);
       expect(JSON.parse(new FormData(form).get('shares') as string)).to.deep.equal(expected);
       expect(form.checkValidity()).to.equal(true);

@@ -30,7 +30,7 @@ export interface Picker {
   count: number | undefined;
   counting: boolean;
   countError: unknown;
-  said: string;
+  liveText: string;
   touched: boolean;
   resolveTimer?: ReturnType<typeof setTimeout>;
   resolveCtl?: AbortController;

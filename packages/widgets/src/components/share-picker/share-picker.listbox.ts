@@ -48,8 +48,13 @@ export function renderListbox(picker: Picker) {
             @click=${() => picker.toggle(o)}
           >
             <span class="option-check">${on ? check : nothing}</span>
-            <span class="option-text"><span class="option-label">${o.label}</span><span class="option-desc">${o.description}</span></span>
-            <span class="option-count">${p.people(picker.i18n.number(o.recipientCount), o.recipientCount)}</span>
+            <span class="option-text"
+              ><span class="option-label">${o.label}</span
+              ><span class="option-desc">${o.description}</span></span
+            >
+            <span class="option-count"
+              >${p.people(picker.i18n.number(o.recipientCount), o.recipientCount)}</span
+            >
           </li>`;
         },
       )}

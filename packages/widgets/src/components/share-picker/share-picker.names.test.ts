@@ -23,22 +23,37 @@ function printed(el: Element): string {
 describe('<share-picker> role boxes, as assistive technology names them', () => {
   before(() => ready);
 
-  for (const [locale, tenants, owners] of [['de', 'Alle Mieter', 'Alle Eigentümer'], ['en', 'All tenants', 'All owners']] as const) {
+  for (const [locale, tenants, owners] of [
+    ['de', 'Alle Mieter', 'Alle Eigentümer'],
+    ['en', 'All tenants', 'All owners'],
+  ] as const) {
     it(`(${locale}) name each box by its label and its count, apart, and say which is checked`, async () => {
       // Arrange
       const value = [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }];
-      const el = await fixture<HTMLElement>(html`<share-picker base-url="/api/v1" token="manager" scope="property:rosenweg-24" locale=${locale} .value=${value}></share-picker>`);
+      const el = await fixture<HTMLElement>(
+        html`<share-picker
+          base-url="/api/v1"
+          token="manager"
+          scope="property:rosenweg-24"
+          locale=${locale}
+          .value=${value}
+        ></share-picker>`,
+      );
       await until(() => el.shadowRoot!.querySelectorAll('.role .count').length === 2, 5000, 'the counts');
       const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.roles input[type="checkbox"]')];
       const expected = [new RegExp(`^${tenants} \\(\\d+\\)$`), new RegExp(`^${owners} \\(\\d+\\)$`)];
       // Act
       const names = boxes.map((box) => computeAccessibleName(box));
       const withoutLoneSpaces = boxes.map((box) => printed(box.closest('label')!));
-      const browser = await executeServerCommand<string[] | false, { role: string }>('accessible-names', { role: 'checkbox' });
+      const browser = await executeServerCommand<string[] | false, { role: string }>('accessible-names', {
+        role: 'checkbox',
+      });
       // Assert
       expect(names[0]).to.match(expected[0]!);
       expect(names[1]).to.match(expected[1]!);
-      expect(withoutLoneSpaces[0], 'the space is part of the text, not a node of its own').to.match(expected[0]!);
+      expect(withoutLoneSpaces[0], 'the space is part of the text, not a node of its own').to.match(
+        expected[0]!,
+      );
       expect(withoutLoneSpaces[1]).to.match(expected[1]!);
       if (browser) {
         expect(browser[0], 'as Chromium names the first box').to.match(expected[0]!);

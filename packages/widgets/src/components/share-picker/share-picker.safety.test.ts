@@ -5,7 +5,16 @@ import { sendMouse } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, type DocPortalClient } from '@docportal/core-sdk';
 import '../../index.ts';
-import { activeDeep, clickOn, describeEl, expectFocus, nextFrame, press, tabTo, type } from '../../test/helpers.ts';
+import {
+  activeDeep,
+  clickOn,
+  describeEl,
+  expectFocus,
+  nextFrame,
+  press,
+  tabTo,
+  type,
+} from '../../test/helpers.ts';
 import { control, ready, until, usesMockBackend } from '../../test/setup.ts';
 import type { SharePicker } from './share-picker.component.ts';
 
@@ -18,7 +27,11 @@ const labelOf = (o: Element) => text(o.querySelector('.option-label'));
 const isOpen = (p: SharePicker) => combobox(p).getAttribute('aria-expanded') === 'true';
 
 /** A real client whose requests are counted while they are under way, so a test can wait for quiet. */
-function watchedClient(retry?: number): { client: DocPortalClient; searches: string[]; quiet: () => Promise<void> } {
+function watchedClient(retry?: number): {
+  client: DocPortalClient;
+  searches: string[];
+  quiet: () => Promise<void>;
+} {
   const searches: string[] = [];
   let inflight = 0;
   const client = createClient({
@@ -38,7 +51,7 @@ function watchedClient(retry?: number): { client: DocPortalClient; searches: str
   });
   // Quiet: nothing under way after the picker's debounce had time to send (a settle, not an assertion).
   const quiet = async () => {
-    for (let calm = 0; calm < 3; ) {
+    for (let calm = 0; calm < 3;) {
       await new Promise((r) => setTimeout(r, 120));
       calm = inflight === 0 ? calm + 1 : 0;
     }
@@ -48,14 +61,24 @@ function watchedClient(retry?: number): { client: DocPortalClient; searches: str
 }
 
 async function mountPicker(o: { scope?: string; locale?: 'de' | 'en'; client: DocPortalClient }) {
-  const wrap = await fixture<HTMLDivElement>(html`<div>
-    <button id="before" type="button">Vorher</button>
-    <share-picker scope=${o.scope ?? 'property:rosenweg-24'} locale=${ifDefined(o.locale)} .client=${o.client}></share-picker>
-    <button id="after" type="button">Nachher</button>
-  </div>`);
+  const wrap = await fixture<HTMLDivElement>(
+    html`<div>
+      <button id="before" type="button">Vorher</button>
+      <share-picker
+        scope=${o.scope ?? 'property:rosenweg-24'}
+        locale=${ifDefined(o.locale)}
+        .client=${o.client}
+      ></share-picker>
+      <button id="after" type="button">Nachher</button>
+    </div>`,
+  );
   const picker = wrap.querySelector('share-picker')!;
   await until(() => sr(picker).querySelectorAll('.role .count').length === 2, 5000, 'role counts');
-  return { picker, before: wrap.querySelector<HTMLButtonElement>('#before')!, after: wrap.querySelector<HTMLButtonElement>('#after')! };
+  return {
+    picker,
+    before: wrap.querySelector<HTMLButtonElement>('#before')!,
+    after: wrap.querySelector<HTMLButtonElement>('#after')!,
+  };
 }
 
 describe('<share-picker> adds only whom the person aimed at', () => {
@@ -88,10 +111,17 @@ describe('<share-picker> adds only whom the person aimed at', () => {
     combobox(picker).focus();
     // Act
     await type('Rosenweg');
-    await until(() => options(picker).length === 2 && options(picker).every((o) => labelOf(o).startsWith('Rosenweg')), 5000, 'two addresses');
+    await until(
+      () => options(picker).length === 2 && options(picker).every((o) => labelOf(o).startsWith('Rosenweg')),
+      5000,
+      'two addresses',
+    );
     // Assert
     expect(isOpen(picker)).to.equal(true);
-    expect(combobox(picker).hasAttribute('aria-activedescendant'), 'nothing highlighted before the person arrows').to.equal(false);
+    expect(
+      combobox(picker).hasAttribute('aria-activedescendant'),
+      'nothing highlighted before the person arrows',
+    ).to.equal(false);
     expect(sr(picker).querySelectorAll('.option.active')).to.have.length(0);
     await press('Enter');
     await w.quiet();
@@ -109,13 +139,19 @@ describe('<share-picker> adds only whom the person aimed at', () => {
     await press('ArrowDown');
     expect(combobox(picker).getAttribute('aria-activedescendant')).to.equal(options(picker)[0]!.id);
     await press('Enter');
-    expect(picker.value).to.deep.equal([{ kind: 'address', addressId: 'rosenweg-24', roles: ['tenant', 'owner'] }]);
+    expect(picker.value).to.deep.equal([
+      { kind: 'address', addressId: 'rosenweg-24', roles: ['tenant', 'owner'] },
+    ]);
   });
 
   it('type "Maiblume", at once ArrowDown and Enter: Kristina Maiblume, never the answer to older text', async () => {
     // Arrange
     const w = watchedClient();
-    const { picker, before } = await mountPicker({ scope: 'unit:max-planck-12-w002', locale: 'de', client: w.client });
+    const { picker, before } = await mountPicker({
+      scope: 'unit:max-planck-12-w002',
+      locale: 'de',
+      client: w.client,
+    });
     before.focus();
     await tabTo((e) => e === combobox(picker), 'the recipient search');
     await w.quiet();
@@ -142,7 +178,10 @@ describe('<share-picker> adds only whom the person aimed at', () => {
     await picker.updateComplete;
     // Assert: at once, only options that still answer "Wohnung 10"
     const now = options(picker).map(labelOf);
-    expect(now.every((l) => l.startsWith('Wohnung 10')), `shown while waiting: ${now.join(', ')}`).to.equal(true);
+    expect(
+      now.every((l) => l.startsWith('Wohnung 10')),
+      `shown while waiting: ${now.join(', ')}`,
+    ).to.equal(true);
     // Act: arrows and Enter before the answer
     await press('ArrowDown');
     await press('ArrowDown');
@@ -150,7 +189,9 @@ describe('<share-picker> adds only whom the person aimed at', () => {
     await control('/faults', {});
     await until(() => picker.value.length > 0, 5000, 'a recipient chosen');
     // Assert: the second option of the answer to "Wohnung 10"
-    expect(picker.value).to.deep.equal([{ kind: 'unit', unitId: 'rosenweg-24a-w102', roles: ['tenant', 'owner'] }]);
+    expect(picker.value).to.deep.equal([
+      { kind: 'unit', unitId: 'rosenweg-24a-w102', roles: ['tenant', 'owner'] },
+    ]);
     expect(w.searches.at(-1)).to.equal('Wohnung 10');
   });
 
@@ -167,7 +208,8 @@ describe('<share-picker> adds only whom the person aimed at', () => {
     // Assert
     expect(isOpen(picker)).to.equal(false);
     expect(picker.value).to.deep.equal([]);
-    if (activeDeep() !== after) throw new Error(`focus should be on the button, is on ${describeEl(activeDeep())}`);
+    if (activeDeep() !== after)
+      throw new Error(`focus should be on the button, is on ${describeEl(activeDeep())}`);
   });
 
   it('Tab closes the list, also when focus goes on to a chip in the picker', async () => {
@@ -192,10 +234,18 @@ describe('<share-picker> adds only whom the person aimed at', () => {
   it('a form’s failed validation focuses the search without opening the list', async () => {
     // Arrange
     const w = watchedClient();
-    const form = await fixture<HTMLFormElement>(html`<form @submit=${(e: Event) => e.preventDefault()}>
-      <share-picker name="shares" required scope="property:rosenweg-24" locale="de" .client=${w.client}></share-picker>
-      <button type="submit">Senden</button>
-    </form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form @submit=${(e: Event) => e.preventDefault()}>
+        <share-picker
+          name="shares"
+          required
+          scope="property:rosenweg-24"
+          locale="de"
+          .client=${w.client}
+        ></share-picker>
+        <button type="submit">Senden</button>
+      </form>`,
+    );
     const picker = form.querySelector('share-picker')!;
     await until(() => sr(picker).querySelectorAll('.role .count').length === 2, 5000, 'role counts');
     const submit = form.querySelector('button')!;
@@ -208,7 +258,10 @@ describe('<share-picker> adds only whom the person aimed at', () => {
     expect(options(picker)).to.have.length(0);
     // Act: a click where the button is now adds nothing and submits nothing
     const r = submit.getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)],
+    });
     await w.quiet();
     expect(picker.value).to.deep.equal([]);
   });
@@ -229,14 +282,24 @@ describe('<share-picker> results that tell the truth', () => {
       combobox(picker).focus();
       // Act
       await type('Wohnung');
-      const note = await until(() => sr(picker).querySelector('.list-note'), 10000, 'the note under the list');
+      const note = await until(
+        () => sr(picker).querySelector('.list-note'),
+        10000,
+        'the note under the list',
+      );
       // Assert
       expect(text(note)).to.equal(words);
       expect(Number(options(picker)[0]!.getAttribute('aria-setsize'))).to.equal(50);
       expect(text(sr(picker).querySelector('[role="status"]'))).to.contain(words);
       // Act: a narrower search
       await type(' 10');
-      await until(() => options(picker)[0]?.getAttribute('aria-setsize') === '40' && text(sr(picker).querySelector('[role="status"]')) !== '', 10000, 'the 40 answers to "Wohnung 10"');
+      await until(
+        () =>
+          options(picker)[0]?.getAttribute('aria-setsize') === '40' &&
+          text(sr(picker).querySelector('[role="status"]')) !== '',
+        10000,
+        'the 40 answers to "Wohnung 10"',
+      );
       expect(sr(picker).querySelector('.list-note')).to.equal(null);
     });
   }
@@ -260,7 +323,11 @@ describe('<share-picker> results that tell the truth', () => {
     await control('/faults', {});
     await clickOn(again);
     // Assert
-    await until(() => options(picker).length === 1 && labelOf(options(picker)[0]!) === 'Sophie Wagner', 5000, 'Sophie after trying again');
+    await until(
+      () => options(picker).length === 1 && labelOf(options(picker)[0]!) === 'Sophie Wagner',
+      5000,
+      'Sophie after trying again',
+    );
     expect(sr(picker).querySelector('[role="alert"]')).to.equal(null);
     expectFocus(combobox(picker), 'the search');
   });
@@ -278,7 +345,11 @@ describe('<share-picker> results that tell the truth', () => {
     expect(picker.value).to.deep.equal([{ kind: 'contact', contactId: 'sophie-wagner' }]);
     // Act: the same search again
     await type('Sophie');
-    const option = await until(() => options(picker).length === 1 && options(picker)[0], 5000, 'Sophie again');
+    const option = await until(
+      () => options(picker).length === 1 && options(picker)[0],
+      5000,
+      'Sophie again',
+    );
     // Assert
     expect(listbox(picker).getAttribute('aria-multiselectable')).to.equal('true');
     expect(option.getAttribute('aria-selected')).to.equal('true');
@@ -300,7 +371,8 @@ describe('<share-picker> results that tell the truth', () => {
       await w.quiet();
       const lines: string[] = [];
       const spoken: string[] = [];
-      const live = () => [...sr(picker).querySelectorAll('[role="status"], [aria-live]')].filter((e) => !e.closest('.combo'));
+      const live = () =>
+        [...sr(picker).querySelectorAll('[role="status"], [aria-live]')].filter((e) => !e.closest('.combo'));
       const observer = new MutationObserver(() => {
         const line = text(sr(picker).querySelector('.summary'));
         if (lines.at(-1) !== line) lines.push(line);
@@ -309,7 +381,11 @@ describe('<share-picker> results that tell the truth', () => {
       observer.observe(sr(picker), { subtree: true, childList: true, characterData: true });
       // Act
       await clickOn(sr(picker).querySelector<HTMLInputElement>('input[type="checkbox"]')!);
-      await until(() => text(sr(picker).querySelector('.summary')) === four, 5000, () => `four (is ${text(sr(picker).querySelector('.summary'))})`);
+      await until(
+        () => text(sr(picker).querySelector('.summary')) === four,
+        5000,
+        () => `four (is ${text(sr(picker).querySelector('.summary'))})`,
+      );
       await w.quiet();
       observer.disconnect();
       // Assert
@@ -330,21 +406,39 @@ describe('<share-picker> chips that say what they mean', () => {
   /** What a chip reads: name, kind, and for addresses, units and properties the audience chosen. */
   const reading = (chip: Element) => {
     const select = chip.querySelector('select');
-    return [text(chip.querySelector('.chip-label')), text(chip.querySelector('.chip-kind')), select ? text(select.selectedOptions[0]) : ''].join(' ').trim();
+    return [
+      text(chip.querySelector('.chip-label')),
+      text(chip.querySelector('.chip-kind')),
+      select ? text(select.selectedOptions[0]) : '',
+    ]
+      .join(' ')
+      .trim();
   };
   const chips = (p: SharePicker) => [...sr(p).querySelectorAll('.chip')];
 
   for (const [locale, address, narrowed, group, person] of [
-    ['de', 'Rosenweg 24 · Adresse · Mieter und Eigentümer', 'Rosenweg 24 · Adresse · nur Mieter', 'Verwaltungsbeirat · Gruppe', 'Sophie Wagner · Person'],
-    ['en', 'Rosenweg 24 · Address · tenants and owners', 'Rosenweg 24 · Address · tenants only', 'Verwaltungsbeirat · Group', 'Sophie Wagner · Person'],
+    [
+      'de',
+      'Rosenweg 24 · Adresse · Mieter und Eigentümer',
+      'Rosenweg 24 · Adresse · nur Mieter',
+      'Verwaltungsbeirat · Gruppe',
+      'Sophie Wagner · Person',
+    ],
+    [
+      'en',
+      'Rosenweg 24 · Address · tenants and owners',
+      'Rosenweg 24 · Address · tenants only',
+      'Verwaltungsbeirat · Group',
+      'Sophie Wagner · Person',
+    ],
   ] as const) {
     it(`every chip says kind and audience; the keyboard narrows an address to its tenants (${locale})`, async () => {
       // Arrange
       const w = watchedClient();
       const { picker } = await mountPicker({ locale, client: w.client });
-      const pick = async (q: string, label: string) => {
+      const pick = async (text: string, label: string) => {
         combobox(picker).focus();
-        await type(q);
+        await type(text);
         await until(() => options(picker).length > 0 && labelOf(options(picker)[0]!) === label, 5000, label);
         await press('ArrowDown');
         await press('Enter');

@@ -31,10 +31,14 @@ describe('<share-picker>', () => {
       // Act: typing
       input.focus();
       await type('Wohnung');
-      const found = await until(() => {
-        const o = options(picker);
-        return o.length === 6 && o.every((x) => labelOf(x).startsWith('Wohnung')) ? o : null;
-      }, 5000, 'six units');
+      const found = await until(
+        () => {
+          const o = options(picker);
+          return o.length === 6 && o.every((x) => labelOf(x).startsWith('Wohnung')) ? o : null;
+        },
+        5000,
+        'six units',
+      );
       // Assert: debounced (fewer searches than keys), the last one for the whole word
       expect(searches.length, `searches sent: ${JSON.stringify(searches)}`).to.be.lessThan('Wohnung'.length);
       expect(searches.at(-1)).to.equal('Wohnung');
@@ -42,7 +46,9 @@ describe('<share-picker>', () => {
       expect(listbox(picker).hidden).to.equal(false);
       expect(found.map((o) => o.getAttribute('aria-setsize'))).to.deep.equal(Array(6).fill('6'));
       expect(found.map((o) => o.getAttribute('aria-posinset'))).to.deep.equal(['1', '2', '3', '4', '5', '6']);
-      expect(input.hasAttribute('aria-activedescendant'), 'nothing highlighted before the arrows').to.equal(false);
+      expect(input.hasAttribute('aria-activedescendant'), 'nothing highlighted before the arrows').to.equal(
+        false,
+      );
       expect(text(sr(picker).querySelector('[role="status"]'))).to.contain('6 Vorschläge');
       // Act: arrows
       await press('ArrowDown');
@@ -54,7 +60,10 @@ describe('<share-picker>', () => {
       expect(active.getAttribute('aria-posinset')).to.equal('2');
       expect(active.classList.contains('active')).to.equal(true);
       expect(sr(picker).querySelectorAll('.option.active')).to.have.length(1);
-      expect(options(picker).filter((o) => o.getAttribute('aria-selected') === 'true'), 'nothing chosen yet').to.have.length(0);
+      expect(
+        options(picker).filter((o) => o.getAttribute('aria-selected') === 'true'),
+        'nothing chosen yet',
+      ).to.have.length(0);
       const label = labelOf(active);
       // Act: Enter picks
       await press('Enter');
@@ -87,8 +96,14 @@ describe('<share-picker>', () => {
       await press('Escape');
       expect(input.getAttribute('aria-expanded')).to.equal('false');
       await press('ArrowDown');
-      await until(() => input.getAttribute('aria-expanded') === 'true' && options(picker).length > 7, 5000, 'open again');
-      expect(listbox(picker).scrollHeight, 'the list scrolls').to.be.greaterThan(listbox(picker).clientHeight);
+      await until(
+        () => input.getAttribute('aria-expanded') === 'true' && options(picker).length > 7,
+        5000,
+        'open again',
+      );
+      expect(listbox(picker).scrollHeight, 'the list scrolls').to.be.greaterThan(
+        listbox(picker).clientHeight,
+      );
       await press('Tab');
       // Assert
       expectFocus(after, 'the next control after the picker');
@@ -111,10 +126,14 @@ describe('<share-picker>', () => {
       await until(() => searches.at(-1) === 'a', 5000, 'the search for "a" sent');
       await control('/faults', {});
       await type('hmet');
-      await until(() => {
-        const o = options(picker).map(labelOf);
-        return o.length === 1 && o[0] === 'Ahmet Yılmaz';
-      }, 5000, 'Ahmet alone');
+      await until(
+        () => {
+          const o = options(picker).map(labelOf);
+          return o.length === 1 && o[0] === 'Ahmet Yılmaz';
+        },
+        5000,
+        'Ahmet alone',
+      );
       // the slow answer has been served by now
       await until(async () => (await stats()).requests >= base + 2, 10000, 'the slow request answered');
       await new Promise((r) => setTimeout(r, 150));
@@ -155,7 +174,10 @@ describe('<share-picker>', () => {
       expect(options(picker).length).to.be.lessThan(30);
       const list = listbox(picker).getBoundingClientRect();
       const row = active!.getBoundingClientRect();
-      expect(row.top >= list.top - 1 && row.bottom <= list.bottom + 1, 'the active option is scrolled into view').to.equal(true);
+      expect(
+        row.top >= list.top - 1 && row.bottom <= list.bottom + 1,
+        'the active option is scrolled into view',
+      ).to.equal(true);
       const label = labelOf(active!);
       await press('Enter');
       expect(chips(picker).map((c) => text(c.querySelector('.chip-label')))).to.deep.equal([label]);

@@ -16,10 +16,23 @@ const meta: Meta<Args> = {
   title: 'Elements/Share picker',
   component: 'share-picker',
   args: { scope: 'property:rosenweg-24', required: false, disabled: false, value: [] },
-  argTypes: { scope: { control: 'select', options: ['property:rosenweg-24', 'property:max-planck-12', 'unit:max-planck-12-w002'] } },
-  render: (a) => html`<div style="max-width: 36rem">
-    <share-picker base-url="/api/v1" token="manager" scope=${a.scope} ?required=${a.required} ?disabled=${a.disabled} .value=${a.value}></share-picker>
-  </div>`,
+  argTypes: {
+    scope: {
+      control: 'select',
+      options: ['property:rosenweg-24', 'property:max-planck-12', 'unit:max-planck-12-w002'],
+    },
+  },
+  render: (a) =>
+    html`<div style="max-width: 36rem">
+      <share-picker
+        base-url="/api/v1"
+        token="manager"
+        scope=${a.scope}
+        ?required=${a.required}
+        ?disabled=${a.disabled}
+        .value=${a.value}
+      ></share-picker>
+    </div>`,
   parameters: { layout: 'padded' },
 };
 export default meta;
@@ -84,7 +97,13 @@ export const LargeDataSet: Story = {
     await userEvent.type(input, 'Wohnung');
     await userEvent.keyboard('{ArrowDown}');
     const root = input.getRootNode() as ShadowRoot;
-    await waitFor(() => expect(Number(root.querySelector('[role="option"]')?.getAttribute('aria-setsize'))).toBeGreaterThan(20), { timeout: 10000 });
+    await waitFor(
+      () =>
+        expect(Number(root.querySelector('[role="option"]')?.getAttribute('aria-setsize'))).toBeGreaterThan(
+          20,
+        ),
+      { timeout: 10000 },
+    );
     await expect(root.querySelectorAll('[role="option"]').length).toBeLessThan(20);
   },
 };
@@ -114,11 +133,20 @@ export const FailedSearch: Story = {
 /** In a form: required, with the form's own validation. */
 export const InAForm: Story = {
   args: { required: true },
-  render: (a) => html`<form style="max-width: 36rem; display: grid; gap: 1rem" @submit=${(e: Event) => e.preventDefault()}>
-    <share-picker name="shares" base-url="/api/v1" token="manager" scope=${a.scope} ?required=${a.required}></share-picker>
-    <div><button type="submit">Speichern</button></div>
-  </form>`,
+  render: (a) =>
+    html`<form style="max-width: 36rem; display: grid; gap: 1rem" @submit=${(e: Event) => e.preventDefault()}>
+      <share-picker
+        name="shares"
+        base-url="/api/v1"
+        token="manager"
+        scope=${a.scope}
+        ?required=${a.required}
+      ></share-picker>
+      <div><button type="submit">Speichern</button></div>
+    </form>`,
 };
 
 /** Switched off. */
-export const Disabled: Story = { args: { disabled: true, value: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }] } };
+export const Disabled: Story = {
+  args: { disabled: true, value: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }] },
+};

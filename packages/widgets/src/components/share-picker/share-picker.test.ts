@@ -31,9 +31,13 @@ describe('<share-picker>', () => {
       expect(text(owners!.closest('label'))).to.match(/^Alle Eigentümer \(\d+\)$/);
       // Act + Assert
       await clickOn(tenants!);
-      expect(picker.value).to.deep.equal([{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }]);
+      expect(picker.value).to.deep.equal([
+        { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] },
+      ]);
       await clickOn(owners!);
-      expect(picker.value).to.deep.equal([{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant', 'owner'] }]);
+      expect(picker.value).to.deep.equal([
+        { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant', 'owner'] },
+      ]);
       await clickOn(tenants!);
       expect(picker.value).to.deep.equal([{ kind: 'property', propertyId: 'rosenweg-24', roles: ['owner'] }]);
       await clickOn(owners!);
@@ -53,8 +57,14 @@ describe('<share-picker>', () => {
       await tabTo((e) => e === owners, 'all owners');
       await press('Space');
       // Assert
-      expect(picker.value).to.deep.equal([{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant', 'owner'] }]);
-      await until(() => summary(picker) === TEXT.en.summary(2), 5000, () => `summary for two (is "${summary(picker)}")`);
+      expect(picker.value).to.deep.equal([
+        { kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant', 'owner'] },
+      ]);
+      await until(
+        () => summary(picker) === TEXT.en.summary(2),
+        5000,
+        () => `summary for two (is "${summary(picker)}")`,
+      );
       await press('Space');
       expect(picker.value).to.deep.equal([{ kind: 'unit', unitId: 'max-planck-12-w002', roles: ['tenant'] }]);
     });
@@ -70,7 +80,11 @@ describe('<share-picker>', () => {
         const target = options(picker).find((o) => labelOf(o) === label)!;
         expect(target, label).to.exist;
         await clickOn(target);
-        await until(() => chips(picker).some((c) => text(c.querySelector('.chip-label')) === label), 5000, () => `chip ${label}`);
+        await until(
+          () => chips(picker).some((c) => text(c.querySelector('.chip-label')) === label),
+          5000,
+          () => `chip ${label}`,
+        );
       };
       // Act
       await pick('Wohnung 00', 'Wohnung 001');
@@ -78,9 +92,17 @@ describe('<share-picker>', () => {
       await pick('Sophie', 'Sophie Wagner');
       // Assert
       expect(picker.value.map((t) => t.kind)).to.deep.equal(['unit', 'group', 'contact']);
-      expect(rec.events.map((e) => e.type)).to.deep.equal(['input', 'change', 'input', 'change', 'input', 'change']);
+      expect(rec.events.map((e) => e.type)).to.deep.equal([
+        'input',
+        'change',
+        'input',
+        'change',
+        'input',
+        'change',
+      ]);
       // Act: remove by mouse
-      const removeBtn = (label: string) => sr(picker).querySelector<HTMLButtonElement>(`button[aria-label="${TEXT.de.remove(label)}"]`)!;
+      const removeBtn = (label: string) =>
+        sr(picker).querySelector<HTMLButtonElement>(`button[aria-label="${TEXT.de.remove(label)}"]`)!;
       await clickOn(removeBtn('Wohnung 001'));
       expect(picker.value.map((t) => t.kind)).to.deep.equal(['group', 'contact']);
       // Act: remove by keyboard (Tab from the search to the chip's button, Enter)
@@ -94,7 +116,9 @@ describe('<share-picker>', () => {
       picker.value = [{ kind: 'group', groupId: 'rosenweg-24-beirat' }];
       await picker.updateComplete;
       await until(() => summary(picker) === TEXT.de.summary(2), 5000, 'summary of the new value');
-      expect(chips(picker).map((c) => text(c.querySelector('.chip-label')))).to.deep.equal(['Verwaltungsbeirat']);
+      expect(chips(picker).map((c) => text(c.querySelector('.chip-label')))).to.deep.equal([
+        'Verwaltungsbeirat',
+      ]);
       expect(rec.events, 'no events for a programmatic value').to.have.length(10);
     });
 
@@ -104,24 +128,40 @@ describe('<share-picker>', () => {
         const t = TEXT[locale];
         const { picker } = await mountPicker({ locale });
         const scope = { kind: 'property', id: 'rosenweg-24' };
-        await until(() => summary(picker) === t.none, 5000, () => `empty summary (is "${summary(picker)}")`);
+        await until(
+          () => summary(picker) === t.none,
+          5000,
+          () => `empty summary (is "${summary(picker)}")`,
+        );
         // Act + Assert: tenants
         roleBoxes(picker)[0]!.click();
         let n = await resolveCount(scope, picker.value);
         expect(n).to.equal(4);
-        await until(() => summary(picker) === t.summary(n), 5000, () => `summary ${n} (is "${summary(picker)}")`);
+        await until(
+          () => summary(picker) === t.summary(n),
+          5000,
+          () => `summary ${n} (is "${summary(picker)}")`,
+        );
         // Act + Assert: plus the advisory board (two owners)
         await search(picker, 'Beirat');
         await press('ArrowDown');
         await press('Enter');
         n = await resolveCount(scope, picker.value);
         expect(n).to.equal(6);
-        await until(() => summary(picker) === t.summary(n), 5000, () => `summary ${n} (is "${summary(picker)}")`);
+        await until(
+          () => summary(picker) === t.summary(n),
+          5000,
+          () => `summary ${n} (is "${summary(picker)}")`,
+        );
         // Act + Assert: one person only
         picker.value = [{ kind: 'contact', contactId: 'paul-klein' }];
         n = await resolveCount(scope, picker.value);
         expect(n).to.equal(1);
-        await until(() => summary(picker) === t.summary(1), 5000, () => `summary 1 (is "${summary(picker)}")`);
+        await until(
+          () => summary(picker) === t.summary(1),
+          5000,
+          () => `summary 1 (is "${summary(picker)}")`,
+        );
       });
     }
   });
@@ -129,7 +169,11 @@ describe('<share-picker>', () => {
   describe('standalone and inside a provider', () => {
     it('works inside a provider (client, scope and locale from it)', async () => {
       // Arrange
-      const provider = await fixture(html`<doc-provider base-url="/api/v1" token="manager" scope="unit:max-planck-12-w002" locale="en"><share-picker></share-picker></doc-provider>`);
+      const provider = await fixture(
+        html`<doc-provider base-url="/api/v1" token="manager" scope="unit:max-planck-12-w002" locale="en"
+          ><share-picker></share-picker
+        ></doc-provider>`,
+      );
       const picker = provider.querySelector('share-picker')!;
       await until(() => sr(picker).querySelectorAll('.role .count').length === 2, 5000, 'role counts');
       expect(text(roleBoxes(picker)[0]!.closest('label'))).to.equal('All tenants (1)');
@@ -148,8 +192,12 @@ describe('<share-picker>', () => {
       await press('ArrowDown');
       await press('Enter');
       expect(picker.value).to.deep.equal([{ kind: 'contact', contactId: 'lena-hoffmann' }]);
-      const lone = await fixture<SharePicker>(html`<share-picker base-url="/api/v1" token="manager"></share-picker>`);
-      expect(text(lone.shadowRoot!.querySelector('.error'))).to.equal('Es ist kein Bereich (Liegenschaft oder Einheit) gewählt.');
+      const lone = await fixture<SharePicker>(
+        html`<share-picker base-url="/api/v1" token="manager"></share-picker>`,
+      );
+      expect(text(lone.shadowRoot!.querySelector('.error'))).to.equal(
+        'Es ist kein Bereich (Liegenschaft oder Einheit) gewählt.',
+      );
       await expect(lone).to.be.accessible();
     });
   });
@@ -164,7 +212,11 @@ describe('<share-picker>', () => {
         await press('ArrowDown');
         await expect(picker).to.be.accessible();
         await press('Enter');
-        await until(() => chips(picker).length === 1 && !summary(picker).includes('…'), 5000, 'chip and summary');
+        await until(
+          () => chips(picker).length === 1 && !summary(picker).includes('…'),
+          5000,
+          'chip and summary',
+        );
         await expect(picker).to.be.accessible();
       });
     }

@@ -1,7 +1,20 @@
 import type { Role, Scope, ShareTarget } from '@docportal/core-sdk';
 
-export const targetId = (t: ShareTarget): string =>
-  t.kind === 'property' ? t.propertyId : t.kind === 'address' ? t.addressId : t.kind === 'unit' ? t.unitId : t.kind === 'group' ? t.groupId : t.contactId;
+/** The id a target names, whatever its kind. */
+export function targetId(t: ShareTarget): string {
+  switch (t.kind) {
+    case 'property':
+      return t.propertyId;
+    case 'address':
+      return t.addressId;
+    case 'unit':
+      return t.unitId;
+    case 'group':
+      return t.groupId;
+    default:
+      return t.contactId;
+  }
+}
 
 /** The thing a target names, whatever its audience: `address:rosenweg-24`. */
 export const idKey = (t: ShareTarget): string => `${t.kind}:${targetId(t)}`;
@@ -11,7 +24,9 @@ export const targetKey = (t: ShareTarget): string => `${idKey(t)}:${'roles' in t
 
 /** Whether a target is the scope-wide role choice (offered as checkboxes, not as a chip). */
 export const isScopeRole = (t: ShareTarget, s: Scope | undefined): boolean =>
-  !!s && ((t.kind === 'property' && s.kind === 'property' && t.propertyId === s.id) || (t.kind === 'unit' && s.kind === 'unit' && t.unitId === s.id));
+  !!s &&
+  ((t.kind === 'property' && s.kind === 'property' && t.propertyId === s.id) ||
+    (t.kind === 'unit' && s.kind === 'unit' && t.unitId === s.id));
 
 /** The audiences a property, address or unit target can be narrowed to. */
 export const AUDIENCES = ['both', 'tenant', 'owner'] as const;
