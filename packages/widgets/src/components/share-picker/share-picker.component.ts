@@ -41,7 +41,7 @@ let seq = 0;
  * @csspart listbox - The list of suggestions.
  * @csspart option - One suggestion; `option--active` marks the highlighted one (`aria-selected` marks chosen ones).
  * @csspart list-note - The line under the list when results are capped, and the notice of a failed search.
- * @csspart notice - The notice of a failed search: the shared error notice (also `error`), with its `retry` button.
+ * @csspart notice - The notice of a failed search or count: the shared error notice (also `error`), with its `retry` button.
  * @csspart error - The same notice (the part every element's error notice has).
  * @csspart chips - The list of chosen recipients.
  * @csspart chip - One chosen recipient.

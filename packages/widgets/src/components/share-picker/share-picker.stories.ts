@@ -130,6 +130,18 @@ export const FailedSearch: Story = {
   },
 };
 
+/**
+ * The server cannot count the recipients of a selection: the count line becomes the error notice,
+ * with a button that counts again; the choice stays.
+ */
+export const CountFailed: Story = {
+  args: { value: [{ kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant'] }] },
+  parameters: { docportal: { faults: { failRate: 1, failStatus: 503, retryAfter: 0 } } },
+  play: async ({ canvasElement }) => {
+    await find(canvasElement, 'share-picker', '[part~="retry"]');
+  },
+};
+
 /** In a form: required, with the form's own validation. */
 export const InAForm: Story = {
   args: { required: true },
