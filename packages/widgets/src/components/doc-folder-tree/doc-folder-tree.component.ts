@@ -204,6 +204,9 @@ export class DocFolderTree extends ConnectedElement {
       }
     }
     this.rowHadFocus = this.shadowRoot?.activeElement?.getAttribute('role') === 'treeitem';
+    // The active row stays among the rows; the window of rows in view follows the scroll position.
+    if (this.active >= rows.length) this.active = Math.max(0, rows.length - 1);
+    this.window = visibleRange(rows.length, this.rowPx, this.top, this.scroller?.clientHeight || 384);
   }
 
   protected override updated(): void {
@@ -396,10 +399,6 @@ export class DocFolderTree extends ConnectedElement {
   protected override render(): TemplateResult {
     if (!this.api) return this.renderSignedOut();
     if (!this.scopeValue) return html`<p class="error" part="base">${this.i18n.t.common.noScope}</p>`;
-    const rows = this.rows;
-    if (this.active >= rows.length) this.active = Math.max(0, rows.length - 1);
-    const viewport = this.scroller?.clientHeight || 384;
-    const r = (this.window = visibleRange(rows.length, this.rowPx, this.top, viewport));
     const editor = this.editing && this.mode === 'manage';
     const tree = this as unknown as Tree;
     return html`<div class="frame">
@@ -410,7 +409,7 @@ export class DocFolderTree extends ConnectedElement {
             part="base"
             @scroll=${(e: Event) => (this.top = (e.target as HTMLElement).scrollTop)}
           >
-            ${this.renderBody(tree, rows, r)}
+            ${this.renderBody(tree, this.rows, this.window)}
           </div>
           ${editor ? renderEditor(tree) : nothing}
         </div>
