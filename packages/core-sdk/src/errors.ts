@@ -1,12 +1,25 @@
-import type { FieldError, Problem } from './schemas/problem.js';
+import type { FieldError, Problem, ProblemCode } from './schemas/problem.js';
 
-/** Codes of failures that have no HTTP answer, beside the contract's problem codes. */
+/**
+ * Codes the SDK gives, beside the contract's problem codes: failures with no HTTP answer, and
+ * answers without a problem document (`server_error` for a 5xx, `http_error` for any other).
+ */
 export type ClientErrorCode =
-  'network_error' | 'timeout' | 'aborted' | 'invalid_response' | 'empty_file' | 'unexpected';
+  | 'network_error'
+  | 'timeout'
+  | 'aborted'
+  | 'invalid_response'
+  | 'empty_file'
+  | 'unexpected'
+  | 'server_error'
+  | 'http_error';
+
+/** What `DocPortalError.code` holds: a contract code, one of the SDK's own, or a code a backend added. */
+export type ErrorCode = ProblemCode | ClientErrorCode | (string & {});
 
 export interface ErrorInit {
   status?: number;
-  code: string;
+  code: ErrorCode;
   problem?: Problem;
   cause?: unknown;
 }
@@ -21,7 +34,7 @@ export class DocPortalError extends Error {
    * A contract code (`not_found`, `offset_mismatch`, …) or a client code (`network_error`, `timeout`, `aborted`, `invalid_response`;
    * `unexpected` for any other failure on the SDK's path, such as a token function that threw, wrapped with the original as `cause`).
    */
-  readonly code: string;
+  readonly code: ErrorCode;
   /** The server's problem document, when it sent one. */
   readonly problem?: Problem;
   /**

@@ -27,6 +27,8 @@ const CLIENT_CODES: Record<ClientErrorCode, true> = {
   invalid_response: true,
   empty_file: true,
   unexpected: true,
+  server_error: true,
+  http_error: true,
 };
 const TARGET_KINDS: Record<ShareTarget['kind'], true> = {
   property: true,
