@@ -3,16 +3,16 @@
  * (a missing key in `en.ts` fails the type check). Functions take numbers already formatted.
  */
 export const de = {
-  // Errors, by the SDK's `code`.
+  // Errors, by the SDK's `code`. The upload protocol's own codes (`offset_mismatch`,
+  // `upload_incomplete`) have none: the SDK recovers from them, and should one ever reach a person,
+  // `other` says what to do ("try again") just as well.
   errors: {
     unauthorized: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
     forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
     not_found: 'Das gibt es nicht (mehr).',
     conflict:
       'Das steht im Widerspruch zum aktuellen Stand. Bitte laden Sie neu und versuchen Sie es noch einmal.',
-    upload_incomplete: 'Die Datei ist noch nicht vollständig übertragen.',
     precondition_failed: 'Jemand hat das Dokument inzwischen geändert. Bitte laden Sie neu.',
-    offset_mismatch: 'Die Übertragung ist durcheinandergeraten. Bitte versuchen Sie es erneut.',
     file_too_large: 'Die Datei ist größer als 50 MB.',
     unsupported_file_type: 'Die Datei ist keine PDF-, Word-, JPEG- oder PNG-Datei.',
     empty_file: 'Die Datei ist leer.',
