@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { makePdf } from '@docportal/mock-server/testing';
 import { startHttpServer } from '@docportal/mock-server/http';
-import { createClient } from '../packages/core-sdk/src/index.ts';
+import { createClient } from '@docportal/core-sdk';
 
 const runs = Number(process.argv[2] ?? 30);
 const MiB = 1024 * 1024;

@@ -66,6 +66,28 @@ describe('<doc-folder-tree>', () => {
     });
   });
 
+  describe('* on a document (WAI-ARIA treeview: "expands all siblings that are at the same level as the current node")', () => {
+    it('opens the folders beside the focused document', async () => {
+      // Arrange: a document in "Objektunterlagen", beside its subfolders "Pläne" and "Energieausweis".
+      await publish('Hausordnung', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
+      const el = await tree({ mode: 'manage', locale: 'de' });
+      rowNamed(el, 'Objektunterlagen')!.focus();
+      await press('ArrowRight');
+      const doc = await waitRow(el, 'Hausordnung');
+      doc.focus();
+      expect(rowNamed(el, 'Energieausweis')!.getAttribute('aria-expanded')).to.equal('false');
+      // Act
+      await press('*');
+      // Assert
+      await until(
+        () => rowNamed(el, 'Energieausweis')?.getAttribute('aria-expanded') === 'true',
+        5000,
+        '* opened the folder beside the document',
+      );
+      expectFocusOnRow(el, 'Hausordnung', '*');
+    });
+  });
+
   describe('keyboard alone, in English', () => {
     it('browse: Tab in, *, arrows, Home/End, type-ahead, Enter downloads; focus stays in the tree', async () => {
       // Arrange

@@ -298,15 +298,18 @@ export class SharePicker extends ConnectedElement {
     const api = this.api;
     const scope = this.scopeValue;
     if (!api || !scope) return;
+    // Only the answer for the scope and locale shown now counts: an earlier one may arrive last.
+    const asked = this.loadedScope;
     try {
       const items = await api.recipients.search({ scope, limit: 3, locale: this.i18n.locale });
+      if (asked !== this.loadedScope) return;
       const counts: Partial<Record<Role, number>> = {};
       for (const o of items)
         if (isScopeRole(o.target, scope) && 'roles' in o.target && o.target.roles.length === 1)
           counts[o.target.roles[0]!] = o.recipientCount;
       this.roleCounts = counts;
     } catch {
-      this.roleCounts = {};
+      if (asked === this.loadedScope) this.roleCounts = {};
     }
   }
 
@@ -316,12 +319,16 @@ export class SharePicker extends ConnectedElement {
     const scope = this.scopeValue;
     const missing = this.value.filter((t) => !isScopeRole(t, scope) && !this.labels.has(idKey(t)));
     if (!api || !scope || missing.length === 0) return;
+    const asked = this.loadedScope;
     try {
       const found = await api.recipients.search({ scope, limit: 100, locale: this.i18n.locale });
+      // Labels in another scope's or language's words stay out.
+      if (asked !== this.loadedScope) return;
       for (const o of found) this.labels.set(idKey(o.target), o.label);
       const contacts = missing.filter((t) => t.kind === 'contact' && !this.labels.has(idKey(t)));
       if (contacts.length) {
         const r = await api.recipients.resolve({ scope, targets: contacts });
+        if (asked !== this.loadedScope) return;
         for (const c of r.contacts) this.labels.set(`contact:${c.id}`, c.name);
       }
       this.requestUpdate();

@@ -75,3 +75,34 @@ describe('<share-picker> the count line', () => {
     expect(picker.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
   });
 });
+
+describe('<share-picker> role counts belong to the scope shown', () => {
+  usesMockBackend();
+
+  it('an answer for the previous scope that arrives last does not replace the counts of the new one', async () => {
+    // Arrange: the answers for Rosenweg 24 take 600 ms, those for the unit come at once.
+    const client = createClient({
+      baseUrl: '/api/v1',
+      token: 'manager',
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (/scope=property(:|%3A)rosenweg-24\b/.test(url)) await new Promise((r) => setTimeout(r, 600));
+        return fetch(input, init);
+      },
+    });
+    const picker = await fixture<SharePicker>(
+      html`<share-picker .client=${client} scope="property:rosenweg-24" locale="de"></share-picker>`,
+    );
+    const roles = () => [...picker.shadowRoot!.querySelectorAll('.role')].map(text).join();
+    // Act: the scope changes while the first answer is on its way.
+    picker.setAttribute('scope', 'unit:max-planck-12-w002');
+    await until(
+      () => roles() === 'Alle Mieter (1),Alle Eigentümer (1)',
+      5000,
+      () => `the unit's counts (are ${roles()})`,
+    );
+    await new Promise((r) => setTimeout(r, 900));
+    // Assert: Rosenweg 24's answer (4 tenants, 2 owners) came and went unseen.
+    expect(roles()).to.equal('Alle Mieter (1),Alle Eigentümer (1)');
+  });
+});
