@@ -79,7 +79,8 @@ export default {
             ]),
           });
         }
-        customElementsManifest.modules = modules;
+        // In path order, whatever order the file system lists the sources in (a fresh clone's may differ).
+        customElementsManifest.modules = modules.sort((a, b) => a.path.localeCompare(b.path));
       },
     },
   ],
