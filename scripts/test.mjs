@@ -61,15 +61,17 @@ const suites = [
       passed: last(out, /^ℹ pass (\d+)$/m),
       failed: last(out, /^ℹ fail (\d+)$/m) + last(out, /^ℹ cancelled (\d+)$/m),
     }),
-    // The spec reporter repeats each failing test after "✖ failing tests:".
+    // The spec reporter repeats each failing test after "✖ failing tests:", its error on the next
+    // line, which goes with it into the summary.
     failures: (out) => {
       const at = out.lastIndexOf('✖ failing tests:');
-      return at < 0
-        ? []
-        : out
-            .slice(at)
-            .split('\n')
-            .filter((line) => /^\s*✖ /.test(line) && !line.includes('failing tests:'));
+      if (at < 0) return [];
+      const lines = out.slice(at).split('\n');
+      return lines.flatMap((line, i) =>
+        /^\s*✖ /.test(line) && !line.includes('failing tests:')
+          ? [`${line.trim()}\n    ${(lines[i + 1] ?? '').trim().slice(0, 200)}`]
+          : [],
+      );
     },
   },
   {
