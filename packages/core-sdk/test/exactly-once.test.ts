@@ -180,6 +180,29 @@ describe('an upload whose commit answer is lost', () => {
     );
   });
 
+  for (const [path, chunkSize] of [
+    ['/documents/upload', undefined],
+    ['/documents', CHUNK],
+  ] as const)
+    it(`through ${path}, then a later call for the file meets only 503s: that call says the outcome is still unknown, and the next one returns the one document`, async () => {
+      const f = pdf(`Zweimal unklar ${chunkSize ?? 'klein'}`);
+      const options = { documentTypeId: 'plaene', scope: ROSENWEG, ...(chunkSize ? { chunkSize } : {}) };
+      const first = faulty((method, p, n) => (method === 'POST' && p === path ? loseThenFail(n) : undefined));
+      assert.equal((await rejection(first.documents.upload(f, options))).outcome, 'unknown');
+      // Nothing of this call reaches the server; the first call's write happened all the same.
+      const second = faulty((method, p) => (method === 'POST' && p === path ? 'fail' : undefined));
+      const e = await rejection(second.documents.upload(f, options));
+      assert.ok(e instanceof ServerError, `${e.name}: ${e.message}`);
+      assert.equal(e.outcome, 'unknown', 'a 503 says nothing of the earlier call');
+      assert.equal(typeof e.idempotencyKey, 'string');
+
+      mockStore().setFaults({});
+      const again = await createClient({ baseUrl: apiBase(), token: 'manager' }).documents.upload(f, options);
+      const s = await stats();
+      assert.deepEqual([s.documents, s.openUploads], [1, 0], 'one document, no open session');
+      assert.equal(again.title, `Zweimal unklar ${chunkSize ?? 'klein'}`);
+    });
+
   it('and is retried at once: one document, no error', async () => {
     const c = loseFirst('POST', '/documents');
     const doc = await c.documents.upload(pdf('Einmal'), {

@@ -87,6 +87,11 @@ interface Run {
   signal?: AbortSignal;
   /** The session and the idempotency keys of its creation and its commit. */
   rec: { id?: string; create: string; commit: string };
+  /**
+   * Whether an earlier call may have sent the commit's key (a kept record whose file went in one
+   * request, or whose session holds every byte): then no failure of this call proves it failed.
+   */
+  earlier: boolean;
   /** Whether a session may outlive this call (a key, and a store that outlives a reload). */
   resumable: boolean;
   report(loaded: number): void;
@@ -139,6 +144,7 @@ async function start(http: Http, file: Blob, o: UploadOptions): Promise<Run> {
     o,
     signal,
     rec,
+    earlier: !!saved && !saved.id,
     meta,
     resumable: !!key && !!(http.options.resumeStore || globalThis.localStorage),
     report,
@@ -217,7 +223,7 @@ async function inOneRequest(run: Run): Promise<Document | undefined> {
   await run.remember();
   const doc = await direct(run.http, run.file, run.name, run.meta, run.post, run.signal).catch(
     async (e: unknown) => {
-      if (run.signal?.aborted || !(e as DocPortalError).outcome) await run.forget();
+      if (run.signal?.aborted || !inDoubt(run, e)) await run.forget();
       throw e;
     },
   );
@@ -246,9 +252,12 @@ async function inChunks(run: Run): Promise<Document> {
     // Offline with a place that outlives a reload: the session stays for the same file to resume.
     const keep = !abort && e instanceof NetworkError && !committing && run.rec.id && run.resumable;
     // Forgotten only once nothing is left; else the same file finds and finishes it later.
-    if (!keep && (await cleanUp(http, run.rec, abort && committing ? run.commit : undefined, run.create)))
-      await run.forget();
+    const gone =
+      !keep && (await cleanUp(http, run.rec, abort && committing ? run.commit : undefined, run.create));
+    if (gone) await run.forget();
     if (abort && !(e instanceof AbortError)) throw aborted();
+    // The session outlived the failure: an earlier call may have committed it.
+    if (!gone) inDoubt(run, e);
     throw e;
   }
 }
@@ -263,6 +272,8 @@ async function openSession(run: Run): Promise<{ offset: number; chunk: number }>
       const s = await run.status();
       if (s.size === run.total) offset = s.offset;
       else rec.id = undefined;
+      // Every byte is there: an earlier call may have committed it.
+      run.earlier = !!rec.id && offset === run.total;
     } catch (e) {
       if (!(e instanceof NotFoundError)) throw e;
       rec.id = undefined;
@@ -322,6 +333,20 @@ async function sendAll(run: Run, offset: number, chunk: number): Promise<void> {
     }
   }
   if (clean) http.chunk = chunk;
+}
+
+/**
+ * Whether the write may have taken effect: this call's own tries said so, or an earlier call may
+ * have sent the key and this call met no definite refusal. Says so on the error, with the key.
+ */
+function inDoubt(run: Run, e: unknown): boolean {
+  if (!(e instanceof DocPortalError)) return false;
+  const refused = e.status >= 400 && !isTransient(e);
+  if (!e.outcome && run.earlier && !refused) {
+    e.outcome = 'unknown';
+    e.idempotencyKey = run.rec.commit;
+  }
+  return !!e.outcome;
 }
 
 /**
