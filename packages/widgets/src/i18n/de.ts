@@ -54,6 +54,8 @@ export const de = {
     sharedWith: 'Geteilt mit',
     forAll: 'Für alle Dateien',
     ownChoice: 'Typ und Freigabe individuell festlegen',
+    edit: 'Bearbeiten',
+    noType: 'Noch kein Typ',
     submit: (n: number) => (n === 1 ? 'Dokument hochladen' : `${n} Dokumente hochladen`),
     cancelUpload: (name: string) => `Hochladen von ${name} abbrechen`,
     removeFile: (name: string) => `${name} aus der Liste entfernen`,

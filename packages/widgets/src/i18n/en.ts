@@ -46,6 +46,8 @@ export const en: Translation = {
     sharedWith: 'Shared with',
     forAll: 'For all files',
     ownChoice: 'Set type and sharing individually',
+    edit: 'Edit',
+    noType: 'No type yet',
     submit: (n) => (n === 1 ? 'Upload document' : `Upload ${n} documents`),
     cancelUpload: (name) => `Cancel uploading ${name}`,
     removeFile: (name) => `Remove ${name} from the list`,

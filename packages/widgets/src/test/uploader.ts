@@ -88,6 +88,12 @@ export const cards = (root: ShadowRoot) => [...root.querySelectorAll<HTMLLIEleme
 export const submitButton = (root: ShadowRoot) =>
   root.querySelector<HTMLButtonElement>('button[type="submit"]');
 export const titleInput = (card: Element) => card.querySelector<HTMLInputElement>('input[id^="title-"]')!;
+/** A card's title field; with several files its details open first, by its "Bearbeiten". */
+export async function openTitle(card: Element): Promise<HTMLInputElement> {
+  const edit = card.querySelector<HTMLButtonElement>('button.edit');
+  if (edit?.getAttribute('aria-expanded') === 'false') edit.click();
+  return until(() => card.querySelector<HTMLInputElement>('input[id^="title-"]'), 2000, 'the title field');
+}
 export const typeSelect = (card: Element) => card.querySelector<HTMLSelectElement>('select')!;
 export const pickerOf = (card: Element) => card.querySelector<SharePicker>('share-picker')!;
 export const alerts = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>('[role="alert"]')];

@@ -50,11 +50,13 @@ interface Rejection {
  * @csspart dropzone - The dashed drop zone (a button).
  * @csspart notice - A refusal or failure: the shared error notice (also `error`), with its `retry` or `dismiss` button.
  * @csspart error - The same notices (the part every element's error notice has).
- * @csspart file - One file's card; `file--done`, `file--error` mark its state.
+ * @csspart file - One file's card (with several files a compact row); `file--done`, `file--error` mark its state.
+ * @csspart thumbnail - An image file's preview in its row.
+ * @csspart file-type - The document type a file's row names (several files).
  * @csspart progress - A file's progress bar.
  * @csspart progress-fill - The filled part of the progress bar.
  * @csspart input - The title field and the type chooser of a file.
- * @csspart button - Every button (also `remove`, `cancel`, `retry`, `dismiss`, `apply-all`; `button--primary` on submit).
+ * @csspart button - Every button (also `remove`, `edit`, `own`, `cancel`, `retry`, `dismiss`; `button--primary` on submit).
  * @csspart picker__base - The parts of the share picker in each file card, prefixed `picker__` (`picker__input`, `picker__chip`, …).
  * @csspart submit - The "Dokument hochladen" button.
  * @csspart success - The message after publishing.
@@ -267,6 +269,11 @@ export class DocUploader extends ConnectedElement {
         shares: first ? [...first.shares] : [],
         status: 'ready',
         loaded: 0,
+        // An image (by its bytes, not its name) gets a preview.
+        thumb:
+          check.ok && FILE_KINDS[check.kind].mimeType.startsWith('image/')
+            ? URL.createObjectURL(f)
+            : undefined,
       });
     }
     if (added.length) this.published = [];

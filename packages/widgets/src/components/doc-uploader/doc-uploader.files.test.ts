@@ -26,6 +26,7 @@ import {
   fileInput,
   cards,
   submitButton,
+  openTitle,
   titleInput,
   typeSelect,
   pickerOf,
@@ -128,13 +129,9 @@ describe('<doc-uploader>', () => {
       // Assert
       expect(rec.events).to.deep.equal([]);
       expect(alerts(m.root)).to.have.length(0);
-      expect(cards(m.root).map((c) => titleInput(c).value)).to.deep.equal([
-        'genau-50',
-        'alt',
-        'neu',
-        'foto',
-        'plan',
-      ]);
+      const titles: string[] = [];
+      for (const c of cards(m.root)) titles.push((await openTitle(c)).value);
+      expect(titles).to.deep.equal(['genau-50', 'alt', 'neu', 'foto', 'plan']);
       expect(text(submitButton(m.root))).to.equal('5 Dokumente hochladen');
     });
   });
@@ -165,10 +162,10 @@ describe('<doc-uploader>', () => {
         expect(text(notice)).to.contain(`„${evil}.png“ wurde nicht übernommen.`);
         const [one, two] = cards(m.root);
         expect(text(one!.querySelector('.file-name'))).to.equal(`${evil}.pdf`);
-        expect(titleInput(one!).value).to.equal(evil);
+        expect((await openTitle(one!)).value).to.equal(evil);
         noMarkup();
         // Act: a payload typed as the title of the second, then upload both
-        titleInput(two!).focus();
+        (await openTitle(two!)).focus();
         titleInput(two!).select();
         await type(evilTitle);
         expect(titleInput(two!).value).to.equal(evilTitle);

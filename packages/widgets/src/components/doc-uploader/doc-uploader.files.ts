@@ -8,15 +8,38 @@ import { typeOptions } from '../../internal/type-options.js';
 import type { Item, Uploader } from './doc-uploader.internals.js';
 import { retryItem } from './doc-uploader.queue.js';
 
-/** A file's first line: its icon, name and size, and "Entfernen" while it may still go. */
-function renderHead(up: Uploader, item: Item) {
+/** Frees an image preview's object URL once the image has it (the element keeps the picture). */
+const freeThumb = (e: Event) => URL.revokeObjectURL((e.target as HTMLImageElement).src);
+
+/**
+ * A file's row: its preview (images) or icon, name and size; with several files its type and
+ * "Bearbeiten", which opens its details; "Entfernen" while it may still go.
+ */
+function renderHead(up: Uploader, item: Item, open: boolean) {
   const t = up.i18n.t.uploader;
+  const type = up.types.find((x) => x.id === item.typeId);
   return html`<div class="file-head">
-    ${fileIcon}
+    ${item.thumb ? html`<img class="thumb" part="thumbnail" alt="" src=${item.thumb} @load=${freeThumb} @error=${freeThumb} />` : fileIcon}
     <span class="file-name" id="name-${item.key}" title=${item.file.name}>${item.file.name}</span>
     <span class="file-size">${up.i18n.size(item.file.size)}</span>
+    ${up.several ? html`<span class="file-type" part="file-type">${type?.name ?? t.noType}</span>` : nothing}
     ${
-      item.status === 'ready' || item.status === 'error' || item.status === 'cancelled'
+      up.several && open
+        ? html`<button
+            type="button"
+            class="btn edit"
+            part="button edit"
+            aria-expanded=${item.edit ? 'true' : 'false'}
+            aria-controls="details-${item.key}"
+            aria-describedby="name-${item.key}"
+            @click=${() => up.updateItem(item, { edit: !item.edit })}
+          >
+            ${t.edit}
+          </button>`
+        : nothing
+    }
+    ${
+      open
         ? html`<button
             type="button"
             class="icon-btn remove"
@@ -32,12 +55,20 @@ function renderHead(up: Uploader, item: Item) {
 }
 
 export function renderItem(up: Uploader, item: Item) {
-  const t = up.i18n.t.uploader;
-  const locked =
-    item.status === 'waiting' || item.status === 'uploading' || item.status === 'done' || up.disabled;
+  const open = item.status === 'ready' || item.status === 'error' || item.status === 'cancelled';
   const pct = item.file.size ? item.loaded / item.file.size : 0;
   return html`<li class="file" part="file file--${item.status}">
-    ${renderHead(up, item)}
+    ${renderHead(up, item, open)}
+    ${!up.several || (open && item.edit) ? renderDetails(up, item, open && !up.disabled) : nothing}
+    ${renderStatus(up, item, pct)}
+  </li>`;
+}
+
+/** A file's details: its title, and with several files its own type and recipients on demand. */
+function renderDetails(up: Uploader, item: Item, editable: boolean) {
+  const t = up.i18n.t.uploader;
+  const locked = !editable;
+  return html`<div class="details" id="details-${item.key}">
     <div class="fields">
       <div class="field">
         <label for="title-${item.key}">${t.title}</label>
@@ -59,7 +90,7 @@ export function renderItem(up: Uploader, item: Item) {
       ${!up.several || item.own ? renderChoice(up, `${item.key}`, item, locked, (patch) => up.updateItem(item, patch)) : nothing}
     </div>
     ${
-      up.several && item.status !== 'done'
+      up.several
         ? html`<button
             type="button"
             class="btn own"
@@ -73,8 +104,7 @@ export function renderItem(up: Uploader, item: Item) {
           </button>`
         : nothing
     }
-    ${renderStatus(up, item, pct)}
-  </li>`;
+  </div>`;
 }
 
 /** Document type and recipients: of one file (`id` its key), or of all files (`id` "all"). */

@@ -20,6 +20,10 @@ export interface Item {
   invalid?: { title?: boolean; type?: boolean };
   /** With several files: this one has its own type and recipients instead of the shared ones. */
   own?: boolean;
+  /** With several files: its details (title, own choice) are open below its row. */
+  edit?: boolean;
+  /** An image's preview (an object URL, freed once the preview has loaded). */
+  thumb?: string;
   /** Last progress step announced (quarters), so that screen readers are not flooded. */
   announcedQuarter?: number;
 }

@@ -1,6 +1,6 @@
 // Many files at once: up to three uploads under way together, the rest waiting in line.
 import { expect, fixture, html } from '@open-wc/testing';
-import { makePdf } from '@docportal/mock-server/testing';
+import { makeJpeg, makePdf, makePng } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { clickOn, documentsFor, press, tabTo } from '../../test/helpers.ts';
 import { control, dropFiles, fileOf, until, usesMockBackend } from '../../test/setup.ts';
@@ -98,6 +98,87 @@ describe('<doc-uploader> with many files', () => {
     expect(most).to.equal(1);
   });
 
+  it('several files are compact rows: preview of images, name, size, type; the details behind "Bearbeiten"', async () => {
+    // Arrange
+    const up = await fixture<DocUploader>(
+      html`<doc-uploader
+        base-url="/api/v1"
+        token="manager"
+        scope="property:rosenweg-24"
+        locale="de"
+      ></doc-uploader>`,
+    );
+    const root = up.shadowRoot!;
+    // Act
+    dropFiles(root.querySelector('.dropzone')!, [
+      fileOf(makePng(40, 30), 'Grundriss.png', 'image/png'),
+      fileOf(makePdf('Hausordnung'), 'Hausordnung.pdf', 'application/pdf'),
+      fileOf(makeJpeg(), 'Foto.jpg', 'image/jpeg'),
+    ]);
+    const select = await until(
+      () => {
+        const s = root.querySelector<HTMLSelectElement>('.shared select');
+        return s && s.options.length > 5 ? s : null;
+      },
+      5000,
+      'the shared choice',
+    );
+    const rows = [...root.querySelectorAll<HTMLElement>('li.file')];
+    // Assert: each row says name, size and type; no field until its details open
+    expect(rows.map((r) => text(r.querySelector('.file-name')))).to.deep.equal([
+      'Grundriss.png',
+      'Hausordnung.pdf',
+      'Foto.jpg',
+    ]);
+    expect(rows.map((r) => text(r.querySelector('.file-type')))).to.deep.equal(
+      Array(3).fill('Noch kein Typ'),
+    );
+    expect(rows.map((r) => r.querySelectorAll('input, select, share-picker').length)).to.deep.equal([
+      0, 0, 0,
+    ]);
+    // Assert: the images show their own pixels (decoded from the file), the PDF its icon
+    const thumbs = await until(
+      () => {
+        const imgs = rows.map((r) => r.querySelector<HTMLImageElement>('img.thumb'));
+        return imgs[0]?.complete && imgs[2]?.complete ? imgs : null;
+      },
+      5000,
+      'the previews',
+    );
+    expect(thumbs.map((i) => i?.naturalWidth ?? null)).to.deep.equal([40, null, 1]);
+    expect(thumbs[0]!.alt, 'decorative: the name is beside it').to.equal('');
+    // Assert: once shown, the preview's object URL is freed (its load event comes a moment after `complete`)
+    let freed = false;
+    for (let n = 0; n < 20 && !freed; n++)
+      freed = await fetch(thumbs[0]!.src).then(
+        () => new Promise((r) => setTimeout(() => r(false), 50)),
+        () => true,
+      );
+    expect(freed, 'the object URL is revoked').to.equal(true);
+    // Act: the shared type
+    select.value = 'objektunterlagen';
+    select.dispatchEvent(new Event('change'));
+    await up.updateComplete;
+    // Assert: every row says it
+    expect(rows.map((r) => text(r.querySelector('.file-type')))).to.deep.equal(
+      Array(3).fill('Objektunterlagen'),
+    );
+    // Act: the second row's details
+    const edit = rows[1]!.querySelector<HTMLButtonElement>('button.edit')!;
+    expect(edit.getAttribute('aria-expanded')).to.equal('false');
+    await clickOn(edit);
+    // Assert: its title and "individuell festlegen", in the panel the button controls
+    expect(edit.getAttribute('aria-expanded')).to.equal('true');
+    const panel = root.getElementById(edit.getAttribute('aria-controls')!)!;
+    expect(rows[1]!.contains(panel)).to.equal(true);
+    expect(panel.querySelector<HTMLInputElement>('input[id^="title-"]')!.value).to.equal('Hausordnung');
+    expect(text(panel.querySelector('button.own'))).to.equal('Typ und Freigabe individuell festlegen');
+    expect(rows.map((r) => r.querySelectorAll('input').length)).to.deep.equal([0, 1, 0]);
+    // Act: closed again
+    await clickOn(edit);
+    expect(rows[1]!.querySelector('input')).to.equal(null);
+  });
+
   it('several files share type and recipients; "individuell festlegen" gives one its own, by mouse and keyboard', async () => {
     // Arrange
     const up = await fixture<DocUploader>(
@@ -137,10 +218,17 @@ describe('<doc-uploader> with many files', () => {
       .querySelector('share-picker')!
       .shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!
       .click();
-    // Act: the third file its own, by keyboard: Tab to its button, Space
-    const own = files[2]!.querySelector<HTMLButtonElement>('button.own')!;
+    // Act: the third file its own, by keyboard: its details open by "Bearbeiten", Tab to its button, Space
+    const edit = files[2]!.querySelector<HTMLButtonElement>('button.edit')!;
+    edit.focus();
+    await press('Space');
+    expect(edit.getAttribute('aria-expanded')).to.equal('true');
+    const own = await until(
+      () => files[2]!.querySelector<HTMLButtonElement>('button.own'),
+      2000,
+      'its details',
+    );
     expect(own.getAttribute('aria-pressed')).to.equal('false');
-    files[2]!.querySelector<HTMLInputElement>('input[id^="title-"]')!.focus();
     await tabTo((e) => e === own, 'the third file’s "individuell festlegen"');
     await press('Space');
     await until(
@@ -153,7 +241,12 @@ describe('<doc-uploader> with many files', () => {
     ownSelect.value = 'plaene';
     ownSelect.dispatchEvent(new Event('change'));
     // Act: the second file its own by mouse, and back to the shared choice
-    const own2 = files[1]!.querySelector<HTMLButtonElement>('button.own')!;
+    await clickOn(files[1]!.querySelector<HTMLButtonElement>('button.edit')!);
+    const own2 = await until(
+      () => files[1]!.querySelector<HTMLButtonElement>('button.own'),
+      2000,
+      'its details',
+    );
     await clickOn(own2);
     await clickOn(own2);
     expect(own2.getAttribute('aria-pressed')).to.equal('false');

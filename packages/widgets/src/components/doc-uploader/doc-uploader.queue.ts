@@ -22,6 +22,8 @@ export async function submit(up: Uploader, e: Event): Promise<void> {
     if (firstInvalid || !(i.invalid.title || i.invalid.type)) continue;
     if (i.invalid.title) firstInvalid = `#title-${i.key}`;
     else firstInvalid = up.several && !i.own ? '#type-all' : `#type-${i.key}`;
+    // A field of the file's own: its details open, so that focus can go there.
+    i.edit ||= firstInvalid !== '#type-all';
   }
   up.items = [...up.items];
   if (firstInvalid) {

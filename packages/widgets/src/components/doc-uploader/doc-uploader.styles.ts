@@ -71,6 +71,7 @@ export const styles = css`
   }
   .file-head {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
     min-width: 0;
@@ -79,8 +80,15 @@ export const styles = css`
     flex: none;
     color: var(--_muted);
   }
+  .thumb {
+    flex: none;
+    width: 2rem;
+    height: 2rem;
+    object-fit: cover;
+    border-radius: 4px;
+  }
   .file-name {
-    flex: 1;
+    flex: 1 1 8rem;
     min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -92,6 +100,11 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  .file-type {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .details,
   .fields {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
@@ -189,7 +202,8 @@ export const styles = css`
     padding: 0 0.3rem;
     font-weight: 600;
   }
-  .btn.own {
+  .btn.own,
+  .btn.edit {
     justify-self: start;
     min-height: 2.25rem;
   }
