@@ -15,21 +15,25 @@ export const DocumentType = z.object({
 export type DocumentType = z.infer<typeof DocumentType>;
 export const DocumentTypeList = z.object({ items: z.array(DocumentType) });
 
-export const DocumentTypeListQuery = z.object({ scope: z.optional(ScopeString) });
+// A query and bodies: marked pure like those of documents.ts, so that a bundle that never uses
+// them leaves them out.
+export const DocumentTypeListQuery = /* @__PURE__ */ (() => z.object({ scope: z.optional(ScopeString) }))();
 
-export const TypeName = text(100);
-const Position = z.int().check(z.gte(0, 'must be 0 or more'));
+export const TypeName = /* @__PURE__ */ text(100);
+const Position = /* @__PURE__ */ (() => z.int().check(z.gte(0, 'must be 0 or more')))();
 
-export const CreateDocumentType = z.object({
-  name: TypeName,
-  parentId: z.optional(z.nullable(Id)),
-  position: z.optional(Position),
-});
+export const CreateDocumentType = /* @__PURE__ */ (() =>
+  z.object({
+    name: TypeName,
+    parentId: z.optional(z.nullable(Id)),
+    position: z.optional(Position),
+  }))();
 export type CreateDocumentType = z.input<typeof CreateDocumentType>;
 
-export const UpdateDocumentType = z.object({
-  name: z.optional(TypeName),
-  parentId: z.optional(z.nullable(Id)),
-  position: z.optional(Position),
-});
+export const UpdateDocumentType = /* @__PURE__ */ (() =>
+  z.object({
+    name: z.optional(TypeName),
+    parentId: z.optional(z.nullable(Id)),
+    position: z.optional(Position),
+  }))();
 export type UpdateDocumentType = z.input<typeof UpdateDocumentType>;

@@ -26,18 +26,27 @@ export const Document = z.object({
 });
 export type Document = z.infer<typeof Document>;
 
-export const DocumentSort = z.enum(['createdAt:desc', 'createdAt:asc', 'title:asc', 'title:desc']);
+// The SDK sends queries and bodies without parsing them (the server checks them): their schemas
+// are built in calls marked pure, so that a bundle that never uses one leaves it out (zod's calls
+// look impure to a bundler, which would keep them all).
+export const DocumentSort = /* @__PURE__ */ z.enum([
+  'createdAt:desc',
+  'createdAt:asc',
+  'title:asc',
+  'title:desc',
+]);
 export type DocumentSort = z.infer<typeof DocumentSort>;
 
-export const DocumentListQuery = z.object({
-  scope: z.optional(ScopeString),
-  documentTypeId: z.optional(Id),
-  includeSubtypes: z.optional(z.enum(['true', 'false'])),
-  q: z.optional(z.string().check(z.maxLength(200))),
-  sort: z.optional(DocumentSort),
-  limit: Limit(200),
-  cursor: z.optional(z.string().check(z.maxLength(1000))),
-});
+export const DocumentListQuery = /* @__PURE__ */ (() =>
+  z.object({
+    scope: z.optional(ScopeString),
+    documentTypeId: z.optional(Id),
+    includeSubtypes: z.optional(z.enum(['true', 'false'])),
+    q: z.optional(z.string().check(z.maxLength(200))),
+    sort: z.optional(DocumentSort),
+    limit: Limit(200),
+    cursor: z.optional(z.string().check(z.maxLength(1000))),
+  }))();
 
 export const DocumentPage = z.object({
   items: z.array(Document),
@@ -45,7 +54,7 @@ export const DocumentPage = z.object({
 });
 export type DocumentPage = z.infer<typeof DocumentPage>;
 
-export const CreateDocument = z.object({
+export const CreateDocument = /* @__PURE__ */ z.object({
   uploadId: Id,
   title: Title,
   documentTypeId: Id,
@@ -63,11 +72,12 @@ export const DocumentMetadata = z.object({
 });
 export type DocumentMetadata = z.input<typeof DocumentMetadata>;
 
-export const UpdateDocument = z.object({
-  title: z.optional(Title),
-  documentTypeId: z.optional(Id),
-  shares: z.optional(ShareTargets),
-});
+export const UpdateDocument = /* @__PURE__ */ (() =>
+  z.object({
+    title: z.optional(Title),
+    documentTypeId: z.optional(Id),
+    shares: z.optional(ShareTargets),
+  }))();
 export type UpdateDocument = z.input<typeof UpdateDocument>;
 
 export const DownloadStats = z.object({

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 
+// Marked pure: the SDK reads a problem's code as a string, so a bundle leaves the list out
+// unless it uses it.
 /** Every error code of the contract. */
-export const ProblemCode = z.enum([
+export const ProblemCode = /* @__PURE__ */ z.enum([
   'bad_request',
   'unauthorized',
   'forbidden',

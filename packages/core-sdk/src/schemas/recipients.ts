@@ -2,12 +2,15 @@ import * as z from 'zod/mini';
 import { Id, Locale, Role, Scope, ScopeString, ShareTarget, ShareTargets } from './common.js';
 import { Limit } from './limit.js';
 
-export const RecipientSearchQuery = z.object({
-  scope: ScopeString,
-  q: z.optional(z.string().check(z.maxLength(200))),
-  limit: Limit(100),
-  locale: z.optional(Locale),
-});
+// A query and a body: marked pure like those of documents.ts, so that a bundle that never uses
+// them leaves them out.
+export const RecipientSearchQuery = /* @__PURE__ */ (() =>
+  z.object({
+    scope: ScopeString,
+    q: z.optional(z.string().check(z.maxLength(200))),
+    limit: Limit(100),
+    locale: z.optional(Locale),
+  }))();
 export type RecipientSearchQuery = z.input<typeof RecipientSearchQuery>;
 
 /** One choice of the share picker. */
@@ -20,7 +23,7 @@ export const RecipientOption = z.object({
 export type RecipientOption = z.infer<typeof RecipientOption>;
 export const RecipientOptionList = z.object({ items: z.array(RecipientOption) });
 
-export const ResolveRequest = z.object({ scope: Scope, targets: ShareTargets });
+export const ResolveRequest = /* @__PURE__ */ z.object({ scope: Scope, targets: ShareTargets });
 export type ResolveRequest = z.infer<typeof ResolveRequest>;
 
 export const ResolvedContact = z.object({ id: Id, name: z.string(), roles: z.array(Role) });

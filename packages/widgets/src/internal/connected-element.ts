@@ -1,5 +1,5 @@
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import type { DocPortalClient, DocPortalError, Locale, Scope, TokenSource } from '@docportal/core-sdk';
 import { DocBus, docContext, type DocContext } from '../context/doc-context.js';
 import { LocalizeController } from '../controllers/localize.js';
@@ -61,8 +61,15 @@ export class ConnectedElement extends DocElement {
   /** `de` or `en`; defaults to the provider's, then the nearest `lang`, then `de`. */
   locale?: string;
 
-  @consume({ context: docContext, subscribe: true })
   protected ctx?: DocContext;
+
+  // A controller rather than the `@consume` decorator, which would bring the decorator and its
+  // helper into every bundle for the same thing. The first controller, as the decorator's was.
+  private readonly consumer = new ContextConsumer(this, {
+    context: docContext,
+    callback: (value) => (this.ctx = value),
+    subscribe: true,
+  });
 
   protected readonly i18n = new LocalizeController(this);
   private readonly own = new ClientFromAttributes();

@@ -1,7 +1,7 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { DocPortalClient, Locale, TokenSource } from '@docportal/core-sdk';
-import { DocBus, docContext, type DocContext } from '../../context/doc-context.js';
+import { DocBus, docContext } from '../../context/doc-context.js';
 import { ClientFromAttributes, scopeOf } from '../../internal/connection.js';
 import { DocElement } from '../../internal/doc-element.js';
 
@@ -39,8 +39,12 @@ export class DocProvider extends DocElement {
   /** An SDK client of your own; wins over `base-url` and `token`. */
   client?: DocPortalClient;
 
-  @provide({ context: docContext })
-  protected value: DocContext = { bus: new DocBus() };
+  // A controller rather than the `@provide` decorator, which would bring the decorator and its
+  // helper into every bundle for the same thing.
+  private readonly provider = new ContextProvider(this, {
+    context: docContext,
+    initialValue: { bus: new DocBus() },
+  });
 
   private readonly made = new ClientFromAttributes();
 
@@ -49,7 +53,7 @@ export class DocProvider extends DocElement {
    * `provider.bus.publish('documents-changed')` (or `'types-changed'`) makes them reload.
    */
   get bus(): DocBus {
-    return this.value.bus;
+    return this.provider.value.bus;
   }
 
   protected override willUpdate(): void {
@@ -57,7 +61,7 @@ export class DocProvider extends DocElement {
     const client = this.client ?? this.made.get(baseUrl, token);
     const scope = scopeOf(this.scope);
     const locale = this.locale === 'de' || this.locale === 'en' ? this.locale : undefined;
-    const v = this.value;
+    const v = this.provider.value;
     // Another user (or none): nothing loaded for the previous one may be shown again.
     if (v.client !== client) v.bus.cache.clear();
     if (
@@ -69,7 +73,7 @@ export class DocProvider extends DocElement {
       v.locale !== locale
     ) {
       // A new object: context consumers are told only when the identity changes.
-      this.value = { client, baseUrl, token, scope, locale, bus: v.bus };
+      this.provider.setValue({ client, baseUrl, token, scope, locale, bus: v.bus });
     }
   }
 
