@@ -22,35 +22,37 @@ function renderHead(up: Uploader, item: Item, open: boolean) {
     ${item.thumb ? html`<img class="thumb" part="thumbnail" alt="" src=${item.thumb} @load=${freeThumb} @error=${freeThumb} />` : fileIcon}
     <span class="file-name" id="name-${item.key}" title=${item.file.name}>${item.file.name}</span>
     <span class="file-size">${up.i18n.size(item.file.size)}</span>
-    ${up.several ? html`<span class="file-type" part="file-type">${type?.name ?? t.noType}</span>` : nothing}
-    ${
-      up.several && open
-        ? html`<button
-            type="button"
-            class="btn edit"
-            part="button edit"
-            aria-expanded=${item.edit ? 'true' : 'false'}
-            aria-controls="details-${item.key}"
-            aria-describedby="name-${item.key}"
-            @click=${() => up.updateItem(item, { edit: !item.edit })}
-          >
-            ${t.edit}
-          </button>`
-        : nothing
-    }
-    ${
-      open
-        ? html`<button
-            type="button"
-            class="icon-btn remove"
-            part="button remove"
-            aria-label=${t.removeFile(item.file.name)}
-            @click=${() => up.removeItem(item)}
-          >
-            ${close}
-          </button>`
-        : nothing
-    }
+    <span class="file-tools">
+      ${up.several ? html`<span class="file-type" part="file-type">${type?.name ?? t.noType}</span>` : nothing}
+      ${
+        up.several && open
+          ? html`<button
+              type="button"
+              class="btn edit"
+              part="button edit"
+              aria-expanded=${item.edit ? 'true' : 'false'}
+              aria-controls="details-${item.key}"
+              aria-describedby="name-${item.key}"
+              @click=${() => up.updateItem(item, { edit: !item.edit })}
+            >
+              ${t.edit}
+            </button>`
+          : nothing
+      }
+      ${
+        open
+          ? html`<button
+              type="button"
+              class="icon-btn remove"
+              part="button remove"
+              aria-label=${t.removeFile(item.file.name)}
+              @click=${() => up.removeItem(item)}
+            >
+              ${close}
+            </button>`
+          : nothing
+      }
+    </span>
   </div>`;
 }
 

@@ -48,7 +48,7 @@ const inside = async (canvas: HTMLElement, ...path: string[]) => find(canvas, 'd
 /** Nothing chosen yet: the dashed drop zone is a button. */
 export const Empty: Story = {};
 
-/** Three files at once: each its own title; type and recipients once for all, or "individuell festlegen" per file. */
+/** Three files at once: compact rows (a preview for the image); type and recipients once for all; "Bearbeiten" opens a file's details. */
 export const SeveralFiles: Story = {
   play: async ({ canvasElement }) => {
     const up = await uploader(canvasElement);
@@ -58,6 +58,18 @@ export const SeveralFiles: Story = {
       docx('Mietvertrag Muster.docx'),
     ]);
     await waitFor(() => expect(up.shadowRoot!.querySelectorAll('.file')).toHaveLength(3));
+  },
+};
+
+/** A file's details open: its title, and "individuell festlegen" gives it its own type and recipients. */
+export const SeveralFilesEditing: Story = {
+  play: async (context) => {
+    await SeveralFiles.play!(context);
+    const root = (await uploader(context.canvasElement)).shadowRoot!;
+    root.querySelectorAll<HTMLButtonElement>('button.edit')[1]!.click();
+    await waitFor(() => expect(root.querySelector('button.own')).toBeTruthy());
+    root.querySelector<HTMLButtonElement>('button.own')!.click();
+    await waitFor(() => expect(root.querySelectorAll('.file select')).toHaveLength(1));
   },
 };
 

@@ -100,6 +100,13 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  /* Type and buttons keep together: when the row is narrow they wrap as one, to the right. */
+  .file-tools {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin-left: auto;
+  }
   .file-type {
     color: var(--_muted);
     font-size: 0.9em;
@@ -207,7 +214,8 @@ export const styles = css`
     justify-self: start;
     min-height: 2.25rem;
   }
-  .btn.own[aria-pressed='true'] {
+  .btn.own[aria-pressed='true'],
+  .btn.edit[aria-expanded='true'] {
     border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
