@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { createClient } from '@docportal/core-sdk';
+import { createClient, type ShareTarget } from '@docportal/core-sdk';
 import { makePdf } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { api, clickOn, expectFocus, press, tabTo } from '../../test/helpers.ts';
@@ -250,10 +250,13 @@ describe('<doc-folder-tree>: the editor (manage)', () => {
   before(() => ready);
   beforeEach(() => control('/reset', {}));
 
-  async function openEditor(width: string): Promise<{ el: DocFolderTree; row: HTMLElement }> {
+  async function openEditor(
+    width: string,
+    shares: ShareTarget[] = [],
+  ): Promise<{ el: DocFolderTree; row: HTMLElement }> {
     await manager().documents.upload(
       new File([makePdf('Hausordnung') as Uint8Array<ArrayBuffer>], 'Hausordnung.pdf'),
-      { documentTypeId: 'objektunterlagen', scope: { kind: 'property', id: 'rosenweg-24' }, shares: [] },
+      { documentTypeId: 'objektunterlagen', scope: { kind: 'property', id: 'rosenweg-24' }, shares },
     );
     const box = await fixture<HTMLElement>(
       html`<div style="width: ${width}">
@@ -299,6 +302,29 @@ describe('<doc-folder-tree>: the editor (manage)', () => {
     ].map((e) => e.getBoundingClientRect());
     expect(e2!.top, 'below').to.be.at.least(s2!.bottom);
   });
+
+  for (const width of ['900px', '340px'])
+    it(`on a document already shared (${width}): the buttons stay where they are while the count line settles`, async () => {
+      // Arrange: counting takes a while, so that the line is seen counting first
+      const { el } = await openEditor(width, [
+        { kind: 'property', propertyId: 'rosenweg-24', roles: ['tenant', 'owner'] },
+      ]);
+      const picker = el.shadowRoot!.querySelector('share-picker')!;
+      const line = () => picker.shadowRoot!.querySelector('.summary')?.textContent ?? '';
+      await control('/faults', { latencyMs: 600 });
+      const save = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="editor"] button')].find(
+        (b) => b.textContent!.trim() === 'Änderungen speichern',
+      )!;
+      // Act: a change of the recipients starts a new count
+      const owners = [...picker.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')][1]!;
+      owners.click();
+      await until(() => line().includes('berechnet'), 3000, 'the count line counting');
+      const top = save.getBoundingClientRect().top;
+      // Assert
+      await until(() => /\d/.test(line()) && !line().includes('berechnet'), 5000, 'the count settled');
+      expect(save.getBoundingClientRect().top, '"Änderungen speichern" did not move').to.equal(top);
+      await control('/faults', {});
+    });
 
   it('Escape closes the editor and returns focus to its row', async () => {
     const { el } = await openEditor('900px');

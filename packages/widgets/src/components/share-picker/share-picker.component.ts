@@ -454,7 +454,12 @@ export class SharePicker extends ConnectedElement {
                 ${errorNotice(this.i18n, this.countError, { alert: true, lead: p.countFailed, retry: () => scheduleResolve(picker) })}
               </div>`
             : html`<p class="summary" part="summary">
-                ${mail}<span>${this.counting ? p.counting : summaryText(picker)}</span>
+                ${mail}<span
+                  class="stack"
+                  data-counting=${p.counting}
+                  data-settled=${summaryText(picker, picker.count || 10)}
+                  ><span>${this.counting ? p.counting : summaryText(picker)}</span></span
+                >
               </p>`
         }
         <span class="sr-only" role="status">${this.liveText}</span>

@@ -38,9 +38,9 @@ function settle(picker: Picker, count: number): void {
   if (picker.touched) picker.liveText = summaryText(picker);
 }
 
-export function summaryText(picker: Picker): string {
+/** The settled line, for the count the server gave (or `n`, to reserve the line's room while counting). */
+export function summaryText(picker: Picker, n = picker.count): string {
   const p = picker.i18n.t.picker;
-  const n = picker.count;
   if (n === undefined) return '';
   if (n === 0) return p.summaryNone;
   return (picker.existing ? p.summaryExisting : p.summary)(picker.i18n.number(n), n);

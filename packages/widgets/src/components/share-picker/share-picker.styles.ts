@@ -171,6 +171,24 @@ export const styles = css`
   .summary svg {
     flex: none;
   }
+  /* The line takes the room of its longest wording, counting or settled, so that what follows
+     it does not move when the count arrives (the hidden wordings are generated content). */
+  .stack {
+    display: grid;
+  }
+  .stack > span,
+  .stack::before,
+  .stack::after {
+    grid-area: 1 / 1;
+  }
+  .stack::before {
+    content: attr(data-counting);
+    visibility: hidden;
+  }
+  .stack::after {
+    content: attr(data-settled);
+    visibility: hidden;
+  }
   .summary strong {
     color: var(--_text);
   }
