@@ -2,35 +2,22 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations, type Tem
 import { repeat } from 'lit/directives/repeat.js';
 import {
   ACCEPT,
-  FILE_KINDS,
   MAX_FILE_SIZE,
-  blobSource,
-  defaultTitle,
-  kindOfName,
-  sniff,
-  validateFile,
   type Document,
   type DocumentType,
-  type FileKind,
   type ShareTarget,
 } from '@docportal/core-sdk';
-import { DocFileRejectedEvent } from '../../events/uploader-events.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { heading } from '../../internal/heading.js';
 import { errorNotice } from '../../internal/error-notice.js';
 import { check, upload } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
 import { renderItem, renderOverall, renderShared } from './doc-uploader.files.js';
-import { nextKey, type Item, type Uploader } from './doc-uploader.internals.js';
+import { addFiles } from './doc-uploader.intake.js';
+import type { Item, Rejection, Uploader } from './doc-uploader.internals.js';
 import { discardKept, resumeKept, submit, successText } from './doc-uploader.queue.js';
 import { styles } from './doc-uploader.styles.js';
 import { keptUploads, renderResumeOffer, type KeptUpload } from './resume-offer.js';
-
-interface Rejection {
-  key: number;
-  name: string;
-  message: string;
-}
 
 /**
  * Publishes documents: a dashed drop zone that is a real button (click, Enter or Space opens the
@@ -223,88 +210,9 @@ export class DocUploader extends ConnectedElement {
     void this.addFiles([...(e.dataTransfer?.files ?? [])]);
   }
 
-  /** Accepts what the `accept` attribute allows (by extension or MIME type); the content check comes after. */
-  private allowedByAccept(f: File, kind: FileKind): boolean {
-    const parts = this.accept
-      .split(',')
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean);
-    if (!parts.length) return true;
-    const ext = kindOfName(f.name) ? `.${f.name.split('.').pop()!.toLowerCase()}` : '';
-    const mime = FILE_KINDS[kind].mimeType;
-    return parts.some(
-      (p) => p === ext || p === mime || (p.endsWith('/*') && mime.startsWith(p.slice(0, -1))),
-    );
-  }
-
   /** Checks each file (content, size) and adds the good ones; refusals are shown in words. */
-  async addFiles(files: File[]): Promise<void> {
-    const t = this.i18n.t.uploader;
-    const rejected: Rejection[] = [];
-    const added: Item[] = [];
-    const room = this.single
-      ? Math.max(0, 1 - this.items.filter((i) => i.status !== 'done').length)
-      : Infinity;
-    for (const [n, f] of files.entries()) {
-      if (n >= room) {
-        rejected.push({ key: nextKey(), name: f.name, message: t.rejectSingle });
-        this.emit(new DocFileRejectedEvent({ file: f, code: 'too_many_files' }));
-        continue;
-      }
-      const check = await validateFile(f, { maxSize: this.maxSize });
-      const ok = check.ok && this.allowedByAccept(f, check.kind);
-      if (!ok) {
-        const code = check.ok ? 'unsupported_file_type' : check.code;
-        const message = await this.refusal(code, f);
-        rejected.push({ key: nextKey(), name: f.name, message });
-        this.emit(new DocFileRejectedEvent({ file: f, code }));
-        continue;
-      }
-      const first = this.lead ?? this.items[0];
-      added.push({
-        key: nextKey(),
-        file: f,
-        title: defaultTitle(f.name),
-        typeId: this.documentType ?? first?.typeId ?? '',
-        shares: first ? [...first.shares] : [],
-        status: 'ready',
-        loaded: 0,
-        // An image (by its bytes, not its name) gets a preview.
-        thumb:
-          check.ok && FILE_KINDS[check.kind].mimeType.startsWith('image/')
-            ? URL.createObjectURL(f)
-            : undefined,
-      });
-    }
-    if (added.length) this.published = [];
-    this.items = [...this.items.filter((i) => i.status !== 'done'), ...added];
-    this.rejections = [...rejected, ...this.rejections].slice(0, 5);
-    // A refusal is said by its notice (role="alert"); the status line says only what was added.
-    if (added.length) this.announce(t.added(added.length));
-  }
-
-  /** For a file whose content is an allowed kind under another kind's name: what it really is. */
-  private async disguised(f: File): Promise<string | undefined> {
-    const named = kindOfName(f.name);
-    const kind = named ? await sniff(blobSource(f)) : null;
-    if (!kind || kind === named) return undefined;
-    const t = this.i18n.t.uploader;
-    const proper = `${f.name.replace(/\.[^.]*$/, '')}.${FILE_KINDS[kind].extensions[0]}`;
-    return t.rejectDisguised(f.name, t.kinds[kind], proper);
-  }
-
-  /** "The file is X; at most Y": in exact bytes when both would read the same ("50 MB" vs "50 MB"). */
-  private tooLarge(size: number): string {
-    let [a, b] = [this.i18n.size(size), this.i18n.size(this.maxSize)];
-    if (a === b) {
-      const bytes = new Intl.NumberFormat(this.i18n.locale, {
-        style: 'unit',
-        unit: 'byte',
-        unitDisplay: 'long',
-      });
-      [a, b] = [bytes.format(size), bytes.format(this.maxSize)];
-    }
-    return this.i18n.t.uploader.rejectTooLarge(a, b);
+  addFiles(files: File[]): Promise<void> {
+    return addFiles(this as unknown as Uploader, files);
   }
 
   private updateItem(item: Item, patch: Partial<Item>): void {
@@ -365,14 +273,6 @@ export class DocUploader extends ConnectedElement {
     this.published = [];
     this.items = [];
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus());
-  }
-
-  /** Why a file is refused, in words: too large, empty, another kind of file, or not one at all. */
-  private async refusal(code: string, f: File): Promise<string> {
-    const t = this.i18n.t.uploader;
-    if (code === 'file_too_large') return this.tooLarge(f.size);
-    if (code === 'empty_file') return t.rejectEmpty;
-    return (await this.disguised(f)) ?? t.rejectType;
   }
 
   /** The drop zone's title: one file or several, by touch or by pointer. */

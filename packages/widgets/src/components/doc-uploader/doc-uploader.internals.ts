@@ -28,6 +28,13 @@ export interface Item {
   announcedQuarter?: number;
 }
 
+/** A refused file, shown as a notice until dismissed. */
+export interface Rejection {
+  key: number;
+  name: string;
+  message: string;
+}
+
 let keys = 0;
 
 /** A new key for a file card or a refusal. */
@@ -45,12 +52,17 @@ export interface Uploader {
   readonly updateComplete: Promise<boolean>;
   readonly disabled: boolean;
   readonly parallelUploads: number;
+  readonly single: boolean;
+  readonly maxSize: number;
+  readonly accept: string;
+  readonly documentType: string | undefined;
   emit<E extends Event>(event: E): E;
   readonly api: DocPortalClient | undefined;
   readonly scopeValue: Scope | undefined;
   readonly bus: DocBus;
   readonly i18n: LocalizeController;
   items: Item[];
+  rejections: Rejection[];
   types: DocumentType[];
   published: Document[];
   told: number | undefined;
