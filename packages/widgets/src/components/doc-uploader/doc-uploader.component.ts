@@ -1,6 +1,13 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import {
+  validateFile,
+  type Document,
+  type DocumentType,
+  type FileKind,
+  type ShareTarget,
+} from '@docportal/core-sdk';
+import {
   ACCEPT,
   FILE_KINDS,
   MAX_FILE_SIZE,
@@ -8,12 +15,7 @@ import {
   defaultTitle,
   kindOfName,
   sniff,
-  validateFile,
-  type Document,
-  type DocumentType,
-  type FileKind,
-  type ShareTarget,
-} from '@docportal/core-sdk';
+} from '@docportal/core-sdk/internal';
 import { DocFileRejectedEvent } from '../../events/uploader-events.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { heading } from '../../internal/heading.js';
