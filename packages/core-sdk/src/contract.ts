@@ -6,6 +6,9 @@
 import * as z from 'zod/mini';
 import * as s from './schemas/index.js';
 
+/** The contract's size limits in bytes: a file, a chunk, and a one-request upload by default. */
+export { MAX_FILE_SIZE, MAX_CHUNK_SIZE, UPLOAD_LIMIT } from './schemas/uploads.js';
+
 export type Access = 'manager' | 'any';
 /** Request headers the contract defines; their schemas are in `requestHeaders`. */
 export type RequestHeader = 'Upload-Offset' | 'Idempotency-Key' | 'If-Match';

@@ -9,7 +9,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import axios from 'axios';
 import { createStore, makePaddedPdf } from '@docportal/mock-server/testing';
 import { startHttpServer, type RunningServer } from '@docportal/mock-server/http';
-import { AbortError, UPLOAD_LIMIT, createClient, type ClientOptions } from '../src/index.ts';
+import { UPLOAD_LIMIT } from '../src/contract.ts';
+import { AbortError, createClient, type ClientOptions } from '../src/index.ts';
 
 let server: RunningServer;
 before(async () => {

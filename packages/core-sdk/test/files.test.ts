@@ -4,18 +4,17 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { formatScope, parseScope } from '../src/index.ts';
 import {
   blobSource,
   bytesSource,
   cleanFileName,
   defaultTitle,
-  formatScope,
   kindOfMimeType,
   kindOfName,
-  parseScope,
   sniff,
   type ByteSource,
-} from '../src/index.ts';
+} from '../src/internal.ts';
 import {
   badFiles,
   makeDoc,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { UPLOAD_LIMIT } from '@docportal/core-sdk';
+import { UPLOAD_LIMIT } from '@docportal/core-sdk/contract';
 import { badFiles, makeDocx, makePdf, makePng } from '../src/fixtures/files.ts';
 import { directForm, problem, stats as statsOf, useServer } from './helpers.ts';
 import { makePaddedPdf } from '../src/testing.ts';

@@ -1,4 +1,5 @@
-import { DocumentMetadata, UPLOAD_LIMIT } from '@docportal/core-sdk';
+import { DocumentMetadata } from '@docportal/core-sdk';
+import { UPLOAD_LIMIT } from '@docportal/core-sdk/contract';
 import * as z from 'zod/mini';
 import type { BodySource } from '../store/bytes.js';
 import { concat } from '../store/bytes.js';

@@ -1,5 +1,4 @@
-import { UPLOAD_LIMIT } from '@docportal/core-sdk';
-import { endpoints, type Endpoint, type EndpointName } from '@docportal/core-sdk/contract';
+import { UPLOAD_LIMIT, endpoints, type Endpoint, type EndpointName } from '@docportal/core-sdk/contract';
 import * as z from 'zod/mini';
 import { concat, piecesStream, streamSource, type BodySource } from '../store/bytes.js';
 import { ApiError, invalid } from '../store/errors.js';

@@ -1,4 +1,4 @@
-import type { ByteSource } from '@docportal/core-sdk';
+import type { ByteSource } from '@docportal/core-sdk/internal';
 import { sha256 } from './util.js';
 
 /**

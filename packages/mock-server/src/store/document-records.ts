@@ -1,11 +1,5 @@
-import {
-  FILE_KINDS,
-  kindOfMimeType,
-  kindOfName,
-  sniff,
-  type CreateDocument,
-  type FileKind,
-} from '@docportal/core-sdk';
+import type { CreateDocument, FileKind } from '@docportal/core-sdk';
+import { FILE_KINDS, kindOfMimeType, kindOfName, sniff } from '@docportal/core-sdk/internal';
 import { piecesSource } from './bytes.js';
 import { ApiError } from './errors.js';
 import type { Dataset, DocRec, UploadRec } from './model.js';

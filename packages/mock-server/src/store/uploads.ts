@@ -1,12 +1,6 @@
-import {
-  MAX_CHUNK_SIZE,
-  MAX_FILE_SIZE,
-  cleanFileName,
-  kindOfMimeType,
-  kindOfName,
-  type CreateUpload,
-  type UploadStatus,
-} from '@docportal/core-sdk';
+import type { CreateUpload, UploadStatus } from '@docportal/core-sdk';
+import { MAX_CHUNK_SIZE, MAX_FILE_SIZE } from '@docportal/core-sdk/contract';
+import { cleanFileName, kindOfMimeType, kindOfName } from '@docportal/core-sdk/internal';
 import { streamSource, type BodySource, type Sha256 } from './bytes.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import type { UploadRec } from './model.js';

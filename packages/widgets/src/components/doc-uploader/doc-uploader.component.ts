@@ -1,12 +1,7 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  ACCEPT,
-  MAX_FILE_SIZE,
-  type Document,
-  type DocumentType,
-  type ShareTarget,
-} from '@docportal/core-sdk';
+import type { Document, DocumentType, ShareTarget } from '@docportal/core-sdk';
+import { ACCEPT, MAX_FILE_SIZE } from '@docportal/core-sdk/internal';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { heading } from '../../internal/heading.js';
 import { errorNotice } from '../../internal/error-notice.js';

@@ -1,14 +1,7 @@
 // The uploader's file intake: each file added (drop, paste, dialog) is checked by its bytes and size and
 // against `accept`; the good ones become rows, the others refusals in words (and `doc-file-rejected`).
-import {
-  FILE_KINDS,
-  blobSource,
-  defaultTitle,
-  kindOfName,
-  sniff,
-  validateFile,
-  type FileKind,
-} from '@docportal/core-sdk';
+import { validateFile, type FileKind } from '@docportal/core-sdk';
+import { FILE_KINDS, blobSource, defaultTitle, kindOfName, sniff } from '@docportal/core-sdk/internal';
 import { DocFileRejectedEvent } from '../../events/uploader-events.js';
 import { nextKey, type Item, type Rejection, type Uploader } from './doc-uploader.internals.js';
 

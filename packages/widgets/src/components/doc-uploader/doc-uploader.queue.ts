@@ -1,5 +1,5 @@
 // The uploader's upload queue: sending the files (a few at a time), cancel and retry with focus kept, resuming kept uploads, and the success message.
-import { defaultTitle } from '@docportal/core-sdk';
+import { defaultTitle } from '@docportal/core-sdk/internal';
 import {
   DocUploadedEvent,
   DocUploadErrorEvent,
