@@ -15,7 +15,7 @@ import { load, loadFolder, type CachedTree } from './doc-folder-tree.loading.js'
 import { renderAdminTools } from './doc-folder-tree.admin.js';
 import { edit, renderEditor } from './doc-folder-tree.editor.js';
 import type { DropAt, Editing, FolderForm, Tree } from './doc-folder-tree.internals.js';
-import { onKeyDown } from './doc-folder-tree.keyboard.js';
+import { treeKeys } from './doc-folder-tree.keyboard.js';
 import { renderRow } from './doc-folder-tree.row.js';
 import { buildRows, rowKey, type Folder, type Row } from './doc-folder-tree.rows.js';
 import { styles } from './doc-folder-tree.styles.js';
@@ -134,8 +134,8 @@ export class DocFolderTree extends ConnectedElement {
   private rowHadFocus = false;
   /** Where to scroll after this update, to keep the focused row in its place. */
   private pendingScroll?: number;
-  private typeahead = '';
-  private typeaheadTimer?: ReturnType<typeof setTimeout>;
+  /** Keys on a row: the tree's own, then the list's moves and type-ahead. */
+  private readonly onKeyDown = treeKeys(this as unknown as Tree);
   private readonly refresh = () => {
     this.bus.cache.delete(this.loadedFor);
     this.loadedFor = '';
@@ -298,11 +298,7 @@ export class DocFolderTree extends ConnectedElement {
     // rows beyond the view), focus moves at once; the render that follows only moves the tab stop.
     const current = !this.isUpdatePending;
     this.setActive(Math.max(0, Math.min(rows.length - 1, index)));
-    const s = this.scroller;
-    if (s) {
-      const top = scrollToRow(this.active, this.measure(), s.scrollTop, s.clientHeight);
-      if (top !== undefined) s.scrollTop = this.top = top;
-    }
+    this.top = scrollToRow(this.scroller, this.active, this.measure()) ?? this.top;
     const row = () => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`);
     if (current && row()) row()!.focus({ preventScroll: true });
     else void this.updateComplete.then(() => row()?.focus({ preventScroll: true }));
@@ -354,7 +350,7 @@ export class DocFolderTree extends ConnectedElement {
       part="tree"
       aria-label=${t.label}
       style="--_n:${rows.length}"
-      @keydown=${(e: KeyboardEvent) => onKeyDown(tree, e)}
+      @keydown=${this.onKeyDown}
       @focusin=${this.onFocusIn}
     >
       ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => renderRow(tree, row, r.start + i))}

@@ -64,8 +64,6 @@ export interface Tree {
   confirmingFolder?: string;
   dropAt?: DropAt;
   editing?: Editing;
-  typeahead: string;
-  typeaheadTimer?: ReturnType<typeof setTimeout>;
   readonly rows: Row[];
   focusRow(index: number): void;
   setActive(index: number): void;
