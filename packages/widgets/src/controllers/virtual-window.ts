@@ -35,17 +35,16 @@ export function rowHeight(row: Element | null, fallback: number): number {
   return (row && parseFloat(getComputedStyle(row).height)) || fallback;
 }
 
-/** The scrollTop that brings row `index` into view, or undefined when it already is. */
-export function scrollToRow(
-  index: number,
-  rowHeight: number,
-  scrollTop: number,
-  viewport: number,
-): number | undefined {
+/**
+ * Scrolls `list` by the least that brings row `index` into view, and returns the scrollTop it set:
+ * undefined when the row was in view already (or there is no list).
+ */
+export function scrollToRow(list: HTMLElement | null, index: number, rowHeight: number): number | undefined {
+  if (!list) return;
   const top = index * rowHeight;
-  if (top < scrollTop) return top;
-  if (top + rowHeight > scrollTop + viewport) return top + rowHeight - viewport;
-  return undefined;
+  const bottom = top + rowHeight - list.clientHeight;
+  if (top < list.scrollTop) return (list.scrollTop = top);
+  if (bottom > list.scrollTop) return (list.scrollTop = bottom);
 }
 
 /**

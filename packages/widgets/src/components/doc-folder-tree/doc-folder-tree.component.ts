@@ -11,23 +11,14 @@ import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { errorNotice } from '../../internal/error-notice.js';
 import { base } from '../../styles/tokens.js';
+import { load, loadFolder, type CachedTree } from './doc-folder-tree.loading.js';
 import { renderAdminTools } from './doc-folder-tree.admin.js';
 import { edit, renderEditor } from './doc-folder-tree.editor.js';
 import type { DropAt, Editing, FolderForm, Tree } from './doc-folder-tree.internals.js';
-import { onKeyDown } from './doc-folder-tree.keyboard.js';
+import { treeKeys } from './doc-folder-tree.keyboard.js';
 import { renderRow } from './doc-folder-tree.row.js';
 import { buildRows, rowKey, type Folder, type Row } from './doc-folder-tree.rows.js';
 import { styles } from './doc-folder-tree.styles.js';
-
-/** What a tree keeps in its provider's cache, so that a tree shown again starts where it was. */
-interface CachedTree {
-  client: unknown;
-  types: DocumentType[];
-  folders: Map<string, Folder>;
-  expanded: Set<string>;
-}
-
-const PAGE = 200; // the API's largest page
 
 /**
  * The folders (document types) with their documents. `browse`: what a tenant or owner may see,
@@ -143,8 +134,8 @@ export class DocFolderTree extends ConnectedElement {
   private rowHadFocus = false;
   /** Where to scroll after this update, to keep the focused row in its place. */
   private pendingScroll?: number;
-  private typeahead = '';
-  private typeaheadTimer?: ReturnType<typeof setTimeout>;
+  /** Keys on a row: the tree's own, then the list's moves and type-ahead. */
+  private readonly onKeyDown = treeKeys(this as unknown as Tree);
   private readonly refresh = () => {
     this.bus.cache.delete(this.loadedFor);
     this.loadedFor = '';
@@ -186,8 +177,8 @@ export class DocFolderTree extends ConnectedElement {
         // Shown again in the same provider: start from what was loaded, then check the counts.
         ({ types: this.types, folders: this.folders, expanded: this.expanded } = kept);
         this.loaded = true;
-        void this.load(true);
-      } else void this.load();
+        void load(this as unknown as Tree, true);
+      } else void load(this as unknown as Tree);
     }
     // Rows came or went (a page loaded, a folder opened): the focused row keeps focus and, if it
     // was in view, its place on screen.
@@ -232,74 +223,8 @@ export class DocFolderTree extends ConnectedElement {
     for (let i = this.window.start; i < this.window.end; i++) {
       const row = rows[i];
       const f = row?.kind === 'more' && this.folders.get(row.parent);
-      if (f && !f.loading && !f.failed) void this.loadFolder(row.parent, f.next ?? undefined);
-    }
-  }
-
-  /**
-   * Loads the folders. Open folders are reloaded, as an upload may have added to them; with
-   * `onlyChanged`, only those whose count differs from what is shown.
-   */
-  private async load(onlyChanged = false): Promise<void> {
-    const api = this.api;
-    const scope = this.scopeValue;
-    if (!api || !scope) return;
-    try {
-      const before = new Map(this.types.map((t) => [t.id, t.documentCount]));
-      this.types = await api.documentTypes.list({ scope });
-      this.error = undefined;
-      // Open folders with documents load (again); closed ones forget theirs until opened.
-      const stale = this.types.filter(
-        (t) =>
-          this.folders.has(t.id) &&
-          (!onlyChanged || before.get(t.id) !== t.documentCount || !this.expanded.has(t.id)),
-      );
-      if (stale.length) {
-        const folders = new Map(this.folders);
-        for (const t of stale) folders.delete(t.id);
-        this.folders = folders;
-      }
-      for (const t of this.types)
-        if (this.expanded.has(t.id) && t.documentCount > 0 && !this.folders.has(t.id))
-          void this.loadFolder(t.id);
-    } catch (e) {
-      this.error = e;
-      this.liveText = this.i18n.error(e);
-    }
-    this.loaded = true;
-  }
-
-  private async loadFolder(typeId: string, cursor?: string): Promise<void> {
-    const api = this.api;
-    const scope = this.scopeValue;
-    if (!api || !scope || this.mode === 'admin') return;
-    const prior = this.folders.get(typeId);
-    // While the next page comes, its row stays and says so.
-    this.folders = new Map(this.folders).set(typeId, {
-      items: prior && cursor ? prior.items : [],
-      next: cursor ?? null,
-      loading: true,
-    });
-    try {
-      const page = await api.documents.list({
-        scope,
-        documentTypeId: typeId,
-        sort: 'title:asc',
-        limit: PAGE,
-        cursor,
-      });
-      const items = [...(cursor ? (prior?.items ?? []) : []), ...page.items];
-      this.folders = new Map(this.folders).set(typeId, { items, next: page.nextCursor, loading: false });
-    } catch (e) {
-      this.folders = new Map(this.folders).set(typeId, {
-        items: prior?.items ?? [],
-        next: cursor ?? null,
-        loading: false,
-        failed: true,
-      });
-      this.error = e;
-      // The rows are shown, so the error has no place of its own: it is said.
-      this.liveText = this.i18n.error(e);
+      if (f && !f.loading && !f.failed)
+        void loadFolder(this as unknown as Tree, row.parent, f.next ?? undefined);
     }
   }
 
@@ -324,7 +249,7 @@ export class DocFolderTree extends ConnectedElement {
     const next = new Set(this.expanded);
     if (open) {
       next.add(t.id);
-      if (!this.folders.has(t.id) && t.documentCount > 0) void this.loadFolder(t.id);
+      if (!this.folders.has(t.id) && t.documentCount > 0) void loadFolder(this as unknown as Tree, t.id);
     } else next.delete(t.id);
     this.expanded = next;
   }
@@ -337,7 +262,7 @@ export class DocFolderTree extends ConnectedElement {
       return;
     }
     if (row.kind === 'more') {
-      void this.loadFolder(row.parent, this.folders.get(row.parent)?.next ?? undefined);
+      void loadFolder(this as unknown as Tree, row.parent, this.folders.get(row.parent)?.next ?? undefined);
       return;
     }
     this.emit(new DocDocumentActivateEvent({ document: row.doc }));
@@ -373,11 +298,7 @@ export class DocFolderTree extends ConnectedElement {
     // rows beyond the view), focus moves at once; the render that follows only moves the tab stop.
     const current = !this.isUpdatePending;
     this.setActive(Math.max(0, Math.min(rows.length - 1, index)));
-    const s = this.scroller;
-    if (s) {
-      const top = scrollToRow(this.active, this.measure(), s.scrollTop, s.clientHeight);
-      if (top !== undefined) s.scrollTop = this.top = top;
-    }
+    this.top = scrollToRow(this.scroller, this.active, this.measure()) ?? this.top;
     const row = () => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`);
     if (current && row()) row()!.focus({ preventScroll: true });
     else void this.updateComplete.then(() => row()?.focus({ preventScroll: true }));
@@ -422,14 +343,14 @@ export class DocFolderTree extends ConnectedElement {
     const t = this.i18n.t.tree;
     if (!this.loaded) return html`<p class="status loading">${this.i18n.t.common.loading}</p>`;
     if (!rows.length && this.error)
-      return errorNotice(this.i18n, this.error, { retry: () => void this.load() });
+      return errorNotice(this.i18n, this.error, { retry: () => void load(tree) });
     if (!rows.length) return html`<p class="status">${t.empty}</p>`;
     return html`<ul
       role="tree"
       part="tree"
       aria-label=${t.label}
       style="--_n:${rows.length}"
-      @keydown=${(e: KeyboardEvent) => onKeyDown(tree, e)}
+      @keydown=${this.onKeyDown}
       @focusin=${this.onFocusIn}
     >
       ${repeat(rows.slice(r.start, r.end), rowKey, (row, i) => renderRow(tree, row, r.start + i))}

@@ -44,6 +44,7 @@ export interface Tree {
   selected?: string;
   emit<E extends Event>(event: E): E;
   readonly api: DocPortalClient | undefined;
+  readonly identity: DocPortalClient | undefined;
   readonly scopeValue: Scope | undefined;
   readonly bus: DocBus;
   readonly i18n: LocalizeController;
@@ -51,14 +52,18 @@ export interface Tree {
   expanded: Set<string>;
   folders: Map<string, Folder>;
   active: number;
+  /** Loaded for `loadedFor` (scope and mode); the last failure. */
+  loaded: boolean;
+  loadedFor: string;
+  error?: unknown;
+  /** The rows rendered last. */
+  readonly window: { start: number; end: number };
   liveText: string;
   folderForm?: FolderForm;
   refusal?: unknown;
   confirmingFolder?: string;
   dropAt?: DropAt;
   editing?: Editing;
-  typeahead: string;
-  typeaheadTimer?: ReturnType<typeof setTimeout>;
   readonly rows: Row[];
   focusRow(index: number): void;
   setActive(index: number): void;

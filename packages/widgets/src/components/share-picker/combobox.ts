@@ -1,11 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RecipientOption } from '@docportal/core-sdk';
+import { listNavigation } from '../../controllers/list-navigation.js';
 import { scrollToRow } from '../../controllers/virtual-window.js';
 import { fold } from './targets.js';
 
 const DEBOUNCE = 150;
-
-type Key = 'down' | 'up' | 'enter';
 
 export interface Answer {
   options: RecipientOption[];
@@ -42,10 +41,18 @@ export class RecipientCombobox implements ReactiveController {
   searching = false;
   listScroll = 0;
 
-  private waiting: Key[] = [];
+  /** Arrows and Enter pressed before the answer to the current text came, in order. */
+  private waiting: KeyboardEvent[] = [];
   private timer?: ReturnType<typeof setTimeout>;
   private ctl?: AbortController;
   private latest = 0;
+  /** The listbox's moves (arrows, PageUp/PageDown by 5) over the options shown; the highlight stays in view. */
+  private readonly list = listNavigation({
+    active: () => this.active,
+    items: () => this.options,
+    go: (i) => this.move(i),
+    page: 5,
+  });
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -159,22 +166,19 @@ export class RecipientCombobox implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private move(to: number): void {
-    if (!this.options.length) return;
-    this.active = Math.max(0, Math.min(this.options.length - 1, to));
-    const list = this.o.list();
-    if (list) {
-      const top = scrollToRow(this.active, this.o.row(), list.scrollTop, list.clientHeight);
-      if (top !== undefined) list.scrollTop = this.listScroll = top;
-    }
+  /** Highlights option `i` and scrolls it into view. */
+  private move(i: number): void {
+    this.active = i;
+    this.listScroll = scrollToRow(this.o.list(), i, this.o.row()) ?? this.listScroll;
     this.host.requestUpdate();
   }
 
-  /** One navigation key, on options that answer the current text. */
-  private key(k: Key): void {
-    if (k === 'down') this.move(this.active + 1);
-    else if (k === 'up') this.move(this.active < 0 ? this.options.length - 1 : this.active - 1);
-    else if (this.options[this.active]) this.o.pick(this.options[this.active]!);
+  /** One navigation key, on options that answer the current text: Enter chooses the highlighted option. */
+  private key(e: KeyboardEvent): void {
+    const o = this.options[this.active];
+    if (e.key === 'Enter') {
+      if (o) this.o.pick(o);
+    } else this.list(e);
   }
 
   onKeyDown(e: KeyboardEvent): void {
@@ -186,24 +190,24 @@ export class RecipientCombobox implements ReactiveController {
         this.openList();
         // Alt+ArrowDown only shows the list; a plain arrow highlights, now or when the answer comes.
         if (e.altKey) break;
-        if (this.current) this.key(e.key === 'ArrowDown' ? 'down' : 'up');
-        else this.waiting.push(e.key === 'ArrowDown' ? 'down' : 'up');
+        if (this.current) this.list(e);
+        else this.waiting.push(e);
         break;
       case 'PageDown':
       case 'PageUp':
         if (ready && this.active >= 0) {
           e.preventDefault();
-          this.move(this.active + (e.key === 'PageDown' ? 5 : -5));
+          this.list(e);
         }
         break;
       case 'Enter':
         // Only an option the person highlighted for this text; otherwise Enter is the page's.
         if (ready && this.active >= 0) {
           e.preventDefault();
-          this.key('enter');
+          this.key(e);
         } else if (this.open && this.waiting.length) {
           e.preventDefault();
-          this.waiting.push('enter');
+          this.waiting.push(e);
         }
         break;
       case 'Escape':

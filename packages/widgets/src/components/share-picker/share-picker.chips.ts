@@ -1,9 +1,33 @@
-// The picker's chips: one per chosen recipient, with its name, its audience chooser and its remove button.
+// The picker's chips: one per chosen recipient, with its name (loaded for targets set from outside), its audience chooser and its remove button.
 import { html, nothing } from 'lit';
 import type { ShareTarget } from '@docportal/core-sdk';
 import { close } from '../../internal/icons.js';
 import type { Picker } from './share-picker.internals.js';
-import { AUDIENCES, audienceOf, idKey, targetId, type Audience } from './targets.js';
+import { AUDIENCES, audienceOf, idKey, isScopeRole, targetId, type Audience } from './targets.js';
+
+/** Labels for targets set from outside (an existing document's shares). */
+export async function loadLabels(picker: Picker): Promise<void> {
+  const api = picker.api;
+  const scope = picker.scopeValue;
+  const missing = picker.value.filter((t) => !isScopeRole(t, scope) && !picker.labels.has(idKey(t)));
+  if (!api || !scope || missing.length === 0) return;
+  const asked = picker.loadedScope;
+  try {
+    const found = await api.recipients.search({ scope, limit: 100, locale: picker.i18n.locale });
+    // Labels in another scope's or language's words stay out.
+    if (asked !== picker.loadedScope) return;
+    for (const o of found) picker.labels.set(idKey(o.target), o.label);
+    const contacts = missing.filter((t) => t.kind === 'contact' && !picker.labels.has(idKey(t)));
+    if (contacts.length) {
+      const r = await api.recipients.resolve({ scope, targets: contacts });
+      if (asked !== picker.loadedScope) return;
+      for (const c of r.contacts) picker.labels.set(`contact:${c.id}`, c.name);
+    }
+    picker.requestUpdate();
+  } catch {
+    // Chips then show the kind and id; nothing is lost.
+  }
+}
 
 function chipLabel(picker: Picker, t: ShareTarget): string {
   return picker.labels.get(idKey(t)) ?? `${picker.i18n.t.picker.kind[t.kind]} ${targetId(t)}`;

@@ -13,10 +13,11 @@ import { ConnectedElement } from '../../internal/connected-element.js';
 import { errorNotice } from '../../internal/error-notice.js';
 import { mail } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
-import { renderChip } from './share-picker.chips.js';
+import { loadLabels, renderChip } from './share-picker.chips.js';
 import { scheduleResolve, summaryText } from './share-picker.count.js';
 import { CAP, type Picker } from './share-picker.internals.js';
 import { renderListbox, resultsText } from './share-picker.listbox.js';
+import { loadRoleCounts, renderRole } from './share-picker.roles.js';
 import { styles } from './share-picker.styles.js';
 import { RecipientCombobox } from './combobox.js';
 import { idKey, isScopeRole, rolesOf, targetKey, type Audience } from './targets.js';
@@ -212,14 +213,14 @@ export class SharePicker extends ConnectedElement {
     if (changed.has('value')) {
       this.internals.setFormValue(JSON.stringify(this.value));
       scheduleResolve(picker);
-      void this.loadLabels();
+      void loadLabels(picker);
     }
     const scope = this.scopeValue;
     const key = scope && this.api ? `${scope.kind}:${scope.id}:${this.i18n.locale}` : '';
     if (key && key !== this.loadedScope) {
       this.loadedScope = key;
-      void this.loadRoleCounts();
-      void this.loadLabels();
+      void loadRoleCounts(picker);
+      void loadLabels(picker);
       scheduleResolve(picker);
     }
   }
@@ -235,36 +236,11 @@ export class SharePicker extends ConnectedElement {
     );
   }
 
-  /** The roles chosen for the whole scope. */
-  private get scopeRoles(): Role[] {
-    const s = this.scopeValue;
-    const t = this.value.find((x) => isScopeRole(x, s));
-    return t && 'roles' in t ? t.roles : [];
-  }
-
   private setValue(next: ShareTarget[]): void {
     this.touched = true;
     this.value = next;
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     this.dispatchEvent(new Event('change', { bubbles: true }));
-  }
-
-  private toggleRole(role: Role, on: boolean): void {
-    const s = this.scopeValue;
-    if (!s) return;
-    const roles = new Set(this.scopeRoles);
-    if (on) roles.add(role);
-    else roles.delete(role);
-    const rest = this.value.filter((x) => !isScopeRole(x, s));
-    const ordered = (['tenant', 'owner'] as const).filter((r) => roles.has(r));
-    const scopeTarget: ShareTarget[] = [];
-    if (ordered.length)
-      scopeTarget.push(
-        s.kind === 'property'
-          ? { kind: 'property', propertyId: s.id, roles: ordered }
-          : { kind: 'unit', unitId: s.id, roles: ordered },
-      );
-    this.setValue([...scopeTarget, ...rest]);
   }
 
   private chosen(o: RecipientOption): boolean {
@@ -292,49 +268,6 @@ export class SharePicker extends ConnectedElement {
     this.setValue(
       this.value.map((x) => (targetKey(x) === key && 'roles' in x ? { ...x, roles: rolesOf(audience) } : x)),
     );
-  }
-
-  private async loadRoleCounts(): Promise<void> {
-    const api = this.api;
-    const scope = this.scopeValue;
-    if (!api || !scope) return;
-    // Only the answer for the scope and locale shown now counts: an earlier one may arrive last.
-    const asked = this.loadedScope;
-    try {
-      const items = await api.recipients.search({ scope, limit: 3, locale: this.i18n.locale });
-      if (asked !== this.loadedScope) return;
-      const counts: Partial<Record<Role, number>> = {};
-      for (const o of items)
-        if (isScopeRole(o.target, scope) && 'roles' in o.target && o.target.roles.length === 1)
-          counts[o.target.roles[0]!] = o.recipientCount;
-      this.roleCounts = counts;
-    } catch {
-      if (asked === this.loadedScope) this.roleCounts = {};
-    }
-  }
-
-  /** Labels for targets set from outside (an existing document's shares). */
-  private async loadLabels(): Promise<void> {
-    const api = this.api;
-    const scope = this.scopeValue;
-    const missing = this.value.filter((t) => !isScopeRole(t, scope) && !this.labels.has(idKey(t)));
-    if (!api || !scope || missing.length === 0) return;
-    const asked = this.loadedScope;
-    try {
-      const found = await api.recipients.search({ scope, limit: 100, locale: this.i18n.locale });
-      // Labels in another scope's or language's words stay out.
-      if (asked !== this.loadedScope) return;
-      for (const o of found) this.labels.set(idKey(o.target), o.label);
-      const contacts = missing.filter((t) => t.kind === 'contact' && !this.labels.has(idKey(t)));
-      if (contacts.length) {
-        const r = await api.recipients.resolve({ scope, targets: contacts });
-        if (asked !== this.loadedScope) return;
-        for (const c of r.contacts) this.labels.set(`contact:${c.id}`, c.name);
-      }
-      this.requestUpdate();
-    } catch {
-      // Chips then show the kind and id; nothing is lost.
-    }
   }
 
   private onInput(e: InputEvent): void {
@@ -372,26 +305,6 @@ export class SharePicker extends ConnectedElement {
     // A press outside: the list goes once the click is over, so nothing moves under the pointer.
     if (this.pointerDown) this.closeOnRelease = true;
     else this.combo.close();
-  }
-
-  // The space after the label is in the label's own text node: Chromium's names drop a node of a lone space.
-  /** One role box ("Alle Mieter (4)"): the whole scope's tenants or owners. */
-  private renderRole(role: Role, text: string) {
-    const n = this.roleCounts[role];
-    const roles = this.scopeRoles;
-    return html`<label class="role">
-      <input
-        type="checkbox"
-        part="checkbox"
-        .checked=${roles.includes(role)}
-        ?disabled=${this.off}
-        @input=${(e: Event) => e.stopPropagation()}
-        @change=${(e: Event) => this.toggleRole(role, (e.target as HTMLInputElement).checked)}
-      />
-      <span
-        >${n === undefined ? text : html`${`${text} `}<span class="count">(${this.i18n.number(n)})</span>`}</span
-      >
-    </label>`;
   }
 
   /** The search field (a combobox, WAI-ARIA APG's list autocomplete) and its suggestions. */
@@ -438,7 +351,7 @@ export class SharePicker extends ConnectedElement {
           ${this.label ?? this.i18n.t.uploader.sharedWith}${this.required ? html` <span class="muted">${p.requiredMark}</span>` : nothing}
         </legend>
         <div class="roles" part="roles" role="group" aria-label=${p.roles}>
-          ${this.renderRole('tenant', p.tenants)} ${this.renderRole('owner', p.owners)}
+          ${renderRole(picker, 'tenant', p.tenants)} ${renderRole(picker, 'owner', p.owners)}
         </div>
         ${this.renderSearch()}
         ${

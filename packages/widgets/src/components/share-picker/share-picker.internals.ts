@@ -1,5 +1,5 @@
 // The picker's private state as its parts in the sibling files (the count line, the suggestions, the chips) read and write it.
-import type { DocPortalClient, RecipientOption, Scope, ShareTarget } from '@docportal/core-sdk';
+import type { DocPortalClient, RecipientOption, Role, Scope, ShareTarget } from '@docportal/core-sdk';
 import type { LocalizeController } from '../../controllers/localize.js';
 import type { RecipientCombobox } from './combobox.js';
 import type { Audience } from './targets.js';
@@ -32,9 +32,13 @@ export interface Picker {
   countError: unknown;
   liveText: string;
   touched: boolean;
+  /** The scope and locale the role counts and labels were asked for. */
+  readonly loadedScope: string;
+  roleCounts: Partial<Record<Role, number>>;
   resolveTimer?: ReturnType<typeof setTimeout>;
   resolveCtl?: AbortController;
   chosen(o: RecipientOption): boolean;
+  setValue(next: ShareTarget[]): void;
   toggle(o: RecipientOption): void;
   retrySearch(): void;
   removeTarget(t: ShareTarget): void;
