@@ -40,9 +40,7 @@ describe('<doc-folder-tree>', () => {
       await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, []);
       // Published outside the provider: no refresh yet. Through the provider's bus: refreshed.
       expect(count()).to.equal(before);
-      (el as unknown as { value: { bus: EventTarget } }).value.bus.dispatchEvent(
-        new Event('documents-changed'),
-      );
+      (el as unknown as { bus: EventTarget }).bus.dispatchEvent(new Event('documents-changed'));
       await until(() => count() !== before, 5000, 'refreshed count');
       expect(count()).to.equal('2 Dokumente');
     });
