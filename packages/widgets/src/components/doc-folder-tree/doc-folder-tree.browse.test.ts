@@ -17,11 +17,8 @@ import {
   waitLive,
   buttonNamed,
   fieldLabelled,
-  SEES,
-  SCOPES,
-  expectedIn,
-  publishAll,
 } from './doc-folder-tree.test-support.ts';
+import { SEES, SCOPES, expectedIn, publishAll } from './doc-folder-tree.test-cases.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
 
 describe('<doc-folder-tree>', () => {
