@@ -1,5 +1,6 @@
 // Many files at once: up to three uploads under way together, the rest waiting in line.
 import { expect, fixture, html } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { makeJpeg, makePdf, makePng } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import { clickOn, documentsFor, press, tabTo } from '../../test/helpers.ts';
@@ -8,7 +9,8 @@ import type { DocUploader } from './doc-uploader.component.ts';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function mount(parallel?: number) {
+/** An uploader of Rosenweg 24 in German; `type` preselects a document type. */
+async function mount({ parallel, type }: { parallel?: number; type?: string } = {}) {
   const up = await fixture<DocUploader>(
     html`<doc-uploader
       base-url="/api/v1"
@@ -16,7 +18,7 @@ async function mount(parallel?: number) {
       scope="property:rosenweg-24"
       locale="de"
       parallel-uploads=${parallel ?? 3}
-      document-type="objektunterlagen"
+      document-type=${type ?? nothing}
     ></doc-uploader>`,
   );
   await up.updateComplete;
@@ -68,7 +70,7 @@ describe('<doc-uploader> with many files', () => {
 
   it('uploads up to three at a time, the others waiting, and publishes every one', async () => {
     await control('/faults', { latencyMs: 80 });
-    const up = await mount();
+    const up = await mount({ type: 'objektunterlagen' });
     const { most, waitingSeen, overall } = await uploadMany(up, 7);
     expect(most, 'uploads under way at once').to.equal(3);
     expect(waitingSeen, 'files in line say they wait').to.equal(true);
@@ -93,21 +95,14 @@ describe('<doc-uploader> with many files', () => {
 
   it('parallel-uploads="1" uploads one at a time', async () => {
     await control('/faults', { latencyMs: 80 });
-    const up = await mount(1);
+    const up = await mount({ parallel: 1, type: 'objektunterlagen' });
     const { most } = await uploadMany(up, 3);
     expect(most).to.equal(1);
   });
 
   it('several files are compact rows: preview of images, name, size, type; the details behind "Bearbeiten"', async () => {
     // Arrange
-    const up = await fixture<DocUploader>(
-      html`<doc-uploader
-        base-url="/api/v1"
-        token="manager"
-        scope="property:rosenweg-24"
-        locale="de"
-      ></doc-uploader>`,
-    );
+    const up = await mount();
     const root = up.shadowRoot!;
     // Act
     dropFiles(root.querySelector('.dropzone')!, [
@@ -181,14 +176,7 @@ describe('<doc-uploader> with many files', () => {
 
   it('several files share type and recipients; "individuell festlegen" gives one its own, by mouse and keyboard', async () => {
     // Arrange
-    const up = await fixture<DocUploader>(
-      html`<doc-uploader
-        base-url="/api/v1"
-        token="manager"
-        scope="property:rosenweg-24"
-        locale="de"
-      ></doc-uploader>`,
-    );
+    const up = await mount();
     const root = up.shadowRoot!;
     dropFiles(
       root.querySelector('.dropzone')!,
