@@ -1,6 +1,7 @@
 import { Http, type ClientOptions, type RequestOptions } from './internal/http.js';
 import { Documents, DocumentTypes, Notifications, Properties, Recipients, Units } from './resources/index.js';
-import { Me } from './schemas/context.js';
+import { me } from './routes.js';
+import type { Me } from './schemas/context.js';
 import type { ResumeStore } from './upload/resume.js';
 
 /** The typed client of the docportal API. Make one with {@link createClient}. */
@@ -28,7 +29,7 @@ export class DocPortalClient {
 
   /** The caller, as the token identifies them. */
   me(opts?: RequestOptions): Promise<Me> {
-    return this.http.json(Me, { method: 'GET', path: '/me' }, opts);
+    return this.http.call(me, {}, opts);
   }
 }
 

@@ -4,7 +4,19 @@
  * OpenAPI document is generated from it, so a change here changes both.
  */
 import * as z from 'zod/mini';
+import * as r from './routes.js';
+import type { Method, Route } from './routes.js';
 import * as s from './schemas/index.js';
+
+/**
+ * The schemas of queries and request bodies: the server checks requests with them (the client
+ * sends without parsing, so they are not on the main entry, which has their types).
+ */
+export { RecipientSearchQuery, ResolveRequest } from './schemas/recipients.js';
+export { DocumentTypeListQuery, CreateDocumentType, UpdateDocumentType } from './schemas/document-types.js';
+export { CreateUpload } from './schemas/uploads.js';
+export { DocumentListQuery, CreateDocument, UpdateDocument } from './schemas/documents.js';
+export { DigestQuery } from './schemas/notifications.js';
 
 /** The contract's size limits in bytes: a file, a chunk, and a one-request upload by default. */
 export { MAX_FILE_SIZE, MAX_CHUNK_SIZE, UPLOAD_LIMIT } from './schemas/uploads.js';
@@ -15,12 +27,10 @@ export type RequestHeader = 'Upload-Offset' | 'Idempotency-Key' | 'If-Match';
 /** Response headers the contract defines (beyond `Retry-After`, which every 429/503 carries). */
 export type ResponseHeader =
   'Upload-Offset' | 'ETag' | 'Content-Disposition' | 'Content-Length' | 'Upload-Limit';
-export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type { Method, Route } from './routes.js';
 
-export interface Endpoint {
-  readonly method: Method;
-  /** OpenAPI-style path below the base URL, e.g. `/documents/{id}`. */
-  readonly path: string;
+/** An endpoint: its route (method, path, the schema of its answer) and the rest of what the contract says of it. */
+export interface Endpoint extends Route {
   /** `manager`: a contact gets 403; `any`: contacts too, restricted to what they may see. */
   readonly access: Access;
   readonly summary: string;
@@ -29,8 +39,6 @@ export interface Endpoint {
   readonly body?: z.ZodMiniType | 'binary' | 'multipart';
   /** The schema of a multipart body's `metadata` part. */
   readonly metadata?: z.ZodMiniType;
-  /** The success answer: a JSON schema, `binary` for file bytes, `null` for 204. */
-  readonly response: z.ZodMiniType | 'binary' | null;
   readonly status: 200 | 201 | 204;
   /**
    * Error codes this endpoint can answer with, beyond those of `commonErrors` (every endpoint,
@@ -43,110 +51,80 @@ export interface Endpoint {
   readonly responseHeaders?: readonly ResponseHeader[];
 }
 
-const e = <const T extends Endpoint>(x: T): T => x;
+const e = <const R extends Route, const T extends Omit<Endpoint, keyof Route>>(route: R, rest: T): R & T => ({
+  ...route,
+  ...rest,
+});
 
 export const endpoints = {
-  me: e({
-    method: 'GET',
-    path: '/me',
+  me: e(r.me, {
     access: 'any',
     summary: 'The caller',
-    response: s.Me,
     status: 200,
     errors: [],
   }),
-  listProperties: e({
-    method: 'GET',
-    path: '/properties',
+  listProperties: e(r.listProperties, {
     access: 'any',
     summary: 'Properties (a contact: those they currently relate to)',
-    response: s.PropertyList,
     status: 200,
     errors: [],
   }),
-  getProperty: e({
-    method: 'GET',
-    path: '/properties/{id}',
+  getProperty: e(r.getProperty, {
     access: 'any',
     summary: 'One property with its addresses',
-    response: s.Property,
     status: 200,
     errors: ['not_found'],
   }),
-  listUnits: e({
-    method: 'GET',
-    path: '/properties/{id}/units',
+  listUnits: e(r.listUnits, {
     access: 'manager',
     summary: 'Units of a property with their current residents',
-    response: s.UnitList,
     status: 200,
     errors: ['forbidden', 'not_found'],
   }),
-  getUnit: e({
-    method: 'GET',
-    path: '/units/{id}',
+  getUnit: e(r.getUnit, {
     access: 'manager',
     summary: 'One unit with its current residents',
-    response: s.Unit,
     status: 200,
     errors: ['forbidden', 'not_found'],
   }),
-  listGroups: e({
-    method: 'GET',
-    path: '/properties/{id}/groups',
+  listGroups: e(r.listGroups, {
     access: 'manager',
     summary: 'Groups of a property',
-    response: s.GroupList,
     status: 200,
     errors: ['forbidden', 'not_found'],
   }),
-  searchRecipients: e({
-    method: 'GET',
-    path: '/recipients',
+  searchRecipients: e(r.searchRecipients, {
     access: 'manager',
     summary: 'Share options inside a scope, filtered by label',
     query: s.RecipientSearchQuery,
-    response: s.RecipientOptionList,
     status: 200,
     errors: ['forbidden', 'validation_failed'],
   }),
-  resolveRecipients: e({
-    method: 'POST',
-    path: '/recipients/resolve',
+  resolveRecipients: e(r.resolveRecipients, {
     access: 'manager',
     summary: 'Who a share list reaches today',
     body: s.ResolveRequest,
-    response: s.ResolveResult,
     status: 200,
     errors: ['forbidden', 'bad_request', 'validation_failed', 'target_out_of_scope'],
   }),
-  listDocumentTypes: e({
-    method: 'GET',
-    path: '/document-types',
+  listDocumentTypes: e(r.listDocumentTypes, {
     access: 'any',
     summary: 'The type tree, flat in depth-first order, with counts',
     query: s.DocumentTypeListQuery,
-    response: s.DocumentTypeList,
     status: 200,
     errors: ['validation_failed'],
   }),
-  createDocumentType: e({
-    method: 'POST',
-    path: '/document-types',
+  createDocumentType: e(r.createDocumentType, {
     access: 'manager',
     summary: 'Create a type',
     body: s.CreateDocumentType,
-    response: s.DocumentType,
     status: 201,
     errors: ['forbidden', 'bad_request', 'validation_failed', 'too_deep', 'conflict', 'body_too_large'],
   }),
-  updateDocumentType: e({
-    method: 'PATCH',
-    path: '/document-types/{id}',
+  updateDocumentType: e(r.updateDocumentType, {
     access: 'manager',
     summary: 'Rename, move or reorder a type',
     body: s.UpdateDocumentType,
-    response: s.DocumentType,
     status: 200,
     errors: [
       'forbidden',
@@ -159,22 +137,16 @@ export const endpoints = {
       'body_too_large',
     ],
   }),
-  deleteDocumentType: e({
-    method: 'DELETE',
-    path: '/document-types/{id}',
+  deleteDocumentType: e(r.deleteDocumentType, {
     access: 'manager',
     summary: 'Delete an empty type',
-    response: null,
     status: 204,
     errors: ['forbidden', 'not_found', 'conflict'],
   }),
-  createUpload: e({
-    method: 'POST',
-    path: '/uploads',
+  createUpload: e(r.createUpload, {
     access: 'manager',
     summary: 'Open a resumable upload session; checks the document-to-be when given',
     body: s.CreateUpload,
-    response: s.UploadSession,
     status: 201,
     errors: [
       'forbidden',
@@ -185,13 +157,10 @@ export const endpoints = {
       'target_out_of_scope',
     ],
   }),
-  appendUpload: e({
-    method: 'PATCH',
-    path: '/uploads/{id}',
+  appendUpload: e(r.appendUpload, {
     access: 'manager',
     summary: 'Append bytes at `Upload-Offset`',
     body: 'binary',
-    response: null,
     status: 204,
     errors: [
       'forbidden',
@@ -206,31 +175,22 @@ export const endpoints = {
     requestHeaders: ['Upload-Offset'],
     responseHeaders: ['Upload-Offset'],
   }),
-  getUpload: e({
-    method: 'GET',
-    path: '/uploads/{id}',
+  getUpload: e(r.getUpload, {
     access: 'manager',
     summary: 'How far the server got',
-    response: s.UploadStatus,
     status: 200,
     errors: ['forbidden', 'not_found'],
   }),
-  deleteUpload: e({
-    method: 'DELETE',
-    path: '/uploads/{id}',
+  deleteUpload: e(r.deleteUpload, {
     access: 'manager',
     summary: 'Abort an upload and drop its bytes',
-    response: null,
     status: 204,
     errors: ['forbidden', 'not_found', 'conflict'],
   }),
-  createDocument: e({
-    method: 'POST',
-    path: '/documents',
+  createDocument: e(r.createDocument, {
     access: 'manager',
     summary: 'Commit a complete upload as a document (honours Idempotency-Key)',
     body: s.CreateDocument,
-    response: s.Document,
     status: 201,
     errors: [
       'forbidden',
@@ -242,14 +202,11 @@ export const endpoints = {
       'upload_incomplete',
     ],
   }),
-  uploadDocument: e({
-    method: 'POST',
-    path: '/documents/upload',
+  uploadDocument: e(r.uploadDocument, {
     access: 'manager',
     summary: 'Upload a small file and commit it as a document in one request (honours Idempotency-Key)',
     body: 'multipart',
     metadata: s.DocumentMetadata,
-    response: s.Document,
     status: 201,
     errors: [
       'forbidden',
@@ -262,33 +219,24 @@ export const endpoints = {
     ],
     responseHeaders: ['Upload-Limit'],
   }),
-  listDocuments: e({
-    method: 'GET',
-    path: '/documents',
+  listDocuments: e(r.listDocuments, {
     access: 'any',
     summary: 'One page of documents (a contact: only what they may see)',
     query: s.DocumentListQuery,
-    response: s.DocumentPage,
     status: 200,
     errors: ['validation_failed'],
   }),
-  getDocument: e({
-    method: 'GET',
-    path: '/documents/{id}',
+  getDocument: e(r.getDocument, {
     access: 'any',
     summary: 'One document; ETag is its version',
-    response: s.Document,
     status: 200,
     errors: ['not_found'],
     responseHeaders: ['ETag'],
   }),
-  updateDocument: e({
-    method: 'PATCH',
-    path: '/documents/{id}',
+  updateDocument: e(r.updateDocument, {
     access: 'manager',
     summary: 'Change title, type or shares (shares replace the list); honours If-Match',
     body: s.UpdateDocument,
-    response: s.Document,
     status: 200,
     errors: [
       'forbidden',
@@ -301,50 +249,35 @@ export const endpoints = {
     requestHeaders: ['If-Match'],
     responseHeaders: ['ETag'],
   }),
-  deleteDocument: e({
-    method: 'DELETE',
-    path: '/documents/{id}',
+  deleteDocument: e(r.deleteDocument, {
     access: 'manager',
     summary: 'Delete a document',
-    response: null,
     status: 204,
     errors: ['forbidden', 'not_found'],
   }),
-  getDocumentContent: e({
-    method: 'GET',
-    path: '/documents/{id}/content',
+  getDocumentContent: e(r.getDocumentContent, {
     access: 'any',
     summary: "The file bytes (a contact's download is counted)",
-    response: 'binary',
     status: 200,
     errors: ['not_found'],
     responseHeaders: ['Content-Disposition', 'Content-Length', 'ETag'],
   }),
-  getDocumentDownloads: e({
-    method: 'GET',
-    path: '/documents/{id}/downloads',
+  getDocumentDownloads: e(r.getDocumentDownloads, {
     access: 'manager',
     summary: 'Download counts per contact',
-    response: s.DownloadStats,
     status: 200,
     errors: ['forbidden', 'not_found'],
   }),
-  listDigests: e({
-    method: 'GET',
-    path: '/notifications/digests',
+  listDigests: e(r.listDigests, {
     access: 'manager',
     summary: 'The digests that go out on a date',
     query: s.DigestQuery,
-    response: s.DigestDay,
     status: 200,
     errors: ['forbidden', 'validation_failed'],
   }),
-  getDigestEmail: e({
-    method: 'GET',
-    path: '/notifications/digests/{date}/{contactId}',
+  getDigestEmail: e(r.getDigestEmail, {
     access: 'manager',
     summary: 'One rendered digest e-mail',
-    response: s.DigestEmail,
     status: 200,
     errors: ['forbidden', 'validation_failed', 'not_found'],
   }),

@@ -24,7 +24,7 @@ export interface ErrorInit {
   cause?: unknown;
 }
 
-// Each class names itself: minifiers rename classes, and `error.name` must survive that.
+// Each class names itself on its prototype: minifiers rename classes, and `error.name` must survive that.
 
 /** Every error the SDK throws. `status` is 0 when there was no answer; `code` is what widgets translate by. */
 export class DocPortalError extends Error {
@@ -47,9 +47,12 @@ export class DocPortalError extends Error {
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
   retryAfterMs?: number;
 
+  static {
+    this.prototype.name = 'DocPortalError';
+  }
+
   constructor(message: string, init: ErrorInit) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = 'DocPortalError';
     this.status = init.status ?? 0;
     this.code = init.code;
     this.problem = init.problem;
@@ -58,62 +61,90 @@ export class DocPortalError extends Error {
 
 /** No answer: the connection failed or was cut. */
 export class NetworkError extends DocPortalError {
-  override name = 'NetworkError';
+  static {
+    this.prototype.name = 'NetworkError';
+  }
 }
 /** No answer within the time allowed. */
 export class TimeoutError extends DocPortalError {
-  override name = 'TimeoutError';
+  static {
+    this.prototype.name = 'TimeoutError';
+  }
 }
 /** The caller aborted (its `AbortSignal`). */
 export class AbortError extends DocPortalError {
-  override name = 'AbortError';
+  static {
+    this.prototype.name = 'AbortError';
+  }
 }
 /** 401: no token, or the token is not accepted (also after one refresh). */
 export class AuthError extends DocPortalError {
-  override name = 'AuthError';
+  static {
+    this.prototype.name = 'AuthError';
+  }
 }
 /** 403: the caller may not do this. */
 export class ForbiddenError extends DocPortalError {
-  override name = 'ForbiddenError';
+  static {
+    this.prototype.name = 'ForbiddenError';
+  }
 }
 /** 404: unknown, or not visible to the caller. */
 export class NotFoundError extends DocPortalError {
-  override name = 'NotFoundError';
+  static {
+    this.prototype.name = 'NotFoundError';
+  }
 }
 /** 409: `conflict`, `upload_incomplete`, `offset_mismatch` or `upload_busy` (with `retryAfterMs`). */
 export class ConflictError extends DocPortalError {
-  override name = 'ConflictError';
+  static {
+    this.prototype.name = 'ConflictError';
+  }
 }
 /** 412: the document changed since it was read. */
 export class PreconditionFailedError extends DocPortalError {
-  override name = 'PreconditionFailedError';
+  static {
+    this.prototype.name = 'PreconditionFailedError';
+  }
 }
 /** 413: the file is larger than 50 MiB. */
 export class FileTooLargeError extends DocPortalError {
-  override name = 'FileTooLargeError';
+  static {
+    this.prototype.name = 'FileTooLargeError';
+  }
 }
 /** 415: not a PDF, Word, JPEG or PNG file by its content, name or declared type. */
 export class UnsupportedFileTypeError extends DocPortalError {
-  override name = 'UnsupportedFileTypeError';
+  static {
+    this.prototype.name = 'UnsupportedFileTypeError';
+  }
 }
 /** 422: the request broke a rule; `errors` names each field. */
 export class ValidationError extends DocPortalError {
-  override name = 'ValidationError';
+  static {
+    this.prototype.name = 'ValidationError';
+  }
   get errors(): FieldError[] {
     return this.problem?.errors ?? [];
   }
 }
 /** 429: too many requests; `retryAfterMs` says when to try again. */
 export class RateLimitError extends DocPortalError {
-  override name = 'RateLimitError';
+  static {
+    this.prototype.name = 'RateLimitError';
+  }
 }
 /** 5xx: the server failed. */
 export class ServerError extends DocPortalError {
-  override name = 'ServerError';
+  static {
+    this.prototype.name = 'ServerError';
+  }
 }
 /** A 2xx answer that breaks the contract's schema. */
 export class ResponseValidationError extends DocPortalError {
-  override name = 'ResponseValidationError';
+  static {
+    this.prototype.name = 'ResponseValidationError';
+  }
   /** Where the answer broke the schema. */
   readonly issues: FieldError[];
   /** `status` is the HTTP status of the answer that broke the schema (0 when unknown). */

@@ -9,6 +9,8 @@
  */
 
 // The contract's zod schemas, each with its inferred type of the same name where one is declared.
+// The schemas of queries and request bodies, which the client never parses (the server checks
+// them), are on `@docportal/core-sdk/contract`; their types are here.
 export {
   Id,
   Timestamp,
@@ -35,34 +37,34 @@ export {
   GroupList,
 } from './schemas/context.js';
 export {
-  RecipientSearchQuery,
+  type RecipientSearchQuery,
   RecipientOption,
   RecipientOptionList,
-  ResolveRequest,
+  type ResolveRequest,
   ResolvedContact,
   ResolveResult,
 } from './schemas/recipients.js';
 export {
   DocumentType,
   DocumentTypeList,
-  DocumentTypeListQuery,
+  type DocumentTypeListQuery,
   TypeName,
-  CreateDocumentType,
-  UpdateDocumentType,
+  type CreateDocumentType,
+  type UpdateDocumentType,
 } from './schemas/document-types.js';
-export { CreateUpload, UploadSession, UploadStatus } from './schemas/uploads.js';
+export { type CreateUpload, UploadSession, UploadStatus } from './schemas/uploads.js';
 export {
   Title,
   Document,
   DocumentSort,
-  DocumentListQuery,
+  type DocumentListQuery,
   DocumentPage,
-  CreateDocument,
+  type CreateDocument,
   DocumentMetadata,
-  UpdateDocument,
+  type UpdateDocument,
   DownloadStats,
 } from './schemas/documents.js';
-export { DigestQuery, DigestDocument, Digest, DigestDay, DigestEmail } from './schemas/notifications.js';
+export { type DigestQuery, DigestDocument, Digest, DigestDay, DigestEmail } from './schemas/notifications.js';
 
 // Errors.
 export {

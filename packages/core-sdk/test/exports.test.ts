@@ -12,26 +12,20 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-/** The contract's zod schemas: a backend validates requests with them, a client answers. */
+/** The contract's zod schemas of answers and shared shapes: a client parses answers with them. */
 const SCHEMAS = [
   'Address',
-  'CreateDocument',
-  'CreateDocumentType',
-  'CreateUpload',
   'DateString',
   'Digest',
   'DigestDay',
   'DigestDocument',
   'DigestEmail',
-  'DigestQuery',
   'Document',
-  'DocumentListQuery',
   'DocumentMetadata',
   'DocumentPage',
   'DocumentSort',
   'DocumentType',
   'DocumentTypeList',
-  'DocumentTypeListQuery',
   'DownloadStats',
   'FieldError',
   'Group',
@@ -45,9 +39,7 @@ const SCHEMAS = [
   'PropertyList',
   'RecipientOption',
   'RecipientOptionList',
-  'RecipientSearchQuery',
   'Resident',
-  'ResolveRequest',
   'ResolveResult',
   'ResolvedContact',
   'Role',
@@ -62,8 +54,6 @@ const SCHEMAS = [
   'TypeName',
   'Unit',
   'UnitList',
-  'UpdateDocument',
-  'UpdateDocumentType',
   'UploadSession',
   'UploadStatus',
 ];
@@ -87,6 +77,23 @@ const ERRORS = [
   'ResponseValidationError',
 ];
 
+/**
+ * The schemas of queries and request bodies: a backend checks requests with them. They are on
+ * `./contract` (the client sends without parsing them); the main entry has their types.
+ */
+const REQUEST_SCHEMAS = [
+  'CreateDocument',
+  'CreateDocumentType',
+  'CreateUpload',
+  'DigestQuery',
+  'DocumentListQuery',
+  'DocumentTypeListQuery',
+  'RecipientSearchQuery',
+  'ResolveRequest',
+  'UpdateDocument',
+  'UpdateDocumentType',
+];
+
 /** Every name `@docportal/core-sdk` has at run time. */
 const MAIN_VALUES = [
   ...SCHEMAS,
@@ -101,6 +108,7 @@ const MAIN_VALUES = [
 
 /** Names `@docportal/core-sdk` has as types only (the schemas' inferred types share their names). */
 const MAIN_TYPES = [
+  ...REQUEST_SCHEMAS,
   'ClientErrorCode',
   'ClientOptions',
   'DocumentQuery',
@@ -204,11 +212,17 @@ describe('@docportal/core-sdk: its entry points, name by name', () => {
     );
   });
 
-  it('`./contract` has the contract’s limits, which left the main entry', async () => {
+  it('`./contract` has the contract’s limits and the request schemas, which left the main entry', async () => {
     const contract: Record<string, unknown> = await import('@docportal/core-sdk/contract');
     assert.deepEqual(
       LIMITS.filter((n) => typeof contract[n] !== 'number'),
       [],
+    );
+    const { safeParse } = await import('zod/mini');
+    assert.deepEqual(
+      REQUEST_SCHEMAS.filter((n) => !safeParse(contract[n] as never, {}).error),
+      // The schemas whose every field is optional take an empty object.
+      ['DocumentListQuery', 'DocumentTypeListQuery', 'UpdateDocument', 'UpdateDocumentType'],
     );
   });
 

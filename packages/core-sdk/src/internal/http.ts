@@ -15,6 +15,7 @@ import {
   errorFromStatus,
 } from '../errors.js';
 import { Problem, type FieldError } from '../schemas/problem.js';
+import type { Method, PathParams, Route } from '../routes.js';
 import type { ResumeStore } from '../upload/resume.js';
 
 /** A bearer token, or a function the SDK calls before each request (and once more after a 401). */
@@ -63,7 +64,7 @@ export interface RequestOptions {
 }
 
 export interface Call {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  method: Method;
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
@@ -88,14 +89,27 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /**
- * One path segment, encoded. An empty id, `.` or `..` would name another path (`/documents/..`
- * is the root), so it is refused before any request.
+ * A route's path with its parameters, each encoded as one segment. An empty id, `.` or `..`
+ * would name another path (`/documents/..` is the root), so it is refused before any request.
  */
-export function enc(segment: string): string {
-  if (segment === '' || segment === '.' || segment === '..')
-    throw new ValidationError(`"${segment}" is not an id.`, { code: 'validation_failed' });
-  return encodeURIComponent(segment);
-}
+export const pathOf = (path: string, params: Record<string, string> = {}): string =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const segment = params[name] ?? '';
+    if (segment === '' || segment === '.' || segment === '..')
+      throw new ValidationError(`"${segment}" is not an id.`, { code: 'validation_failed' });
+    return encodeURIComponent(segment);
+  });
+
+/** What a call of a route sends beyond its method and path: the path's parameters first. */
+export type RouteCall<R extends Route> = Omit<Call, 'method' | 'path'> &
+  (R['path'] extends `${string}{${string}` ? { params: PathParams<R['path']> } : { params?: undefined });
+
+/** What a route answers: its schema's output, nothing (204), or the raw answer (file bytes). */
+export type RouteAnswer<R extends Route> = R['response'] extends z.ZodMiniType
+  ? z.output<R['response']>
+  : R['response'] extends null
+    ? void
+    : AxiosResponse;
 
 /** A random key (no secure context needed, unlike `crypto.randomUUID`). */
 export const uuid = () => crypto.getRandomValues(new Uint32Array(4)).join('-');
@@ -252,18 +266,23 @@ export class Http {
     }
   }
 
-  /** Sends and parses the answer with `schema`. */
-  async json<S extends z.ZodMiniType>(schema: S, call: Call, opts?: RequestOptions): Promise<z.output<S>> {
-    const res = await this.send(call, opts);
-    return parse(schema, res.data, res.status);
+  /** Sends a route's request and parses its answer with the route's schema. */
+  async call<R extends Route>(route: R, call: RouteCall<R>, opts?: RequestOptions): Promise<RouteAnswer<R>> {
+    const { params, ...rest } = call;
+    const res = await this.send(
+      { ...rest, method: route.method, path: pathOf(route.path, params as Record<string, string>) },
+      opts,
+    );
+    const schema = route.response;
+    return (schema && schema !== 'binary' ? parse(schema, res.data, res.status) : res) as RouteAnswer<R>;
   }
 }
 
-/** Parses an answer; a mismatch becomes a ResponseValidationError naming where. */
 /** A schema's complaints as the contract's field errors (`{ path: 'shares.0.contactId', message }`). */
 export const fieldErrors = (error: z.core.$ZodError): FieldError[] =>
   error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 
+/** Parses an answer; a mismatch becomes a ResponseValidationError naming where. */
 export function parse<S extends z.ZodMiniType>(schema: S, data: unknown, status?: number): z.output<S> {
   const r = z.safeParse(schema, data);
   if (r.success) return r.data;

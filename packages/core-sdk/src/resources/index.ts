@@ -2,97 +2,68 @@
  * The API's resources: thin classes that build a request and parse its answer with the
  * contract's schemas. `RequestOptions` is always the last argument.
  */
-import type * as z from 'zod/mini';
-import { aborted, enc, rethrow, type Call, type Http, type RequestOptions } from '../internal/http.js';
+import { aborted, rethrow, type Http, type RequestOptions } from '../internal/http.js';
+import * as r from '../routes.js';
 import { formatScope, parseScope } from '../scope.js';
 import { type Scope, type ShareTarget, type Locale } from '../schemas/common.js';
-import { GroupList, Property, PropertyList, Unit, UnitList } from '../schemas/context.js';
-import {
-  CreateDocumentType,
-  DocumentType,
-  DocumentTypeList,
-  UpdateDocumentType,
-} from '../schemas/document-types.js';
-import {
+import type { Group, Property, Unit } from '../schemas/context.js';
+import type { CreateDocumentType, DocumentType, UpdateDocumentType } from '../schemas/document-types.js';
+import type {
   Document,
   DocumentPage,
+  DocumentSort,
   DownloadStats,
-  type DocumentSort,
-  type UpdateDocument,
+  UpdateDocument,
 } from '../schemas/documents.js';
-import { DigestDay, DigestEmail } from '../schemas/notifications.js';
-import { RecipientOptionList, ResolveResult } from '../schemas/recipients.js';
+import type { DigestDay, DigestEmail } from '../schemas/notifications.js';
+import type { RecipientOption, ResolveResult } from '../schemas/recipients.js';
 import { upload, type UploadOptions } from '../upload/upload.js';
 
 type ScopeInput = Scope | string;
 /** A scope as its query parameter (`property:rosenweg-24`). */
 const scopeParam = (scope?: ScopeInput) => (scope === undefined ? undefined : formatScope(scope));
 
-/** What every resource holds: the request loop. */
+/** What every resource holds: the request loop, which sends each call through its route (routes.ts). */
 export class Resource {
   constructor(protected readonly http: Http) {}
-  /** GETs `path` and parses the answer with `schema`. */
-  protected read<S extends z.ZodMiniType>(
-    schema: S,
-    path: string,
-    opts?: RequestOptions,
-    query?: Call['query'],
-  ): Promise<z.output<S>> {
-    return this.http.json(schema, { method: 'GET', path, query }, opts);
-  }
-  /** GETs a list and answers its `items`. */
-  protected async items<T>(
-    schema: z.ZodMiniType<{ items: T[] }>,
-    path: string,
-    opts?: RequestOptions,
-    query?: Call['query'],
-  ): Promise<T[]> {
-    return (await this.read(schema, path, opts, query)).items;
-  }
 }
 
 export class Properties extends Resource {
   /** Properties; a contact gets those they currently relate to. */
   async list(opts?: RequestOptions): Promise<Property[]> {
-    return this.items(PropertyList, '/properties', opts);
+    return (await this.http.call(r.listProperties, {}, opts)).items;
   }
-  async get(id: string, opts?: RequestOptions): Promise<Property> {
-    return this.read(Property, `/properties/${enc(id)}`, opts);
+  get(id: string, opts?: RequestOptions): Promise<Property> {
+    return this.http.call(r.getProperty, { params: { id } }, opts);
   }
   /** Units of a property with their current residents. */
   async units(id: string, opts?: RequestOptions): Promise<Unit[]> {
-    return this.items(UnitList, `/properties/${enc(id)}/units`, opts);
+    return (await this.http.call(r.listUnits, { params: { id } }, opts)).items;
   }
-  async groups(id: string, opts?: RequestOptions) {
-    return this.items(GroupList, `/properties/${enc(id)}/groups`, opts);
+  async groups(id: string, opts?: RequestOptions): Promise<Group[]> {
+    return (await this.http.call(r.listGroups, { params: { id } }, opts)).items;
   }
 }
 
 export class Units extends Resource {
-  async get(id: string, opts?: RequestOptions): Promise<Unit> {
-    return this.read(Unit, `/units/${enc(id)}`, opts);
+  get(id: string, opts?: RequestOptions): Promise<Unit> {
+    return this.http.call(r.getUnit, { params: { id } }, opts);
   }
 }
 
 export class Recipients extends Resource {
   /** Share options inside a scope whose label matches `q`: role-wide ones first. */
-  async search(p: { scope: ScopeInput; q?: string; limit?: number; locale?: Locale } & RequestOptions) {
+  async search(
+    p: { scope: ScopeInput; q?: string; limit?: number; locale?: Locale } & RequestOptions,
+  ): Promise<RecipientOption[]> {
     const { scope, q: text, limit, locale, ...opts } = p;
-    return this.items(RecipientOptionList, '/recipients', opts, {
-      scope: formatScope(scope),
-      q: text || undefined,
-      limit,
-      locale,
-    });
+    const query = { scope: formatScope(scope), q: text || undefined, limit, locale };
+    return (await this.http.call(r.searchRecipients, { query }, opts)).items;
   }
   /** How many contacts a share list reaches today, and who (at most 100 listed). */
-  resolve(p: { scope: ScopeInput; targets: ShareTarget[] } & RequestOptions) {
+  resolve(p: { scope: ScopeInput; targets: ShareTarget[] } & RequestOptions): Promise<ResolveResult> {
     const { scope, targets, ...opts } = p;
-    return this.http.json(
-      ResolveResult,
-      { method: 'POST', path: '/recipients/resolve', body: { scope: parseScope(scope), targets } },
-      opts,
-    );
+    return this.http.call(r.resolveRecipients, { body: { scope: parseScope(scope), targets } }, opts);
   }
 }
 
@@ -103,7 +74,7 @@ export class DocumentTypes extends Resource {
   /** The whole tree, flat in depth-first order, with counts of what the caller sees in `scope`. */
   async list(p: { scope?: ScopeInput } & RequestOptions = {}): Promise<DocumentType[]> {
     const { scope, ...opts } = p;
-    return this.items(DocumentTypeList, '/document-types', opts, { scope: scopeParam(scope) });
+    return (await this.http.call(r.listDocumentTypes, { query: { scope: scopeParam(scope) } }, opts)).items;
   }
   /** The tree as nested nodes. */
   async tree(p: { scope?: ScopeInput } & RequestOptions = {}): Promise<DocumentTypeNode[]> {
@@ -114,15 +85,11 @@ export class DocumentTypes extends Resource {
     return roots;
   }
   create(body: CreateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
-    return this.http.json(DocumentType, { method: 'POST', path: '/document-types', body }, opts);
+    return this.http.call(r.createDocumentType, { body }, opts);
   }
   /** Rename, move or reorder. */
-  async update(id: string, patch: UpdateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
-    return this.http.json(
-      DocumentType,
-      { method: 'PATCH', path: `/document-types/${enc(id)}`, body: patch },
-      opts,
-    );
+  update(id: string, patch: UpdateDocumentType, opts?: RequestOptions): Promise<DocumentType> {
+    return this.http.call(r.updateDocumentType, { params: { id }, body: patch }, opts);
   }
   /** Move under `parentId` (null: top level) at `position` (default: last). */
   move(
@@ -133,7 +100,7 @@ export class DocumentTypes extends Resource {
     return this.update(id, to, opts);
   }
   async remove(id: string, opts?: RequestOptions): Promise<void> {
-    await this.http.send({ method: 'DELETE', path: `/document-types/${enc(id)}` }, opts);
+    await this.http.call(r.deleteDocumentType, { params: { id } }, opts);
   }
 }
 
@@ -156,13 +123,13 @@ export class Documents extends Resource {
 
   /** Drops an unfinished upload session and its bytes (404 when it is gone already). */
   async discardUpload(uploadId: string, opts?: RequestOptions): Promise<void> {
-    await this.http.send({ method: 'DELETE', path: `/uploads/${enc(uploadId)}` }, opts);
+    await this.http.call(r.deleteUpload, { params: { id: uploadId } }, opts);
   }
 
   /** One page; pass `nextCursor` as `cursor` for the next. */
   list(p: DocumentQuery & RequestOptions = {}): Promise<DocumentPage> {
     const { scope, documentTypeId, includeSubtypes, q: text, sort, limit, cursor, ...opts } = p;
-    return this.read(DocumentPage, '/documents', opts, {
+    const query = {
       scope: scopeParam(scope),
       documentTypeId,
       includeSubtypes,
@@ -170,7 +137,8 @@ export class Documents extends Resource {
       sort,
       limit,
       cursor,
-    });
+    };
+    return this.http.call(r.listDocuments, { query }, opts);
   }
 
   /** Every document of the query, page after page: `for await (const d of client.documents.iterate())`. */
@@ -183,23 +151,19 @@ export class Documents extends Resource {
     } while (cursor);
   }
 
-  async get(id: string, opts?: RequestOptions): Promise<Document> {
-    return this.read(Document, `/documents/${enc(id)}`, opts);
+  get(id: string, opts?: RequestOptions): Promise<Document> {
+    return this.http.call(r.getDocument, { params: { id } }, opts);
   }
 
   /** Changes title, type or shares; with `ifMatch` (a version) fails with 412 when someone changed it since. */
-  async update(
+  update(
     id: string,
     patch: UpdateDocument,
     opts: RequestOptions & { ifMatch?: number } = {},
   ): Promise<Document> {
     const { ifMatch, ...rest } = opts;
     const headers: Record<string, string> = ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` };
-    return this.http.json(
-      Document,
-      { method: 'PATCH', path: `/documents/${enc(id)}`, body: patch, headers },
-      rest,
-    );
+    return this.http.call(r.updateDocument, { params: { id }, body: patch, headers }, rest);
   }
 
   /** Replaces the share list. */
@@ -208,7 +172,7 @@ export class Documents extends Resource {
   }
 
   async remove(id: string, opts?: RequestOptions): Promise<void> {
-    await this.http.send({ method: 'DELETE', path: `/documents/${enc(id)}` }, opts);
+    await this.http.call(r.deleteDocument, { params: { id } }, opts);
   }
 
   /** The file, named as the server's Content-Disposition says. A contact's download is counted. */
@@ -218,10 +182,10 @@ export class Documents extends Resource {
   ): Promise<File> {
     const { onProgress, ...rest } = opts;
     const browser = typeof XMLHttpRequest !== 'undefined';
-    const res = await this.http.send(
+    const res = await this.http.call(
+      r.getDocumentContent,
       {
-        method: 'GET',
-        path: `/documents/${enc(id)}/content`,
+        params: { id },
         responseType: browser ? 'blob' : 'arraybuffer',
         onDownloadProgress: onProgress && ((e) => onProgress({ loaded: e.loaded, total: e.total ?? 0 })),
       },
@@ -237,8 +201,8 @@ export class Documents extends Resource {
   }
 
   /** Download counts per contact. */
-  async downloads(id: string, opts?: RequestOptions): Promise<DownloadStats> {
-    return this.read(DownloadStats, `/documents/${enc(id)}/downloads`, opts);
+  downloads(id: string, opts?: RequestOptions): Promise<DownloadStats> {
+    return this.http.call(r.getDocumentDownloads, { params: { id } }, opts);
   }
 }
 
@@ -262,11 +226,11 @@ export class Notifications extends Resource {
   /** What goes out on `date` (YYYY-MM-DD). */
   digests(p: { date: string } & RequestOptions): Promise<DigestDay> {
     const { date, ...opts } = p;
-    return this.read(DigestDay, '/notifications/digests', opts, { date });
+    return this.http.call(r.listDigests, { query: { date } }, opts);
   }
   /** The rendered e-mail of one contact on `date`. */
-  async email(p: { date: string; contactId: string } & RequestOptions): Promise<DigestEmail> {
+  email(p: { date: string; contactId: string } & RequestOptions): Promise<DigestEmail> {
     const { date, contactId, ...opts } = p;
-    return this.read(DigestEmail, `/notifications/digests/${enc(date)}/${enc(contactId)}`, opts);
+    return this.http.call(r.getDigestEmail, { params: { date, contactId } }, opts);
   }
 }

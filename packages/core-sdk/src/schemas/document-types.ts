@@ -18,6 +18,7 @@ export const DocumentTypeList = z.object({ items: z.array(DocumentType) });
 // A query and bodies: marked pure like those of documents.ts, so that a bundle that never uses
 // them leaves them out.
 export const DocumentTypeListQuery = /* @__PURE__ */ (() => z.object({ scope: z.optional(ScopeString) }))();
+export type DocumentTypeListQuery = z.input<typeof DocumentTypeListQuery>;
 
 export const TypeName = /* @__PURE__ */ text(100);
 const Position = /* @__PURE__ */ (() => z.int().check(z.gte(0, 'must be 0 or more')))();

@@ -48,6 +48,8 @@ export const DocumentListQuery = /* @__PURE__ */ (() =>
     cursor: z.optional(z.string().check(z.maxLength(1000))),
   }))();
 
+export type DocumentListQuery = z.input<typeof DocumentListQuery>;
+
 export const DocumentPage = z.object({
   items: z.array(Document),
   nextCursor: z.nullable(z.string()),

@@ -3,6 +3,7 @@ import { DateString, Id, Locale } from './common.js';
 
 // Marked pure like the queries and bodies of documents.ts: a bundle that never uses it leaves it out.
 export const DigestQuery = /* @__PURE__ */ z.object({ date: DateString });
+export type DigestQuery = z.input<typeof DigestQuery>;
 
 export const DigestDocument = z.object({
   id: Id,

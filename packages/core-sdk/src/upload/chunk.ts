@@ -2,12 +2,13 @@
 import type { AxiosProgressEvent } from 'axios';
 import * as z from 'zod/mini';
 import { TimeoutError } from '../errors.js';
-import { aborted, parse, type Http } from '../internal/http.js';
+import { aborted, parse, pathOf, type Http } from '../internal/http.js';
+import { appendUpload } from '../routes.js';
 
 /** Sends bytes [from, to) at `from`; resolves the server's new offset. Aborts when no progress for `idleMs`. */
 export async function sendChunk(
   http: Http,
-  path: string,
+  id: string,
   file: Blob,
   from: number,
   to: number,
@@ -33,8 +34,8 @@ export async function sendChunk(
   try {
     const res = await http.once(
       {
-        method: 'PATCH',
-        path,
+        method: appendUpload.method,
+        path: pathOf(appendUpload.path, { id }),
         // The slice carries the content type: axios and XHR take a Blob's own type over a header.
         body: file.slice(from, to, 'application/offset+octet-stream'),
         headers: { 'Upload-Offset': String(from), 'Content-Type': 'application/offset+octet-stream' },

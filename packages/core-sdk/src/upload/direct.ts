@@ -1,11 +1,11 @@
 import { FileTooLargeError } from '../errors.js';
-import { aborted, enc, parse, type Http } from '../internal/http.js';
-import { Document } from '../schemas/documents.js';
+import { aborted, type Http } from '../internal/http.js';
+import { deleteDocument } from '../routes.js';
+import type { Document } from '../schemas/documents.js';
 import { UPLOAD_LIMIT } from '../schemas/uploads.js';
 
-/** A POST with the upload's idempotency key (and progress). */
-type Post = (path: string, body: object) => Send;
-type Send = (signal?: AbortSignal) => Promise<{ data: any }>;
+/** `POST /documents/upload` of a body, with the upload's idempotency key (and progress). */
+type Post = (body: FormData) => (signal?: AbortSignal) => Promise<Document>;
 
 /**
  * Replays a write that makes a document (by its idempotency key) and deletes the document it
@@ -13,7 +13,7 @@ type Send = (signal?: AbortSignal) => Promise<{ data: any }>;
  */
 export const undo = (http: Http, write: () => Promise<{ id: string }>): Promise<unknown> =>
   write()
-    .then((d) => http.send({ method: 'DELETE', path: `/documents/${enc(d.id)}` }))
+    .then((d) => http.call(deleteDocument, { params: { id: d.id } }))
     .catch(() => 0);
 
 /**
@@ -35,11 +35,11 @@ export async function direct(
   const form = new FormData();
   form.append('metadata', new Blob([JSON.stringify(meta)], { type: 'application/json' }));
   form.append('file', file, name);
-  const send = post('/documents/upload', form);
+  const send = post(form);
   try {
-    return parse(Document, (await send(signal)).data);
+    return await send(signal);
   } catch (e) {
     if (e instanceof FileTooLargeError) return void (http.uploadLimit = file.size - 1);
-    throw signal?.aborted ? (await undo(http, async () => (await send()).data), aborted()) : e;
+    throw signal?.aborted ? (await undo(http, send), aborted()) : e;
   }
 }

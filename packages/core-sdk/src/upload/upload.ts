@@ -1,4 +1,4 @@
-import type { AxiosProgressEvent, AxiosResponse } from 'axios';
+import type { AxiosProgressEvent } from 'axios';
 import * as z from 'zod/mini';
 import {
   AbortError,
@@ -13,7 +13,6 @@ import {
 import { defaultTitle } from '../files/names.js';
 import {
   aborted,
-  enc,
   fieldErrors,
   isTransient,
   sleep,
@@ -23,8 +22,9 @@ import {
 } from '../internal/http.js';
 import { formatScope, parseScope } from '../scope.js';
 import type { Scope, ShareTarget } from '../schemas/common.js';
-import { Document, DocumentMetadata } from '../schemas/documents.js';
-import { UploadSession, UploadStatus, MAX_CHUNK_SIZE } from '../schemas/uploads.js';
+import { createDocument, createUpload, deleteUpload, getUpload, uploadDocument } from '../routes.js';
+import { DocumentMetadata, type Document } from '../schemas/documents.js';
+import { MAX_CHUNK_SIZE, type UploadSession, type UploadStatus } from '../schemas/uploads.js';
 import { direct, undo } from './direct.js';
 import { fingerprints } from './resume.js';
 import { sendChunk } from './chunk.js';
@@ -98,7 +98,7 @@ interface Run {
   status(): Promise<UploadStatus>;
   create(s?: AbortSignal): Promise<UploadSession>;
   commit(s?: AbortSignal): Promise<Document>;
-  post(path: string, body: object): (s?: AbortSignal) => Promise<AxiosResponse>;
+  post(body: FormData): (s?: AbortSignal) => Promise<Document>;
   /** Remembered with what it needs to go on (a store may keep the file too, to offer it again). */
   remember(): Promise<void> | void;
   forget(): Promise<void> | void;
@@ -167,28 +167,23 @@ function calls(
   const { signal } = o;
   const total = file.size;
   return {
-    status: () => http.json(UploadStatus, { method: 'GET', path: `/uploads/${enc(rec.id!)}` }, { signal }),
+    status: () => http.call(getUpload, { params: { id: rec.id! } }, { signal }),
     create: (s) =>
-      http.json(
-        UploadSession,
-        {
-          method: 'POST',
-          path: '/uploads',
-          body: { fileName: name, size: total, mimeType: file.type, ...meta },
-        },
+      http.call(
+        createUpload,
+        { body: { fileName: name, size: total, mimeType: file.type, ...meta } },
         { signal: s, idempotencyKey: rec.create },
       ),
     commit: (s) =>
-      http.json(
-        Document,
-        { method: 'POST', path: '/documents', body: { uploadId: rec.id, ...meta } },
+      http.call(
+        createDocument,
+        { body: { uploadId: rec.id, ...meta } },
         { signal: s, maxRetries: o.maxRetries, idempotencyKey: rec.commit },
       ),
-    post: (path, body) => (s) =>
-      http.send(
+    post: (body) => (s) =>
+      http.call(
+        uploadDocument,
         {
-          method: 'POST',
-          path,
           body,
           onUploadProgress: (e: AxiosProgressEvent) => report(Math.min(e.loaded, total - 1)),
         },
@@ -296,7 +291,6 @@ async function openSession(run: Run): Promise<{ offset: number; chunk: number }>
 /** Sends the chunks from `offset` on, adapting their size; after a failure, asks how far the server got. */
 async function sendAll(run: Run, offset: number, chunk: number): Promise<void> {
   const { http, file, total, signal, o } = run;
-  const path = `/uploads/${enc(run.rec.id!)}`;
   run.report(offset);
   const maxRetries = o.maxRetries ?? http.maxRetries;
   let clean = true;
@@ -306,7 +300,7 @@ async function sendAll(run: Run, offset: number, chunk: number): Promise<void> {
     const end = total - from - chunk < chunk / 2 && total - from <= MAX_CHUNK_SIZE ? total : from + chunk;
     const started = Date.now();
     try {
-      offset = await sendChunk(http, path, file, from, end, o.timeoutMs ?? 30_000, signal, run.report);
+      offset = await sendChunk(http, run.rec.id!, file, from, end, o.timeoutMs ?? 30_000, signal, run.report);
       run.report(offset);
       failures = 0;
       // Aim at chunks of about TARGET_CHUNK_MS on this connection, growing at most fourfold.
@@ -363,7 +357,7 @@ async function cleanUp(
   try {
     rec.id ??= (await create()).id;
     // Deleting the session first: if the commit has not been processed yet, it now never will be.
-    return await http.send({ method: 'DELETE', path: `/uploads/${enc(rec.id)}` });
+    return await http.call(deleteUpload, { params: { id: rec.id } });
   } catch (e) {
     // 409: the commit got there first. Replaying its key names the document, which then goes
     // (after an abort); when giving up, the document stays for a later call to replay.
