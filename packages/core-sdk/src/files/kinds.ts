@@ -17,10 +17,11 @@ export const FILE_KINDS: Readonly<Record<FileKind, FileKindInfo>> = {
   png: { mimeType: 'image/png', extensions: ['png'] },
 };
 
-/** The `accept` list of a file input for the allowed kinds. */
-export const ACCEPT = Object.entries(FILE_KINDS)
-  .flatMap(([, k]) => [k.mimeType, ...k.extensions.map((x) => `.${x}`)])
-  .join(',');
+/** The `accept` list of a file input for the allowed kinds (marked pure: a bundle without a file input leaves it out). */
+export const ACCEPT = /* @__PURE__ */ (() =>
+  Object.values(FILE_KINDS)
+    .flatMap((k) => [k.mimeType, ...k.extensions.map((x) => `.${x}`)])
+    .join(','))();
 
 /** The kind a file name claims by its extension, or null. */
 export function kindOfName(fileName: string): FileKind | null {
