@@ -46,6 +46,8 @@ export class DocPortalError extends Error {
   idempotencyKey?: string;
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
   retryAfterMs?: number;
+  /** The headers of the failed answer, by their lower-case names (none when no answer arrived). */
+  headers?: Record<string, string>;
 
   static {
     this.prototype.name = 'DocPortalError';

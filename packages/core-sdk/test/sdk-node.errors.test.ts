@@ -220,6 +220,9 @@ describe('errors, raised for real in Node', () => {
     await faults({ failRate: 1, failStatus: 429, retryAfter: 2 });
     const rl = await rejects(clientAs('manager', { retry: 0 }).me(), RateLimitError);
     assert.deepEqual([rl.status, rl.code, rl.retryAfterMs], [429, 'rate_limited', 2000]);
+    // The answer's headers are on the error, by their lower-case names.
+    assert.equal(rl.headers?.['retry-after'], '2');
+    assert.match(String(rl.headers?.['content-type']), /^application\/problem\+json/);
 
     await faults({ failRate: 1, failStatus: 500 });
     const s500 = await rejects(clientAs('manager', { retry: 0 }).me(), ServerError);

@@ -307,6 +307,7 @@ async function errorOf(res: AxiosResponse): Promise<DocPortalError> {
   const problem = z.safeParse(Problem, data);
   const error = errorFromStatus(res.status, problem.success ? problem.data : undefined);
   error.retryAfterMs = retryAfterMs(res);
+  error.headers = { ...res.headers } as Record<string, string>;
   return error;
 }
 
