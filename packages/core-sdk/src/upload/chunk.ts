@@ -1,9 +1,10 @@
-// One chunk of a resumable upload: a PATCH at its offset, cut when its bytes stop moving.
+// One chunk of a resumable upload: a PATCH at its offset, cut when its bytes stop moving (stall.ts).
 import type { AxiosProgressEvent } from 'axios';
 import * as z from 'zod/mini';
 import { TimeoutError } from '../errors.js';
 import { aborted, parse, pathOf, type Http } from '../internal/http.js';
 import { appendUpload } from '../routes.js';
+import { watchStall } from './stall.js';
 
 /** Sends bytes [from, to) at `from`; resolves the server's new offset. Aborts when no progress for `idleMs`. */
 export async function sendChunk(
@@ -20,17 +21,7 @@ export async function sendChunk(
   const ctl = new AbortController();
   const stop = () => ctl.abort();
   signal?.addEventListener('abort', stop, { once: true });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let idle = false;
-  const arm = () => {
-    clearTimeout(timer);
-    if (idleMs > 0)
-      timer = setTimeout(() => {
-        idle = true;
-        ctl.abort();
-      }, idleMs);
-  };
-  arm();
+  const stall = watchStall(idleMs, stop);
   try {
     const res = await http.once(
       {
@@ -44,7 +35,7 @@ export async function sendChunk(
         onUploadProgress: http.options.fetch
           ? undefined
           : (e: AxiosProgressEvent) => {
-              arm();
+              stall.progress();
               progress(from + Math.min(e.loaded, to - from));
             },
       },
@@ -53,11 +44,11 @@ export async function sendChunk(
     // Upload-Offset: how far the upload got; its absence breaks the contract.
     return parse(z.int(), Number(res.headers['upload-offset']), res.status);
   } catch (e) {
-    if (idle && !signal?.aborted)
+    if (stall.stalled && !signal?.aborted)
       throw new TimeoutError('The upload stalled.', { code: 'timeout', cause: e });
     throw e;
   } finally {
-    clearTimeout(timer);
+    stall.stop();
     signal?.removeEventListener('abort', stop);
   }
 }
