@@ -15,11 +15,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const PRISM = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
-export const OPENAPI = fileURLToPath(new URL('../../core-sdk/openapi.json', import.meta.url));
+export const OPENAPI = require.resolve('@docportal/core-sdk/openapi.json');
 
 export interface Prism {
   /** The proxy's base URL: the API's paths go right after it (no base path). */
