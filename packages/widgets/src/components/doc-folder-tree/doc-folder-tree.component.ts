@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Document, DocumentType } from '@docportal/core-sdk';
+import { Latest } from '../../controllers/latest.js';
 import { listResize, rowHeight, scrollToRow, visibleRange } from '../../controllers/virtual-window.js';
 import {
   DocDocumentActivateEvent,
@@ -119,6 +120,7 @@ export class DocFolderTree extends ConnectedElement {
   });
 
   private loadedFor = '';
+  private readonly loads = new Latest();
   private rowsCache?: {
     types: DocumentType[];
     expanded: Set<string>;
@@ -146,16 +148,24 @@ export class DocFolderTree extends ConnectedElement {
     super.connectedCallback();
     this.bus.addEventListener('documents-changed', this.refresh);
     this.bus.addEventListener('types-changed', this.refresh);
+    // Back after its loads were cut short (below): it loads again.
+    if (!this.loadedFor) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.bus.removeEventListener('documents-changed', this.refresh);
     this.bus.removeEventListener('types-changed', this.refresh);
+    // Loads stop with the tree; one cut short makes the tree load anew when it is back.
+    if (this.loads.abort()) {
+      this.bus.cache.delete(this.loadedFor);
+      this.loadedFor = '';
+    }
   }
 
   /** Another user, or a retry after a refusal: start again from nothing. */
   protected override resetSession(): void {
+    this.loads.abort();
     this.types = [];
     this.folders = new Map();
     this.expanded = new Set();

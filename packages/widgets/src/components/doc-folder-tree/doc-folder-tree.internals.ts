@@ -1,5 +1,6 @@
 // The tree's private state and helpers as its parts in the sibling files (editor, folder tools, keys, row) read and write them.
 import type { DocPortalClient, Document, DocumentType, Scope, ShareTarget } from '@docportal/core-sdk';
+import type { Latest } from '../../controllers/latest.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import type { DocBus } from '../../context/doc-context.js';
 import type { Folder, Row } from './doc-folder-tree.rows.js';
@@ -55,6 +56,8 @@ export interface Tree {
   /** Loaded for `loadedFor` (scope and mode); the last failure. */
   loaded: boolean;
   loadedFor: string;
+  /** The loads in flight: the folders (slot ''), and each folder's documents (slot: its id). */
+  readonly loads: Latest;
   error?: unknown;
   /** The rows rendered last. */
   readonly window: { start: number; end: number };

@@ -1,15 +1,19 @@
 // <doc-folder-tree> on large folders: pages load as their end scrolls into view, the rows stay
-// windowed, and a tree shown again in the same provider starts from what was loaded.
+// windowed, and a tree shown again in the same provider starts from what was loaded. Late answers
+// for a scope the tree has left (or for a tree taken off the page) are never shown.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type DocumentType } from '@docportal/core-sdk';
 import { makePdf } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import type { DocProvider } from '../../index.ts';
+import { lateFor } from '../../test/late.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import { rowCount, rowName, rowNamed, treeitems } from '../../test/tree-rows.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
+import { ROSENWEG, publish, waitRow } from './doc-folder-tree.test-support.ts';
 
+const MAX_PLANCK = { kind: 'property', id: 'max-planck-12' } as const;
 const manager = () => createClient({ baseUrl: '/api/v1', token: 'manager' });
 const scroller = (el: DocFolderTree) =>
   el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.parentElement!;
@@ -281,6 +285,87 @@ describe('<doc-folder-tree> with large folders', () => {
       provider.bus.publish('documents-changed');
       await until(() => rowCount(rowNamed(second, 'Objektunterlagen')!) === count + 1, 5000, 'the new count');
       await until(() => rowNamed(second, 'Neu'), 5000, 'the new document in the open folder');
+    });
+  });
+
+  describe('answers for a scope no longer shown', () => {
+    beforeEach(async () => {
+      await control('/reset', {});
+    });
+
+    /** A tree of the manager (through `client`) in Rosenweg 24. */
+    const rosenweg = (client: unknown, mode: string) =>
+      fixture<DocFolderTree>(
+        html`<doc-folder-tree
+          .client=${client}
+          scope="property:rosenweg-24"
+          mode=${mode}
+          locale="de"
+        ></doc-folder-tree>`,
+      );
+
+    it('the folders of the scope left, arriving last, never show for the next one; their request is aborted', async () => {
+      // Arrange: Rosenweg 24's folders come late, Max-Planck-Straße 12's at once.
+      const { client, late, settled } = lateFor('property:rosenweg-24', '/document-types');
+      const el = await rosenweg(client, 'browse');
+      await until(() => late.length, 5000, "Rosenweg 24's folders asked for");
+      // Act: the same manager, another scope, while Rosenweg 24's folders are on their way.
+      el.scope = 'property:max-planck-12';
+      await until(() => treeitems(el).length, 5000, "Max-Planck-Straße 12's folders");
+      const shown = treeitems(el).map(rowName);
+      await settled();
+      await el.updateComplete;
+      // Assert: Rosenweg 24's folders (Objektunterlagen, Abrechnungen) came and went unseen.
+      expect(shown).to.deep.equal(['Objektunterlagen', 'Protokolle']);
+      expect(treeitems(el).map(rowName)).to.deep.equal(shown);
+      expect(
+        late.map((r) => r.signal?.aborted),
+        "Rosenweg 24's request aborted",
+      ).to.deep.equal([true]);
+    });
+
+    it('a tree taken off the page aborts what it was loading, and loads again when put back', async () => {
+      // Arrange
+      const { client, late } = lateFor('property:rosenweg-24', '/document-types');
+      const el = await rosenweg(client, 'browse');
+      await until(() => late.length, 5000, "Rosenweg 24's folders asked for");
+      const page = el.parentElement!;
+      // Act + Assert
+      el.remove();
+      expect(late.map((r) => r.signal?.aborted)).to.deep.equal([true]);
+      page.append(el);
+      await until(() => treeitems(el).length, 5000, "Rosenweg 24's folders");
+      expect(treeitems(el).map(rowName)).to.deep.equal(['Objektunterlagen', 'Abrechnungen']);
+      expect(late.map((r) => r.signal?.aborted)).to.deep.equal([true, false]);
+    });
+
+    it('a folder’s documents of the scope left never replace those of its newer load', async () => {
+      // Arrange: Objektunterlagen holds a document in each property; Rosenweg 24's come late.
+      await publish('Hausordnung Rosenweg 24', 'objektunterlagen', ROSENWEG, []);
+      await publish('Hausordnung Max-Planck-Straße 12', 'objektunterlagen', MAX_PLANCK, []);
+      const { client, late, settled } = lateFor('property:rosenweg-24', '/documents');
+      const el = await rosenweg(client, 'manage');
+      (await waitRow(el, 'Objektunterlagen')).click();
+      await until(() => late.length, 5000, "Rosenweg 24's documents asked for");
+      // Act: another scope while they are on their way; the open folder loads again, for it.
+      el.scope = 'property:max-planck-12';
+      await waitRow(el, 'Hausordnung Max-Planck-Straße 12');
+      await settled();
+      await el.updateComplete;
+      // Assert: Max-Planck-Straße 12's folders, Objektunterlagen open with its own document.
+      expect(treeitems(el).map(rowName)).to.deep.equal([
+        'Objektunterlagen',
+        'Pläne',
+        'Energieausweis',
+        'Hausordnung Max-Planck-Straße 12',
+        'Bedienungsanleitungen',
+        'Abrechnungen',
+        'Protokolle',
+      ]);
+      expect(
+        late.map((r) => r.signal?.aborted),
+        "Rosenweg 24's request aborted",
+      ).to.deep.equal([true]);
     });
   });
 });

@@ -15,7 +15,8 @@ const PAGE = 200; // the API's largest page
 
 /**
  * Loads the folders. Open folders are reloaded, as an upload may have added to them; with
- * `onlyChanged`, only those whose count differs from what is shown.
+ * `onlyChanged`, only those whose count differs from what is shown. Only the answer to the latest
+ * load is shown (a scope left while it was on its way gets none of its folders shown).
  */
 export async function load(tree: Tree, onlyChanged = false): Promise<void> {
   const api = tree.api;
@@ -23,7 +24,7 @@ export async function load(tree: Tree, onlyChanged = false): Promise<void> {
   if (!api || !scope) return;
   try {
     const before = new Map(tree.types.map((t) => [t.id, t.documentCount]));
-    tree.types = await api.documentTypes.list({ scope });
+    tree.types = await tree.loads.run((signal) => api.documentTypes.list({ scope, signal }));
     tree.error = undefined;
     // Open folders with documents load (again); closed ones forget theirs until opened.
     const stale = tree.types.filter(
@@ -33,7 +34,11 @@ export async function load(tree: Tree, onlyChanged = false): Promise<void> {
     );
     if (stale.length) {
       const folders = new Map(tree.folders);
-      for (const t of stale) folders.delete(t.id);
+      // A page of theirs still on its way answers what is no longer shown: it is dropped.
+      for (const t of stale) {
+        folders.delete(t.id);
+        tree.loads.abort(t.id);
+      }
       tree.folders = folders;
     }
     for (const t of tree.types)
@@ -46,7 +51,10 @@ export async function load(tree: Tree, onlyChanged = false): Promise<void> {
   tree.loaded = true;
 }
 
-/** Loads a folder's documents: the first page, or the page at `cursor` after those loaded. */
+/**
+ * Loads a folder's documents: the first page, or the page at `cursor` after those loaded. A newer
+ * load of the folder aborts this one, whose answer is then never shown.
+ */
 export async function loadFolder(tree: Tree, typeId: string, cursor?: string): Promise<void> {
   const api = tree.api;
   const scope = tree.scopeValue;
@@ -59,13 +67,11 @@ export async function loadFolder(tree: Tree, typeId: string, cursor?: string): P
     loading: true,
   });
   try {
-    const page = await api.documents.list({
-      scope,
-      documentTypeId: typeId,
-      sort: 'title:asc',
-      limit: PAGE,
-      cursor,
-    });
+    const page = await tree.loads.run(
+      (signal) =>
+        api.documents.list({ scope, documentTypeId: typeId, sort: 'title:asc', limit: PAGE, cursor, signal }),
+      typeId,
+    );
     const items = [...(cursor ? (prior?.items ?? []) : []), ...page.items];
     tree.folders = new Map(tree.folders).set(typeId, { items, next: page.nextCursor, loading: false });
   } catch (e) {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations, type Tem
 import { repeat } from 'lit/directives/repeat.js';
 import type { Document, DocumentType, ShareTarget } from '@docportal/core-sdk';
 import { ACCEPT, MAX_FILE_SIZE } from '@docportal/core-sdk/internal';
+import { Latest } from '../../controllers/latest.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { heading } from '../../internal/heading.js';
 import { errorNotice } from '../../internal/error-notice.js';
@@ -96,6 +97,8 @@ export class DocUploader extends ConnectedElement {
   private batch: Item[] = [];
 
   private loadedTypesFor = '';
+  /** The types on their way: those of a scope left are aborted, and their answer dropped. */
+  private readonly typesLoad = new Latest();
   private readonly onTypesChanged = () => {
     this.loadedTypesFor = '';
     this.requestUpdate();
@@ -104,6 +107,8 @@ export class DocUploader extends ConnectedElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('paste', this.onPaste);
+    // Back after its types were cut short (below): they load again.
+    if (!this.loadedTypesFor) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -111,10 +116,13 @@ export class DocUploader extends ConnectedElement {
     this.removeEventListener('paste', this.onPaste);
     this.bus.removeEventListener('types-changed', this.onTypesChanged);
     for (const i of this.items) i.ctl?.abort();
+    // The types stop loading with the uploader; cut short, they load anew when it is back.
+    if (this.typesLoad.abort()) this.loadedTypesFor = '';
   }
 
   /** Another user: nothing of the previous one stays (a retry after a refusal keeps the files). */
   protected override resetSession(sameUser: boolean): void {
+    this.typesLoad.abort();
     this.types = [];
     this.typesError = undefined;
     this.loadedTypesFor = '';
@@ -152,7 +160,7 @@ export class DocUploader extends ConnectedElement {
     const scope = this.scopeValue;
     if (!api || !scope) return;
     try {
-      this.types = await api.documentTypes.list({ scope });
+      this.types = await this.typesLoad.run((signal) => api.documentTypes.list({ scope, signal }));
       this.typesError = undefined;
     } catch (e) {
       // Said by the notice's alert, not by the status line too.

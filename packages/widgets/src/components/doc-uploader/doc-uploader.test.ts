@@ -1,5 +1,5 @@
 // The uploader's walkthroughs, by mouse and by keyboard alone, and axe in every state.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createClient } from '@docportal/core-sdk';
 import { badFiles } from '@docportal/mock-server/testing';
 import '../../index.ts';
@@ -13,6 +13,7 @@ import {
   tabTo,
   type,
 } from '../../test/helpers.ts';
+import { lateFor } from '../../test/late.ts';
 import { control, dropFiles, fileOf, until, usesMockBackend } from '../../test/setup.ts';
 import {
   TEXT,
@@ -39,6 +40,7 @@ import {
   verifyWalkthrough1,
   verifyWalkthrough2,
 } from '../../test/uploader.ts';
+import type { DocUploader } from './doc-uploader.component.ts';
 
 describe('<doc-uploader>', () => {
   usesMockBackend();
@@ -267,5 +269,52 @@ describe('<doc-uploader>', () => {
         await expect(m.up).to.be.accessible();
       });
     }
+  });
+
+  describe('the types of the scope shown', () => {
+    it('the types of the scope left, arriving last, never replace the next scope’s answer; their request is aborted', async () => {
+      // Arrange: Rosenweg 24's types come late.
+      const { client, late, settled } = lateFor('property:rosenweg-24', '/document-types');
+      const up = await fixture<DocUploader>(
+        html`<doc-uploader .client=${client} scope="property:rosenweg-24" locale="de"></doc-uploader>`,
+      );
+      const root = up.shadowRoot!;
+      await until(() => late.length, 5000, "Rosenweg 24's types asked for");
+      // Act: the same manager, another scope, while they are on their way; its types fail.
+      await control('/faults', { failRate: 1, failStatus: 503, retryAfter: 0 });
+      up.scope = 'property:max-planck-12';
+      await until(() => alerts(root).length, 5000, "the failure of Max-Planck-Straße 12's types");
+      await control('/faults', {});
+      await settled();
+      await up.updateComplete;
+      // Assert: the failure stays with its retry, and the chooser offers no type of Rosenweg 24.
+      expect(alerts(root).map(text)).to.deep.equal([
+        'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut. Erneut versuchen',
+      ]);
+      dropFiles(dropzone(root), [pdf('Hausordnung')]);
+      const card = await until(() => cards(root)[0], 5000, 'the file');
+      expect([...typeSelect(card).options].filter((o) => o.value).length, 'types offered').to.equal(0);
+      expect(
+        late.map((r) => r.signal?.aborted),
+        "Rosenweg 24's request aborted",
+      ).to.deep.equal([true]);
+    });
+
+    it('an uploader taken off the page aborts its types on their way, and loads them when put back', async () => {
+      // Arrange
+      const { client, late } = lateFor('property:rosenweg-24', '/document-types');
+      const up = await fixture<DocUploader>(
+        html`<doc-uploader .client=${client} scope="property:rosenweg-24" locale="de"></doc-uploader>`,
+      );
+      await until(() => late.length, 5000, "Rosenweg 24's types asked for");
+      const page = up.parentElement!;
+      // Act + Assert
+      up.remove();
+      expect(late.map((r) => r.signal?.aborted)).to.deep.equal([true]);
+      page.append(up);
+      dropFiles(dropzone(up.shadowRoot!), [pdf('Hausordnung')]);
+      await cardReady(up.shadowRoot!);
+      expect(late.map((r) => r.signal?.aborted)).to.deep.equal([true, false]);
+    });
   });
 });

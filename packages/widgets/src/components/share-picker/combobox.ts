@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RecipientOption } from '@docportal/core-sdk';
+import { Latest } from '../../controllers/latest.js';
 import { listNavigation } from '../../controllers/list-navigation.js';
 import { scrollToRow } from '../../controllers/virtual-window.js';
 import { fold } from './targets.js';
@@ -44,8 +45,8 @@ export class RecipientCombobox implements ReactiveController {
   /** Arrows and Enter pressed before the answer to the current text came, in order. */
   private waiting: KeyboardEvent[] = [];
   private timer?: ReturnType<typeof setTimeout>;
-  private ctl?: AbortController;
-  private latest = 0;
+  /** The search in flight: a newer one, or another user, aborts it and drops its answer. */
+  private readonly searches = new Latest();
   /** The listbox's moves (arrows, PageUp/PageDown by 5) over the options shown; the highlight stays in view. */
   private readonly list = listNavigation({
     active: () => this.active,
@@ -62,8 +63,10 @@ export class RecipientCombobox implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.ctl?.abort();
+    this.searches.abort();
     clearTimeout(this.timer);
+    // Nothing is on its way any more: shown again, the list asks anew.
+    this.searching = false;
   }
 
   /** Whether the options shown are the answer to the text in the field. */
@@ -87,9 +90,8 @@ export class RecipientCombobox implements ReactiveController {
 
   /** Another user: every answer and the search in flight go; the text stays only for the same user. */
   reset(keepText: boolean): void {
-    this.ctl?.abort();
+    this.searches.abort();
     clearTimeout(this.timer);
-    this.latest++;
     Object.assign(this, {
       options: [],
       answered: undefined,
@@ -118,13 +120,10 @@ export class RecipientCombobox implements ReactiveController {
 
   /** Runs the search for the current text; an answer to any other text is never shown. */
   private async run(): Promise<void> {
-    this.ctl?.abort();
-    const ctl = (this.ctl = new AbortController());
-    const mine = ++this.latest;
     const text = this.query.trim();
     try {
-      const a = await this.o.search(text, ctl.signal);
-      if (mine !== this.latest || text !== this.query.trim()) return;
+      const a = await this.searches.run((signal) => this.o.search(text, signal));
+      if (text !== this.query.trim()) return;
       Object.assign(this, {
         options: a.options,
         capped: a.capped,
@@ -135,7 +134,6 @@ export class RecipientCombobox implements ReactiveController {
       const list = this.o.list();
       if (list) list.scrollTop = 0;
     } catch (error) {
-      if (mine !== this.latest) return;
       this.options = [];
       this.failed = error;
     }

@@ -8,6 +8,7 @@ import {
 } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
+import { Latest } from '../../controllers/latest.js';
 import { listResize, rowHeight } from '../../controllers/virtual-window.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
 import { errorNotice } from '../../internal/error-notice.js';
@@ -102,7 +103,7 @@ export class SharePicker extends ConnectedElement {
   private readonly labels = new Map<string, string>();
   private readonly uid = `sp${++seq}`;
   private resolveTimer?: ReturnType<typeof setTimeout>;
-  private resolveCtl?: AbortController;
+  private readonly counts = new Latest();
   private loadedScope = '';
   private readonly combo = new RecipientCombobox(this, {
     search: (text, signal) => this.searchFor(text, signal),
@@ -188,7 +189,7 @@ export class SharePicker extends ConnectedElement {
     removeEventListener('pointerdown', this.onPointerDown, true);
     removeEventListener('pointerup', this.onPointerUp, true);
     removeEventListener('pointercancel', this.onPointerUp, true);
-    this.resolveCtl?.abort();
+    this.counts.abort();
     clearTimeout(this.resolveTimer);
   }
 

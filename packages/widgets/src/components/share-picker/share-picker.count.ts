@@ -5,7 +5,7 @@ const RESOLVE_DEBOUNCE = 120;
 
 export function scheduleResolve(picker: Picker): void {
   clearTimeout(picker.resolveTimer);
-  picker.resolveCtl?.abort();
+  picker.counts.abort();
   picker.countError = undefined;
   // Nothing chosen: the answer is known, and the line settles at once (no counting line
   // that changes its length, and so the height of the form below it).
@@ -19,12 +19,12 @@ async function resolve(picker: Picker): Promise<void> {
   const api = picker.api;
   const scope = picker.scopeValue;
   if (!api || !scope) return;
-  const ctl = (picker.resolveCtl = new AbortController());
   try {
-    const { count } = await api.recipients.resolve({ scope, targets: picker.value, signal: ctl.signal });
-    if (!ctl.signal.aborted) settle(picker, count);
+    const { count } = await picker.counts.run((signal) =>
+      api.recipients.resolve({ scope, targets: picker.value, signal }),
+    );
+    settle(picker, count);
   } catch (error) {
-    if (ctl.signal.aborted) return;
     // Its notice says it (role=alert), not the live line.
     picker.counting = false;
     picker.count = undefined;

@@ -1,5 +1,6 @@
 // The picker's private state as its parts in the sibling files (the count line, the suggestions, the chips) read and write it.
 import type { DocPortalClient, RecipientOption, Role, Scope, ShareTarget } from '@docportal/core-sdk';
+import type { Latest } from '../../controllers/latest.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import type { RecipientCombobox } from './combobox.js';
 import type { Audience } from './targets.js';
@@ -36,7 +37,8 @@ export interface Picker {
   readonly loadedScope: string;
   roleCounts: Partial<Record<Role, number>>;
   resolveTimer?: ReturnType<typeof setTimeout>;
-  resolveCtl?: AbortController;
+  /** The count in flight: a newer selection aborts it and drops its answer. */
+  readonly counts: Latest;
   chosen(o: RecipientOption): boolean;
   setValue(next: ShareTarget[]): void;
   toggle(o: RecipientOption): void;
