@@ -21,7 +21,11 @@ export async function sendChunk(
   const ctl = new AbortController();
   const stop = () => ctl.abort();
   signal?.addEventListener('abort', stop, { once: true });
-  const stall = watchStall(idleMs, stop);
+  let stalled = false;
+  const progressed = watchStall(idleMs, () => {
+    stalled = true;
+    stop();
+  });
   try {
     const res = await http.once(
       {
@@ -35,7 +39,7 @@ export async function sendChunk(
         onUploadProgress: http.options.fetch
           ? undefined
           : (e: AxiosProgressEvent) => {
-              stall.progress();
+              progressed();
               progress(from + Math.min(e.loaded, to - from));
             },
       },
@@ -44,11 +48,11 @@ export async function sendChunk(
     // Upload-Offset: how far the upload got; its absence breaks the contract.
     return parse(z.int(), Number(res.headers['upload-offset']), res.status);
   } catch (e) {
-    if (stall.stalled && !signal?.aborted)
+    if (stalled && !signal?.aborted)
       throw new TimeoutError('The upload stalled.', { code: 'timeout', cause: e });
     throw e;
   } finally {
-    stall.stop();
+    progressed(false);
     signal?.removeEventListener('abort', stop);
   }
 }
