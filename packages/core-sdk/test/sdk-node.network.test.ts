@@ -1,8 +1,12 @@
 /**
  * The SDK in Node 20 over real HTTP against a standalone mock server: tokens (a string, a sync or
- * an async function; asked again after a 401), retries, chunk sizes that adapt to the connection.
+ * an async function; asked again after a 401), retries, chunk sizes that adapt to the connection,
+ * and a chunk cut when its bytes stop moving.
  */
 import assert from 'node:assert/strict';
+import { createServer, request, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { makePaddedPdf } from '@docportal/mock-server/testing';
 import {
@@ -26,6 +30,7 @@ import {
   W002,
   mockStore,
   usesMockServer,
+  apiBase,
 } from './sdk-node-setup.ts';
 
 usesMockServer();
@@ -203,3 +208,54 @@ describe('chunk sizes adapt to the connection', () => {
 });
 
 // ----------------------------------------------------------------------- reliability ("Faults")
+
+describe('a chunk whose bytes stop moving', () => {
+  it('is cut once no byte moved for timeoutMs, and the upload goes on from the server’s offset', async () => {
+    const api = new URL(apiBase());
+    // A proxy in front of the mock server that takes the first PATCH's first bytes, then neither
+    // reads nor answers it: only the SDK's stall detection can end it (chunks have no total timeout).
+    let patches = 0;
+    let held: IncomingMessage | undefined;
+    const proxy = createServer((req, res) => {
+      if (req.method === 'PATCH' && patches++ === 0) {
+        held = req;
+        req.once('data', () => req.pause());
+        return;
+      }
+      const out = request(
+        { host: api.hostname, port: api.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode!, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(out);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (proxy.address() as AddressInfo).port;
+      const bytes = makePaddedPdf(600 * 1024, 'Stau', { seed: 9 });
+      const client = clientAs('manager', {
+        baseUrl: `http://127.0.0.1:${port}${api.pathname}`,
+        retry: { baseDelayMs: 1 },
+      });
+      const doc = await client.documents.upload(file(bytes, 'stau.pdf'), {
+        documentTypeId: 'plaene',
+        scope: ROSENWEG,
+        chunkSize: 256 * 1024,
+        timeoutMs: 400,
+      });
+      assert.ok(held, 'the first PATCH was held');
+      // Read on, the held PATCH's connection turns out closed: the SDK cut it. (A paused socket
+      // does not notice before it reads again; had the SDK kept waiting, it would stay open.)
+      const closed = new Promise((resolve) => held!.socket.once('close', () => resolve('closed')));
+      held.resume();
+      assert.equal(await Promise.race([closed, sleep(5000)]), 'closed', 'the SDK cut the held PATCH');
+      assert.ok(patches >= 3, `${patches} PATCHes: the held one, then the file's chunks again`);
+      assert.deepEqual([doc.size, doc.sha256], [bytes.byteLength, sha256(bytes)]);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+});
