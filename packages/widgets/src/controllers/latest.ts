@@ -16,14 +16,14 @@ export class Latest {
     this.abort(slot);
     const ctl = new AbortController();
     this.runs.set(slot, ctl);
-    const latest =
-      <A>(settle: (a: A) => void) =>
-      (a: A) => {
-        if (ctl.signal.aborted) return;
-        this.runs.delete(slot);
-        settle(a);
-      };
-    return new Promise((resolve, reject) => void load(ctl.signal).then(latest(resolve), latest(reject)));
+    // Settled by the latest run only; it then leaves the slot.
+    const latest = () => !ctl.signal.aborted && this.runs.delete(slot);
+    return new Promise((resolve, reject) => {
+      void load(ctl.signal).then(
+        (v) => latest() && resolve(v),
+        (e: unknown) => latest() && reject(e),
+      );
+    });
   }
 
   /** Aborts the run of `slot` in flight, or of every slot; says whether one was. */
@@ -32,8 +32,7 @@ export class Latest {
     for (const [s, ctl] of this.runs)
       if (slot === undefined || s === slot) {
         ctl.abort();
-        this.runs.delete(s);
-        cut = true;
+        cut = this.runs.delete(s);
       }
     return cut;
   }

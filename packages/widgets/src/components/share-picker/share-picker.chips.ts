@@ -10,19 +10,21 @@ export async function loadLabels(picker: Picker): Promise<void> {
   const api = picker.api;
   const scope = picker.scopeValue;
   const missing = picker.value.filter((t) => !isScopeRole(t, scope) && !picker.labels.has(idKey(t)));
+  // Labels in another scope's or language's words stay out: a load still on its way is aborted.
+  picker.loads.abort('labels');
   if (!api || !scope || missing.length === 0) return;
-  const asked = picker.loadedScope;
   try {
-    const found = await api.recipients.search({ scope, limit: 100, locale: picker.i18n.locale });
-    // Labels in another scope's or language's words stay out.
-    if (asked !== picker.loadedScope) return;
-    for (const o of found) picker.labels.set(idKey(o.target), o.label);
-    const contacts = missing.filter((t) => t.kind === 'contact' && !picker.labels.has(idKey(t)));
-    if (contacts.length) {
-      const r = await api.recipients.resolve({ scope, targets: contacts });
-      if (asked !== picker.loadedScope) return;
-      for (const c of r.contacts) picker.labels.set(`contact:${c.id}`, c.name);
-    }
+    const labels = await picker.loads.run(async (signal) => {
+      const locale = picker.i18n.locale;
+      const found = await api.recipients.search({ scope, limit: 100, locale, signal });
+      const named = new Map(found.map((o) => [idKey(o.target), o.label]));
+      const contacts = missing.filter((t) => t.kind === 'contact' && !named.has(idKey(t)));
+      if (contacts.length)
+        for (const c of (await api.recipients.resolve({ scope, targets: contacts, signal })).contacts)
+          named.set(`contact:${c.id}`, c.name);
+      return named;
+    }, 'labels');
+    for (const [key, label] of labels) picker.labels.set(key, label);
     picker.requestUpdate();
   } catch {
     // Chips then show the kind and id; nothing is lost.

@@ -104,6 +104,7 @@ export class SharePicker extends ConnectedElement {
   private readonly uid = `sp${++seq}`;
   private resolveTimer?: ReturnType<typeof setTimeout>;
   private readonly counts = new Latest();
+  private readonly loads = new Latest();
   private loadedScope = '';
   private readonly combo = new RecipientCombobox(this, {
     search: (text, signal) => this.searchFor(text, signal),

@@ -33,12 +33,12 @@ export interface Picker {
   countError: unknown;
   liveText: string;
   touched: boolean;
-  /** The scope and locale the role counts and labels were asked for. */
-  readonly loadedScope: string;
   roleCounts: Partial<Record<Role, number>>;
   resolveTimer?: ReturnType<typeof setTimeout>;
   /** The count in flight: a newer selection aborts it and drops its answer. */
   readonly counts: Latest;
+  /** The role counts (`roles`) and the chips' names (`labels`) of the scope and locale shown. */
+  readonly loads: Latest;
   chosen(o: RecipientOption): boolean;
   setValue(next: ShareTarget[]): void;
   toggle(o: RecipientOption): void;

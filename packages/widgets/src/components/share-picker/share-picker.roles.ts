@@ -34,18 +34,19 @@ export async function loadRoleCounts(picker: Picker): Promise<void> {
   const api = picker.api;
   const scope = picker.scopeValue;
   if (!api || !scope) return;
-  // Only the answer for the scope and locale shown now counts: an earlier one may arrive last.
-  const asked = picker.loadedScope;
+  // Only the answer for the scope and locale shown now counts: an earlier one is aborted.
   try {
-    const items = await api.recipients.search({ scope, limit: 3, locale: picker.i18n.locale });
-    if (asked !== picker.loadedScope) return;
+    const items = await picker.loads.run(
+      (signal) => api.recipients.search({ scope, limit: 3, locale: picker.i18n.locale, signal }),
+      'roles',
+    );
     const counts: Partial<Record<Role, number>> = {};
     for (const o of items)
       if (isScopeRole(o.target, scope) && 'roles' in o.target && o.target.roles.length === 1)
         counts[o.target.roles[0]!] = o.recipientCount;
     picker.roleCounts = counts;
   } catch {
-    if (asked === picker.loadedScope) picker.roleCounts = {};
+    picker.roleCounts = {};
   }
 }
 
