@@ -304,22 +304,10 @@ async function errorOf(res: AxiosResponse): Promise<DocPortalError> {
     ArrayBuffer.isView(data) ||
     (typeof Blob !== 'undefined' && data instanceof Blob)
   )
-    data = await readJson(data);
+    data = await new Response(data as BodyInit).json().catch(() => undefined);
   const problem = z.safeParse(Problem, data);
   const error = errorFromStatus(res.status, problem.success ? problem.data : undefined);
   error.retryAfterMs = retryAfterMs(res);
   error.headers = { ...res.headers } as Record<string, string>;
   return error;
-}
-
-async function readJson(data: ArrayBuffer | ArrayBufferView | Blob): Promise<unknown> {
-  try {
-    return JSON.parse(
-      new TextDecoder().decode(
-        data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data : await data.arrayBuffer(),
-      ),
-    );
-  } catch {
-    return undefined;
-  }
 }
