@@ -11,11 +11,11 @@ export interface LateClient {
 }
 
 /**
- * A manager's client (no retries) whose GET requests for `scope` to a path ending in `path` are
- * held back `ms` before they go to the mock backend; all others go at once. A held request whose
- * signal was aborted meanwhile fails as aborted when it goes.
+ * A manager's client (no retries) whose GET requests for `scope` (any, when undefined) to a path
+ * ending in `path` are held back `ms` before they go to the mock backend; all others go at once. A
+ * held request whose signal was aborted meanwhile fails as aborted when it goes.
  */
-export function lateFor(scope: string, path: string, ms = 700): LateClient {
+export function lateFor(scope: string | undefined, path: string, ms = 700): LateClient {
   const late: LateClient['late'] = [];
   const answers: Promise<unknown>[] = [];
   const client = createClient({
@@ -24,7 +24,8 @@ export function lateFor(scope: string, path: string, ms = 700): LateClient {
     retry: 0,
     fetch: (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-      if (url.searchParams.get('scope') !== scope || !url.pathname.endsWith(path)) return fetch(input, init);
+      if ((scope && url.searchParams.get('scope') !== scope) || !url.pathname.endsWith(path))
+        return fetch(input, init);
       late.push({ url, signal: input instanceof Request ? input.signal : init?.signal });
       const answer = new Promise((r) => setTimeout(r, ms)).then(() => fetch(input, init));
       answers.push(answer.catch(() => undefined));

@@ -38,7 +38,9 @@ async function changeTypes(
     await run();
     tree.refusal = undefined;
     tree.liveText = done;
-    tree.types = await tree.api.documentTypes.list({ scope: tree.scopeValue });
+    const { api } = tree;
+    // The folders' slot: a load of them still on its way is superseded by this one.
+    tree.types = await tree.loads.run((signal) => api.documentTypes.list({ scope: tree.scopeValue, signal }));
     tree.emit(new DocTypesChangeEvent());
     tree.bus.publish('types-changed');
     if (focusId) {

@@ -13,7 +13,8 @@ export async function edit(tree: Tree, doc: Document): Promise<void> {
   const api = tree.api;
   if (!api) return;
   try {
-    const fresh = await api.documents.get(doc.id);
+    // Another document opened meanwhile aborts this one (the editor shows the last one asked for).
+    const fresh = await tree.loads.run((signal) => api.documents.get(doc.id, { signal }), 'edit');
     tree.editing = {
       doc: fresh,
       title: fresh.title,
@@ -91,7 +92,8 @@ export async function showDownloads(tree: Tree): Promise<void> {
   if (!api || !ed) return;
   try {
     const t = tree.i18n.t.tree;
-    const downloads = (await api.documents.downloads(ed.doc.id)).byContact.map((c) =>
+    const stats = await tree.loads.run((signal) => api.documents.downloads(ed.doc.id, { signal }), 'edit');
+    const downloads = stats.byContact.map((c) =>
       t.downloadedBy(c.name, tree.i18n.number(c.count), date(tree, c.lastAt)),
     );
     tree.editing = { ...ed, downloads };

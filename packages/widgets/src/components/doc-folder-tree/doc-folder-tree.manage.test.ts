@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { press, type } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
+import { lateFor } from '../../test/late.ts';
 import { rowNamed } from '../../test/tree-rows.ts';
 import '../../index.ts';
 import {
@@ -43,6 +44,39 @@ describe('<doc-folder-tree>', () => {
       (el as unknown as { bus: EventTarget }).bus.dispatchEvent(new Event('documents-changed'));
       await until(() => count() !== before, 5000, 'refreshed count');
       expect(count()).to.equal('2 Dokumente');
+    });
+  });
+
+  describe('manage: the document opened last', () => {
+    it('shows the document opened last, though the one opened before answers later; its request is aborted', async () => {
+      // Arrange: two documents; the first one's details come late.
+      const first = await publish('Hausordnung', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
+      await publish('Heizkosten', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
+      const { client, late, settled } = lateFor(undefined, `/documents/${first}`);
+      const el = await fixture<DocFolderTree>(
+        html`<doc-folder-tree
+          .client=${client}
+          scope="property:rosenweg-24"
+          mode="manage"
+          locale="de"
+        ></doc-folder-tree>`,
+      );
+      await until(() => rowNamed(el, 'Objektunterlagen'), 5000, 'the folder');
+      rowNamed(el, 'Objektunterlagen')!.click();
+      const title = () => fieldLabelled(el, 'Titel') as HTMLInputElement | null;
+      // Act: open the first, then, while it is on its way, the second.
+      (await waitRow(el, 'Hausordnung')).click();
+      await until(() => late.length, 5000, 'the first document asked for');
+      (await waitRow(el, 'Heizkosten')).click();
+      await until(() => title()?.value === 'Heizkosten', 5000, 'the second document in the editor');
+      await settled();
+      await el.updateComplete;
+      // Assert
+      expect(title()!.value, 'the editor keeps the document opened last').to.equal('Heizkosten');
+      expect(
+        late.map((r) => r.signal?.aborted),
+        "the first document's request",
+      ).to.deep.equal([true]);
     });
   });
 
