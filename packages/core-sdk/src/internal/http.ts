@@ -188,9 +188,8 @@ export class Http {
   async once(call: Call, opts: RequestOptions = {}, attempt = 0): Promise<AxiosResponse> {
     let refreshed = false;
     for (;;) {
-      const token = await this.token(refreshed);
-      // Checked after the token: an abort while it was fetched stops the request before it goes.
       if (opts.signal?.aborted) throw aborted();
+      const token = await this.token(refreshed);
       const url = this.options.baseUrl.replace(/\/$/, '') + call.path;
       this.options.onRequest?.({ method: call.method, url, attempt });
       const started = Date.now();

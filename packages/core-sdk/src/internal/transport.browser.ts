@@ -71,7 +71,9 @@ export const transport =
     const ctl = new AbortController();
     const abort = () => ctl.abort();
     const timer = c.timeout ? setTimeout(abort, c.timeout) : 0;
-    (c.signal as AbortSignal | undefined)?.addEventListener('abort', abort);
+    // A signal that aborted already (while a token was fetched, say) fires no more: abort now.
+    if (c.signal?.aborted) abort();
+    else (c.signal as AbortSignal | undefined)?.addEventListener('abort', abort);
     try {
       const res = await send(url, { method: c.method, headers, body: data, signal: ctl.signal }).catch(
         (e) => {
