@@ -9,14 +9,19 @@ import type { Method, Route } from './routes.js';
 import * as s from './schemas/index.js';
 
 /**
- * The schemas of queries and request bodies: the server checks requests with them (the client
- * sends without parsing, so they are not on the main entry, which has their types).
+ * The schemas of queries and request bodies, and of their parts: the server checks requests with
+ * them (the client sends without parsing, so they are not on the main entry, which has their types).
  */
 export { RecipientSearchQuery, ResolveRequest } from './schemas/recipients.js';
 export { DocumentTypeListQuery, CreateDocumentType, UpdateDocumentType } from './schemas/document-types.js';
 export { CreateUpload } from './schemas/uploads.js';
 export { DocumentListQuery, CreateDocument, UpdateDocument } from './schemas/documents.js';
 export { DigestQuery } from './schemas/notifications.js';
+/** Parts of requests and problems: a scope as a query parameter, a type's name, a sort, the problem codes. */
+export { ScopeString } from './schemas/common.js';
+export { TypeName } from './schemas/document-types.js';
+export { DocumentSort } from './schemas/documents.js';
+export { ProblemCode } from './schemas/problem.js';
 
 /** The contract's size limits in bytes: a file, a chunk, and a one-request upload by default. */
 export { MAX_FILE_SIZE, MAX_CHUNK_SIZE, UPLOAD_LIMIT } from './schemas/uploads.js';

@@ -9,8 +9,9 @@
  */
 
 // The contract's zod schemas, each with its inferred type of the same name where one is declared.
-// The schemas of queries and request bodies, which the client never parses (the server checks
-// them), are on `@docportal/core-sdk/contract`; their types are here.
+// The schemas of queries and request bodies, and the list of problem codes, which the client
+// never parses (the server checks and writes them), are on `@docportal/core-sdk/contract`; their
+// types are here.
 export {
   Id,
   Timestamp,
@@ -20,11 +21,11 @@ export {
   Roles,
   ScopeKind,
   Scope,
-  ScopeString,
+  type ScopeString,
   ShareTarget,
   ShareTargets,
 } from './schemas/common.js';
-export { ProblemCode, FieldError, Problem } from './schemas/problem.js';
+export { type ProblemCode, FieldError, Problem } from './schemas/problem.js';
 export {
   Me,
   Address,
@@ -48,7 +49,7 @@ export {
   DocumentType,
   DocumentTypeList,
   type DocumentTypeListQuery,
-  TypeName,
+  type TypeName,
   type CreateDocumentType,
   type UpdateDocumentType,
 } from './schemas/document-types.js';
@@ -56,7 +57,7 @@ export { type CreateUpload, UploadSession, UploadStatus } from './schemas/upload
 export {
   Title,
   Document,
-  DocumentSort,
+  type DocumentSort,
   type DocumentListQuery,
   DocumentPage,
   type CreateDocument,

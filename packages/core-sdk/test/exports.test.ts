@@ -23,7 +23,6 @@ const SCHEMAS = [
   'Document',
   'DocumentMetadata',
   'DocumentPage',
-  'DocumentSort',
   'DocumentType',
   'DocumentTypeList',
   'DownloadStats',
@@ -34,7 +33,6 @@ const SCHEMAS = [
   'Locale',
   'Me',
   'Problem',
-  'ProblemCode',
   'Property',
   'PropertyList',
   'RecipientOption',
@@ -46,12 +44,10 @@ const SCHEMAS = [
   'Roles',
   'Scope',
   'ScopeKind',
-  'ScopeString',
   'ShareTarget',
   'ShareTargets',
   'Timestamp',
   'Title',
-  'TypeName',
   'Unit',
   'UnitList',
   'UploadSession',
@@ -94,6 +90,17 @@ const REQUEST_SCHEMAS = [
   'UpdateDocumentType',
 ];
 
+/**
+ * Parts of requests and problems that the client never parses: on `./contract` beside the
+ * request schemas, each with a value it takes; the main entry has their types.
+ */
+const PART_SCHEMAS: Record<string, string> = {
+  DocumentSort: 'title:asc',
+  ProblemCode: 'offset_mismatch',
+  ScopeString: 'unit:max-planck-12-w002',
+  TypeName: 'Verträge',
+};
+
 /** Every name `@docportal/core-sdk` has at run time. */
 const MAIN_VALUES = [
   ...SCHEMAS,
@@ -109,6 +116,7 @@ const MAIN_VALUES = [
 /** Names `@docportal/core-sdk` has as types only (the schemas' inferred types share their names). */
 const MAIN_TYPES = [
   ...REQUEST_SCHEMAS,
+  ...Object.keys(PART_SCHEMAS),
   'ClientErrorCode',
   'ClientOptions',
   'DocumentQuery',
@@ -212,7 +220,7 @@ describe('@docportal/core-sdk: its entry points, name by name', () => {
     );
   });
 
-  it('`./contract` has the contract’s limits and the request schemas, which left the main entry', async () => {
+  it('`./contract` has the contract’s limits, the request schemas and their parts, which left the main entry', async () => {
     const contract: Record<string, unknown> = await import('@docportal/core-sdk/contract');
     assert.deepEqual(
       LIMITS.filter((n) => typeof contract[n] !== 'number'),
@@ -223,6 +231,12 @@ describe('@docportal/core-sdk: its entry points, name by name', () => {
       REQUEST_SCHEMAS.filter((n) => !safeParse(contract[n] as never, {}).error),
       // The schemas whose every field is optional take an empty object.
       ['DocumentListQuery', 'DocumentTypeListQuery', 'UpdateDocument', 'UpdateDocumentType'],
+    );
+    assert.deepEqual(
+      Object.entries(PART_SCHEMAS)
+        .filter(([n, value]) => !safeParse(contract[n] as never, value).success || safeParse(contract[n] as never, 1).success)
+        .map(([n]) => n),
+      [],
     );
   });
 
