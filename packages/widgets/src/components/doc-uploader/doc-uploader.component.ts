@@ -96,11 +96,15 @@ export class DocUploader extends ConnectedElement {
   /** The files of the upload under way, for the overall progress. */
   private batch: Item[] = [];
 
-  private loadedTypesFor = '';
-  /** The types on their way: those of a scope left are aborted, and their answer dropped. */
-  private readonly typesLoad = new Latest();
+  /** The scope whose types and kept uploads were asked for. */
+  private loadedFor = '';
+  /**
+   * The types (slot '') and the kept uploads ('kept') on their way: those of a scope or a user
+   * left are aborted, and their answer dropped.
+   */
+  private readonly loads = new Latest();
   private readonly onTypesChanged = () => {
-    this.loadedTypesFor = '';
+    this.loadedFor = '';
     this.requestUpdate();
   };
 
@@ -108,7 +112,7 @@ export class DocUploader extends ConnectedElement {
     super.connectedCallback();
     this.addEventListener('paste', this.onPaste);
     // Back after its types were cut short (below): they load again.
-    if (!this.loadedTypesFor) this.requestUpdate();
+    if (!this.loadedFor) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -117,16 +121,17 @@ export class DocUploader extends ConnectedElement {
     this.bus.removeEventListener('types-changed', this.onTypesChanged);
     for (const i of this.items) i.ctl?.abort();
     // The types stop loading with the uploader; cut short, they load anew when it is back.
-    if (this.typesLoad.abort()) this.loadedTypesFor = '';
+    if (this.loads.abort()) this.loadedFor = '';
   }
 
   /** Another user: nothing of the previous one stays (a retry after a refusal keeps the files). */
   protected override resetSession(sameUser: boolean): void {
-    this.typesLoad.abort();
+    this.loads.abort();
     this.types = [];
     this.typesError = undefined;
-    this.loadedTypesFor = '';
+    this.loadedFor = '';
     if (sameUser) return;
+    this.kept = [];
     for (const i of this.items) i.ctl?.abort();
     this.items = [];
     this.rejections = [];
@@ -138,18 +143,25 @@ export class DocUploader extends ConnectedElement {
     super.willUpdate(changed);
     const scope = this.scopeValue;
     const key = this.api && scope ? `${scope.kind}:${scope.id}` : '';
-    if (key && key !== this.loadedTypesFor) {
-      this.loadedTypesFor = key;
+    if (key && key !== this.loadedFor) {
+      this.loadedFor = key;
       this.bus.addEventListener('types-changed', this.onTypesChanged);
       void this.loadTypes();
-      void keptUploads(
-        this.api,
-        scope!,
-        this.items.map((i) => i.file),
-      ).then(
-        (k) => (this.kept = k),
-        () => undefined,
-      );
+      this.kept = [];
+      void this.loads
+        .run(
+          () =>
+            keptUploads(
+              this.api,
+              scope!,
+              this.items.map((i) => i.file),
+            ),
+          'kept',
+        )
+        .then(
+          (k) => (this.kept = k),
+          () => undefined,
+        );
     }
     if (changed.has('documentType') && this.documentType)
       for (const i of this.items) if (!i.typeId) i.typeId = this.documentType;
@@ -160,7 +172,7 @@ export class DocUploader extends ConnectedElement {
     const scope = this.scopeValue;
     if (!api || !scope) return;
     try {
-      this.types = await this.typesLoad.run((signal) => api.documentTypes.list({ scope, signal }));
+      this.types = await this.loads.run((signal) => api.documentTypes.list({ scope, signal }));
       this.typesError = undefined;
     } catch (e) {
       // Said by the notice's alert, not by the status line too.
