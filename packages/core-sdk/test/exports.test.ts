@@ -234,7 +234,10 @@ describe('@docportal/core-sdk: its entry points, name by name', () => {
     );
     assert.deepEqual(
       Object.entries(PART_SCHEMAS)
-        .filter(([n, value]) => !safeParse(contract[n] as never, value).success || safeParse(contract[n] as never, 1).success)
+        .filter(
+          ([n, value]) =>
+            !safeParse(contract[n] as never, value).success || safeParse(contract[n] as never, 1).success,
+        )
         .map(([n]) => n),
       [],
     );
