@@ -103,10 +103,8 @@ export class DocUploader extends ConnectedElement {
    * left are aborted, and their answer dropped.
    */
   private readonly loads = new Latest();
-  private readonly onTypesChanged = () => {
-    this.loadedFor = '';
-    this.requestUpdate();
-  };
+  /** A type made, renamed or removed elsewhere: the types load again (the offer stays as it is). */
+  private readonly onTypesChanged = () => this.loadTypes();
 
   override connectedCallback(): void {
     super.connectedCallback();

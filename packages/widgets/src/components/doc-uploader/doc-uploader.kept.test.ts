@@ -84,4 +84,21 @@ describe('<doc-uploader> offers the unfinished uploads of the scope and user sho
     expect(offered(up), "no offer of the first user's file").to.equal(null);
     expect(up.shadowRoot!.textContent).not.to.contain('Vertraulich');
   });
+
+  it('stays put while the types reload (a folder made elsewhere): focus stays on "fortsetzen"', async () => {
+    const client = clientWith(await storeKeeping('Bleibt'));
+    const provider = await fixture<HTMLElement & { bus: { publish(e: string): void } }>(
+      html`<doc-provider .client=${client} scope=${ROSENWEG} locale="de"
+        ><doc-uploader></doc-uploader
+      ></doc-provider>`,
+    );
+    const up = provider.querySelector<DocUploader>('doc-uploader')!;
+    const shown = await until(() => offer(up), 5000, 'the offer');
+    const resume = [...shown.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'fortsetzen')!;
+    resume.focus();
+    provider.bus.publish('types-changed');
+    await wait(300);
+    expect(offer(up) === shown, 'the same offer').to.equal(true);
+    expect(up.shadowRoot!.activeElement === resume, 'focus on "fortsetzen"').to.equal(true);
+  });
 });
