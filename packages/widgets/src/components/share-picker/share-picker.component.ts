@@ -103,7 +103,6 @@ export class SharePicker extends ConnectedElement {
   private readonly labels = new Map<string, string>();
   private readonly uid = `sp${++seq}`;
   private resolveTimer?: ReturnType<typeof setTimeout>;
-  private readonly counts = new Latest();
   private readonly loads = new Latest();
   private loadedScope = '';
   private readonly combo = new RecipientCombobox(this, {
@@ -190,7 +189,7 @@ export class SharePicker extends ConnectedElement {
     removeEventListener('pointerdown', this.onPointerDown, true);
     removeEventListener('pointerup', this.onPointerUp, true);
     removeEventListener('pointercancel', this.onPointerUp, true);
-    this.counts.abort();
+    this.loads.abort('count');
     clearTimeout(this.resolveTimer);
   }
 

@@ -5,7 +5,7 @@ const RESOLVE_DEBOUNCE = 120;
 
 export function scheduleResolve(picker: Picker): void {
   clearTimeout(picker.resolveTimer);
-  picker.counts.abort();
+  picker.loads.abort('count');
   picker.countError = undefined;
   // Nothing chosen: the answer is known, and the line settles at once (no counting line
   // that changes its length, and so the height of the form below it).
@@ -20,8 +20,9 @@ async function resolve(picker: Picker): Promise<void> {
   const scope = picker.scopeValue;
   if (!api || !scope) return;
   try {
-    const { count } = await picker.counts.run((signal) =>
-      api.recipients.resolve({ scope, targets: picker.value, signal }),
+    const { count } = await picker.loads.run(
+      (signal) => api.recipients.resolve({ scope, targets: picker.value, signal }),
+      'count',
     );
     settle(picker, count);
   } catch (error) {

@@ -35,9 +35,10 @@ export interface Picker {
   touched: boolean;
   roleCounts: Partial<Record<Role, number>>;
   resolveTimer?: ReturnType<typeof setTimeout>;
-  /** The count in flight: a newer selection aborts it and drops its answer. */
-  readonly counts: Latest;
-  /** The role counts (`roles`) and the chips' names (`labels`) of the scope and locale shown. */
+  /**
+   * The count of the selection (slot `count`: a newer selection aborts it and drops its answer),
+   * the role counts (`roles`) and the chips' names (`labels`) of the scope and locale shown.
+   */
   readonly loads: Latest;
   chosen(o: RecipientOption): boolean;
   setValue(next: ShareTarget[]): void;
