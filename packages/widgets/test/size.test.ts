@@ -23,4 +23,18 @@ describe('size budgets (brotli 11, KB)', () => {
     const kb = await bundleSize(`export * from '@docportal/core-sdk';`);
     assert.ok(kb <= 36, `${kb} KB`);
   });
+
+  // QUALITY.md asks ≤ 8 KB of the SDK's own code; the features asked since (exactly-once writes,
+  // the resume store, the one-request upload, the XHR-only browser transport, stall detection)
+  // outgrew it, and `npm run bench size` prints it as not met. Until that budget is met or
+  // changed, this bound keeps the SDK's own code from growing any further.
+  it('the SDK without its dependencies: no larger than now (9.0 KB), on the way back to 8 KB', async () => {
+    const kb = await bundleSize(`export * from '@docportal/core-sdk';`, [
+      'axios',
+      'axios/*',
+      'zod',
+      'zod/mini',
+    ]);
+    assert.ok(kb <= 9, `${kb} KB`);
+  });
 });
