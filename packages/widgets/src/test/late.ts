@@ -6,6 +6,8 @@ export interface LateClient {
   client: DocPortalClient;
   /** The late requests so far: their URL, and the signal each was sent with. */
   late: Array<{ url: URL; signal: AbortSignal | null | undefined }>;
+  /** Whether each late request so far was aborted, in the order they were sent. */
+  aborted(): boolean[];
   /** Waits until every late request so far has gone out and been answered (or refused as aborted). */
   settled(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export function lateFor(scope: string | undefined, path: string, ms = 700): Late
   return {
     client,
     late,
+    aborted: () => late.map((r) => !!r.signal?.aborted),
     settled: async () => {
       await Promise.all(answers);
       // What the element does with an answer takes a few tasks more (parsing, its update).

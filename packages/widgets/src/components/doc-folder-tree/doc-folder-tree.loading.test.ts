@@ -306,7 +306,7 @@ describe('<doc-folder-tree> with large folders', () => {
 
     it('the folders of the scope left, arriving last, never show for the next one; their request is aborted', async () => {
       // Arrange: Rosenweg 24's folders come late, Max-Planck-Straße 12's at once.
-      const { client, late, settled } = lateFor('property:rosenweg-24', '/document-types');
+      const { client, late, aborted, settled } = lateFor('property:rosenweg-24', '/document-types');
       const el = await rosenweg(client, 'browse');
       await until(() => late.length, 5000, "Rosenweg 24's folders asked for");
       // Act: the same manager, another scope, while Rosenweg 24's folders are on their way.
@@ -318,32 +318,29 @@ describe('<doc-folder-tree> with large folders', () => {
       // Assert: Rosenweg 24's folders (Objektunterlagen, Abrechnungen) came and went unseen.
       expect(shown).to.deep.equal(['Objektunterlagen', 'Protokolle']);
       expect(treeitems(el).map(rowName)).to.deep.equal(shown);
-      expect(
-        late.map((r) => r.signal?.aborted),
-        "Rosenweg 24's request aborted",
-      ).to.deep.equal([true]);
+      expect(aborted(), "Rosenweg 24's request aborted").to.deep.equal([true]);
     });
 
     it('a tree taken off the page aborts what it was loading, and loads again when put back', async () => {
       // Arrange
-      const { client, late } = lateFor('property:rosenweg-24', '/document-types');
+      const { client, late, aborted } = lateFor('property:rosenweg-24', '/document-types');
       const el = await rosenweg(client, 'browse');
       await until(() => late.length, 5000, "Rosenweg 24's folders asked for");
       const page = el.parentElement!;
       // Act + Assert
       el.remove();
-      expect(late.map((r) => r.signal?.aborted)).to.deep.equal([true]);
+      expect(aborted()).to.deep.equal([true]);
       page.append(el);
       await until(() => treeitems(el).length, 5000, "Rosenweg 24's folders");
       expect(treeitems(el).map(rowName)).to.deep.equal(['Objektunterlagen', 'Abrechnungen']);
-      expect(late.map((r) => r.signal?.aborted)).to.deep.equal([true, false]);
+      expect(aborted()).to.deep.equal([true, false]);
     });
 
     it('a folder’s documents of the scope left never replace those of its newer load', async () => {
       // Arrange: Objektunterlagen holds a document in each property; Rosenweg 24's come late.
       await publish('Hausordnung Rosenweg 24', 'objektunterlagen', ROSENWEG, []);
       await publish('Hausordnung Max-Planck-Straße 12', 'objektunterlagen', MAX_PLANCK, []);
-      const { client, late, settled } = lateFor('property:rosenweg-24', '/documents');
+      const { client, late, aborted, settled } = lateFor('property:rosenweg-24', '/documents');
       const el = await rosenweg(client, 'manage');
       (await waitRow(el, 'Objektunterlagen')).click();
       await until(() => late.length, 5000, "Rosenweg 24's documents asked for");
@@ -362,10 +359,7 @@ describe('<doc-folder-tree> with large folders', () => {
         'Abrechnungen',
         'Protokolle',
       ]);
-      expect(
-        late.map((r) => r.signal?.aborted),
-        "Rosenweg 24's request aborted",
-      ).to.deep.equal([true]);
+      expect(aborted(), "Rosenweg 24's request aborted").to.deep.equal([true]);
     });
   });
 });

@@ -52,7 +52,7 @@ describe('<doc-folder-tree>', () => {
       // Arrange: two documents; the first one's details come late.
       const first = await publish('Hausordnung', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
       await publish('Heizkosten', 'objektunterlagen', ROSENWEG, [HOUSE_RULES]);
-      const { client, late, settled } = lateFor(undefined, `/documents/${first}`);
+      const { client, late, aborted, settled } = lateFor(undefined, `/documents/${first}`);
       const el = await fixture<DocFolderTree>(
         html`<doc-folder-tree
           .client=${client}
@@ -73,10 +73,7 @@ describe('<doc-folder-tree>', () => {
       await el.updateComplete;
       // Assert
       expect(title()!.value, 'the editor keeps the document opened last').to.equal('Heizkosten');
-      expect(
-        late.map((r) => r.signal?.aborted),
-        "the first document's request",
-      ).to.deep.equal([true]);
+      expect(aborted(), "the first document's request").to.deep.equal([true]);
     });
   });
 

@@ -274,7 +274,7 @@ describe('<doc-uploader>', () => {
   describe('the types of the scope shown', () => {
     it('the types of the scope left, arriving last, never replace the next scope’s answer; their request is aborted', async () => {
       // Arrange: Rosenweg 24's types come late.
-      const { client, late, settled } = lateFor('property:rosenweg-24', '/document-types');
+      const { client, late, aborted, settled } = lateFor('property:rosenweg-24', '/document-types');
       const up = await fixture<DocUploader>(
         html`<doc-uploader .client=${client} scope="property:rosenweg-24" locale="de"></doc-uploader>`,
       );
@@ -294,15 +294,12 @@ describe('<doc-uploader>', () => {
       dropFiles(dropzone(root), [pdf('Hausordnung')]);
       const card = await until(() => cards(root)[0], 5000, 'the file');
       expect([...typeSelect(card).options].filter((o) => o.value).length, 'types offered').to.equal(0);
-      expect(
-        late.map((r) => r.signal?.aborted),
-        "Rosenweg 24's request aborted",
-      ).to.deep.equal([true]);
+      expect(aborted(), "Rosenweg 24's request aborted").to.deep.equal([true]);
     });
 
     it('an uploader taken off the page aborts its types on their way, and loads them when put back', async () => {
       // Arrange
-      const { client, late } = lateFor('property:rosenweg-24', '/document-types');
+      const { client, late, aborted } = lateFor('property:rosenweg-24', '/document-types');
       const up = await fixture<DocUploader>(
         html`<doc-uploader .client=${client} scope="property:rosenweg-24" locale="de"></doc-uploader>`,
       );
@@ -310,11 +307,11 @@ describe('<doc-uploader>', () => {
       const page = up.parentElement!;
       // Act + Assert
       up.remove();
-      expect(late.map((r) => r.signal?.aborted)).to.deep.equal([true]);
+      expect(aborted()).to.deep.equal([true]);
       page.append(up);
       dropFiles(dropzone(up.shadowRoot!), [pdf('Hausordnung')]);
       await cardReady(up.shadowRoot!);
-      expect(late.map((r) => r.signal?.aborted)).to.deep.equal([true, false]);
+      expect(aborted()).to.deep.equal([true, false]);
     });
   });
 });

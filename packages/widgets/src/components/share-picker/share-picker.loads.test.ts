@@ -15,7 +15,7 @@ describe('<share-picker> loads of a scope left', () => {
   it('aborts the role counts and names still on their way, and keeps those of the scope shown', async () => {
     // Arrange: everything the picker asks of Rosenweg 24's recipients comes late; a contact of
     // Rosenweg 24 is chosen, so its name is asked for too.
-    const { client, late, settled } = lateFor('property:rosenweg-24', '/recipients');
+    const { client, late, aborted, settled } = lateFor('property:rosenweg-24', '/recipients');
     const picker = await fixture<SharePicker>(
       html`<share-picker
         .client=${client}
@@ -38,7 +38,7 @@ describe('<share-picker> loads of a scope left', () => {
     await picker.updateComplete;
     // Assert
     expect(
-      late.map((r) => r.signal?.aborted),
+      aborted(),
       "Rosenweg 24's requests, the role counts' (limit 3) and the names' (limit 100)",
     ).to.not.include(false);
     expect(counts(picker), 'the counts of Max-Planck-Straße 12 stay').to.deep.equal(shown);
