@@ -109,7 +109,7 @@ export class DocUploader extends ConnectedElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('paste', this.onPaste);
-    // Back after its types were cut short (below): they load again.
+    // Back after its loads were cut short (below): they load again.
     if (!this.loadedFor) this.requestUpdate();
   }
 
@@ -118,7 +118,7 @@ export class DocUploader extends ConnectedElement {
     this.removeEventListener('paste', this.onPaste);
     this.bus.removeEventListener('types-changed', this.onTypesChanged);
     for (const i of this.items) i.ctl?.abort();
-    // The types stop loading with the uploader; cut short, they load anew when it is back.
+    // The types and the kept uploads stop loading with the uploader; cut short, they load anew when it is back.
     if (this.loads.abort()) this.loadedFor = '';
   }
 
@@ -146,20 +146,7 @@ export class DocUploader extends ConnectedElement {
       this.bus.addEventListener('types-changed', this.onTypesChanged);
       void this.loadTypes();
       this.kept = [];
-      void this.loads
-        .run(
-          () =>
-            keptUploads(
-              this.api,
-              scope!,
-              this.items.map((i) => i.file),
-            ),
-          'kept',
-        )
-        .then(
-          (k) => (this.kept = k),
-          () => undefined,
-        );
+      void this.loadKept();
     }
     if (changed.has('documentType') && this.documentType)
       for (const i of this.items) if (!i.typeId) i.typeId = this.documentType;
@@ -175,6 +162,17 @@ export class DocUploader extends ConnectedElement {
     } catch (e) {
       // Said by the notice's alert, not by the status line too.
       this.typesError = e;
+    }
+  }
+
+  /** The unfinished uploads the client's store kept for the scope, but the files already added. */
+  private async loadKept(): Promise<void> {
+    const scope = this.scopeValue!;
+    const busy = this.items.map((i) => i.file);
+    try {
+      this.kept = await this.loads.run(() => keptUploads(this.api, scope, busy), 'kept');
+    } catch {
+      // A store that cannot list offers nothing; uploads still resume when the file is chosen again.
     }
   }
 
