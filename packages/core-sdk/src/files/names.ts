@@ -3,7 +3,6 @@ import { codePointLength } from '../schemas/common.js';
 // Controls, and the bidi marks and overrides that can make "txt.exe" read as "exe.txt".
 const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 const MAX_NAME_BYTES = 255;
-const utf8Length = (s: string) => new TextEncoder().encode(s).byteLength;
 
 /**
  * Cleans a file name; never refuses one for its form: keeps the last path segment, removes
@@ -12,20 +11,14 @@ const utf8Length = (s: string) => new TextEncoder().encode(s).byteLength;
 export function cleanFileName(name: string): string {
   let n = (name.split(/[\\/]/).pop() ?? '').replace(UNSAFE, '').trim();
   if (n === '' || n === '.' || n === '..') n = 'file';
-  if (utf8Length(n) <= MAX_NAME_BYTES) return n;
+  const utf8 = new TextEncoder();
+  if (utf8.encode(n).byteLength <= MAX_NAME_BYTES) return n;
   const dot = n.lastIndexOf('.');
   const ext = dot > 0 && n.length - dot <= 16 ? n.slice(dot) : '';
-  const chars = Array.from(ext ? n.slice(0, dot) : n);
-  const budget = MAX_NAME_BYTES - utf8Length(ext);
-  let base = '';
-  let bytes = 0;
-  for (const c of chars) {
-    const b = utf8Length(c);
-    if (bytes + b > budget) break;
-    base += c;
-    bytes += b;
-  }
-  return base + ext;
+  const base = ext ? n.slice(0, dot) : n;
+  // encodeInto stops before a character that does not fit whole: the longest prefix within the bytes left.
+  const { read } = utf8.encodeInto(base, new Uint8Array(MAX_NAME_BYTES - utf8.encode(ext).byteLength));
+  return base.slice(0, read) + ext;
 }
 
 /**
