@@ -10,6 +10,7 @@ export async function addFiles(up: Uploader, files: File[]): Promise<void> {
   const t = up.i18n.t.uploader;
   const rejected: Rejection[] = [];
   const added: Item[] = [];
+  const user = up.identity;
   const room = up.single ? Math.max(0, 1 - up.items.filter((i) => i.status !== 'done').length) : Infinity;
   for (const [n, f] of files.entries()) {
     if (n >= room) {
@@ -37,6 +38,8 @@ export async function addFiles(up: Uploader, files: File[]): Promise<void> {
       thumb: FILE_KINDS[check.kind].mimeType.startsWith('image/') ? URL.createObjectURL(f) : undefined,
     });
   }
+  // Another user signed in while the bytes were read: these files are not theirs to see or send.
+  if (up.identity !== user) return added.forEach((i) => i.thumb && URL.revokeObjectURL(i.thumb));
   if (added.length) up.published = [];
   up.items = [...up.items.filter((i) => i.status !== 'done'), ...added];
   up.rejections = [...rejected, ...up.rejections].slice(0, 5);

@@ -58,6 +58,8 @@ export interface Uploader {
   readonly documentType: string | undefined;
   emit<E extends Event>(event: E): E;
   readonly api: DocPortalClient | undefined;
+  /** The signed-in client, whose session the files are added in. */
+  readonly identity: DocPortalClient | undefined;
   readonly scopeValue: Scope | undefined;
   readonly bus: DocBus;
   readonly i18n: LocalizeController;
