@@ -100,8 +100,11 @@ describe('one error notice in every element', () => {
   it('a file’s failed upload: the same notice, heard once (its alert names the file; the status line stays quiet)', async () => {
     // Arrange
     const reference = await treeShape();
-    const m = await mount({ scope: 'property:rosenweg-24', locale: 'de' });
-    m.provider.client = createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 });
+    const m = await mount({
+      scope: 'property:rosenweg-24',
+      locale: 'de',
+      client: createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 }),
+    });
     dropFiles(dropzone(m.root), [pdf('Hausordnung')]);
     const card = await cardReady(m.root);
     chooseType(card, 'objektunterlagen');

@@ -1,7 +1,7 @@
 // Mounting and reading a <doc-uploader> in the browser tests of its topics (doc-uploader.*.test.ts).
 import { expect, fixture, html } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { type Document } from '@docportal/core-sdk';
+import { type DocPortalClient, type Document } from '@docportal/core-sdk';
 import { makePdf } from '@docportal/mock-server/testing';
 import '../index.ts';
 import { api, documentsFor } from './helpers.ts';
@@ -61,13 +61,21 @@ export interface MountOptions {
   lang?: Locale;
   single?: boolean;
   documentType?: string;
+  /** The provider's client (it wins over its `base-url` and `token`), from the start. */
+  client?: DocPortalClient;
 }
 
 export async function mount(o: MountOptions): Promise<Mounted> {
   const wrap = await fixture<HTMLDivElement>(
     html`<div lang=${ifDefined(o.lang)}>
       <button id="start" type="button">Start</button>
-      <doc-provider base-url="/api/v1" token="manager" scope=${o.scope} locale=${ifDefined(o.locale)}>
+      <doc-provider
+        base-url="/api/v1"
+        token="manager"
+        .client=${o.client}
+        scope=${o.scope}
+        locale=${ifDefined(o.locale)}
+      >
         <doc-uploader ?single=${!!o.single} document-type=${ifDefined(o.documentType)}></doc-uploader>
       </doc-provider>
     </div>`,

@@ -181,8 +181,11 @@ describe('<doc-uploader>', () => {
 
     it('doc-upload-error on a server error, in words; retry succeeds once the server recovers (en)', async () => {
       // Arrange
-      const m = await mount({ scope: 'property:rosenweg-24', locale: 'en' });
-      m.provider.client = createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 });
+      const m = await mount({
+        scope: 'property:rosenweg-24',
+        locale: 'en',
+        client: createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 }),
+      });
       const file = pdf('Hausordnung');
       dropFiles(dropzone(m.root), [file]);
       const card = await cardReady(m.root);

@@ -231,8 +231,11 @@ describe('<doc-uploader>', () => {
     for (const locale of ['de', 'en'] as const) {
       it(`axe finds nothing in any state: empty, files, refusal, error, uploading, success (${locale})`, async () => {
         const t = TEXT[locale];
-        const m = await mount({ scope: 'property:rosenweg-24', locale });
-        m.provider.client = createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 });
+        const m = await mount({
+          scope: 'property:rosenweg-24',
+          locale,
+          client: createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 }),
+        });
         // empty
         await expect(m.up).to.be.accessible();
         // with files and a refusal
