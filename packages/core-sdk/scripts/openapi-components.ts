@@ -8,6 +8,7 @@
  * used both ways gets two components, the request one named `…Input`.
  */
 import * as z from 'zod/mini';
+import { jsonSchemaHints } from '../src/schemas/common.ts';
 
 type Json = Record<string, unknown>;
 export type Io = 'input' | 'output';
@@ -15,6 +16,11 @@ export type Io = 'input' | 'output';
 const isSchema = (v: unknown): v is z.ZodMiniType => !!v && typeof v === 'object' && '_zod' in v;
 const pascal = (s: string) => s.replace(/(^|[-_ ])(\w)/g, (_, __, c: string) => c.toUpperCase());
 const SAFE = 9007199254740991;
+
+/** The schemas' hints (a format, limits in code points) as zod metadata, which its conversion reads. */
+function hint(): void {
+  for (const [schema, json] of jsonSchemaHints) z.globalRegistry.add(schema, json);
+}
 
 /** Named schemas: every exported zod schema, plus each variant of a discriminated union. */
 export function namedSchemas(exports: Record<string, unknown>): Map<z.ZodMiniType, string> {
@@ -67,6 +73,7 @@ function tidy(schema: Json, io: Io): Json {
 
 /** One schema as JSON Schema without references (query parameters, headers). */
 export function inlineSchema(schema: z.ZodMiniType, io: Io): Json {
+  hint();
   return tidy(z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json, io);
 }
 
@@ -133,6 +140,7 @@ export function components(names: Map<z.ZodMiniType, string>) {
 }
 
 function convert(names: Map<z.ZodMiniType, string>, io: Io): Record<string, Json> {
+  hint();
   const registry = z.registry<{ id: string }>();
   for (const [schema, id] of names) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, {

@@ -14,6 +14,19 @@ export const codePointLength = (s: string): number => {
   return n;
 };
 
+/**
+ * What the OpenAPI document says of a schema beyond what zod derives from its checks: a format, a
+ * limit counted in code points. scripts/openapi-components.ts hands them to zod's JSON Schema
+ * conversion. They are not `z.meta` checks, whose registry would ride along in every bundle.
+ */
+export const jsonSchemaHints = new Map<z.ZodMiniType, Record<string, unknown>>();
+
+/** `schema`, with what the OpenAPI document says of it beyond its checks. */
+export const hinted = <S extends z.ZodMiniType>(schema: S, hint: Record<string, unknown>): S => {
+  jsonSchemaHints.set(schema, hint);
+  return schema;
+};
+
 /** An opaque identifier: 1–200 characters. */
 export const Id = z
   .string()
@@ -23,24 +36,28 @@ export const Id = z
 // run time (0.4 KB brotli in every bundle); the document still names their formats.
 
 /** ISO-8601 UTC timestamp, e.g. `2026-03-01T09:30:00.000Z`. */
-export const Timestamp = z
-  .string()
-  .check(
-    z.regex(
-      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/,
-      'must be an ISO-8601 UTC time',
+export const Timestamp = hinted(
+  z
+    .string()
+    .check(
+      z.regex(
+        /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/,
+        'must be an ISO-8601 UTC time',
+      ),
     ),
-    z.meta({ format: 'date-time' }),
-  );
+  { format: 'date-time' },
+);
 
 /** A calendar date `YYYY-MM-DD`. */
-export const DateString = z.string().check(
-  z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD'),
-  z.refine(
-    (s) => !isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
-    'must be a date of the calendar',
+export const DateString = hinted(
+  z.string().check(
+    z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD'),
+    z.refine(
+      (s) => !isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
+      'must be a date of the calendar',
+    ),
   ),
-  z.meta({ format: 'date' }),
+  { format: 'date' },
 );
 
 export const Locale = z.enum(['de', 'en']);
@@ -61,15 +78,17 @@ export const Roles = z.array(Role).check(
  * "Pläne" typed either way is one name), 1–`max` code points, no control characters.
  */
 export const text = (max: number) =>
-  z.string().check(
-    z.overwrite((s) => s.replace(BIDI, '')),
-    z.trim(),
-    z.normalize('NFC'),
-    z.refine((s) => s.length > 0, 'must not be empty'),
-    z.refine((s) => codePointLength(s) <= max, `must be at most ${max} characters`),
-    z.refine((s) => !CONTROL.test(s), 'must not contain control characters'),
-    // The limits in JSON Schema terms (which counts code points), for the OpenAPI document.
-    z.meta({ minLength: 1, maxLength: max }),
+  hinted(
+    z.string().check(
+      z.overwrite((s) => s.replace(BIDI, '')),
+      z.trim(),
+      z.normalize('NFC'),
+      z.refine((s) => s.length > 0, 'must not be empty'),
+      z.refine((s) => codePointLength(s) <= max, `must be at most ${max} characters`),
+      z.refine((s) => !CONTROL.test(s), 'must not contain control characters'),
+    ),
+    // The limits in JSON Schema terms (which counts code points).
+    { minLength: 1, maxLength: max },
   );
 
 export const ScopeKind = z.enum(['property', 'unit']);

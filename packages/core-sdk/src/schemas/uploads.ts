@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Scope, ShareTargets, Timestamp } from './common.js';
+import { Id, Scope, ShareTargets, Timestamp, hinted } from './common.js';
 import { Title } from './documents.js';
 
 /** The largest file accepted: 50 MiB. */
@@ -24,9 +24,9 @@ export const CreateUpload = /* @__PURE__ */ (() =>
     /** Cleaned, never refused for its form or length (the JSON body limit bounds it). */
     fileName: z.string().check(z.minLength(1, 'must not be empty')),
     /** Bytes; any size over the limit, however large, is 413. */
-    size: z
-      .number()
-      .check(z.gte(1, 'must be at least 1 byte'), z.refine(Number.isInteger), z.meta({ type: 'integer' })),
+    size: hinted(z.number().check(z.gte(1, 'must be at least 1 byte'), z.refine(Number.isInteger)), {
+      type: 'integer',
+    }),
     /** The declared type; `''` when the browser gives none. */
     mimeType: z.string().check(z.maxLength(255)),
     title: z.optional(Title),
