@@ -10,7 +10,7 @@ export class DocEvent<T> extends Event {
   }
 }
 
-/** A file was refused before anything was sent; `code` says why (`unsupported_file_type`, `file_too_large`, `empty_file`, `too_many_files`). */
+/** A file was refused before anything was sent; `code` says why (`unsupported_file_type`, `file_too_large`, `empty_file`, `too_many_files`, `unreadable_file`). */
 export class DocFileRejectedEvent extends DocEvent<{ file: File; code: string }> {
   constructor(detail: { file: File; code: string }) {
     super('doc-file-rejected', detail);

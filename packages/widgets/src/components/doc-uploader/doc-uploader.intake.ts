@@ -1,6 +1,6 @@
 // The uploader's file intake: each file added (drop, paste, dialog) is checked by its bytes and size and
 // against `accept`; the good ones become rows, the others refusals in words (and `doc-file-rejected`).
-import { validateFile, type FileKind } from '@docportal/core-sdk';
+import { validateFile, type FileCheck, type FileKind } from '@docportal/core-sdk';
 import { FILE_KINDS, blobSource, defaultTitle, kindOfName, sniff } from '@docportal/core-sdk/internal';
 import { DocFileRejectedEvent } from '../../events/uploader-events.js';
 import { nextKey, type Item, type Rejection, type Uploader } from './doc-uploader.internals.js';
@@ -18,9 +18,10 @@ export async function addFiles(up: Uploader, files: File[]): Promise<void> {
       up.emit(new DocFileRejectedEvent({ file: f, code: 'too_many_files' }));
       continue;
     }
-    const check = await validateFile(f, { maxSize: up.maxSize });
-    if (!check.ok || !allowedByAccept(up.accept, f, check.kind)) {
-      const code = check.ok ? 'unsupported_file_type' : check.code;
+    // A file that cannot be read (gone from the disk since it was chosen) is refused like a bad one.
+    const check = await validateFile(f, { maxSize: up.maxSize }).catch(() => undefined);
+    if (!check?.ok || !allowedByAccept(up.accept, f, check.kind)) {
+      const code = refusalCode(check);
       rejected.push({ key: nextKey(), name: f.name, message: await refusal(up, code, f) });
       up.emit(new DocFileRejectedEvent({ file: f, code }));
       continue;
@@ -47,6 +48,12 @@ export async function addFiles(up: Uploader, files: File[]): Promise<void> {
   if (added.length) up.announce(t.added(added.length));
 }
 
+/** Why a file is refused: what its check found; `accept` when the check passed; unreadable when it could not run. */
+function refusalCode(check: FileCheck | undefined): string {
+  if (!check) return 'unreadable_file';
+  return check.ok ? 'unsupported_file_type' : check.code;
+}
+
 /** Whether `accept` (extensions, MIME types, `type/*`) allows the file; its content was checked before. */
 function allowedByAccept(accept: string, f: File, kind: FileKind): boolean {
   const parts = accept
@@ -64,7 +71,8 @@ async function refusal(up: Uploader, code: string, f: File): Promise<string> {
   const t = up.i18n.t.uploader;
   if (code === 'file_too_large') return tooLarge(up, f.size);
   if (code === 'empty_file') return t.rejectEmpty;
-  return (await disguised(up, f)) ?? t.rejectType;
+  // A file that cannot be read (its check failed for it) gets the words of an unexpected failure.
+  return (await disguised(up, f).catch(() => up.i18n.t.errors.other)) ?? t.rejectType;
 }
 
 /** For a file whose content is an allowed kind under another kind's name: what it really is. */
