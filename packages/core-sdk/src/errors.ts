@@ -178,3 +178,16 @@ export function errorFromStatus(status: number, problem: Problem | undefined): D
     problem,
   });
 }
+
+/**
+ * Any failure as a DocPortalError: one already is; anything else (a token function that threw, a
+ * file that cannot be read, a bug) is wrapped with code `unexpected`, the original kept as
+ * `cause`. Every request goes through `Http.send`, which applies it; uploads and `validateFile`
+ * apply it to their whole path.
+ */
+export const asDocPortalError = (e: unknown): DocPortalError =>
+  e instanceof DocPortalError ? e : new DocPortalError(String(e), { code: 'unexpected', cause: e });
+
+export const rethrow = (e: unknown): never => {
+  throw asDocPortalError(e);
+};

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { makePdf, createStore } from '@docportal/mock-server/testing';
 import { nodeSha256, startHttpServer, type RunningServer } from '@docportal/mock-server/http';
-import { DocPortalError, createClient } from '../src/index.ts';
+import { DocPortalError, createClient, validateFile } from '../src/index.ts';
 
 const run = promisify(execFile);
 const pdf = (title: string) =>
@@ -73,7 +73,7 @@ describe('errors and secure-context APIs on the SDK’s path', () => {
     assert.ok(fromMe instanceof DocPortalError, `me: a DocPortalError, not ${String(fromMe)}`);
   });
 
-  it('a file that cannot be read: a DocPortalError with the cause', async () => {
+  it('a file that cannot be read: a DocPortalError with the cause, from upload and from validateFile', async () => {
     // Arrange: a Blob whose bytes are gone (as a file deleted after it was chosen)
     const gone = new DOMException('The file could not be read.', 'NotReadableError');
     const file = Object.assign(pdf('Weg'), {
@@ -91,6 +91,14 @@ describe('errors and secure-context APIs on the SDK’s path', () => {
     // Assert
     assert.ok(error instanceof DocPortalError, `a DocPortalError, not ${String(error)}`);
     assert.equal((error as DocPortalError).cause, gone);
+    // validateFile on its own, as a portal calls it before offering the upload
+    const checked = await validateFile(file).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(checked instanceof DocPortalError, `validateFile: a DocPortalError, not ${String(checked)}`);
+    assert.equal((checked as DocPortalError).code, 'unexpected');
+    assert.equal((checked as DocPortalError).cause, gone);
   });
 
   it('uploads without crypto.randomUUID (not a secure context)', async () => {

@@ -12,6 +12,7 @@ import {
   ResponseValidationError,
   ValidationError,
   TimeoutError,
+  asDocPortalError,
   errorFromStatus,
 } from '../errors.js';
 import { Problem, type FieldError } from '../schemas/problem.js';
@@ -115,19 +116,6 @@ export type RouteAnswer<R extends Route> = R['response'] extends z.ZodMiniType
 export const uuid = () => crypto.getRandomValues(new Uint32Array(4)).join('-');
 
 export const aborted = () => new AbortError('The request was aborted.', { code: 'aborted' });
-
-/**
- * Any failure as a DocPortalError: one already is; anything else (a token function that threw, a
- * file that cannot be read, a bug) is wrapped with code `unexpected`, the original kept as
- * `cause`. Every request goes through `Http.send`, which applies it; uploads apply it to the
- * whole path.
- */
-export const asDocPortalError = (e: unknown): DocPortalError =>
-  e instanceof DocPortalError ? e : new DocPortalError(String(e), { code: 'unexpected', cause: e });
-
-export const rethrow = (e: unknown): never => {
-  throw asDocPortalError(e);
-};
 
 /** `Retry-After` in ms, when given in seconds. */
 const retryAfterMs = (res: AxiosResponse): number | undefined => {

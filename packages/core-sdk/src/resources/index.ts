@@ -2,7 +2,8 @@
  * The API's resources: thin classes that build a request and parse its answer with the
  * contract's schemas. `RequestOptions` is always the last argument.
  */
-import { aborted, rethrow, type Http, type RequestOptions } from '../internal/http.js';
+import { rethrow } from '../errors.js';
+import { aborted, type Http, type RequestOptions } from '../internal/http.js';
 import * as r from '../routes.js';
 import { formatScope, parseScope } from '../scope.js';
 import { type Scope, type ShareTarget, type Locale } from '../schemas/common.js';

@@ -1,3 +1,4 @@
+import { rethrow } from '../errors.js';
 import { blobSource, sniff } from '../files/sniff.js';
 import { FILE_KINDS, kindOfMimeType, kindOfName, type FileKind } from '../files/kinds.js';
 import { cleanFileName } from '../files/names.js';
@@ -12,7 +13,8 @@ const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
 /**
  * Checks a file before anything is sent: size, then its content (magic bytes, and the inner
  * structure of Word files), which must agree with its name and declared type. Reads only a few
- * slices of the file.
+ * slices of the file. Rejects (code `unexpected`, the browser's error as `cause`) only when the
+ * file cannot be read.
  */
 export async function validateFile(file: Blob, options: { maxSize?: number } = {}): Promise<FileCheck> {
   const max = options.maxSize ?? MAX_FILE_SIZE;
@@ -30,7 +32,8 @@ export async function validateFile(file: Blob, options: { maxSize?: number } = {
   const declared = kindOfMimeType(file.type);
   if (declared === null)
     return unsupported(`Files of type "${file.type}" are not accepted; use PDF, Word, JPEG or PNG.`);
-  const kind = await sniff(blobSource(file));
+  // A file that cannot be read (gone from the disk since it was chosen) fails as a DocPortalError.
+  const kind = await sniff(blobSource(file)).catch(rethrow);
   if (!kind) return unsupported('The content is not a PDF, Word, JPEG or PNG file.');
   if ((byName && byName !== kind) || (declared !== 'unknown' && declared !== kind))
     return unsupported(
