@@ -93,6 +93,8 @@ export class DocUploader extends ConnectedElement {
   private busy = false;
   /** Unfinished uploads the client's resume store kept with their files (resume-offer.ts). */
   private kept: KeptUpload[] = [];
+  /** The files being checked (doc-uploader.intake.ts), the last drop's. */
+  private intake = Promise.resolve();
   /** The files of the upload under way, for the overall progress. */
   private batch: Item[] = [];
 
@@ -221,9 +223,15 @@ export class DocUploader extends ConnectedElement {
     void this.addFiles([...(e.dataTransfer?.files ?? [])]);
   }
 
-  /** Checks each file (content, size) and adds the good ones; refusals are shown in words. */
+  /**
+   * Checks each file (content, size) and adds the good ones, after the files added before them;
+   * refusals are shown in words.
+   */
   addFiles(files: File[]): Promise<void> {
-    return addFiles(this as unknown as Uploader, files);
+    // Checked one drop after the other, for the user who chose them (the check takes a moment).
+    const user = this.identity;
+    const run = () => addFiles(this as unknown as Uploader, files, user);
+    return (this.intake = this.intake.then(run, run));
   }
 
   private updateItem(item: Item, patch: Partial<Item>): void {

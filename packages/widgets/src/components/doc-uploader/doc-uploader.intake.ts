@@ -5,12 +5,14 @@ import { FILE_KINDS, blobSource, defaultTitle, kindOfName, sniff } from '@docpor
 import { DocFileRejectedEvent } from '../../events/uploader-events.js';
 import { nextKey, type Item, type Rejection, type Uploader } from './doc-uploader.internals.js';
 
-/** Checks each file (content, size) and adds the good ones; refusals are shown in words. */
-export async function addFiles(up: Uploader, files: File[]): Promise<void> {
+/**
+ * Checks each file (content, size) and adds the good ones; refusals are shown in words. `user` is
+ * the identity the files were chosen under: when another one signed in meanwhile, nothing is added.
+ */
+export async function addFiles(up: Uploader, files: File[], user: Uploader['identity']): Promise<void> {
   const t = up.i18n.t.uploader;
   const rejected: Rejection[] = [];
   const added: Item[] = [];
-  const user = up.identity;
   const room = up.single ? Math.max(0, 1 - up.items.filter((i) => i.status !== 'done').length) : Infinity;
   for (const [n, f] of files.entries()) {
     if (n >= room) {

@@ -1,12 +1,14 @@
-// Files a user adds are checked by their bytes before they join the list. When the user changes
-// while a check still reads (a slow disk, a network drive), the previous user's files join neither
-// the next user's list nor their refusals: the next user never sees the name of a file they did
-// not choose, and never sends it with their own credentials.
+// Files a user adds are checked by their bytes before they join the list, which takes a moment
+// (a slow disk, a network drive). What happens meanwhile must not change the outcome: when the
+// user changes, the previous user's files join neither the next user's list nor their refusals
+// (the next user never sees the name of a file they did not choose, nor sends it with their own
+// credentials); files dropped again before the first check ended come after them, and `single`
+// still takes one file.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createClient } from '@docportal/core-sdk';
 import { makePdf, makePng } from '@docportal/mock-server/testing';
 import '../../index.ts';
-import { ready } from '../../test/setup.ts';
+import { fileOf, ready } from '../../test/setup.ts';
 import { cards } from '../../test/uploader.ts';
 import type { DocUploader } from './doc-uploader.component.ts';
 
@@ -78,5 +80,51 @@ describe("<doc-uploader> keeps a user's files from the next user", () => {
     const root = up.shadowRoot!;
     expect(cards(root).length, 'one file card').to.equal(1);
     expect(words(root)).to.contain('Gehaltsliste.pdf');
+  });
+});
+
+describe('<doc-uploader> takes files dropped while others are still being checked in the order chosen', () => {
+  before(() => ready);
+
+  it("single: a second file dropped during the first one's check is refused, the first one stays", async () => {
+    const up = await fixture<DocUploader>(
+      html`<doc-uploader
+        .client=${manager()}
+        scope="property:rosenweg-24"
+        locale="de"
+        single
+      ></doc-uploader>`,
+    );
+    const refused: string[] = [];
+    up.addEventListener('doc-file-rejected', (e) => {
+      const { file, code } = (e as CustomEvent<{ file: File; code: string }>).detail;
+      refused.push(`${file.name}: ${code}`);
+    });
+    const { opened, open } = gate();
+    const first = up.addFiles([slowFile(makePdf('Erste'), 'Erste.pdf', 'application/pdf', opened)]);
+    const second = up.addFiles([fileOf(makePdf('Zweite'), 'Zweite.pdf', 'application/pdf')]);
+    open();
+    await Promise.all([first, second]);
+    await up.updateComplete;
+    const root = up.shadowRoot!;
+    expect(cards(root).length, 'one file card').to.equal(1);
+    expect(words(root)).to.contain('„Zweite.pdf“ wurde nicht übernommen');
+    expect(refused).to.deep.equal(['Zweite.pdf: too_many_files']);
+  });
+
+  it('several: the files of two drops are listed in the order they were chosen', async () => {
+    const up = await fixture<DocUploader>(
+      html`<doc-uploader .client=${manager()} scope="property:rosenweg-24" locale="de"></doc-uploader>`,
+    );
+    const { opened, open } = gate();
+    const first = up.addFiles([slowFile(makePdf('Erste'), 'Erste.pdf', 'application/pdf', opened)]);
+    const second = up.addFiles([fileOf(makePdf('Zweite'), 'Zweite.pdf', 'application/pdf')]);
+    open();
+    await Promise.all([first, second]);
+    await up.updateComplete;
+    const titles = cards(up.shadowRoot!).map((c) => c.querySelector('input')?.value ?? c.textContent);
+    expect(titles.length, 'two file cards').to.equal(2);
+    expect(String(titles[0])).to.contain('Erste');
+    expect(String(titles[1])).to.contain('Zweite');
   });
 });
