@@ -1,6 +1,6 @@
 // The tree's folder tools (admin): new, rename, delete (after a question), moves by key, button or drag, and their rendering.
 import { html, nothing } from 'lit';
-import type { DocumentType } from '@docportal/core-sdk';
+import type { DocPortalClient, DocumentType } from '@docportal/core-sdk';
 import { DocTypesChangeEvent } from '../../events/tree-events.js';
 import { errorNotice } from '../../internal/error-notice.js';
 import type { FolderForm, Tree } from './doc-folder-tree.internals.js';
@@ -13,12 +13,16 @@ export async function moveByKey(
   key: string,
   button?: HTMLButtonElement,
 ): Promise<void> {
-  const to = moveTarget(tree.types, t, key);
-  if (!to) return;
-  if (key === 'ArrowRight') tree.expanded = new Set(tree.expanded).add(to.parentId!);
   await changeTypes(
     tree,
-    () => tree.api!.documentTypes.move(t.id, to),
+    (api) => {
+      // From where the folder is now: a move asked just before may have changed it.
+      const now = tree.types.find((x) => x.id === t.id);
+      const to = now && moveTarget(tree.types, now, key);
+      if (!to) return undefined;
+      if (key === 'ArrowRight') tree.expanded = new Set(tree.expanded).add(to.parentId!);
+      return api.documentTypes.move(t.id, to);
+    },
     tree.i18n.t.tree.folderMoved(t.name),
     button ? undefined : t.id,
   );
@@ -26,52 +30,70 @@ export async function moveByKey(
   if (button?.disabled) tree.focusRow(tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id));
 }
 
-/** Runs one change of the folders; a refusal is shown in words and the tree stays as it was. */
+/**
+ * Runs one change of the folders once those asked before it are done, on the folders as they left
+ * them (Alt+ArrowDown pressed three times moves a folder three places); a refusal is shown in words
+ * and the tree stays as it was. `change` answers nothing when nothing is left to do (the folder is
+ * gone, the form was saved already). A change asked before another user signed in is not made.
+ */
 async function changeTypes(
   tree: Tree,
-  run: () => Promise<unknown>,
+  change: (api: DocPortalClient) => Promise<unknown> | undefined,
   done: string,
   focusId?: string,
 ): Promise<boolean> {
-  if (!tree.api) return false;
-  try {
-    await run();
-    tree.refusal = undefined;
-    tree.liveText = done;
-    const { api } = tree;
-    // The folders' slot: a load of them still on its way is superseded by this one.
-    tree.types = await tree.loads.run((signal) => api.documentTypes.list({ scope: tree.scopeValue, signal }));
-    tree.emit(new DocTypesChangeEvent());
-    tree.bus.publish('types-changed');
-    if (focusId) {
-      const index = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === focusId);
-      if (index >= 0) tree.focusRow(index);
+  const api = tree.api;
+  let ok = false;
+  const run = async () => {
+    if (!api || tree.api !== api) return;
+    try {
+      const sent = change(api);
+      if (!sent) return;
+      await sent;
+      tree.refusal = undefined;
+      tree.liveText = done;
+      // The folders' slot: a load of them still on its way is superseded by this one.
+      tree.types = await tree.loads.run((signal) =>
+        api.documentTypes.list({ scope: tree.scopeValue, signal }),
+      );
+      tree.emit(new DocTypesChangeEvent());
+      tree.bus.publish('types-changed');
+      if (focusId) {
+        const index = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === focusId);
+        if (index >= 0) tree.focusRow(index);
+      }
+      ok = true;
+    } catch (e) {
+      // Said by the refusal's alert, once.
+      tree.refusal = e;
     }
-    return true;
-  } catch (e) {
-    // Said by the refusal's alert, once.
-    tree.refusal = e;
-    return false;
-  }
+  };
+  await (tree.writes = tree.writes.then(run));
+  return ok;
 }
 
 async function saveFolder(tree: Tree, e: Event): Promise<void> {
   e.preventDefault();
   const f = tree.folderForm;
-  const api = tree.api;
-  if (!f || !api || !f.name.trim()) return;
-  const name = f.name.trim();
+  const name = f?.name.trim();
+  if (!f || !name) return;
   let id = f.id;
   const ok = await changeTypes(
     tree,
-    async () =>
-      (id = f.id
-        ? (await api.documentTypes.update(f.id, { name })).id
-        : (await api.documentTypes.create({ name, parentId: f.parentId })).id),
+    (api) =>
+      // Sent again (Enter pressed twice) once the first one saved it: the form is closed, nothing to do.
+      tree.folderForm === f
+        ? (f.id
+            ? api.documentTypes.update(f.id, { name })
+            : api.documentTypes.create({ name, parentId: f.parentId })
+          ).then((d) => {
+            id = d.id;
+            tree.folderForm = undefined;
+          })
+        : undefined,
     tree.i18n.t.tree.folderSaved(name),
   );
   if (!ok) return;
-  tree.folderForm = undefined;
   if (f.parentId) tree.expanded = new Set(tree.expanded).add(f.parentId);
   const index = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === id);
   if (index >= 0) tree.focusRow(index);
@@ -81,7 +103,8 @@ async function removeFolder(tree: Tree, t: DocumentType): Promise<void> {
   const index = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === t.id);
   const ok = await changeTypes(
     tree,
-    () => tree.api!.documentTypes.remove(t.id),
+    // Confirmed twice: the first one deleted it already.
+    (api) => (tree.types.some((x) => x.id === t.id) ? api.documentTypes.remove(t.id) : undefined),
     tree.i18n.t.tree.folderRemoved(t.name),
   );
   if (ok && tree.selected === t.id) tree.selected = undefined;
@@ -121,7 +144,7 @@ export function onDrop(tree: Tree, e: DragEvent, target: DocumentType): void {
   }
   void changeTypes(
     tree,
-    () => tree.api!.documentTypes.move(moving.id, to),
+    (api) => api.documentTypes.move(moving.id, to),
     tree.i18n.t.tree.folderMoved(moving.name),
     moving.id,
   );

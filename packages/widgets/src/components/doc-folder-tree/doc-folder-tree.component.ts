@@ -121,6 +121,8 @@ export class DocFolderTree extends ConnectedElement {
 
   private loadedFor = '';
   private readonly loads = new Latest();
+  /** The changes of the folders asked so far, made one after the other (doc-folder-tree.admin.ts). */
+  private writes: Promise<unknown> = Promise.resolve();
   private rowsCache?: {
     types: DocumentType[];
     expanded: Set<string>;
@@ -166,6 +168,8 @@ export class DocFolderTree extends ConnectedElement {
   /** Another user, or a retry after a refusal: start again from nothing. */
   protected override resetSession(): void {
     this.loads.abort();
+    // A change on its way waits for an answer that is dropped now: the next user's start anew.
+    this.writes = Promise.resolve();
     this.types = [];
     this.folders = new Map();
     this.expanded = new Set();

@@ -58,6 +58,8 @@ export interface Tree {
   loadedFor: string;
   /** The loads in flight: the folders (slot ''), and each folder's documents (slot: its id). */
   readonly loads: Latest;
+  /** The changes of the folders asked so far, made one after the other (doc-folder-tree.admin.ts). */
+  writes: Promise<unknown>;
   error?: unknown;
   /** The rows rendered last. */
   readonly window: { start: number; end: number };

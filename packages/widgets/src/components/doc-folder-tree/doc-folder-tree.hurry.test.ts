@@ -1,0 +1,129 @@
+// A manager in a hurry, on a slow connection: keys pressed again before the server answered.
+// Each change of the folders is made on the folders as the one before left them (Alt+ArrowDown
+// pressed three times moves a folder three places), and a form sent twice saves once.
+import { expect, fixture, html } from '@open-wc/testing';
+import { press } from '../../test/helpers.ts';
+import { control, ready, until } from '../../test/setup.ts';
+import '../../index.ts';
+import type { DocFolderTree } from './doc-folder-tree.component.ts';
+
+interface ServerType {
+  id: string;
+  name: string;
+  parentId: string | null;
+  position: number;
+}
+
+const serverTypes = async (): Promise<ServerType[]> =>
+  (await (await fetch('/api/v1/document-types', { headers: { Authorization: 'Bearer manager' } })).json())
+    .items;
+
+/** The top-level folders in the server's order. */
+const topLevel = async () =>
+  (await serverTypes())
+    .filter((t) => t.parentId === null)
+    .sort((a, b) => a.position - b.position)
+    .map((t) => t.id);
+
+async function admin(): Promise<DocFolderTree> {
+  const el = await fixture<DocFolderTree>(
+    html`<doc-folder-tree
+      base-url="/api/v1"
+      token="manager"
+      scope="property:rosenweg-24"
+      mode="admin"
+      locale="de"
+    ></doc-folder-tree>`,
+  );
+  await until(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 5000, 'rows');
+  return el;
+}
+
+const row = (el: DocFolderTree, name: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find(
+    (r) => r.querySelector('.name')?.textContent?.trim() === name,
+  );
+const refusal = (el: DocFolderTree) =>
+  el.shadowRoot!.querySelector('.admin [role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+const liveText = (el: DocFolderTree) => el.shadowRoot!.querySelector('[role="status"]')?.textContent ?? '';
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('<doc-folder-tree> admin, keys pressed before the server answered', () => {
+  before(() => ready);
+  beforeEach(() => control('/reset', {}));
+
+  it('Alt+ArrowDown three times moves a folder three places down', async () => {
+    // Arrange
+    const el = await admin();
+    expect(await topLevel()).to.deep.equal([
+      'objektunterlagen',
+      'bedienungsanleitungen',
+      'abrechnungen',
+      'protokolle',
+    ]);
+    await control('/faults', { latencyMs: 400 });
+    row(el, 'Objektunterlagen')!.focus();
+    // Act
+    await press('Alt+ArrowDown', 3);
+    // Assert
+    let order: string[] = [];
+    await until(
+      async () => (order = await topLevel()).at(-1) === 'objektunterlagen',
+      8000,
+      () => `the server's order: ${order.join(', ')}`,
+    );
+    await wait(1500);
+    expect(await topLevel()).to.deep.equal([
+      'bedienungsanleitungen',
+      'abrechnungen',
+      'protokolle',
+      'objektunterlagen',
+    ]);
+    expect(refusal(el)).to.equal(null);
+  });
+
+  it("Enter pressed twice in the new folder's name creates one folder, and says nothing failed", async () => {
+    // Arrange
+    const el = await admin();
+    const root = el.shadowRoot!;
+    [...root.querySelectorAll<HTMLButtonElement>('.admin button')]
+      .find((b) => b.textContent!.trim() === 'Neuer Ordner')!
+      .click();
+    const field = await until(() => root.querySelector<HTMLInputElement>('#folder-name'), 3000, 'name field');
+    field.focus();
+    field.value = 'Verträge';
+    field.dispatchEvent(new Event('input'));
+    await control('/faults', { latencyMs: 400 });
+    // Act
+    await press('Enter', 2);
+    // Assert
+    await until(() => liveText(el).includes('gespeichert'), 8000, 'saved');
+    await wait(1500);
+    expect((await serverTypes()).filter((t) => t.name === 'Verträge')).to.have.length(1);
+    expect(refusal(el)).to.equal(null);
+  });
+
+  it('"Endgültig löschen" clicked twice deletes the folder, and says nothing failed', async () => {
+    // Arrange
+    const el = await admin();
+    const root = el.shadowRoot!;
+    const button = (text: string) =>
+      [...root.querySelectorAll<HTMLButtonElement>('.admin button')].find(
+        (b) => b.textContent!.trim() === text,
+      );
+    row(el, 'Abrechnungen')!.click();
+    await until(() => row(el, 'Nebenkostenabrechnungen'), 5000, 'the subfolder');
+    row(el, 'Nebenkostenabrechnungen')!.click();
+    button('Ordner löschen')!.click();
+    const confirm = await until(() => button('Endgültig löschen'), 3000, 'the confirmation');
+    await control('/faults', { latencyMs: 400 });
+    // Act
+    confirm.click();
+    confirm.click();
+    // Assert
+    await until(() => liveText(el).includes('gelöscht'), 8000, 'deleted');
+    await wait(1500);
+    expect((await serverTypes()).some((t) => t.id === 'nebenkostenabrechnungen')).to.equal(false);
+    expect(refusal(el)).to.equal(null);
+  });
+});
