@@ -61,13 +61,15 @@ export async function save(tree: Tree, e: Event): Promise<void> {
 export async function removeDocument(tree: Tree): Promise<void> {
   const api = tree.api;
   const ed = tree.editing;
-  if (!api || !ed) return;
+  // Confirmed twice (a double click): the first one is deleting it.
+  if (!api || !ed || ed.busy) return;
   if (!ed.confirming) {
     tree.editing = { ...ed, confirming: true };
     await tree.updateComplete;
     tree.renderRoot.querySelector<HTMLElement>('.confirm .btn')?.focus();
     return;
   }
+  tree.editing = { ...ed, busy: true };
   try {
     await api.documents.remove(ed.doc.id);
     tree.emit(new DocDocumentChangeEvent({ document: ed.doc, deleted: true }));

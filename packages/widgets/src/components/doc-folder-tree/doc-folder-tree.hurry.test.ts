@@ -1,11 +1,13 @@
 // A manager in a hurry, on a slow connection: keys pressed again before the server answered.
 // Each change of the folders is made on the folders as the one before left them (Alt+ArrowDown
-// pressed three times moves a folder three places), and a form sent twice saves once.
+// pressed three times moves a folder three places), and a form sent twice saves once; a document
+// deleted twice is deleted once.
 import { expect, fixture, html } from '@open-wc/testing';
 import { press } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import '../../index.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
+import { publish } from './doc-folder-tree.test-support.ts';
 
 interface ServerType {
   id: string;
@@ -125,5 +127,54 @@ describe('<doc-folder-tree> admin, keys pressed before the server answered', () 
     await wait(1500);
     expect((await serverTypes()).some((t) => t.id === 'nebenkostenabrechnungen')).to.equal(false);
     expect(refusal(el)).to.equal(null);
+  });
+
+  it('a document\'s "Endgültig löschen" clicked twice deletes it once: the editor closes and says nothing failed', async () => {
+    // Arrange
+    const id = await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, []);
+    const el = await fixture<DocFolderTree>(
+      html`<doc-folder-tree
+        base-url="/api/v1"
+        token="manager"
+        scope="property:rosenweg-24"
+        mode="manage"
+        locale="de"
+      ></doc-folder-tree>`,
+    );
+    const root = el.shadowRoot!;
+    await until(() => row(el, 'Objektunterlagen'), 5000, 'rows');
+    row(el, 'Objektunterlagen')!.click();
+    const doc = await until(
+      () =>
+        [...root.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) =>
+          r.textContent!.includes('Hausordnung'),
+        ),
+      5000,
+      'the document',
+    );
+    doc.click();
+    await until(() => root.querySelector('.details'), 5000, 'the editor');
+    [...root.querySelectorAll<HTMLButtonElement>('.details .bar button')]
+      .find((b) => b.textContent!.includes('löschen'))!
+      .click();
+    const confirm = await until(
+      () => root.querySelector<HTMLButtonElement>('.confirm .btn'),
+      5000,
+      'confirm',
+    );
+    await control('/faults', { latencyMs: 400 });
+    const changes: boolean[] = [];
+    el.addEventListener('doc-document-change', (e) => changes.push(e.detail.deleted));
+    // Act
+    confirm.click();
+    confirm.click();
+    // Assert
+    await until(() => changes.length > 0, 8000, 'deleted');
+    await wait(1500);
+    expect(changes).to.deep.equal([true]);
+    expect(!!root.querySelector('.details'), 'the editor closed').to.equal(false);
+    expect(
+      (await fetch(`/api/v1/documents/${id}`, { headers: { Authorization: 'Bearer manager' } })).status,
+    ).to.equal(404);
   });
 });
