@@ -153,7 +153,8 @@ async function send(up: Uploader, item: Item): Promise<void> {
   const api = up.api;
   const scope = up.scopeValue;
   const t = up.i18n.t.uploader;
-  if (!api || !scope) return;
+  // Retried again before the card changed (a double click): the file is on its way already.
+  if (!api || !scope || item.status === 'uploading') return;
   const ctl = new AbortController();
   let had = focusOnButtonsOf(up, item);
   up.updateItem(item, { status: 'uploading', loaded: 0, error: undefined, ctl, announcedQuarter: 0 });
