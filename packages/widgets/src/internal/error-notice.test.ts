@@ -6,19 +6,7 @@ import { createClient } from '@docportal/core-sdk';
 import '../index.ts';
 import { clickOn, press, type } from '../test/helpers.ts';
 import { control, dropFiles, until, usesMockBackend } from '../test/setup.ts';
-import {
-  cardReady,
-  cards,
-  chooseType,
-  dropzone,
-  mount,
-  pdf,
-  pickerOf,
-  roleBoxes,
-  submitButton,
-  TEXT,
-  untilSummary,
-} from '../test/uploader.ts';
+import { cardReady, cards, dropzone, mount, pdf, submitButton, readyToSend } from '../test/uploader.ts';
 import { combobox, mountPicker, options, sr } from '../test/picker.ts';
 
 const DOWN = { failRate: 1, failStatus: 503, retryAfter: 0 };
@@ -105,11 +93,7 @@ describe('one error notice in every element', () => {
       locale: 'de',
       client: createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 }),
     });
-    dropFiles(dropzone(m.root), [pdf('Hausordnung')]);
-    const card = await cardReady(m.root);
-    chooseType(card, 'objektunterlagen');
-    roleBoxes(pickerOf(card))[0]!.click();
-    await untilSummary(pickerOf(card), TEXT.de.summary4);
+    await readyToSend(m, pdf('Hausordnung'));
     const status = m.root.querySelector('.sr-only[role="status"]')!;
     const heard: string[] = [];
     const watch = new MutationObserver(() => heard.push(text(status)));

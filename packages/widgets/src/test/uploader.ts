@@ -5,7 +5,7 @@ import { type DocPortalClient, type Document } from '@docportal/core-sdk';
 import { makePdf } from '@docportal/mock-server/testing';
 import '../index.ts';
 import { api, documentsFor } from './helpers.ts';
-import { fileOf, until } from './setup.ts';
+import { dropFiles, fileOf, until } from './setup.ts';
 import type { DocProvider } from '../components/doc-provider/doc-provider.component.ts';
 import type { SharePicker } from '../components/share-picker/share-picker.component.ts';
 import type { DocUploader } from '../components/doc-uploader/doc-uploader.component.ts';
@@ -204,4 +204,17 @@ export async function verifyWalkthrough2(doc: Document): Promise<void> {
       (await documentsFor(`contact:${who}`)).map((d) => d.id),
       `${who} must not see it`,
     ).not.to.include(doc.id);
+}
+
+/**
+ * Drops `file` and makes its card ready to send: type "Objektunterlagen", shared with "Alle Mieter"
+ * (4 recipients, once the line says so).
+ */
+export async function readyToSend(m: Mounted, file: File, locale: Locale = 'de'): Promise<HTMLLIElement> {
+  dropFiles(dropzone(m.root), [file]);
+  const card = await cardReady(m.root);
+  chooseType(card, 'objektunterlagen');
+  roleBoxes(pickerOf(card))[0]!.click();
+  await untilSummary(pickerOf(card), TEXT[locale].summary4);
+  return card;
 }

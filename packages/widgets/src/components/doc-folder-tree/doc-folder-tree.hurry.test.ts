@@ -2,23 +2,13 @@
 // Each change of the folders is made on the folders as the one before left them (Alt+ArrowDown
 // pressed three times moves a folder three places), and a form sent twice saves once; a document
 // deleted twice is deleted once.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { press } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import '../../index.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
-import { publish } from './doc-folder-tree.test-support.ts';
-
-interface ServerType {
-  id: string;
-  name: string;
-  parentId: string | null;
-  position: number;
-}
-
-const serverTypes = async (): Promise<ServerType[]> =>
-  (await (await fetch('/api/v1/document-types', { headers: { Authorization: 'Bearer manager' } })).json())
-    .items;
+import { buttonNamed, publish, serverTypes, tree, waitRow } from './doc-folder-tree.test-support.ts';
+import { rowNamed } from '../../test/tree-rows.ts';
 
 /** The top-level folders in the server's order. */
 const topLevel = async () =>
@@ -27,24 +17,6 @@ const topLevel = async () =>
     .sort((a, b) => a.position - b.position)
     .map((t) => t.id);
 
-async function admin(): Promise<DocFolderTree> {
-  const el = await fixture<DocFolderTree>(
-    html`<doc-folder-tree
-      base-url="/api/v1"
-      token="manager"
-      scope="property:rosenweg-24"
-      mode="admin"
-      locale="de"
-    ></doc-folder-tree>`,
-  );
-  await until(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 5000, 'rows');
-  return el;
-}
-
-const row = (el: DocFolderTree, name: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find(
-    (r) => r.querySelector('.name')?.textContent?.trim() === name,
-  );
 const refusal = (el: DocFolderTree) =>
   el.shadowRoot!.querySelector('.admin [role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 const liveText = (el: DocFolderTree) => el.shadowRoot!.querySelector('[role="status"]')?.textContent ?? '';
@@ -56,7 +28,7 @@ describe('<doc-folder-tree> admin, keys pressed before the server answered', () 
 
   it('Alt+ArrowDown three times moves a folder three places down', async () => {
     // Arrange
-    const el = await admin();
+    const el = await tree({ mode: 'admin' });
     expect(await topLevel()).to.deep.equal([
       'objektunterlagen',
       'bedienungsanleitungen',
@@ -64,7 +36,7 @@ describe('<doc-folder-tree> admin, keys pressed before the server answered', () 
       'protokolle',
     ]);
     await control('/faults', { latencyMs: 400 });
-    row(el, 'Objektunterlagen')!.focus();
+    rowNamed(el, 'Objektunterlagen')!.focus();
     // Act
     await press('Alt+ArrowDown', 3);
     // Assert
@@ -86,11 +58,9 @@ describe('<doc-folder-tree> admin, keys pressed before the server answered', () 
 
   it("Enter pressed twice in the new folder's name creates one folder, and says nothing failed", async () => {
     // Arrange
-    const el = await admin();
+    const el = await tree({ mode: 'admin' });
     const root = el.shadowRoot!;
-    [...root.querySelectorAll<HTMLButtonElement>('.admin button')]
-      .find((b) => b.textContent!.trim() === 'Neuer Ordner')!
-      .click();
+    buttonNamed(el, 'Neuer Ordner')!.click();
     const field = await until(() => root.querySelector<HTMLInputElement>('#folder-name'), 3000, 'name field');
     field.focus();
     field.value = 'Verträge';
@@ -107,17 +77,11 @@ describe('<doc-folder-tree> admin, keys pressed before the server answered', () 
 
   it('"Endgültig löschen" clicked twice deletes the folder, and says nothing failed', async () => {
     // Arrange
-    const el = await admin();
-    const root = el.shadowRoot!;
-    const button = (text: string) =>
-      [...root.querySelectorAll<HTMLButtonElement>('.admin button')].find(
-        (b) => b.textContent!.trim() === text,
-      );
-    row(el, 'Abrechnungen')!.click();
-    await until(() => row(el, 'Nebenkostenabrechnungen'), 5000, 'the subfolder');
-    row(el, 'Nebenkostenabrechnungen')!.click();
-    button('Ordner löschen')!.click();
-    const confirm = await until(() => button('Endgültig löschen'), 3000, 'the confirmation');
+    const el = await tree({ mode: 'admin' });
+    rowNamed(el, 'Abrechnungen')!.click();
+    (await waitRow(el, 'Nebenkostenabrechnungen')).click();
+    buttonNamed(el, 'Ordner löschen')!.click();
+    const confirm = await until(() => buttonNamed(el, 'Endgültig löschen'), 3000, 'the confirmation');
     await control('/faults', { latencyMs: 400 });
     // Act
     confirm.click();
@@ -132,27 +96,10 @@ describe('<doc-folder-tree> admin, keys pressed before the server answered', () 
   it('a document\'s "Endgültig löschen" clicked twice deletes it once: the editor closes and says nothing failed', async () => {
     // Arrange
     const id = await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, []);
-    const el = await fixture<DocFolderTree>(
-      html`<doc-folder-tree
-        base-url="/api/v1"
-        token="manager"
-        scope="property:rosenweg-24"
-        mode="manage"
-        locale="de"
-      ></doc-folder-tree>`,
-    );
+    const el = await tree({ mode: 'manage' });
     const root = el.shadowRoot!;
-    await until(() => row(el, 'Objektunterlagen'), 5000, 'rows');
-    row(el, 'Objektunterlagen')!.click();
-    const doc = await until(
-      () =>
-        [...root.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) =>
-          r.textContent!.includes('Hausordnung'),
-        ),
-      5000,
-      'the document',
-    );
-    doc.click();
+    rowNamed(el, 'Objektunterlagen')!.click();
+    (await waitRow(el, 'Hausordnung')).click();
     await until(() => root.querySelector('.details'), 5000, 'the editor');
     [...root.querySelectorAll<HTMLButtonElement>('.details .bar button')]
       .find((b) => b.textContent!.includes('löschen'))!

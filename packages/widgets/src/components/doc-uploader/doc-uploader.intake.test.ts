@@ -83,6 +83,16 @@ describe("<doc-uploader> keeps a user's files from the next user", () => {
   });
 });
 
+/** Drops "Erste.pdf", whose check reads slowly, then "Zweite.pdf" at once; resolves when both are taken in. */
+async function dropTwice(up: DocUploader): Promise<void> {
+  const { opened, open } = gate();
+  const first = up.addFiles([slowFile(makePdf('Erste'), 'Erste.pdf', 'application/pdf', opened)]);
+  const second = up.addFiles([fileOf(makePdf('Zweite'), 'Zweite.pdf', 'application/pdf')]);
+  open();
+  await Promise.all([first, second]);
+  await up.updateComplete;
+}
+
 describe('<doc-uploader> takes files dropped while others are still being checked in the order chosen', () => {
   before(() => ready);
 
@@ -100,12 +110,7 @@ describe('<doc-uploader> takes files dropped while others are still being checke
       const { file, code } = (e as CustomEvent<{ file: File; code: string }>).detail;
       refused.push(`${file.name}: ${code}`);
     });
-    const { opened, open } = gate();
-    const first = up.addFiles([slowFile(makePdf('Erste'), 'Erste.pdf', 'application/pdf', opened)]);
-    const second = up.addFiles([fileOf(makePdf('Zweite'), 'Zweite.pdf', 'application/pdf')]);
-    open();
-    await Promise.all([first, second]);
-    await up.updateComplete;
+    await dropTwice(up);
     const root = up.shadowRoot!;
     expect(cards(root).length, 'one file card').to.equal(1);
     expect(words(root)).to.contain('„Zweite.pdf“ wurde nicht übernommen');
@@ -116,12 +121,7 @@ describe('<doc-uploader> takes files dropped while others are still being checke
     const up = await fixture<DocUploader>(
       html`<doc-uploader .client=${manager()} scope="property:rosenweg-24" locale="de"></doc-uploader>`,
     );
-    const { opened, open } = gate();
-    const first = up.addFiles([slowFile(makePdf('Erste'), 'Erste.pdf', 'application/pdf', opened)]);
-    const second = up.addFiles([fileOf(makePdf('Zweite'), 'Zweite.pdf', 'application/pdf')]);
-    open();
-    await Promise.all([first, second]);
-    await up.updateComplete;
+    await dropTwice(up);
     const titles = cards(up.shadowRoot!).map((c) => c.querySelector('input')?.value ?? c.textContent);
     expect(titles.length, 'two file cards').to.equal(2);
     expect(String(titles[0])).to.contain('Erste');

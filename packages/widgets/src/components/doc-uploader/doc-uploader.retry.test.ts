@@ -4,21 +4,8 @@ import { expect } from '@open-wc/testing';
 import { createClient } from '@docportal/core-sdk';
 import '../../index.ts';
 import { record, stats } from '../../test/helpers.ts';
-import { control, dropFiles, until, usesMockBackend } from '../../test/setup.ts';
-import {
-  TEXT,
-  cardReady,
-  cards,
-  chooseType,
-  dropzone,
-  mount,
-  pdf,
-  pickerOf,
-  roleBoxes,
-  submitButton,
-  text,
-  untilSummary,
-} from '../../test/uploader.ts';
+import { control, until, usesMockBackend } from '../../test/setup.ts';
+import { TEXT, cards, mount, pdf, submitButton, text, readyToSend } from '../../test/uploader.ts';
 
 describe('<doc-uploader> retry', () => {
   usesMockBackend();
@@ -30,11 +17,7 @@ describe('<doc-uploader> retry', () => {
       locale: 'de',
       client: createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 }),
     });
-    dropFiles(dropzone(m.root), [pdf('Hausordnung')]);
-    const card = await cardReady(m.root);
-    chooseType(card, 'objektunterlagen');
-    roleBoxes(pickerOf(card))[0]!.click();
-    await untilSummary(pickerOf(card), TEXT.de.summary4);
+    await readyToSend(m, pdf('Hausordnung'));
     await control('/faults', { failRate: 1, failStatus: 500 });
     submitButton(m.root)!.click();
     const retry = await until(

@@ -34,6 +34,7 @@ import {
   chooseType,
   untilSummary,
   verifyWalkthrough1,
+  readyToSend,
 } from '../../test/uploader.ts';
 
 describe('<doc-uploader>', () => {
@@ -187,11 +188,7 @@ describe('<doc-uploader>', () => {
         client: createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 }),
       });
       const file = pdf('Hausordnung');
-      dropFiles(dropzone(m.root), [file]);
-      const card = await cardReady(m.root);
-      chooseType(card, 'objektunterlagen');
-      roleBoxes(pickerOf(card))[0]!.click();
-      await untilSummary(pickerOf(card), TEXT.en.summary4);
+      await readyToSend(m, file, 'en');
       await control('/faults', { failRate: 1, failStatus: 500 });
       // Act
       const failed = oneEvent(m.up, 'doc-upload-error');
@@ -236,11 +233,7 @@ describe('<doc-uploader>', () => {
     it('cancel during upload leaves nothing on the server; retry then succeeds', async () => {
       // Arrange
       const m = await mount({ scope: 'property:rosenweg-24', locale: 'de' });
-      dropFiles(dropzone(m.root), [pdf('Hausordnung')]);
-      const card = await cardReady(m.root);
-      chooseType(card, 'objektunterlagen');
-      roleBoxes(pickerOf(card))[0]!.click();
-      await untilSummary(pickerOf(card), TEXT.de.summary4);
+      const card = await readyToSend(m, pdf('Hausordnung'));
       const rec = record(m.up, ['doc-upload-error', 'doc-uploaded']);
       await control('/faults', { latencyMs: 700 });
       // Act: start (a small file: one request, slowed down by the latency), cancel with the keyboard
