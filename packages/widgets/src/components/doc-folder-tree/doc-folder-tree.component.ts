@@ -123,6 +123,8 @@ export class DocFolderTree extends ConnectedElement {
   private readonly loads = new Latest();
   /** The changes of the folders asked so far, made one after the other (doc-folder-tree.admin.ts). */
   private writes: Promise<unknown> = Promise.resolve();
+  /** The documents whose download is on its way (the next user's are other objects). */
+  private readonly downloading = new WeakSet<Document>();
   private rowsCache?: {
     types: DocumentType[];
     expanded: Set<string>;
@@ -287,7 +289,9 @@ export class DocFolderTree extends ConnectedElement {
   /** Downloads a document and saves it under the server's file name. */
   async download(doc: Document): Promise<void> {
     const api = this.api;
-    if (!api) return;
+    // Activated again while on its way (a double click): one download, counted once.
+    if (!api || this.downloading.has(doc)) return;
+    this.downloading.add(doc);
     const t = this.i18n.t.tree;
     this.liveText = t.downloading(doc.title);
     try {
@@ -302,6 +306,8 @@ export class DocFolderTree extends ConnectedElement {
       this.liveText = t.downloaded(doc.title);
     } catch (e) {
       this.liveText = this.i18n.error(e);
+    } finally {
+      this.downloading.delete(doc);
     }
   }
 

@@ -1,13 +1,21 @@
-// A manager in a hurry, on a slow connection: keys pressed again before the server answered.
+// People in a hurry, on a slow connection: a key pressed or a click made again before the server answered.
 // Each change of the folders is made on the folders as the one before left them (Alt+ArrowDown
 // pressed three times moves a folder three places), and a form sent twice saves once; a document
-// deleted twice is deleted once.
+// deleted twice is deleted once; a document double-clicked by a tenant downloads once.
 import { expect } from '@open-wc/testing';
 import { press } from '../../test/helpers.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import '../../index.ts';
 import type { DocFolderTree } from './doc-folder-tree.component.ts';
-import { buttonNamed, publish, serverTypes, tree, waitRow } from './doc-folder-tree.test-support.ts';
+import {
+  HOUSE_RULES,
+  buttonNamed,
+  manager,
+  publish,
+  serverTypes,
+  tree,
+  waitRow,
+} from './doc-folder-tree.test-support.ts';
 import { rowNamed } from '../../test/tree-rows.ts';
 
 /** The top-level folders in the server's order. */
@@ -22,7 +30,7 @@ const refusal = (el: DocFolderTree) =>
 const liveText = (el: DocFolderTree) => el.shadowRoot!.querySelector('[role="status"]')?.textContent ?? '';
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('<doc-folder-tree> admin, keys pressed before the server answered', () => {
+describe('<doc-folder-tree>, pressed again before the server answered', () => {
   before(() => ready);
   beforeEach(() => control('/reset', {}));
 
@@ -123,5 +131,26 @@ describe('<doc-folder-tree> admin, keys pressed before the server answered', () 
     expect(
       (await fetch(`/api/v1/documents/${id}`, { headers: { Authorization: 'Bearer manager' } })).status,
     ).to.equal(404);
+  });
+
+  it('a document double-clicked in browse mode downloads once, and is counted once', async () => {
+    // Arrange
+    const id = await publish('Hausordnung', 'objektunterlagen', { kind: 'property', id: 'rosenweg-24' }, [
+      HOUSE_RULES,
+    ]);
+    const el = await tree({ token: 'contact:ahmet-yilmaz', mode: 'browse' });
+    rowNamed(el, 'Objektunterlagen')!.click();
+    const row = await waitRow(el, 'Hausordnung');
+    await control('/faults', { latencyMs: 400 });
+    const downloads: string[] = [];
+    el.addEventListener('doc-download', (e) => downloads.push(e.detail.document.id));
+    // Act
+    row.click();
+    row.click();
+    // Assert
+    await until(() => downloads.length > 0, 8000, 'downloaded');
+    await wait(1500);
+    expect(downloads).to.deep.equal([id]);
+    expect((await manager().documents.get(id)).downloadCount, 'counted').to.equal(1);
   });
 });
