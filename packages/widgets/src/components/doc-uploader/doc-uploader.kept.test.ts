@@ -1,11 +1,12 @@
 // The uploader's offer of unfinished uploads shows only those of the scope and the user shown:
 // a store's listing that answers after the element moved to another scope or another user never
-// lands, and a user change takes the previous user's offer away at once.
+// lands, and a user change takes the previous user's offer away at once. Its buttons clicked twice
+// act once.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createClient, formatScope, type DocPortalClient } from '@docportal/core-sdk';
 import { indexedDbResumeStore, type IndexedDbResumeStore } from '@docportal/core-sdk/resume';
 import '../../index.ts';
-import { ready, until } from '../../test/setup.ts';
+import { control, until, usesMockBackend } from '../../test/setup.ts';
 import type { DocUploader } from './doc-uploader.component.ts';
 
 const ROSENWEG = 'property:rosenweg-24';
@@ -51,7 +52,7 @@ const offered = (up: DocUploader) => offer(up)?.textContent?.replace(/\s+/g, ' '
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('<doc-uploader> offers the unfinished uploads of the scope and user shown only', () => {
-  before(() => ready);
+  usesMockBackend();
 
   it('a listing of the scope it left does not land in the next scope', async () => {
     const up = await uploader(clientWith(late(await storeKeeping('Alt'))), ROSENWEG);
@@ -100,5 +101,39 @@ describe('<doc-uploader> offers the unfinished uploads of the scope and user sho
     await wait(300);
     expect(offer(up) === shown, 'the same offer').to.equal(true);
     expect(up.shadowRoot!.activeElement === resume, 'focus on "fortsetzen"').to.equal(true);
+  });
+
+  it('"fortsetzen" clicked twice resumes once: the uploader stays busy until the upload is done', async () => {
+    const up = await uploader(clientWith(await storeKeeping('Doppelt')), ROSENWEG);
+    const shown = await until(() => offer(up), 5000, 'the offer');
+    const resume = [...shown.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'fortsetzen')!;
+    await control('/faults', { latencyMs: 400 });
+    const started: string[] = [];
+    up.addEventListener('doc-upload-start', (e) => started.push(e.detail.file.name));
+    resume.click();
+    resume.click();
+    await up.updateComplete;
+    const submit = up.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]');
+    expect(submit?.getAttribute('aria-disabled') ?? null, 'the submit button while sending').to.equal('true');
+    expect(started).to.deep.equal(['Doppelt.pdf']);
+    await until(() => up.shadowRoot!.querySelector('.success'), 8000, 'published');
+  });
+
+  it('"verwerfen" clicked twice says once what it discarded', async () => {
+    const up = await uploader(clientWith(await storeKeeping('Weg')), ROSENWEG);
+    const shown = await until(() => offer(up), 5000, 'the offer');
+    const discard = [...shown.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'verwerfen')!;
+    const status = up.shadowRoot!.querySelector('[role="status"]')!;
+    const heard: string[] = [];
+    const listen = new MutationObserver(() => {
+      const text = status.textContent!.trim();
+      if (text) heard.push(text);
+    });
+    listen.observe(status, { childList: true, characterData: true, subtree: true });
+    discard.click();
+    discard.click();
+    await wait(500);
+    listen.disconnect();
+    expect(heard).to.deep.equal(['Der Upload wurde verworfen.']);
   });
 });

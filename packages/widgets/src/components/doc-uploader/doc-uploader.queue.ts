@@ -47,6 +47,8 @@ export async function submit(up: Uploader, e: Event): Promise<void> {
 /** The offer's "fortsetzen": the kept files become cards again and upload, resuming where they were. */
 export async function resumeKept(up: Uploader): Promise<void> {
   const kept = up.kept;
+  // Clicked again before the offer went (a double click): the first click took them all.
+  if (!kept.length) return;
   up.kept = [];
   up.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus();
   const added: Item[] = kept.map((u) => ({
@@ -69,6 +71,7 @@ export async function resumeKept(up: Uploader): Promise<void> {
 /** The offer's "verwerfen": sessions and kept bytes go. */
 export async function discardKept(up: Uploader): Promise<void> {
   const kept = up.kept;
+  if (!kept.length) return;
   up.kept = [];
   up.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus();
   if (up.api) await discardKeptUploads(up.api, kept);
