@@ -73,8 +73,10 @@ async function refusal(up: Uploader, code: string, f: File): Promise<string> {
   const t = up.i18n.t.uploader;
   if (code === 'file_too_large') return tooLarge(up, f.size);
   if (code === 'empty_file') return t.rejectEmpty;
-  // A file that cannot be read (its check failed for it) gets the words of an unexpected failure.
-  return (await disguised(up, f).catch(() => up.i18n.t.errors.other)) ?? t.rejectType;
+  // Its check could not read it: the words of an unexpected failure, without reading it again.
+  if (code === 'unreadable_file') return up.i18n.t.errors.other;
+  // (A file gone since its check was read is said to be of another kind, not lost with the others.)
+  return (await disguised(up, f).catch(() => undefined)) ?? t.rejectType;
 }
 
 /** For a file whose content is an allowed kind under another kind's name: what it really is. */
