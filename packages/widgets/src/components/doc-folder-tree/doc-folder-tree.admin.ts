@@ -80,17 +80,17 @@ async function saveFolder(tree: Tree, e: Event): Promise<void> {
   let id = f.id;
   const ok = await changeTypes(
     tree,
-    (api) =>
+    (api) => {
       // Sent again (Enter pressed twice) once the first one saved it: the form is closed, nothing to do.
-      tree.folderForm === f
-        ? (f.id
-            ? api.documentTypes.update(f.id, { name })
-            : api.documentTypes.create({ name, parentId: f.parentId })
-          ).then((d) => {
-            id = d.id;
-            tree.folderForm = undefined;
-          })
-        : undefined,
+      if (tree.folderForm !== f) return undefined;
+      const sent = f.id
+        ? api.documentTypes.update(f.id, { name })
+        : api.documentTypes.create({ name, parentId: f.parentId });
+      return sent.then((d) => {
+        id = d.id;
+        tree.folderForm = undefined;
+      });
+    },
     tree.i18n.t.tree.folderSaved(name),
   );
   if (!ok) return;
