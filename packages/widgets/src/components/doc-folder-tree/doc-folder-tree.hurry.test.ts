@@ -14,6 +14,7 @@ import {
   publish,
   serverTypes,
   tree,
+  waitLive,
   waitRow,
 } from './doc-folder-tree.test-support.ts';
 import { rowNamed } from '../../test/tree-rows.ts';
@@ -27,7 +28,6 @@ const topLevel = async () =>
 
 const refusal = (el: DocFolderTree) =>
   el.shadowRoot!.querySelector('.admin [role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
-const liveText = (el: DocFolderTree) => el.shadowRoot!.querySelector('[role="status"]')?.textContent ?? '';
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('<doc-folder-tree>, pressed again before the server answered', () => {
@@ -77,7 +77,7 @@ describe('<doc-folder-tree>, pressed again before the server answered', () => {
     // Act
     await press('Enter', 2);
     // Assert
-    await until(() => liveText(el).includes('gespeichert'), 8000, 'saved');
+    await waitLive(el, 'status', 'gespeichert');
     await wait(1500);
     expect((await serverTypes()).filter((t) => t.name === 'Verträge')).to.have.length(1);
     expect(refusal(el)).to.equal(null);
@@ -95,7 +95,7 @@ describe('<doc-folder-tree>, pressed again before the server answered', () => {
     confirm.click();
     confirm.click();
     // Assert
-    await until(() => liveText(el).includes('gelöscht'), 8000, 'deleted');
+    await waitLive(el, 'status', 'gelöscht');
     await wait(1500);
     expect((await serverTypes()).some((t) => t.id === 'nebenkostenabrechnungen')).to.equal(false);
     expect(refusal(el)).to.equal(null);
