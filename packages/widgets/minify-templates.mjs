@@ -7,15 +7,26 @@
 import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
 
-/** Minifies the body of one `css` template: comments and layout whitespace out, nothing else. */
+/** Minifies the body of one `css` template: comments and layout whitespace out, short forms of numbers and colours. */
 export function minifyCss(body) {
-  return body
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1')
-    .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}')
-    .trim();
+  return (
+    body
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      // Selectors' combinators without spaces (`.a > .b` is `.a>.b`); values keep theirs, which
+      // calc() needs around + and -.
+      .replace(/[^{};]+\{/g, (prelude) =>
+        prelude.replace(/("[^"]*"|'[^']*')|\s*([>+~])\s*/g, (_, quoted, combinator) => quoted ?? combinator),
+      )
+      .replace(/\s*!important/g, '!important')
+      // Numbers and colours in their short forms: 0.5 is .5, #ffffff is #fff.
+      .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
+      .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
+      .replace(/;}/g, '}')
+      .trim()
+  );
 }
 
 /**

@@ -41,7 +41,19 @@ describe('minifyCss', () => {
     `);
     assert.equal(
       out,
-      ".row :focus-visible,.a > .b{padding-inline-start:calc(0.25rem + var(--_depth) * var(--_indent));font-family:system-ui,'Segoe UI',sans-serif}@container (min-width:48rem){.layout{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}",
+      ".row :focus-visible,.a>.b{padding-inline-start:calc(.25rem + var(--_depth) * var(--_indent));font-family:system-ui,'Segoe UI',sans-serif}@container (min-width:48rem){.layout{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}",
+    );
+  });
+
+  it('writes combinators, !important, leading zeros and colours short; keeps the spaces in calc() and in strings', () => {
+    const out = minifyCss(`
+      .a ~ .b + .c { margin: 0.5em 10.25px -0.75rem; width: calc(100% - 0.5rem + 1px); }
+      * { transition: none !important; opacity: 0.55; color: #FFffFF; background: #ffffee; }
+      @media (width > 30rem) { [part~="x"], [title="a > b"] { scale: 1.05; } }
+    `);
+    assert.equal(
+      out,
+      '.a~.b+.c{margin:.5em 10.25px -0.75rem;width:calc(100% - .5rem + 1px)}*{transition:none!important;opacity:.55;color:#FfF;background:#ffe}@media (width>30rem){[part~="x"],[title="a > b"]{scale:1.05}}',
     );
   });
 });
