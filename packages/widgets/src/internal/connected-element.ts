@@ -5,7 +5,7 @@ import { DocBus, docContext, type DocContext } from '../context/doc-context.js';
 import { LocalizeController } from '../controllers/localize.js';
 import type { DocAuthRequiredDetail } from '../events/auth-events.js';
 import { ClientFromAttributes, scopeOf } from './connection.js';
-import { DocElement } from './doc-element.js';
+import { DocElement, state } from './doc-element.js';
 import { Session } from './session.js';
 
 /**
@@ -47,7 +47,7 @@ export class ConnectedElement extends DocElement {
     token: {},
     scope: {},
     locale: {},
-    ctx: { state: true },
+    ctx: state,
   };
 
   /** An SDK client; wins over `base-url`/`token` and over the provider's. */

@@ -1,5 +1,8 @@
 import { LitElement, isServer } from 'lit';
 
+/** The declaration of an element's internal reactive state (`static properties`): one object for all. */
+export const state = { state: true } as const;
+
 /**
  * Base of every docportal element: an idempotent, guarded `define` (a second bundle on the
  * page, or a server without `customElements`, must not throw) and a typed `emit`.
@@ -13,8 +16,17 @@ export class DocElement extends LitElement {
   }
 
   /** The first element of the shadow root matching `selector`; null on the server (SSR), where there is no DOM to query. */
-  protected $<T extends Element = HTMLElement>(selector: string): T | null {
+  protected $<T extends HTMLElement = HTMLElement>(selector: string): T | null {
     return isServer ? null : this.renderRoot.querySelector<T>(selector);
+  }
+
+  /**
+   * Moves focus, once the render under way is done, to the first element matching `selector`:
+   * the control that took the place of the one that had focus (a form opened or closed).
+   */
+  protected async focusAfterUpdate(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.$(selector)?.focus();
   }
 
   /** Dispatches an event that bubbles and crosses shadow roots. */

@@ -154,16 +154,14 @@ export function onDrop(tree: Tree, e: DragEvent, target: DocumentType): void {
 async function openFolderForm(tree: Tree, form: FolderForm): Promise<void> {
   tree.folderForm = form;
   tree.confirmingFolder = undefined;
-  await tree.updateComplete;
-  tree.renderRoot.querySelector<HTMLElement>('#folder-name')?.focus();
+  await tree.focusAfterUpdate('#folder-name');
 }
 
 /** Asks before a folder is deleted; focus goes to the answer. */
 async function askRemoveFolder(tree: Tree, t: DocumentType): Promise<void> {
   tree.confirmingFolder = t.id;
   tree.folderForm = undefined;
-  await tree.updateComplete;
-  tree.renderRoot.querySelector<HTMLElement>('[part~="confirm"] button')?.focus();
+  await tree.focusAfterUpdate('[part~="confirm"] button');
 }
 
 export function renderAdminTools(tree: Tree) {
@@ -186,8 +184,7 @@ export function renderAdminTools(tree: Tree) {
     >
       ${text}
     </button>`;
-  const focusTools = () =>
-    void tree.updateComplete.then(() => tree.renderRoot.querySelector<HTMLElement>('.admin button')?.focus());
+  const focusTools = () => void tree.focusAfterUpdate('.admin button');
   return html`<div class="admin" part="admin" role="group" aria-label=${t.folderTools}>
     ${renderFolderButtons(tree, sel)}
     <div class="bar">

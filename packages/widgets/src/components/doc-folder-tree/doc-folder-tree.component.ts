@@ -10,6 +10,7 @@ import {
 } from '../../events/tree-events.js';
 import '../share-picker/share-picker.define.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
+import { state } from '../../internal/doc-element.js';
 import { errorNotice } from '../../internal/error-notice.js';
 import { base } from '../../styles/tokens.js';
 import { load, loadFolder, type CachedTree } from './doc-folder-tree.loading.js';
@@ -61,19 +62,19 @@ export class DocFolderTree extends ConnectedElement {
     mode: { reflect: true },
     selected: { reflect: true },
     headingLevel: { attribute: 'heading-level', type: Number, reflect: true },
-    types: { state: true },
-    expanded: { state: true },
-    folders: { state: true },
-    active: { state: true },
-    top: { state: true },
-    loaded: { state: true },
-    error: { state: true },
-    liveText: { state: true },
-    folderForm: { state: true },
-    confirmingFolder: { state: true },
-    refusal: { state: true },
-    dropAt: { state: true },
-    editing: { state: true },
+    types: state,
+    expanded: state,
+    folders: state,
+    active: state,
+    top: state,
+    loaded: state,
+    error: state,
+    liveText: state,
+    folderForm: state,
+    confirmingFolder: state,
+    refusal: state,
+    dropAt: state,
+    editing: state,
   };
 
   /** `browse` (tenant/owner portal), `manage` (manager) or `admin` (edit the folders). */
@@ -319,7 +320,7 @@ export class DocFolderTree extends ConnectedElement {
     const current = !this.isUpdatePending;
     this.setActive(Math.max(0, Math.min(rows.length - 1, index)));
     this.top = scrollToRow(this.scroller, this.active, this.measure()) ?? this.top;
-    const row = () => this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`);
+    const row = () => this.$(`[data-index="${this.active}"]`);
     if (current && row()) row()!.focus({ preventScroll: true });
     else void this.updateComplete.then(() => row()?.focus({ preventScroll: true }));
   }

@@ -40,6 +40,7 @@ export interface DropAt {
 export interface Tree {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly updateComplete: Promise<boolean>;
+  focusAfterUpdate(selector: string): Promise<void>;
   readonly headingLevel: number;
   readonly mode: 'browse' | 'manage' | 'admin';
   selected?: string;

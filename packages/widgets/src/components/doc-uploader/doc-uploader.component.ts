@@ -4,6 +4,7 @@ import type { Document, DocumentType, ShareTarget } from '@docportal/core-sdk';
 import { ACCEPT, MAX_FILE_SIZE } from '@docportal/core-sdk/internal';
 import { Latest } from '../../controllers/latest.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
+import { state } from '../../internal/doc-element.js';
 import { heading } from '../../internal/heading.js';
 import { errorNotice } from '../../internal/error-notice.js';
 import { check, upload } from '../../internal/icons.js';
@@ -55,15 +56,15 @@ export class DocUploader extends ConnectedElement {
     disabled: { type: Boolean, reflect: true },
     headingLevel: { attribute: 'heading-level', type: Number, reflect: true },
     parallelUploads: { attribute: 'parallel-uploads', type: Number },
-    items: { state: true },
-    rejections: { state: true },
-    types: { state: true },
-    typesError: { state: true },
-    over: { state: true },
-    announcement: { state: true },
-    published: { state: true },
-    busy: { state: true },
-    kept: { state: true },
+    items: state,
+    rejections: state,
+    types: state,
+    typesError: state,
+    over: state,
+    announcement: state,
+    published: state,
+    busy: state,
+    kept: state,
   };
 
   /** Accepted files, as for `<input type=file>`; content is checked whatever this says. @default the five allowed kinds */
@@ -193,7 +194,7 @@ export class DocUploader extends ConnectedElement {
 
   private pick(): void {
     if (this.disabled) return;
-    this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
+    this.$('input[type="file"]')?.click();
   }
 
   private onPicked(e: Event): void {
@@ -281,17 +282,14 @@ export class DocUploader extends ConnectedElement {
     // Keep focus in the list: on the next file's remove button, else on the drop zone.
     void this.updateComplete.then(() => {
       const buttons = this.renderRoot.querySelectorAll<HTMLElement>('.file .remove');
-      (
-        buttons[Math.min(index, buttons.length - 1)] ??
-        this.renderRoot.querySelector<HTMLElement>('.dropzone')
-      )?.focus();
+      (buttons[Math.min(index, buttons.length - 1)] ?? this.$('.dropzone'))?.focus();
     });
   }
 
   private reset(): void {
     this.published = [];
     this.items = [];
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus());
+    void this.focusAfterUpdate('.dropzone');
   }
 
   /** The drop zone's title: one file or several, by touch or by pointer. */

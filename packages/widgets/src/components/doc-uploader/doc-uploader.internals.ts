@@ -50,6 +50,8 @@ export const nextKey = (): number => ++keys;
 export interface Uploader {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly updateComplete: Promise<boolean>;
+  focusAfterUpdate(selector: string): Promise<void>;
+  $(selector: string): HTMLElement | null;
   readonly disabled: boolean;
   readonly parallelUploads: number;
   readonly single: boolean;

@@ -28,8 +28,7 @@ export async function submit(up: Uploader, e: Event): Promise<void> {
   up.items = [...up.items];
   if (firstInvalid) {
     up.announce(t.fixErrors);
-    await up.updateComplete;
-    up.renderRoot.querySelector<HTMLElement>(firstInvalid)?.focus();
+    await up.focusAfterUpdate(firstInvalid);
     return;
   }
   up.busy = true;
@@ -50,7 +49,7 @@ export async function resumeKept(up: Uploader): Promise<void> {
   // Clicked again before the offer went (a double click): the first click took them all.
   if (!kept.length) return;
   up.kept = [];
-  up.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus();
+  up.$('.dropzone')?.focus();
   const added: Item[] = kept.map((u) => ({
     key: nextKey(),
     file: u.file as File,
@@ -73,7 +72,7 @@ export async function discardKept(up: Uploader): Promise<void> {
   const kept = up.kept;
   if (!kept.length) return;
   up.kept = [];
-  up.renderRoot.querySelector<HTMLElement>('.dropzone')?.focus();
+  up.$('.dropzone')?.focus();
   if (up.api) await discardKeptUploads(up.api, kept);
   up.announce(up.i18n.t.uploader.discarded(kept.length));
 }
@@ -86,8 +85,7 @@ async function finish(up: Uploader): Promise<void> {
     up.published = done.map((i) => i.doc!);
     up.items = [];
     up.announce(successText(up));
-    await up.updateComplete;
-    up.renderRoot.querySelector<HTMLElement>('.success .heading')?.focus();
+    await up.focusAfterUpdate('.success .heading');
   }
 }
 

@@ -11,6 +11,7 @@ import type { RecipientOption, Role, ShareTarget } from '@docportal/core-sdk';
 import { Latest } from '../../controllers/latest.js';
 import { listResize, rowHeight } from '../../controllers/virtual-window.js';
 import { ConnectedElement } from '../../internal/connected-element.js';
+import { state } from '../../internal/doc-element.js';
 import { errorNotice } from '../../internal/error-notice.js';
 import { mail } from '../../internal/icons.js';
 import { base } from '../../styles/tokens.js';
@@ -61,12 +62,12 @@ export class SharePicker extends ConnectedElement {
     placeholder: {},
     label: {},
     existing: { type: Boolean },
-    liveText: { state: true },
-    count: { state: true },
-    counting: { state: true },
-    countError: { state: true },
-    roleCounts: { state: true },
-    formDisabled: { state: true },
+    liveText: state,
+    count: state,
+    counting: state,
+    countError: state,
+    roleCounts: state,
+    formDisabled: state,
   };
 
   /** The chosen targets; setting it replaces the selection (no events). */
@@ -171,7 +172,7 @@ export class SharePicker extends ConnectedElement {
   }
 
   override focus(options?: FocusOptions): void {
-    (this.renderRoot.querySelector<HTMLElement>('input') ?? this).focus(options);
+    (this.$('input') ?? this).focus(options);
   }
 
   override connectedCallback(): void {
