@@ -23,18 +23,27 @@ export async function edit(tree: Tree, doc: Document): Promise<void> {
       confirming: false,
       busy: false,
     };
-    await tree.updateComplete;
-    tree.renderRoot.querySelector<HTMLElement>('.details .heading')?.focus();
+    await tree.focusAfterUpdate('.details .heading');
   } catch (e) {
     tree.liveText = tree.i18n.error(e);
   }
 }
 
+/**
+ * Applies an answer about `ed`'s document to the editor, when it still shows that document: one
+ * closed or showing another document since (a hurried Escape, a click on another row) stays as
+ * the person left it. Says whether it applied.
+ */
+function settle(tree: Tree, ed: Editing, patch: Partial<Editing>): boolean {
+  const now = tree.editing;
+  if (now?.doc.id !== ed.doc.id) return false;
+  tree.editing = { ...now, ...patch };
+  return true;
+}
+
 export function closeEditor(tree: Tree): void {
   tree.editing = undefined;
-  void tree.updateComplete.then(() =>
-    tree.renderRoot.querySelector<HTMLElement>(`[data-index="${tree.active}"]`)?.focus(),
-  );
+  void tree.focusAfterUpdate(`[data-index="${tree.active}"]`);
 }
 
 export async function save(tree: Tree, e: Event): Promise<void> {
@@ -49,12 +58,12 @@ export async function save(tree: Tree, e: Event): Promise<void> {
       { title: ed.title, documentTypeId: ed.typeId, shares: ed.shares },
       { ifMatch: ed.doc.version },
     );
-    tree.editing = { ...ed, doc, busy: false };
+    settle(tree, ed, { doc, busy: false });
     tree.emit(new DocDocumentChangeEvent({ document: doc, deleted: false }));
     tree.liveText = tree.i18n.t.tree.saved;
     tree.bus.publish('documents-changed');
   } catch (error) {
-    tree.editing = { ...ed, busy: false, error };
+    settle(tree, ed, { busy: false, error });
   }
 }
 
@@ -65,8 +74,7 @@ export async function removeDocument(tree: Tree): Promise<void> {
   if (!api || !ed || ed.busy) return;
   if (!ed.confirming) {
     tree.editing = { ...ed, confirming: true };
-    await tree.updateComplete;
-    tree.renderRoot.querySelector<HTMLElement>('.confirm .btn')?.focus();
+    await tree.focusAfterUpdate('.confirm .btn');
     return;
   }
   tree.editing = { ...ed, busy: true };
@@ -75,12 +83,13 @@ export async function removeDocument(tree: Tree): Promise<void> {
     tree.emit(new DocDocumentChangeEvent({ document: ed.doc, deleted: true }));
     tree.liveText = tree.i18n.t.tree.removed(ed.doc.title);
     tree.bus.publish('documents-changed');
-    // Its row goes away: focus returns to the folder that held it.
+    // Its row goes away: focus returns to the folder that held it, unless the person moved on.
+    if (!settle(tree, ed, {})) return;
     const folder = tree.rows.findIndex((r) => r.kind === 'type' && r.type.id === ed.doc.documentTypeId);
     if (folder >= 0) tree.setActive(folder);
     closeEditor(tree);
   } catch (error) {
-    tree.editing = { ...ed, confirming: false, error };
+    settle(tree, ed, { busy: false, confirming: false, error });
   }
 }
 
@@ -98,11 +107,10 @@ export async function showDownloads(tree: Tree): Promise<void> {
     const downloads = stats.byContact.map((c) =>
       t.downloadedBy(c.name, tree.i18n.number(c.count), date(tree, c.lastAt)),
     );
-    tree.editing = { ...ed, downloads };
     // Shown next to the button and said once.
-    tree.liveText = downloads.join('. ') || t.noDownloads;
+    if (settle(tree, ed, { downloads })) tree.liveText = downloads.join('. ') || t.noDownloads;
   } catch (error) {
-    tree.editing = { ...ed, error };
+    settle(tree, ed, { error });
   }
 }
 
