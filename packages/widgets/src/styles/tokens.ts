@@ -99,8 +99,7 @@ export const base = css`
     display: grid;
     gap: 0.25rem;
   }
-  label,
-  .label {
+  label {
     font-weight: 600;
     font-size: 0.9em;
   }

@@ -92,7 +92,6 @@ export class DocFolderTree extends ConnectedElement {
   private loaded = false;
   private error?: unknown;
   private liveText = '';
-  /** The document open for editing (manage), with the edits so far. */
   /** Admin: the folder form (new or rename) and the last refusal. */
   private folderForm?: FolderForm;
   private refusal?: unknown;
@@ -100,6 +99,7 @@ export class DocFolderTree extends ConnectedElement {
   private confirmingFolder?: string;
   /** Admin, while dragging a folder: the row under the pointer and where the folder would go. */
   private dropAt?: DropAt;
+  /** The document open for editing (manage), with the edits so far. */
   private editing?: Editing;
 
   private get scroller(): HTMLElement | null {
