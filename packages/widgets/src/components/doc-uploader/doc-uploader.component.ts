@@ -179,11 +179,14 @@ export class DocUploader extends ConnectedElement {
     }
   }
 
-  /** "Erneut versuchen" of the types' notice; when it goes, focus goes to the drop zone. */
+  /**
+   * "Erneut versuchen" of the types' notice; when the notice goes, and focus with it, focus goes to
+   * the drop zone (not when the person went on in the page, nor when the notice and its button stay).
+   */
   private async retryTypes(): Promise<void> {
     await this.loadTypes();
     await this.updateComplete;
-    if (!(this.renderRoot as ShadowRoot).activeElement) this.$<HTMLElement>('.dropzone')?.focus();
+    if (document.activeElement === document.body) this.$<HTMLElement>('.dropzone')?.focus();
   }
 
   private announce(text: string): void {
