@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import * as r from './routes.js';
 import type { Method, Route } from './routes.js';
 import * as s from './schemas/index.js';
+import { int } from './schemas/common.js';
 
 /**
  * The schemas of queries and request bodies, and of their parts: the server checks requests with
@@ -316,7 +317,7 @@ export const writeMethods: readonly Method[] = ['POST', 'PATCH', 'PUT', 'DELETE'
 export const requestHeaders = {
   'Upload-Offset': {
     required: true,
-    schema: z.int().check(z.gte(0)),
+    schema: int(z.gte(0)),
     description: "The offset the body's first byte goes to: the server's current offset.",
   },
   'Idempotency-Key': {

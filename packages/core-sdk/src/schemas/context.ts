@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Locale, Role, list } from './common.js';
+import { Id, Locale, Role, list, int } from './common.js';
 
 /** The caller, as the token identifies them. */
 export const Me = z.object({
@@ -17,7 +17,7 @@ export const Property = z.object({
   id: Id,
   name: z.string(),
   addresses: z.array(Address),
-  unitCount: z.optional(z.int()),
+  unitCount: z.optional(int()),
 });
 export type Property = z.infer<typeof Property>;
 export const PropertyList = list(Property);

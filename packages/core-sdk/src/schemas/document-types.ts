@@ -1,16 +1,16 @@
 import * as z from 'zod/mini';
-import { Id, ScopeString, text } from './common.js';
+import { Id, ScopeString, text, int } from './common.js';
 
 /** A folder documents are filed in; types form a tree at most 5 levels deep. */
 export const DocumentType = z.object({
   id: Id,
   name: z.string(),
   parentId: z.nullable(Id),
-  position: z.int(),
+  position: int(),
   /** Documents of this type itself, in the asked scope, that the caller may see. */
-  documentCount: z.int(),
+  documentCount: int(),
   /** Documents of this type and its descendants, in the asked scope, that the caller may see. */
-  subtreeCount: z.int(),
+  subtreeCount: int(),
 });
 export type DocumentType = z.infer<typeof DocumentType>;
 export const DocumentTypeList = z.object({ items: z.array(DocumentType) });
@@ -21,7 +21,7 @@ export const DocumentTypeListQuery = /* @__PURE__ */ (() => z.object({ scope: z.
 export type DocumentTypeListQuery = z.input<typeof DocumentTypeListQuery>;
 
 export const TypeName = /* @__PURE__ */ text(100);
-const Position = /* @__PURE__ */ (() => z.int().check(z.gte(0, 'must be 0 or more')))();
+const Position = /* @__PURE__ */ (() => int(z.gte(0, 'must be 0 or more')))();
 
 export const CreateDocumentType = /* @__PURE__ */ (() =>
   z.object({

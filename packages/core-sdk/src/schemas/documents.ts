@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Scope, ScopeString, ShareTargets, Timestamp, text } from './common.js';
+import { Id, Scope, ScopeString, ShareTargets, Timestamp, text, int } from './common.js';
 import { Limit } from './limit.js';
 
 export const Title = text(200);
@@ -12,7 +12,7 @@ export const Document = z.object({
   title: z.string(),
   fileName: z.string(),
   mimeType: z.string(),
-  size: z.int(),
+  size: int(),
   sha256: z.string(),
   documentTypeId: Id,
   scope: Scope,
@@ -20,9 +20,9 @@ export const Document = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** Raised by every change; sent as `ETag` and checked against `If-Match`. */
-  version: z.int(),
-  recipientCount: z.optional(z.int()),
-  downloadCount: z.optional(z.int()),
+  version: int(),
+  recipientCount: z.optional(int()),
+  downloadCount: z.optional(int()),
 });
 export type Document = z.infer<typeof Document>;
 
@@ -83,7 +83,7 @@ export const UpdateDocument = /* @__PURE__ */ (() =>
 export type UpdateDocument = z.input<typeof UpdateDocument>;
 
 export const DownloadStats = z.object({
-  total: z.int(),
-  byContact: z.array(z.object({ contactId: Id, name: z.string(), count: z.int(), lastAt: Timestamp })),
+  total: int(),
+  byContact: z.array(z.object({ contactId: Id, name: z.string(), count: int(), lastAt: Timestamp })),
 });
 export type DownloadStats = z.infer<typeof DownloadStats>;

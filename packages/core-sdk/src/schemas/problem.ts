@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { int } from './common.js';
 
 // Marked pure: the SDK reads a problem's code as a string, so a bundle leaves the list out
 // unless it uses it.
@@ -34,12 +35,12 @@ export type FieldError = z.infer<typeof FieldError>;
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.int(),
+  status: int(),
   // A backend may add codes of its own; known ones are listed in ProblemCode.
   code: z.string(),
   detail: z.optional(z.string()),
   errors: z.optional(z.array(FieldError)),
   /** The server's offset, on `offset_mismatch`. */
-  offset: z.optional(z.int()),
+  offset: z.optional(int()),
 });
 export type Problem = z.infer<typeof Problem>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Locale, Role, Scope, ScopeString, ShareTarget, ShareTargets } from './common.js';
+import { Id, Locale, Role, Scope, ScopeString, ShareTarget, ShareTargets, int } from './common.js';
 import { Limit } from './limit.js';
 
 // A query and a body: marked pure like those of documents.ts, so that a bundle that never uses
@@ -18,7 +18,7 @@ export const RecipientOption = z.object({
   target: ShareTarget,
   label: z.string(),
   description: z.string(),
-  recipientCount: z.int(),
+  recipientCount: int(),
 });
 export type RecipientOption = z.infer<typeof RecipientOption>;
 export const RecipientOptionList = z.object({ items: z.array(RecipientOption) });
@@ -30,7 +30,7 @@ export const ResolvedContact = z.object({ id: Id, name: z.string(), roles: z.arr
 export type ResolvedContact = z.infer<typeof ResolvedContact>;
 
 export const ResolveResult = z.object({
-  count: z.int(),
+  count: int(),
   contacts: z.array(ResolvedContact),
   truncated: z.boolean(),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Scope, ShareTargets, Timestamp, hinted } from './common.js';
+import { Id, Scope, ShareTargets, Timestamp, hinted, int } from './common.js';
 import { Title } from './documents.js';
 
 /** The largest file accepted: 50 MiB. */
@@ -38,18 +38,18 @@ export type CreateUpload = z.infer<typeof CreateUpload>;
 
 export const UploadSession = z.object({
   id: Id,
-  offset: z.int(),
-  size: z.int(),
+  offset: int(),
+  size: int(),
   /** A hint for the size of each PATCH body. */
-  chunkSize: z.int(),
+  chunkSize: int(),
   expiresAt: Timestamp,
 });
 export type UploadSession = z.infer<typeof UploadSession>;
 
 export const UploadStatus = z.object({
   id: Id,
-  offset: z.int(),
-  size: z.int(),
+  offset: int(),
+  size: int(),
   expiresAt: Timestamp,
 });
 export type UploadStatus = z.infer<typeof UploadStatus>;

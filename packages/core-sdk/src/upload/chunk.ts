@@ -1,9 +1,9 @@
 // One chunk of a resumable upload: a PATCH at its offset, cut when its bytes stop moving (stall.ts).
 import type { AxiosProgressEvent } from 'axios';
-import * as z from 'zod/mini';
 import { TimeoutError } from '../errors.js';
 import { aborted, parse, pathOf, type Http } from '../internal/http.js';
 import { appendUpload } from '../routes.js';
+import { int } from '../schemas/common.js';
 import { watchStall } from './stall.js';
 
 /** Sends bytes [from, to) at `from`; resolves the server's new offset. Aborts when no progress for `idleMs`. */
@@ -46,7 +46,7 @@ export async function sendChunk(
       { signal: ctl.signal, timeoutMs: 0 },
     );
     // Upload-Offset: how far the upload got; its absence breaks the contract.
-    return parse(z.int(), Number(res.headers['upload-offset']), res.status);
+    return parse(int(), Number(res.headers['upload-offset']), res.status);
   } catch (e) {
     if (stalled && !signal?.aborted)
       throw new TimeoutError('The upload stalled.', { code: 'timeout', cause: e });
