@@ -21,15 +21,22 @@ export class DocElement extends LitElement {
   }
 
   /**
+   * Whether the element may move focus now: focus is inside it, or was lost with the control that
+   * had it. Someone who went on in the page while an answer was on its way (typing in the portal's
+   * own form while a file uploaded) keeps their place: no change they did not ask for (WCAG 3.2.5).
+   */
+  protected get mayFocus(): boolean {
+    return document.activeElement === document.body || this.matches(':focus-within');
+  }
+
+  /**
    * Moves focus, once the render under way is done, to the first element matching `selector`:
-   * the control that took the place of the one that had focus (a form opened or closed). Only
-   * while the person is still here: focus inside the element, or lost with the control that had
-   * it. Someone who went on in the page meanwhile (typing in the portal's own form while a file
-   * uploaded) keeps their place: no change they did not ask for (WCAG 3.2.5).
+   * the control that took the place of the one that had focus (a form opened or closed), while
+   * the element may (`mayFocus`).
    */
   protected async focusAfterUpdate(selector: string): Promise<void> {
     await this.updateComplete;
-    if (document.activeElement === document.body || this.matches(':focus-within')) this.$(selector)?.focus();
+    if (this.mayFocus) this.$(selector)?.focus();
   }
 
   /** Dispatches an event that bubbles and crosses shadow roots. */

@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createClient } from '@docportal/core-sdk';
 import '../index.ts';
-import { activeDeep, clickOn, describeEl } from '../test/helpers.ts';
+import { activeDeep, clickOn, describeEl, press } from '../test/helpers.ts';
 import { control, until, usesMockBackend } from '../test/setup.ts';
 import { mount, pdf, readyToSend, submitButton } from '../test/uploader.ts';
 import { rowNamed } from '../test/tree-rows.ts';
@@ -14,6 +14,7 @@ import {
   buttonNamed,
   publish,
   tree,
+  waitLive,
   waitRow,
 } from '../components/doc-folder-tree/doc-folder-tree.test-support.ts';
 
@@ -156,5 +157,46 @@ describe('focus the person moved elsewhere stays there', () => {
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 100));
     expectFocusOn(field, 'the document was deleted');
+  });
+
+  it('<doc-folder-tree> admin: a new folder saved after the person went on in the portal', async () => {
+    // Arrange
+    const el = await tree({ mode: 'admin' });
+    buttonNamed(el, 'Neuer Ordner')!.click();
+    const name = await until(
+      () => el.shadowRoot!.querySelector<HTMLInputElement>('#folder-name'),
+      3000,
+      'the name field',
+    );
+    name.focus();
+    name.value = 'Verträge';
+    name.dispatchEvent(new Event('input'));
+    const field = await portalField();
+    await control('/faults', { latencyMs: 400 });
+    // Act
+    await press('Enter');
+    field.focus();
+    // Assert
+    await waitRow(el, 'Verträge');
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 300));
+    expectFocusOn(field, 'the folder was saved');
+  });
+
+  it('<doc-folder-tree> admin: a folder moved by Alt+ArrowDown after the person went on in the portal', async () => {
+    // Arrange
+    const el = await tree({ mode: 'admin' });
+    rowNamed(el, 'Objektunterlagen')!.focus();
+    const field = await portalField();
+    await control('/faults', { latencyMs: 400 });
+    // Act
+    await press('Alt+ArrowDown');
+    field.focus();
+    // Assert
+    await waitLive(el, 'status', 'verschoben');
+    // The folders are listed again (400 ms) before the row would take focus.
+    await new Promise((r) => setTimeout(r, 1200));
+    await el.updateComplete;
+    expectFocusOn(field, 'the folder was moved');
   });
 });

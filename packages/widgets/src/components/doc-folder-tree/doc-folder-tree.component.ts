@@ -321,8 +321,10 @@ export class DocFolderTree extends ConnectedElement {
     this.setActive(Math.max(0, Math.min(rows.length - 1, index)));
     this.top = scrollToRow(this.scroller, this.active, this.measure()) ?? this.top;
     const row = () => this.$(`[data-index="${this.active}"]`);
-    if (current && row()) row()!.focus({ preventScroll: true });
-    else void this.updateComplete.then(() => row()?.focus({ preventScroll: true }));
+    // After a slow answer (a folder saved or moved), only while the person is still here.
+    const focus = () => this.mayFocus && row()?.focus({ preventScroll: true });
+    if (current && row()) focus();
+    else void this.updateComplete.then(focus);
   }
 
   /** Makes row `index` of the current rows the tab stop, remembered by its key across changes. */
