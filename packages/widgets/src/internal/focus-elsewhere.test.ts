@@ -28,6 +28,23 @@ async function portalField(): Promise<HTMLInputElement> {
   return wrap.querySelector('input')!;
 }
 
+/** An uploader whose folders failed to load, with the notice's "Erneut versuchen"; the server answers slowly from now on. */
+async function foldersFailed() {
+  await control('/faults', { failRate: 1, failStatus: 500 });
+  const m = await mount({
+    scope: 'property:rosenweg-24',
+    locale: 'de',
+    client: createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 }),
+  });
+  const retry = await until(
+    () => m.root.querySelector<HTMLButtonElement>('[role="alert"] [part~="retry"]'),
+    5000,
+    'the retry button',
+  );
+  await control('/faults', { latencyMs: 400 });
+  return { m, retry };
+}
+
 const expectFocusOn = (field: HTMLInputElement, after: string) =>
   expect(activeDeep() === field, `focus after ${after}: ${describeEl(activeDeep())}`).to.equal(true);
 
@@ -68,23 +85,9 @@ describe('focus the person moved elsewhere stays there', () => {
   });
 
   it('<doc-uploader>: the folders load on "Erneut versuchen" after the person went on in the portal', async () => {
-    // Arrange: the folders failed to load.
-    await control('/faults', { failRate: 1, failStatus: 500 });
-    const m = await mount({
-      scope: 'property:rosenweg-24',
-      locale: 'de',
-      client: createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 }),
-    });
-    const retry = await until(
-      () =>
-        [...m.root.querySelectorAll<HTMLButtonElement>('[role="alert"] button')].find(
-          (b) => b.textContent!.trim() === 'Erneut versuchen',
-        ),
-      5000,
-      'the retry button',
-    );
+    // Arrange
+    const { m, retry } = await foldersFailed();
     const field = await portalField();
-    await control('/faults', { latencyMs: 400 });
     // Act
     retry.click();
     field.focus();
@@ -97,18 +100,7 @@ describe('focus the person moved elsewhere stays there', () => {
 
   it('<doc-uploader>: the folders load on "Erneut versuchen" while the person stays: focus goes to the drop zone', async () => {
     // Arrange
-    await control('/faults', { failRate: 1, failStatus: 500 });
-    const m = await mount({
-      scope: 'property:rosenweg-24',
-      locale: 'de',
-      client: createClient({ baseUrl: '/api/v1', token: 'manager', retry: 0 }),
-    });
-    const retry = await until(
-      () => m.root.querySelector<HTMLButtonElement>('[role="alert"] [part~="retry"]'),
-      5000,
-      'the retry button',
-    );
-    await control('/faults', { latencyMs: 400 });
+    const { m, retry } = await foldersFailed();
     // Act
     await clickOn(retry);
     // Assert
