@@ -191,3 +191,20 @@ export function expectSame(a: unknown, b: unknown, what: string): void {
   };
   if (a !== b) throw new Error(`${what}: expected ${d(b)}, got ${d(a)}`);
 }
+
+/**
+ * Records Lit's "change-in-update" warnings from now on: an element that set its own state from
+ * inside its update, which costs a second render. Lit says each warning once per page, so its
+ * record of those said is cleared first.
+ */
+export function watchSecondRenders(): { warnings: string[]; stop: () => void } {
+  (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings?.clear();
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const text = String(args[0]);
+    if (text.includes('scheduled an update')) warnings.push(text.slice(0, 60));
+    warn.apply(console, args);
+  };
+  return { warnings, stop: () => (console.warn = warn) };
+}

@@ -215,6 +215,14 @@ export class DocFolderTree extends ConnectedElement {
     // The active row stays among the rows; the window of rows in view follows the scroll position.
     if (this.active >= rows.length) this.active = Math.max(0, rows.length - 1);
     this.window = visibleRange(rows.length, this.rowPx, this.top, this.scroller?.clientHeight || 384);
+    // A "more" row in view loads the next page (infinite scroll); Enter or a click does too. Asked
+    // here, its row says "loading" in this very render.
+    for (let i = this.window.start; i < this.window.end; i++) {
+      const row = rows[i];
+      const f = row?.kind === 'more' && this.folders.get(row.parent);
+      if (f && !f.loading && !f.failed)
+        void loadFolder(this as unknown as Tree, row.parent, f.next ?? undefined);
+    }
   }
 
   protected override updated(): void {
@@ -235,14 +243,6 @@ export class DocFolderTree extends ConnectedElement {
         folders: this.folders,
         expanded: this.expanded,
       } satisfies CachedTree);
-    // A "more" row in view loads the next page (infinite scroll); Enter or a click does too.
-    const rows = this.rows;
-    for (let i = this.window.start; i < this.window.end; i++) {
-      const row = rows[i];
-      const f = row?.kind === 'more' && this.folders.get(row.parent);
-      if (f && !f.loading && !f.failed)
-        void loadFolder(this as unknown as Tree, row.parent, f.next ?? undefined);
-    }
   }
 
   /** The rows in view order, built once per change of the data, never per render or key press. */

@@ -7,6 +7,7 @@ import { createClient, type DocumentType } from '@docportal/core-sdk';
 import { makePdf } from '@docportal/mock-server/testing';
 import '../../index.ts';
 import type { DocProvider } from '../../index.ts';
+import { watchSecondRenders } from '../../test/helpers.ts';
 import { lateFor } from '../../test/late.ts';
 import { control, ready, until } from '../../test/setup.ts';
 import { rowCount, rowName, rowNamed, treeitems } from '../../test/tree-rows.ts';
@@ -109,10 +110,14 @@ describe('<doc-folder-tree> with large folders', () => {
         el.shadowRoot!.querySelector(`[data-index="${folderIndex}"]`)!.getAttribute('aria-level'),
       );
       const first = await firstPage(el, folderIndex);
+      const renders = watchSecondRenders();
       // Act: scroll to the end, where the next page's row is.
       scroller(el).scrollTop = scroller(el).scrollHeight;
       // Assert: the rest of the folder came without a click; its "more" row is gone.
       await until(() => allRows(el) === first - 1 + (big.documentCount - 200), 10000, 'the second page');
+      await el.updateComplete;
+      renders.stop();
+      expect(renders.warnings, 'the page asked for from inside a render').to.deep.equal([]);
       expect(treeitems(el).length, 'rows in the DOM').to.be.lessThan(60);
       // Documents of the folder (one level below it, with their download counts).
       const shown = treeitems(el).filter(

@@ -158,6 +158,9 @@ export class RecipientCombobox implements ReactiveController {
   }
 
   close(): void {
+    // Closed already (a focused control that a render removes reports focusout during that render):
+    // nothing changes, nothing to render again.
+    if (!this.open && this.active < 0 && !this.waiting.length) return;
     this.open = false;
     this.active = -1;
     this.waiting = [];

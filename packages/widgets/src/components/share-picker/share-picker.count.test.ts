@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createClient } from '@docportal/core-sdk';
 import '../../index.ts';
-import { clickOn } from '../../test/helpers.ts';
+import { clickOn, watchSecondRenders } from '../../test/helpers.ts';
 import { mountPicker } from '../../test/picker.ts';
 import { control, until, usesMockBackend } from '../../test/setup.ts';
 import type { SharePicker } from './share-picker.component.ts';
@@ -66,6 +66,7 @@ describe('<share-picker> the count line', () => {
     await expect(picker).to.be.accessible();
     // Act: the backend is back; "Erneut versuchen" counts.
     await control('/faults', {});
+    const renders = watchSecondRenders();
     await clickOn([...notice.querySelectorAll('button')].find((b) => text(b) === 'Erneut versuchen')!);
     await until(
       () => summary(picker) === '4 Empfänger · werden morgen per E-Mail benachrichtigt',
@@ -73,6 +74,10 @@ describe('<share-picker> the count line', () => {
       () => `the count (is "${summary(picker)}")`,
     );
     expect(picker.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    // The focused "Erneut versuchen" went with the notice: one render for it, not a second one.
+    await picker.updateComplete;
+    renders.stop();
+    expect(renders.warnings, 'renders from inside a render').to.deep.equal([]);
   });
 });
 
