@@ -10,6 +10,7 @@ import axios from 'axios';
 import { createStore, makePaddedPdf } from '@docportal/mock-server/testing';
 import { startHttpServer, type RunningServer } from '@docportal/mock-server/http';
 import { UPLOAD_LIMIT } from '../src/contract.ts';
+import { jsonSchemaHints } from '../src/schemas/common.ts';
 import { AbortError, createClient, type ClientOptions } from '../src/index.ts';
 
 let server: RunningServer;
@@ -129,5 +130,27 @@ describe('documents.upload picks the path by size', () => {
     assert.equal(s.openUploads, 0);
     const left = (await recording().client.documents.list({ q: 'Abbruch' })).items;
     assert.deepEqual(left, [], 'no document left');
+  });
+});
+
+describe('the resumable path', () => {
+  it('keeps nothing per chunk: the contract schemas it parses with are built once', async () => {
+    // Each built schema is remembered for the OpenAPI document (jsonSchemaHints, a strong map):
+    // one built per PATCH would stay for as long as the page.
+    const { client, calls } = recording();
+    const upload = (title: string) =>
+      client.documents.upload(file(makePaddedPdf(1024 * 1024, title), `${title}.pdf`), {
+        documentTypeId: 'plaene',
+        scope: ROSENWEG,
+        chunkSize: 256 * 1024,
+        resume: false,
+      });
+    await upload('Erster');
+    const before = jsonSchemaHints.size;
+    const patches = () => calls.filter((c) => c === 'PATCH /uploads/{id}').length;
+    const sent = patches();
+    await upload('Zweiter');
+    assert.ok(patches() - sent >= 2, `sent in chunks: ${patches() - sent} PATCH`);
+    assert.equal(jsonSchemaHints.size, before, 'schemas remembered after the second upload');
   });
 });
