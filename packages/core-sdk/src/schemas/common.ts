@@ -27,15 +27,16 @@ export const hinted = <S extends z.ZodMiniType>(schema: S, hint: Record<string, 
   return schema;
 };
 
+/** The check of `int()`, for a number schema of another origin (a query's coerced page size). */
+export const wholeNumber = () => z.refine(Number.isSafeInteger, 'must be a whole number');
+
 /**
  * A whole number (a safe integer), with further checks if given. Not zod's `z.int()`, whose
  * number-format module would ride along in every bundle (0.24 KB brotli); the document still says
  * `integer`.
  */
 export const int = (...checks: z.core.$ZodCheck<number>[]) =>
-  hinted(z.number().check(z.refine(Number.isSafeInteger, 'must be a whole number'), ...checks), {
-    type: 'integer',
-  });
+  hinted(z.number().check(wholeNumber(), ...checks), { type: 'integer' });
 
 /** An opaque identifier: 1–200 characters. */
 export const Id = z
