@@ -117,7 +117,7 @@ export async function showDownloads(tree: Tree): Promise<void> {
 export function renderEditor(tree: Tree) {
   const ed = tree.editing!;
   const t = tree.i18n.t.tree;
-  const set = (patch: Partial<Editing>) => (tree.editing = { ...tree.editing!, ...patch });
+  const set = (patch: Partial<Editing>) => void settle(tree, ed, patch);
   const downloads = ed.downloads;
   return html`<form
     class="details"
